@@ -1,0 +1,72 @@
+// Sign up, log in, log out: HTML forms with Post/Redirect/Get.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { cookieOptions, SESSION_COOKIE } from '../http/cookies.js';
+import { pageContext, setFlash } from '../http/context.js';
+import { AppError } from '../http/errors.js';
+import { checkbox, field, formOf, safeReturnPath } from '../http/form-values.js';
+import { enforceLimit, LOGIN_LIMIT } from '../http/rate-limit.js';
+import { sendPage } from '../http/render.js';
+import { endSession, SESSION_TTL_MS, startSession } from './session.service.js';
+import { authenticate, createAccount } from './user.service.js';
+import { LoginPage, SignUpPage } from './views/account-pages.js';
+
+async function logIn(request: FastifyRequest, reply: FastifyReply, userId: number, remember: boolean): Promise<void> {
+  const { db, config } = request.server;
+  const old = request.cookies[SESSION_COOKIE];
+  if (old !== undefined && old !== '') await endSession(db, old);
+  const token = await startSession(db, userId, remember);
+  const maxAge = remember ? { maxAgeSeconds: SESSION_TTL_MS.remembered / 1000 } : {};
+  reply.setCookie(SESSION_COOKIE, token, cookieOptions(config, maxAge));
+}
+
+function showLogin(request: FastifyRequest, reply: FastifyReply) {
+  const query = request.query as { return_to?: string };
+  const values = { login: '', remember: false, returnTo: safeReturnPath(query.return_to) };
+  return sendPage(reply, <LoginPage ctx={pageContext(request, reply)} values={values} errors={{}} />);
+}
+
+async function submitLogin(request: FastifyRequest, reply: FastifyReply) {
+  const form = formOf(request);
+  const values = { login: field(form, 'login').trim(), remember: checkbox(form, 'remember_me'), returnTo: safeReturnPath(field(form, 'return_to')) };
+  const { db } = request.server;
+  await enforceLimit(db, [`login:ip:${request.ip}`, `login:name:${values.login.toLowerCase()}`], LOGIN_LIMIT);
+  const user = await authenticate(db, values.login, field(form, 'password'));
+  if (user === null) {
+    const errors = { password: 'That user name or email and password do not match an account.' };
+    return sendPage(reply, <LoginPage ctx={pageContext(request, reply)} values={values} errors={errors} />, 422);
+  }
+  await logIn(request, reply, user.id, values.remember);
+  setFlash(reply, `Welcome back, ${user.login}. You are logged in.`);
+  return reply.redirect(values.returnTo, 303);
+}
+
+async function submitSignUp(request: FastifyRequest, reply: FastifyReply) {
+  const form = formOf(request);
+  const values = { login: field(form, 'login').trim(), email: field(form, 'email').trim() };
+  try {
+    const user = await createAccount(request.server.db, { ...values, password: field(form, 'password'), passwordConfirmation: field(form, 'passwordConfirmation') });
+    await logIn(request, reply, user.id, false);
+    setFlash(reply, `Welcome, ${user.login}! Your account is ready${user.isAdmin ? ' (you are this archive\'s first administrator)' : ''}.`);
+    return await reply.redirect('/', 303);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+    return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={values} errors={error.fields} />, 422);
+  }
+}
+
+async function submitLogout(request: FastifyRequest, reply: FastifyReply) {
+  const token = request.cookies[SESSION_COOKIE];
+  if (token !== undefined && token !== '') await endSession(request.server.db, token);
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  setFlash(reply, 'You are logged out. See you soon!');
+  return reply.redirect('/', 303);
+}
+
+/** Routes for joining and logging in and out. */
+export function registerAccountRoutes(app: FastifyInstance): void {
+  app.get('/signup', (request, reply) => sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={{ login: '', email: '' }} errors={{}} />));
+  app.post('/signup', submitSignUp);
+  app.get('/login', showLogin);
+  app.post('/login', submitLogin);
+  app.post('/logout', submitLogout);
+}

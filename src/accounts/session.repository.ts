@@ -1,0 +1,51 @@
+// All SQL for browser sessions and API tokens.
+import type { Db, UserRow } from '../db/database.js';
+
+export type NewSession = { id: string; userId: number; remember: boolean; now: string; expiresAt: string };
+
+export async function insertSession(db: Db, s: NewSession): Promise<void> {
+  await db.insertInto('sessions').values({
+    id: s.id, user_id: s.userId, remember: s.remember ? 1 : 0, created_at: s.now, seen_at: s.now, expires_at: s.expiresAt,
+  }).execute();
+}
+
+export type SessionWithUser = { user: UserRow; remember: 0 | 1; seenAt: string };
+
+export async function findLiveSession(db: Db, id: string, now: string): Promise<SessionWithUser | undefined> {
+  const row = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users').select(['sessions.remember', 'sessions.seen_at'])
+    .where('sessions.id', '=', id).where('sessions.expires_at', '>', now).executeTakeFirst();
+  if (!row) return undefined;
+  const { remember, seen_at, ...user } = row;
+  return { user, remember, seenAt: seen_at };
+}
+
+export async function touchSession(db: Db, id: string, now: string, expiresAt: string): Promise<void> {
+  await db.updateTable('sessions').set({ seen_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function insertApiToken(db: Db, userId: number, tokenHash: string, name: string, now: string): Promise<void> {
+  await db.insertInto('api_tokens').values({ user_id: userId, token_hash: tokenHash, name, created_at: now }).execute();
+}
+
+export async function findUserByTokenHash(db: Db, tokenHash: string): Promise<UserRow | undefined> {
+  return db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users').where('api_tokens.token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function markTokenUsed(db: Db, tokenHash: string, now: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: now }).where('token_hash', '=', tokenHash).execute();
+}

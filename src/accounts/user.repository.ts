@@ -1,0 +1,53 @@
+// All SQL for users and their pseuds.
+import type { Db, PseudRow, UserRow } from '../db/database.js';
+import { nowIso } from '../lib/clock.js';
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export function findUserByLoginKey(db: Db, loginKey: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('login_key', '=', loginKey).executeTakeFirst();
+}
+
+export function findUserByEmailKey(db: Db, emailKey: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email_key', '=', emailKey).executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export type NewUser = { login: string; email: string; passwordHash: string; isAdmin: boolean };
+
+/** Inserts a user and its default pseud (named after the login); returns the user's id. */
+export async function insertUserWithDefaultPseud(db: Db, user: NewUser): Promise<number> {
+  const now = nowIso();
+  const { id } = await db.insertInto('users').values({
+    login: user.login, login_key: user.login.toLowerCase(), email: user.email, email_key: user.email.toLowerCase(),
+    password_hash: user.passwordHash, is_admin: user.isAdmin ? 1 : 0, created_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  await insertPseud(db, id, user.login, true);
+  return id;
+}
+
+export async function updatePasswordHash(db: Db, userId: number, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+export async function insertPseud(db: Db, userId: number, name: string, isDefault: boolean, description = ''): Promise<number> {
+  const { id } = await db.insertInto('pseuds').values({
+    user_id: userId, name, name_key: name.toLowerCase(), is_default: isDefault ? 1 : 0, description, created_at: nowIso(),
+  }).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export function listPseuds(db: Db, userId: number): Promise<PseudRow[]> {
+  return db.selectFrom('pseuds').selectAll().where('user_id', '=', userId)
+    .orderBy('is_default', 'desc').orderBy('name_key').execute();
+}
+
+export function findPseud(db: Db, userId: number, nameKey: string): Promise<PseudRow | undefined> {
+  return db.selectFrom('pseuds').selectAll().where('user_id', '=', userId).where('name_key', '=', nameKey).executeTakeFirst();
+}

@@ -1,0 +1,92 @@
+// Accounts: sign-up (the first account is an admin), log-in checks, passwords, pseuds.
+import type { Kysely } from 'kysely';
+import type { Database, Db, PseudRow, UserRow } from '../db/database.js';
+import { AppError, invalid, notFound } from '../http/errors.js';
+import { hashPassword, verifyPassword } from '../lib/secrets.js';
+import { cleanLine } from '../lib/text.js';
+import { collectProblems, emailProblem, loginProblem, passwordProblem, pseudProblem } from './account.validation.js';
+import * as users from './user.repository.js';
+import type { ViewerUser } from './viewer.js';
+
+export type SignUpInput = { login: string; email: string; password: string; passwordConfirmation?: string | undefined };
+
+/** The user as a viewer sees itself. */
+export function toViewerUser(row: UserRow): ViewerUser {
+  return { id: row.id, login: row.login, isAdmin: row.is_admin === 1 };
+}
+
+async function checkNewAccount(db: Db, input: SignUpInput): Promise<void> {
+  const fields = collectProblems({
+    login: loginProblem(input.login),
+    email: emailProblem(input.email),
+    password: passwordProblem(input.password, input.login),
+    passwordConfirmation: input.passwordConfirmation !== undefined && input.passwordConfirmation !== input.password
+      ? 'The two passwords do not match.' : null,
+  });
+  if (fields.login === undefined && await users.findUserByLoginKey(db, input.login.toLowerCase())) fields.login = 'That user name is already taken.';
+  if (fields.email === undefined && await users.findUserByEmailKey(db, input.email.toLowerCase())) fields.email = 'An account with that email address already exists.';
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+}
+
+/** Creates an account; the first one on an empty archive is an admin, as is any made with `admin`. */
+export async function createAccount(db: Kysely<Database>, raw: SignUpInput, options: { admin?: boolean } = {}): Promise<ViewerUser> {
+  const input = { ...raw, login: raw.login.trim(), email: raw.email.trim() };
+  await checkNewAccount(db, input);
+  const passwordHash = await hashPassword(input.password);
+  const id = await db.transaction().execute(async (trx) => {
+    const isAdmin = options.admin === true || (await users.countUsers(trx)) === 0;
+    return users.insertUserWithDefaultPseud(trx, { login: input.login, email: input.email, passwordHash, isAdmin });
+  });
+  return { id, login: input.login, isAdmin: (await users.findUserById(db, id))?.is_admin === 1 };
+}
+
+/** Finds the account for a login name or email and checks the password; null when either is wrong. */
+export async function authenticate(db: Db, loginOrEmail: string, password: string): Promise<ViewerUser | null> {
+  const key = loginOrEmail.trim().toLowerCase();
+  const user = key.includes('@') ? await users.findUserByEmailKey(db, key) : await users.findUserByLoginKey(db, key);
+  if (!user) {
+    await verifyPassword(password, DUMMY_HASH); // same work either way, so timing does not reveal which logins exist
+    return null;
+  }
+  return (await verifyPassword(password, user.password_hash)) ? toViewerUser(user) : null;
+}
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** Sets a new password for a login (used by the CLI); throws validation_failed for a weak one. */
+export async function setPassword(db: Db, login: string, password: string): Promise<ViewerUser> {
+  const user = await users.findUserByLoginKey(db, login.toLowerCase());
+  if (!user) throw new AppError('not_found', `There is no user "${login}".`);
+  const problem = passwordProblem(password, user.login);
+  if (problem !== null) throw invalid({ password: problem });
+  await users.updatePasswordHash(db, user.id, await hashPassword(password));
+  return toViewerUser(user);
+}
+
+/** Looks up a user by login for public pages; 404 when there is none. */
+export async function getUserByLogin(db: Db, login: string): Promise<UserRow> {
+  const user = await users.findUserByLoginKey(db, login.toLowerCase());
+  if (!user) throw notFound();
+  return user;
+}
+
+/** The pseuds of a user, default first. */
+export function listPseudsOf(db: Db, userId: number): Promise<PseudRow[]> {
+  return users.listPseuds(db, userId);
+}
+
+/** A user's pseud by name (case-insensitive); 404 when missing. */
+export async function getPseud(db: Db, userId: number, name: string): Promise<PseudRow> {
+  const pseud = await users.findPseud(db, userId, name.toLowerCase());
+  if (!pseud) throw notFound();
+  return pseud;
+}
+
+/** Adds a pseud to the viewer's account. */
+export async function addPseud(db: Db, user: ViewerUser, rawName: string, description: string): Promise<PseudRow> {
+  const name = cleanLine(rawName);
+  const problem = pseudProblem(name);
+  if (problem !== null) throw invalid({ name: problem });
+  if (await users.findPseud(db, user.id, name.toLowerCase())) throw invalid({ name: 'You already have a pseud with that name.' });
+  await users.insertPseud(db, user.id, name, false, description.trim().slice(0, 500));
+  return getPseud(db, user.id, name);
+}

@@ -1,0 +1,49 @@
+// Sign-up and log-in pages.
+import type { PageContext } from '../../http/context.js';
+import type { FieldErrors } from '../../http/errors.js';
+import { ErrorSummary, Form, TextField } from '../../views/forms.js';
+import { Layout } from '../../views/layout.js';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../account.validation.js';
+
+export type SignUpValues = { login: string; email: string };
+
+/** The sign-up form, with what was typed (never the password) and each error beside its field. */
+export function SignUpPage({ ctx, values, errors }: { ctx: PageContext; values: SignUpValues; errors: FieldErrors }) {
+  return (
+    <Layout ctx={ctx} title="Sign up" mainClass="narrow">
+      <h2 class="heading">Create an account</h2>
+      <ErrorSummary errors={errors} />
+      <Form ctx={ctx} action="/signup" class="account-form">
+        <TextField name="login" label="User name" value={values.login} errors={errors} required autocomplete="username"
+          hint="3 to 40 letters, digits or underscores, starting and ending with a letter or digit. It appears in your addresses." />
+        <TextField name="email" label="Email" type="email" value={values.email} errors={errors} required autocomplete="email" />
+        <TextField name="password" label="Password" type="password" value="" errors={errors} required autocomplete="new-password"
+          hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. Any characters you like; very common passwords are refused.`} />
+        <TextField name="passwordConfirmation" label="Confirm password" type="password" value="" errors={errors} required autocomplete="new-password" />
+        <p><button type="submit" class="primary">Create account</button></p>
+      </Form>
+      <p>Already have an account? <a href="/login">Log in</a>.</p>
+    </Layout>
+  );
+}
+
+export type LoginValues = { login: string; remember: boolean; returnTo: string };
+
+/** The log-in form; `notice` explains why the reader was sent here (a registered-users-only work). */
+export function LoginPage({ ctx, values, errors, notice }: { ctx: PageContext; values: LoginValues; errors: FieldErrors; notice?: string }) {
+  return (
+    <Layout ctx={ctx} title="Log in" mainClass="narrow">
+      {notice !== undefined && <p class="flash notice">{notice}</p>}
+      <h2 class="heading">Log in</h2>
+      <ErrorSummary errors={errors} />
+      <Form ctx={ctx} action="/login" class="account-form">
+        <input type="hidden" name="return_to" value={values.returnTo} />
+        <TextField name="login" label="User name or email" value={values.login} errors={errors} required autocomplete="username" />
+        <TextField name="password" label="Password" type="password" value="" errors={errors} required autocomplete="current-password" />
+        <label class="choice"><input type="checkbox" name="remember_me" value="1" checked={values.remember} /> Remember me for 30 days</label>
+        <p><button type="submit" class="primary">Log in</button></p>
+      </Form>
+      <p>New here? <a href="/signup">Create an account</a>.</p>
+    </Layout>
+  );
+}

@@ -1,0 +1,38 @@
+// The list of a user's pseuds, with the add form for the owner.
+import type { PseudRow } from '../../db/database.js';
+import type { PageContext } from '../../http/context.js';
+import type { FieldErrors } from '../../http/errors.js';
+import { ErrorSummary, Form, TextField } from '../../views/forms.js';
+import { Layout } from '../../views/layout.js';
+
+type Props = { ctx: PageContext; login: string; pseuds: PseudRow[]; own: boolean; values: { name: string; description: string }; errors: FieldErrors };
+
+/** Pseuds of one user. */
+export function PseudsPage({ ctx, login, pseuds, own, values, errors }: Props) {
+  return (
+    <Layout ctx={ctx} title={`Pseuds of ${login}`} mainClass="narrow">
+      <h2 class="heading">{own ? 'Your pseuds' : `Pseuds of ${login}`}</h2>
+      <ul class="pseud index">
+        {pseuds.map((p) => (
+          <li key={p.id}>
+            <a href={`/users/${encodeURIComponent(login)}/pseuds/${encodeURIComponent(p.name)}/works`}>{p.name}</a>
+            {p.is_default === 1 && <span class="hint"> (default)</span>}
+            {p.description !== '' && <p class="hint">{p.description}</p>}
+          </li>
+        ))}
+      </ul>
+      {own && (
+        <>
+          <h3 class="heading">Add a pseud</h3>
+          <p class="hint">A pseud is another name you post under, on the same account.</p>
+          <ErrorSummary errors={errors} />
+          <Form ctx={ctx} action={`/users/${encodeURIComponent(login)}/pseuds`}>
+            <TextField name="name" label="Name" required value={values.name} errors={errors} hint="Up to 40 letters, digits, spaces, underscores, hyphens or dots." />
+            <TextField name="description" label="Description (optional)" value={values.description} errors={errors} />
+            <p><button type="submit" class="primary">Add pseud</button></p>
+          </Form>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,58 @@
+// buildApp(config, db): shared plugins, then each domain's routes. Listening happens in main.ts only.
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { registerAccountRoutes } from './accounts/account.routes.js';
+import { registerPseudRoutes } from './accounts/pseud.routes.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { registerAssets } from './http/assets.js';
+import { registerBodyParsers } from './http/body-parsers.js';
+import { registerContext } from './http/context.js';
+import { verifyCsrf } from './http/csrf.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerChapterRoutes } from './works/chapter.routes.js';
+import { registerListingRoutes } from './works/listing.routes.js';
+import { registerWorkApi } from './works/work.api.js';
+import { registerWorkRoutes } from './works/work.routes.js';
+
+export type AppOptions = { logger?: boolean };
+
+/** Builds the whole application on an open database, without listening. */
+export async function buildApp(config: Config, db: Kysely<Database>, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 8 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+  app.decorate('config', config);
+  app.decorate('db', db);
+  await app.register(cookie);
+  registerBodyParsers(app);
+  registerErrorHandler(app);
+  registerContext(app);
+  app.addHook('preHandler', (request, _reply, done) => {
+    try {
+      if (request.method === 'POST' && !request.url.startsWith('/api/')) verifyCsrf(request, config.sessionSecret);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('content-security-policy', "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    done(null, payload);
+  });
+  registerAssets(app);
+  registerAccountRoutes(app);
+  registerPseudRoutes(app);
+  registerListingRoutes(app);
+  registerWorkRoutes(app);
+  registerChapterRoutes(app);
+  registerWorkApi(app);
+  return app;
+}

@@ -1,0 +1,138 @@
+// The one table of settings read from the environment. Nothing else reads process.env.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  baseUrl: string;
+  sessionSecret: string;
+  trustProxy: boolean;
+  logLevel: string;
+  secureCookies: boolean;
+  archiveName: string;
+}>;
+
+type Env = Record<string, string | undefined>;
+
+/** Thrown for a bad setting; its message names the variable so start-up says what to fix. */
+export class ConfigError extends Error {}
+
+type Option<T> = { name: string; help: string; parse: (raw: string | undefined, env: Env) => T };
+
+const port: Option<number> = {
+  name: 'PORT',
+  help: 'TCP port to listen on (1-65535), default 3000',
+  parse: (raw) => {
+    const value = Number(raw ?? '3000');
+    if (!Number.isInteger(value) || value < 1 || value > 65535) throw new ConfigError(`PORT must be a port number from 1 to 65535, got "${raw ?? ''}"`);
+    return value;
+  },
+};
+
+const host: Option<string> = {
+  name: 'HOST',
+  help: 'address to listen on, default 127.0.0.1 (use 0.0.0.0 behind a proxy on another machine)',
+  parse: (raw) => raw ?? '127.0.0.1',
+};
+
+const dataDir: Option<string> = {
+  name: 'DATA_DIR',
+  help: 'folder for the SQLite database and the generated session secret, default ./data',
+  parse: (raw) => resolve(raw ?? 'data'),
+};
+
+const logLevel: Option<string> = {
+  name: 'LOG_LEVEL',
+  help: 'fatal, error, warn, info, debug, trace or silent; default info',
+  parse: (raw) => {
+    const value = raw ?? 'info';
+    if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(value)) throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${value}"`);
+    return value;
+  },
+};
+
+const trustProxy: Option<boolean> = {
+  name: 'TRUST_PROXY',
+  help: 'true when a reverse proxy sets X-Forwarded-For (client addresses for rate limits), default false',
+  parse: (raw) => parseBoolean('TRUST_PROXY', raw, false),
+};
+
+/** Every option, for `bindery config` and docs/operations.md. */
+export const OPTIONS = [
+  port, host, dataDir, logLevel, trustProxy,
+  { name: 'ARCHIVE_NAME', help: 'the archive\'s name in page titles and the header, default Bindery' },
+  { name: 'DATABASE_URL', help: 'postgres://user:pass@host/db for PostgreSQL; default a SQLite file DATA_DIR/bindery.sqlite' },
+  { name: 'BASE_URL', help: 'the address readers use, e.g. https://archive.example.org; default http://localhost:PORT' },
+  { name: 'SESSION_SECRET', help: 'at least 32 characters; default generated once into DATA_DIR/session-secret' },
+] as const;
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function parseDatabaseUrl(raw: string | undefined, dir: string): string {
+  if (raw === undefined || raw === '') return `sqlite:${join(dir, 'bindery.sqlite')}`;
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try { new URL(raw); } catch { throw new ConfigError('DATABASE_URL is not a valid postgres:// URL'); }
+    return raw;
+  }
+  if (raw.startsWith('sqlite:')) return raw;
+  throw new ConfigError(`DATABASE_URL must start with postgres:// or sqlite:, got "${raw.replace(/\/\/.*@/, '//***@')}"`);
+}
+
+function parseBaseUrl(raw: string | undefined, portNumber: number): string {
+  const value = raw ?? `http://localhost:${portNumber}`;
+  let url: URL;
+  try { url = new URL(value); } catch { throw new ConfigError(`BASE_URL must be an absolute http(s) URL, got "${value}"`); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`BASE_URL must start with http:// or https://, got "${value}"`);
+  return value.replace(/\/+$/, '');
+}
+
+function parseArchiveName(raw: string | undefined): string {
+  const value = (raw ?? 'Bindery').trim();
+  if (value === '' || value.length > 80) throw new ConfigError('ARCHIVE_NAME must be 1 to 80 characters long');
+  return value;
+}
+
+function loadSessionSecret(raw: string | undefined, dir: string, persist: boolean): string {
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters long');
+    return raw;
+  }
+  if (!persist) return randomBytes(32).toString('base64url');
+  const file = join(dir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Reads and validates every setting; `persist: false` (tests) never touches the disk.
+ * Throws ConfigError naming the first bad variable.
+ */
+export function loadConfig(env: Env = process.env, { persist = true } = {}): Config {
+  const portNumber = port.parse(env.PORT, env);
+  const dir = dataDir.parse(env.DATA_DIR, env);
+  const baseUrl = parseBaseUrl(env.BASE_URL, portNumber);
+  return Object.freeze({
+    port: portNumber,
+    host: host.parse(env.HOST, env),
+    dataDir: dir,
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL, dir),
+    baseUrl,
+    sessionSecret: loadSessionSecret(env.SESSION_SECRET, dir, persist),
+    trustProxy: trustProxy.parse(env.TRUST_PROXY, env),
+    logLevel: logLevel.parse(env.LOG_LEVEL, env),
+    secureCookies: baseUrl.startsWith('https:'),
+    archiveName: parseArchiveName(env.ARCHIVE_NAME),
+  });
+}

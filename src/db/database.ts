@@ -1,0 +1,135 @@
+// Table types for Kysely. Booleans are 0/1 integers and times are ISO-8601 UTC strings
+// on both databases (docs/decisions/003-portable-column-types.md).
+import type { ColumnType, Generated, Kysely, Selectable, Transaction } from 'kysely';
+
+type Flag = 0 | 1;
+type Id = Generated<number>;
+
+export interface UserTable {
+  id: Id;
+  login: string;
+  login_key: string;
+  email: string;
+  email_key: string;
+  password_hash: string;
+  is_admin: Flag;
+  created_at: string;
+}
+
+export interface PseudTable {
+  id: Id;
+  user_id: number;
+  name: string;
+  name_key: string;
+  is_default: Flag;
+  description: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  remember: Flag;
+  created_at: string;
+  seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: Id;
+  user_id: number;
+  token_hash: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: number;
+  hits: number;
+}
+
+export type TagType = 'rating' | 'warning' | 'category' | 'fandom' | 'relationship' | 'character' | 'freeform';
+
+export interface TagTable {
+  id: Id;
+  type: TagType;
+  name: string;
+  name_key: string;
+  canonical: Flag;
+  created_at: string;
+}
+
+export type CommentPermission = 'all' | 'registered' | 'none';
+
+export interface WorkTable {
+  id: Id;
+  title: string;
+  summary: string;
+  notes: string;
+  end_notes: string;
+  language: string;
+  restricted: Flag;
+  comment_permission: CommentPermission;
+  expected_chapters: number | null;
+  posted: Flag;
+  word_count: number;
+  chapter_count: number;
+  complete: Flag;
+  backdated: Flag;
+  published_on: string | null;
+  revised_at: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkCreatorTable {
+  work_id: number;
+  pseud_id: number;
+  position: number;
+}
+
+export interface WorkTagTable {
+  work_id: number;
+  tag_id: number;
+  position: number;
+}
+
+export interface ChapterTable {
+  id: Id;
+  work_id: number;
+  position: number;
+  title: string;
+  summary: string;
+  notes: string;
+  end_notes: string;
+  content: string;
+  word_count: number;
+  posted: Flag;
+  published_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  users: UserTable;
+  pseuds: PseudTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  rate_limits: RateLimitTable;
+  tags: TagTable;
+  works: WorkTable;
+  work_creators: WorkCreatorTable;
+  work_tags: WorkTagTable;
+  chapters: ChapterTable;
+}
+
+/** The query builder every repository takes first: the whole database or a transaction. */
+export type Db = Kysely<Database> | Transaction<Database>;
+export type UserRow = Selectable<UserTable>;
+export type PseudRow = Selectable<PseudTable>;
+export type WorkRow = Selectable<WorkTable>;
+export type ChapterRow = Selectable<ChapterTable>;
+export type TagRow = Selectable<TagTable>;

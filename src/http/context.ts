@@ -1,0 +1,76 @@
+// Per-request context: who is asking (session cookie or API token), the flash message, the page context.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { resumeSession, userForApiToken } from '../accounts/session.service.js';
+import type { Viewer } from '../accounts/viewer.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { Kysely } from 'kysely';
+import { cookieOptions, FLASH_COOKIE, SESSION_COOKIE } from './cookies.js';
+import { csrfToken } from './csrf.js';
+import { AppError } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Kysely<Database>;
+  }
+  interface FastifyRequest {
+    viewer: Viewer;
+    flash: string | null;
+  }
+}
+
+/** What every page view needs to know about the request. */
+export type PageContext = {
+  viewer: Viewer;
+  flash: string | null;
+  path: string;
+  archiveName: string;
+  /** The CSRF token for this visitor's forms (creates the guest cookie on first use). */
+  csrf: () => string;
+};
+
+/** Builds the context a view renders with. */
+export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  const { config } = request.server;
+  return {
+    viewer: request.viewer, flash: request.flash, path: request.url, archiveName: config.archiveName,
+    csrf: () => csrfToken(request, reply, config.sessionSecret),
+  };
+}
+
+/** Sets a one-time message shown on the next page (Post/Redirect/Get). */
+export function setFlash(reply: FastifyReply, message: string): void {
+  reply.setCookie(FLASH_COOKIE, encodeURIComponent(message), cookieOptions(reply.server.config, { maxAgeSeconds: 60 }));
+}
+
+async function identify(request: FastifyRequest): Promise<Viewer> {
+  const { db } = request.server;
+  const ip = request.ip;
+  const auth = request.headers.authorization;
+  if (request.url.startsWith('/api/') && auth !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(auth);
+    const user = match?.[1] !== undefined ? await userForApiToken(db, match[1]) : null;
+    if (user === null) throw new AppError('unauthorized', 'That API token is not valid.');
+    return { user, sessionToken: null, ip };
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (token === undefined || token === '') return { user: null, sessionToken: null, ip };
+  const user = await resumeSession(db, token);
+  return user === null ? { user: null, sessionToken: null, ip } : { user, sessionToken: token, ip };
+}
+
+/** Registers the hooks that fill request.viewer and request.flash. */
+export function registerContext(app: FastifyInstance): void {
+  app.decorateRequest('viewer', null as unknown as Viewer);
+  app.decorateRequest('flash', null);
+  app.addHook('onRequest', async (request, reply) => {
+    request.viewer = { user: null, sessionToken: null, ip: request.ip };
+    request.viewer = await identify(request);
+    const flash = request.cookies[FLASH_COOKIE];
+    if (flash !== undefined && flash !== '') {
+      try { request.flash = decodeURIComponent(flash); } catch { request.flash = null; }
+      reply.clearCookie(FLASH_COOKIE, { path: '/' });
+    }
+  });
+}

@@ -1,0 +1,31 @@
+// CSRF tokens: an HMAC of the session token (or, for guests, of a random cookie) under the server secret.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { hmac, randomToken, safeEqual } from '../lib/secrets.js';
+import { AppError } from './errors.js';
+import { cookieOptions, GUEST_COOKIE } from './cookies.js';
+
+/** The name of the hidden field every form carries. */
+export const CSRF_FIELD = '_csrf';
+
+function seedOf(request: FastifyRequest): string | null {
+  return request.viewer.sessionToken ?? request.cookies[GUEST_COOKIE] ?? null;
+}
+
+/** The token for this visitor's forms; gives a guest a random cookie the first time a form is shown. */
+export function csrfToken(request: FastifyRequest, reply: FastifyReply, secret: string): string {
+  let seed = seedOf(request);
+  if (seed === null) {
+    seed = randomToken();
+    request.cookies[GUEST_COOKIE] = seed;
+    reply.setCookie(GUEST_COOKIE, seed, cookieOptions(request.server.config, { maxAgeSeconds: 60 * 60 * 24 * 30 }));
+  }
+  return hmac(secret, `csrf:${seed}`);
+}
+
+/** Rejects a form post whose token is missing or does not match this visitor. */
+export function verifyCsrf(request: FastifyRequest, secret: string): void {
+  const body = request.body as Record<string, unknown> | undefined;
+  const sent = body?.[CSRF_FIELD];
+  const seed = seedOf(request);
+  if (typeof sent !== 'string' || seed === null || !safeEqual(sent, hmac(secret, `csrf:${seed}`))) throw new AppError('csrf_failed');
+}

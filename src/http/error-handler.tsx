@@ -1,0 +1,57 @@
+// The one error handler: an HTML page for people, { "error": { "code", "message", "field"? } } under /api/.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LoginPage } from '../accounts/views/account-pages.js';
+import { ErrorPage } from '../views/error-page.js';
+import { pageContext } from './context.js';
+import { AppError, type ErrorCode } from './errors.js';
+import { sendPage } from './render.js';
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_VALIDATION: 'bad_request',
+};
+
+/** Turns any thrown value into an AppError (unknown ones become "internal"). */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const fastifyError = error as Partial<FastifyError>;
+  const code = fastifyError.code !== undefined ? FASTIFY_CODES[fastifyError.code] : undefined;
+  if (code !== undefined) return new AppError(code);
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode === 404) return new AppError('not_found');
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) return new AppError('bad_request');
+  return new AppError('internal');
+}
+
+function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+/** Sends an error the way the client expects it. */
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+  if (isApi(request)) {
+    const field = Object.keys(error.fields)[0];
+    const body = { code: error.code, message: error.message, ...(field !== undefined ? { field, fields: error.fields } : {}) };
+    return reply.code(error.status).header('cache-control', 'no-store').send({ error: body });
+  }
+  const ctx = pageContext(request, reply);
+  if (error.code === 'login_required') {
+    // AO3 shows this message on a normal log-in page; readers' tools look for it on a successful page.
+    const values = { login: '', remember: false, returnTo: request.url };
+    return sendPage(reply, <LoginPage ctx={ctx} values={values} errors={{}} notice={error.message} />, 200);
+  }
+  return sendPage(reply, <ErrorPage ctx={ctx} status={error.status} message={error.message} />, error.status);
+}
+
+/** Registers the error and not-found handlers. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendError(request, reply, appError);
+  });
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('not_found')));
+}

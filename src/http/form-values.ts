@@ -1,0 +1,39 @@
+// Reading typed values out of a parsed form body.
+import type { FastifyRequest } from 'fastify';
+import type { FormBody } from './body-parsers.js';
+
+/** The form body of a request (empty when there is none). */
+export function formOf(request: FastifyRequest): FormBody {
+  const body = request.body;
+  return body !== null && typeof body === 'object' ? (body as FormBody) : {};
+}
+
+/** One field as a string ("" when missing; the first value when repeated). */
+export function field(form: FormBody, name: string): string {
+  const value = form[name];
+  return Array.isArray(value) ? value[0] ?? '' : value ?? '';
+}
+
+/** A repeatable field (checkboxes) as a list. */
+export function fieldList(form: FormBody, name: string): string[] {
+  const value = form[name];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** A checkbox: on when present with any value except "0". */
+export function checkbox(form: FormBody, name: string): boolean {
+  const value = field(form, name);
+  return value !== '' && value !== '0';
+}
+
+/** A local path to return to after a form, never another site. */
+export function safeReturnPath(value: string | undefined, fallback = '/'): string {
+  if (value === undefined || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  return value;
+}
+
+/** Parses a positive integer id from a route parameter; NaN when it is not one. */
+export function idParam(value: string): number {
+  return /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+}

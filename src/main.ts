@@ -1,0 +1,34 @@
+// Reads the configuration, opens and migrates the database, builds the app and listens.
+import { buildApp } from './app.js';
+import { pruneSessions } from './accounts/session.service.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { pruneRateLimits } from './http/rate-limit.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const handle = openDatabase(config.databaseUrl);
+  await migrateToLatest(handle.db);
+  const app = await buildApp(config, handle.db);
+  const cleanup = setInterval(() => {
+    Promise.all([pruneSessions(handle.db), pruneRateLimits(handle.db)]).catch((error: unknown) => app.log.error(error));
+  }, 10 * 60 * 1000);
+  cleanup.unref();
+  const stop = async () => {
+    clearInterval(cleanup);
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`${config.archiveName} is running at ${config.baseUrl} (${handle.dialect})`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+// All SQL for tags and the tags on works.
+import type { Db, TagRow, TagType } from '../db/database.js';
+import { nowIso } from '../lib/clock.js';
+
+export function findTagsByKeys(db: Db, keys: string[]): Promise<TagRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db.selectFrom('tags').selectAll().where('name_key', 'in', keys).execute();
+}
+
+export async function insertTag(db: Db, type: TagType, name: string, nameKey: string): Promise<TagRow> {
+  return db.insertInto('tags').values({ type, name, name_key: nameKey, canonical: 0, created_at: nowIso() })
+    .returningAll().executeTakeFirstOrThrow();
+}
+
+export async function replaceWorkTags(db: Db, workId: number, tagIds: number[]): Promise<void> {
+  await db.deleteFrom('work_tags').where('work_id', '=', workId).execute();
+  if (tagIds.length === 0) return;
+  await db.insertInto('work_tags').values(tagIds.map((tagId, position) => ({ work_id: workId, tag_id: tagId, position }))).execute();
+}
+
+export type WorkTag = { work_id: number; id: number; type: TagType; name: string };
+
+export function findTagsOfWorks(db: Db, workIds: number[]): Promise<WorkTag[]> {
+  if (workIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('work_tags').innerJoin('tags', 'tags.id', 'work_tags.tag_id')
+    .select(['work_tags.work_id', 'tags.id', 'tags.type', 'tags.name'])
+    .where('work_tags.work_id', 'in', workIds).orderBy('work_tags.position').execute();
+}
+
+export function findTagByKey(db: Db, key: string): Promise<TagRow | undefined> {
+  return db.selectFrom('tags').selectAll().where('name_key', '=', key).executeTakeFirst();
+}

@@ -1,0 +1,48 @@
+// Tags on works: find the tag a writer typed, or create it (not yet canonical).
+import type { Db, TagRow, TagType } from '../db/database.js';
+import { notFound } from '../http/errors.js';
+import { foldKey } from '../lib/text.js';
+import { findTagByKey, findTagsByKeys, findTagsOfWorks, insertTag, replaceWorkTags, type WorkTag } from './tag.repository.js';
+
+export type TypedNames = { type: TagType; names: string[] };
+
+/** Tags grouped by type, each in the order the writer gave. */
+export type TagsByType = Record<TagType, string[]>;
+
+export function emptyTagsByType(): TagsByType {
+  return { rating: [], warning: [], category: [], fandom: [], relationship: [], character: [], freeform: [] };
+}
+
+/**
+ * Finds or creates the tags named, in order, and makes them the work's tags.
+ * A name that already exists keeps its own type (as on AO3, a tag is one thing wherever it is typed).
+ */
+export async function setWorkTags(trx: Db, workId: number, groups: TypedNames[]): Promise<void> {
+  const wanted = groups.flatMap((g) => g.names.map((name) => ({ type: g.type, name, key: foldKey(name) })));
+  const existing = new Map((await findTagsByKeys(trx, [...new Set(wanted.map((w) => w.key))])).map((t) => [t.name_key, t.id]));
+  const ids: number[] = [];
+  for (const tag of wanted) {
+    let id = existing.get(tag.key);
+    if (id === undefined) {
+      id = (await insertTag(trx, tag.type, tag.name, tag.key)).id;
+      existing.set(tag.key, id);
+    }
+    if (!ids.includes(id)) ids.push(id);
+  }
+  await replaceWorkTags(trx, workId, ids);
+}
+
+/** The tags of several works, grouped per work and type. */
+export async function tagsOfWorks(db: Db, workIds: number[]): Promise<Map<number, TagsByType>> {
+  const result = new Map<number, TagsByType>(workIds.map((id) => [id, emptyTagsByType()]));
+  const rows: WorkTag[] = await findTagsOfWorks(db, workIds);
+  for (const row of rows) result.get(row.work_id)?.[row.type].push(row.name);
+  return result;
+}
+
+/** A tag by its name (case- and accent-insensitive); 404 when there is none. */
+export async function getTagByName(db: Db, name: string): Promise<TagRow> {
+  const tag = await findTagByKey(db, foldKey(name));
+  if (!tag) throw notFound();
+  return tag;
+}

@@ -1,0 +1,125 @@
+// Form building blocks: every field has a label, its hint and its error beside it, and keeps what was typed.
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from '../http/context.js';
+import { CSRF_FIELD } from '../http/csrf.js';
+import type { FieldErrors } from '../http/errors.js';
+
+/** A POST form carrying the CSRF token. */
+export function Form({ ctx, action, children, class: className, id }: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; id?: string }) {
+  return (
+    <form method="post" action={action} class={className} id={id} acceptCharset="UTF-8">
+      <input type="hidden" name={CSRF_FIELD} value={ctx.csrf()} />
+      {children}
+    </form>
+  );
+}
+
+/** A one-button form for an action such as "Log out" or "Post". */
+export function PostButton({ ctx, action, label, class: className }: { ctx: PageContext; action: string; label: string; class?: string }) {
+  return (
+    <Form ctx={ctx} action={action} class="inline-form">
+      <button type="submit" class={className}>{label}</button>
+    </Form>
+  );
+}
+
+/** Lists the fields that need attention, linking to each, at the top of a form. */
+export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels?: Record<string, string> }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1}>
+      <h2>{entries.length === 1 ? 'One thing needs attention' : `${entries.length} things need attention`}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}><a href={`#${fieldId(field)}`}>{labels?.[field] !== undefined ? `${labels[field]}: ` : ''}{message}</a></li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The element id for a field name ("chapter.text" becomes "field-chapter-text"). */
+export function fieldId(name: string): string {
+  return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+type FieldProps = {
+  name: string; label: string; errors: FieldErrors; hint?: ComponentChildren; required?: boolean;
+};
+
+function FieldFrame({ name, label, errors, hint, required, children }: FieldProps & { children: ComponentChildren }) {
+  const id = fieldId(name);
+  const error = errors[name];
+  return (
+    <div class={error !== undefined ? 'field has-error' : 'field'}>
+      <label for={id}>{label}{required === true && <span class="required" aria-hidden="true"> *</span>}</label>
+      {hint !== undefined && <p class="hint" id={`${id}-hint`}>{hint}</p>}
+      {error !== undefined && <p class="field-error" id={`${id}-error`}>{error}</p>}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(name: string, errors: FieldErrors, hint: unknown): string | undefined {
+  const id = fieldId(name);
+  const ids = [hint !== undefined ? `${id}-hint` : '', errors[name] !== undefined ? `${id}-error` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+/** A one-line text input. */
+export function TextField(props: FieldProps & { value: string; type?: string; autocomplete?: string; maxLength?: number; inputMode?: string }) {
+  const { name, errors, hint, value, type, autocomplete, required } = props;
+  return (
+    <FieldFrame {...props}>
+      <input id={fieldId(name)} name={name} type={type ?? 'text'} value={value} autocomplete={autocomplete}
+        required={required} aria-invalid={errors[name] !== undefined ? 'true' : undefined}
+        aria-describedby={describedBy(name, errors, hint)} inputMode={props.inputMode} />
+    </FieldFrame>
+  );
+}
+
+/** A multi-line text area (summaries, notes, chapter text). */
+export function TextArea(props: FieldProps & { value: string; rows?: number }) {
+  const { name, errors, hint, value, rows, required } = props;
+  return (
+    <FieldFrame {...props}>
+      <textarea id={fieldId(name)} name={name} rows={rows ?? 5} required={required}
+        aria-invalid={errors[name] !== undefined ? 'true' : undefined} aria-describedby={describedBy(name, errors, hint)}>{value}</textarea>
+    </FieldFrame>
+  );
+}
+
+/** A drop-down choice. */
+export function SelectField(props: FieldProps & { value: string; options: ReadonlyArray<readonly [value: string, label: string]> }) {
+  const { name, errors, hint, value, options, required } = props;
+  return (
+    <FieldFrame {...props}>
+      <select id={fieldId(name)} name={name} required={required} aria-invalid={errors[name] !== undefined ? 'true' : undefined}
+        aria-describedby={describedBy(name, errors, hint)}>
+        {options.map(([v, label]) => <option key={v} value={v} selected={v === value}>{label}</option>)}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** A group of checkboxes or radio buttons in a fieldset with a legend. */
+export function ChoiceGroup({ name, legend, errors, hint, options, checked, type }: {
+  name: string; legend: string; errors: FieldErrors; hint?: ComponentChildren; type: 'checkbox' | 'radio';
+  options: ReadonlyArray<readonly [value: string, label: string]>; checked: readonly string[];
+}) {
+  const id = fieldId(name);
+  const error = errors[name];
+  return (
+    <fieldset id={id} class={error !== undefined ? 'choices has-error' : 'choices'} aria-describedby={error !== undefined ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {hint !== undefined && <p class="hint">{hint}</p>}
+      {error !== undefined && <p class="field-error" id={`${id}-error`}>{error}</p>}
+      {options.map(([value, label]) => (
+        <label key={value} class="choice">
+          <input type={type} name={name} value={value} checked={checked.includes(value)} /> {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

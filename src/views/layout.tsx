@@ -1,0 +1,59 @@
+// The frame of every page: skip link, header with the site navigation, main landmark, footer.
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from '../http/context.js';
+import { assetUrl } from '../http/assets.js';
+import { PostButton } from './forms.js';
+
+type LayoutProps = { ctx: PageContext; title: string; children: ComponentChildren; mainClass?: string };
+
+function UserMenu({ ctx }: { ctx: PageContext }) {
+  const user = ctx.viewer.user;
+  if (user === null) {
+    return (
+      <ul class="user-nav">
+        <li><a href={`/login?return_to=${encodeURIComponent(ctx.path)}`}>Log in</a></li>
+        <li><a href="/signup">Sign up</a></li>
+      </ul>
+    );
+  }
+  return (
+    <ul class="user-nav">
+      <li><a href="/works/new">Post new work</a></li>
+      <li><a href={`/users/${user.login}/works`}>My works</a></li>
+      <li><a href={`/users/${user.login}/pseuds`}>Pseuds</a></li>
+      <li><PostButton ctx={ctx} action="/logout" label="Log out" class="link-button" /></li>
+    </ul>
+  );
+}
+
+/** Wraps a page's content in the site frame. */
+export function Layout({ ctx, title, children, mainClass }: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <title>{title === ctx.archiveName ? title : `${title} | ${ctx.archiveName}`}</title>
+        <link rel="stylesheet" href={assetUrl('bindery.css')} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header id="header" class="site-header">
+          <a class="brand" href="/">{ctx.archiveName}</a>
+          <nav aria-label="Site">
+            <ul class="site-nav"><li><a href="/works">Works</a></li></ul>
+            <UserMenu ctx={ctx} />
+          </nav>
+        </header>
+        <main id="main" class={mainClass} tabIndex={-1}>
+          {ctx.flash !== null && <p class="flash notice" role="status">{ctx.flash}</p>}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>{ctx.archiveName} runs on Bindery, an archive for fan fiction.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,46 @@
+// All SQL for chapters.
+import type { Insertable, Updateable } from 'kysely';
+import type { ChapterRow, ChapterTable, Db } from '../db/database.js';
+
+export function listChapters(db: Db, workId: number): Promise<ChapterRow[]> {
+  return db.selectFrom('chapters').selectAll().where('work_id', '=', workId).orderBy('position').orderBy('id').execute();
+}
+
+export type ChapterListItem = Pick<ChapterRow, 'id' | 'position' | 'title' | 'posted' | 'published_on' | 'word_count'>;
+
+/** Chapters without their text, for indexes and navigation. */
+export function listChapterHeads(db: Db, workId: number): Promise<ChapterListItem[]> {
+  return db.selectFrom('chapters').select(['id', 'position', 'title', 'posted', 'published_on', 'word_count'])
+    .where('work_id', '=', workId).orderBy('position').orderBy('id').execute();
+}
+
+export function findChapter(db: Db, workId: number, chapterId: number): Promise<ChapterRow | undefined> {
+  return db.selectFrom('chapters').selectAll().where('work_id', '=', workId).where('id', '=', chapterId).executeTakeFirst();
+}
+
+export async function insertChapter(db: Db, row: Insertable<ChapterTable>): Promise<number> {
+  const { id } = await db.insertInto('chapters').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateChapter(db: Db, id: number, patch: Updateable<ChapterTable>): Promise<void> {
+  await db.updateTable('chapters').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteChapter(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('chapters').where('id', '=', id).execute();
+}
+
+export async function setChapterPosition(db: Db, id: number, position: number): Promise<void> {
+  await db.updateTable('chapters').set({ position }).where('id', '=', id).execute();
+}
+
+export type ChapterStats = { posted: number; words: number };
+
+/** Posted chapter count and word total, computed from the chapters themselves. */
+export async function postedChapterStats(db: Db, workId: number): Promise<ChapterStats> {
+  const row = await db.selectFrom('chapters').where('work_id', '=', workId).where('posted', '=', 1)
+    .select((eb) => [eb.fn.countAll<number>().as('posted'), eb.fn.coalesce(eb.fn.sum<number>('word_count'), eb.lit(0)).as('words')])
+    .executeTakeFirstOrThrow();
+  return { posted: row.posted, words: row.words };
+}

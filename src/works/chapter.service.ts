@@ -1,0 +1,98 @@
+// Writing chapters: add, edit, post a draft chapter, delete, reorder; the work's counts follow.
+import type { Kysely } from 'kysely';
+import type { ChapterRow, Database, Db } from '../db/database.js';
+import type { Viewer } from '../accounts/viewer.js';
+import { AppError, invalid, notFound } from '../http/errors.js';
+import { nowIso, today } from '../lib/clock.js';
+import { countWords } from '../lib/word-count.js';
+import * as chapters from './chapter.repository.js';
+import { recountWork, requireOwnWork, type SaveMode } from './work.service.js';
+import { checkChapter, type ChapterInput } from './work.validation.js';
+import type { FieldErrors } from '../http/errors.js';
+
+function checkedChapter(input: ChapterInput) {
+  const fields: FieldErrors = {};
+  const clean = checkChapter(input, fields, '');
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  return clean;
+}
+
+/** One of the viewer's own chapters (404 when the work or chapter is missing or not visible). */
+export async function requireOwnChapter(db: Kysely<Database>, viewer: Viewer, workId: number, chapterId: number): Promise<ChapterRow> {
+  await requireOwnWork(db, viewer, workId);
+  const chapter = await chapters.findChapter(db, workId, chapterId);
+  if (!chapter) throw notFound();
+  return chapter;
+}
+
+/** Adds a chapter at the end; posted at once if asked and the work is posted, otherwise a draft. */
+export async function addChapter(db: Kysely<Database>, viewer: Viewer, workId: number, input: ChapterInput, mode: SaveMode): Promise<number> {
+  const work = await requireOwnWork(db, viewer, workId);
+  const clean = checkedChapter(input);
+  return db.transaction().execute(async (trx) => {
+    const existing = await chapters.listChapterHeads(trx, workId);
+    const posted = mode === 'post' && work.posted === 1;
+    const now = nowIso();
+    const id = await chapters.insertChapter(trx, {
+      work_id: workId, position: existing.length + 1, title: clean.title, summary: clean.summary, notes: clean.notes,
+      end_notes: clean.endNotes, content: clean.content, word_count: countWords(clean.content), posted: posted ? 1 : 0,
+      published_on: posted ? today() : null, created_at: now, updated_at: now,
+    });
+    await recountWork(trx, workId, posted ? { revisedAt: now } : {});
+    return id;
+  });
+}
+
+/** Saves an edit of a chapter; a posted chapter's edit counts as an update of the work. */
+export async function updateChapter(db: Kysely<Database>, viewer: Viewer, workId: number, chapterId: number, input: ChapterInput): Promise<void> {
+  await requireOwnChapter(db, viewer, workId, chapterId);
+  const clean = checkedChapter(input);
+  await db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    await chapters.updateChapter(trx, chapterId, {
+      title: clean.title, summary: clean.summary, notes: clean.notes, end_notes: clean.endNotes,
+      content: clean.content, word_count: countWords(clean.content), updated_at: now,
+    });
+    await recountWork(trx, workId);
+  });
+}
+
+/** Posts a draft chapter of a posted work. */
+export async function postChapter(db: Kysely<Database>, viewer: Viewer, workId: number, chapterId: number): Promise<void> {
+  const work = await requireOwnWork(db, viewer, workId);
+  const chapter = await requireOwnChapter(db, viewer, workId, chapterId);
+  if (chapter.posted === 1) return;
+  if (work.posted === 0) throw new AppError('validation_failed', 'Post the work first: its chapters are posted with it.');
+  await db.transaction().execute(async (trx) => {
+    await chapters.updateChapter(trx, chapterId, { posted: 1, published_on: today() });
+    await recountWork(trx, workId, { revisedAt: nowIso() });
+  });
+}
+
+/** Deletes a chapter and renumbers the rest; the last remaining chapter cannot be deleted. */
+export async function deleteChapter(db: Kysely<Database>, viewer: Viewer, workId: number, chapterId: number): Promise<void> {
+  await requireOwnChapter(db, viewer, workId, chapterId);
+  await db.transaction().execute(async (trx) => {
+    const all = await chapters.listChapterHeads(trx, workId);
+    if (all.length <= 1) throw new AppError('validation_failed', 'A work needs at least one chapter. To remove it, delete the whole work.');
+    await chapters.deleteChapter(trx, chapterId);
+    await renumber(trx, all.filter((c) => c.id !== chapterId).map((c) => c.id));
+    await recountWork(trx, workId);
+  });
+}
+
+async function renumber(trx: Db, ids: number[]): Promise<void> {
+  for (const [index, id] of ids.entries()) await chapters.setChapterPosition(trx, id, index + 1);
+}
+
+/** Puts the chapters in a new order, given as the list of every chapter id in the order wanted. */
+export async function reorderChapters(db: Kysely<Database>, viewer: Viewer, workId: number, orderedIds: number[]): Promise<void> {
+  await requireOwnWork(db, viewer, workId);
+  await db.transaction().execute(async (trx) => {
+    const current = (await chapters.listChapterHeads(trx, workId)).map((c) => c.id);
+    const same = orderedIds.length === current.length && new Set(orderedIds).size === current.length && orderedIds.every((id) => current.includes(id));
+    if (!same) throw invalid({ order: 'Give every chapter exactly one place.' });
+    await renumber(trx, orderedIds);
+    await recountWork(trx, workId);
+  });
+}

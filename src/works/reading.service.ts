@@ -1,0 +1,75 @@
+// Reading works: who may see which work and chapter (drafts, registered-users-only), and listings.
+import type { Db, WorkRow } from '../db/database.js';
+import type { Viewer } from '../accounts/viewer.js';
+import { AppError, notFound } from '../http/errors.js';
+import { tagsOfWorks, emptyTagsByType } from '../tags/tag.service.js';
+import * as chapters from './chapter.repository.js';
+import * as works from './work.repository.js';
+import { toChapterModel, toWorkModel, type ChapterHead, type ChapterModel, type Creator, type WorkModel } from './work.model.js';
+
+export const PER_PAGE = 20;
+
+/** A work as one reader may see it: the chapters listed are only those this reader may read. */
+export type ReaderWork = { work: WorkModel; chapters: ChapterHead[]; isCreator: boolean; row: WorkRow };
+
+function creatorsByWork(rows: works.CreatorRow[]): Map<number, Creator[]> {
+  const map = new Map<number, Creator[]>();
+  for (const row of rows) {
+    const list = map.get(row.work_id) ?? [];
+    list.push({ pseud: row.pseud, login: row.login });
+    map.set(row.work_id, list);
+  }
+  return map;
+}
+
+/** The work for this viewer: 404 when missing or a draft of someone else, login_required for guests on locked works. */
+export async function getWorkForReader(db: Db, viewer: Viewer, workId: number): Promise<ReaderWork> {
+  const row = Number.isSafeInteger(workId) ? await works.findWork(db, workId) : undefined;
+  if (!row) throw notFound('work_not_found');
+  const creatorRows = await works.findCreatorsOfWorks(db, [workId]);
+  const isCreator = viewer.user !== null && creatorRows.some((c) => c.user_id === viewer.user?.id);
+  if (row.posted === 0 && !isCreator) throw notFound('work_not_found');
+  if (row.restricted === 1 && viewer.user === null) throw new AppError('login_required');
+  const tags = (await tagsOfWorks(db, [workId])).get(workId) ?? emptyTagsByType();
+  const heads = (await chapters.listChapterHeads(db, workId)).filter((c) => isCreator || c.posted === 1);
+  return {
+    work: toWorkModel(row, creatorsByWork(creatorRows).get(workId) ?? [], tags),
+    chapters: heads.map((c, i) => ({ id: c.id, number: i + 1, title: c.title, posted: c.posted === 1, publishedOn: c.published_on, wordCount: c.word_count })),
+    isCreator, row,
+  };
+}
+
+/** One chapter of a work the reader may see; 404 when it is not among the readable chapters. */
+export async function getChapterForReader(db: Db, reader: ReaderWork, chapterId: number): Promise<ChapterModel> {
+  const head = reader.chapters.find((c) => c.id === chapterId);
+  const row = head && reader.work.id !== null ? await chapters.findChapter(db, reader.work.id, chapterId) : undefined;
+  if (!head || !row) throw notFound('not_found');
+  return toChapterModel(row, head.number);
+}
+
+/** Every chapter the reader may see, with text, for "Entire Work". */
+export async function getAllChaptersForReader(db: Db, reader: ReaderWork): Promise<ChapterModel[]> {
+  if (reader.work.id === null) return [];
+  const numbers = new Map(reader.chapters.map((c) => [c.id, c.number]));
+  const rows = await chapters.listChapters(db, reader.work.id);
+  return rows.flatMap((row) => {
+    const number = numbers.get(row.id);
+    return number === undefined ? [] : [toChapterModel(row, number)];
+  });
+}
+
+export type Page<T> = { items: T[]; total: number; page: number; pages: number };
+
+/** A page of works for a listing, newest update first, scoped to what the viewer may see. */
+export async function listWorksForReader(db: Db, viewer: Viewer, filter: works.ListingFilter & { includeOwnDrafts?: boolean }, page: number): Promise<Page<WorkModel>> {
+  const scope = { userId: viewer.user?.id ?? null, includeOwnDrafts: filter.includeOwnDrafts === true };
+  const total = await works.countWorks(db, scope, filter);
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = await works.listWorks(db, scope, filter, PER_PAGE, (current - 1) * PER_PAGE);
+  const ids = rows.map((r) => r.id);
+  const [creatorRows, tags] = await Promise.all([works.findCreatorsOfWorks(db, ids), tagsOfWorks(db, ids)]);
+  const creators = creatorsByWork(creatorRows);
+  const items = rows.map((r) => toWorkModel(r, creators.get(r.id) ?? [], tags.get(r.id) ?? emptyTagsByType()));
+  return { items, total, page: current, pages };
+}

@@ -1,0 +1,70 @@
+// A work in a listing: AO3's li.work.blurb.group structure, which browser extensions read.
+import { formatCount } from '../../lib/text.js';
+import { RATING_SYMBOL } from '../../tags/fixed-tags.js';
+import { tagWorksPath } from '../../tags/tag-url.js';
+import { languageName } from '../languages.js';
+import { workPath } from '../work-paths.js';
+import { chapterFraction, type WorkModel } from '../work.model.js';
+import { Byline } from './byline.js';
+import { storedHtml } from './userstuff.js';
+
+function shortDate(date: string | null): string {
+  if (date === null) return '';
+  const d = new Date(`${date}T00:00:00Z`);
+  return d.toLocaleDateString('en-GB', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+function RequiredTags({ work }: { work: WorkModel }) {
+  const rating = work.tags.rating[0] ?? 'Not Rated';
+  const warned = work.tags.warning.some((w) => w !== 'No Archive Warnings Apply' && w !== 'Creator Chose Not To Use Archive Warnings');
+  const chose = work.tags.warning.includes('Creator Chose Not To Use Archive Warnings');
+  const warningClass = warned ? 'warning-yes' : chose ? 'warning-choosenotto' : 'warning-no';
+  const category = work.tags.category.length === 0 ? 'Gen' : work.tags.category.length > 1 ? 'Multi' : work.tags.category[0] ?? 'Gen';
+  const categoryClass = work.tags.category.length === 0 ? 'category-none' : `category-${category.toLowerCase().replace('/', '')}`;
+  return (
+    <ul class="required-tags">
+      <li><span class={`${RATING_SYMBOL[rating] ?? 'rating-notrated'} rating`} title={rating}><span class="text">{rating}</span></span></li>
+      <li><span class={`${warningClass} warnings`} title={work.tags.warning.join(', ')}><span class="text">{work.tags.warning.join(', ')}</span></span></li>
+      <li><span class={`${categoryClass} category`} title={work.tags.category.join(', ') || 'No category'}><span class="text">{work.tags.category.join(', ') || 'No category'}</span></span></li>
+      <li><span class={work.complete ? 'complete-yes iswip' : 'complete-no iswip'} title={work.complete ? 'Complete Work' : 'Work in Progress'}><span class="text">{work.complete ? 'Complete Work' : 'Work in Progress'}</span></span></li>
+    </ul>
+  );
+}
+
+function TagItems({ cls, names, strong }: { cls: string; names: string[]; strong?: boolean }) {
+  return <>{names.map((name) => <li key={`${cls}-${name}`} class={cls}>{strong === true ? <strong><a class="tag" href={tagWorksPath(name)}>{name}</a></strong> : <a class="tag" href={tagWorksPath(name)}>{name}</a>}</li>)}</>;
+}
+
+/** One work in a listing. */
+export function WorkBlurb({ work }: { work: WorkModel }) {
+  if (work.id === null) return null;
+  return (
+    <li id={`work_${work.id}`} class={`work blurb group work-${work.id}`} role="article">
+      <div class="header module">
+        <h4 class="heading">
+          <a href={workPath(work.id)}>{work.title}</a> by <Byline creators={work.creators} />
+          {!work.posted && <span class="draft-badge"> (Draft)</span>}
+          {work.restricted && <span class="locked" title="Only registered users can read this work"> 🔒</span>}
+        </h4>
+        <h5 class="fandoms heading"><span class="landmark">Fandoms: </span>
+          {work.tags.fandom.map((f, i) => <>{i > 0 && ', '}<a class="tag" href={tagWorksPath(f)}>{f}</a></>)}
+        </h5>
+        <RequiredTags work={work} />
+        <p class="datetime">{shortDate(work.updatedOn ?? work.publishedOn)}</p>
+      </div>
+      <h6 class="landmark heading">Tags</h6>
+      <ul class="tags commas">
+        <TagItems cls="warnings" names={work.tags.warning} strong />
+        <TagItems cls="relationships" names={work.tags.relationship} />
+        <TagItems cls="characters" names={work.tags.character} />
+        <TagItems cls="freeforms" names={work.tags.freeform} />
+      </ul>
+      {work.summary !== '' && <><h6 class="landmark heading">Summary</h6><blockquote class="userstuff summary" dangerouslySetInnerHTML={storedHtml(work.summary)} /></>}
+      <dl class="stats">
+        <dt class="language">Language:</dt><dd class="language" lang={work.language}>{languageName(work.language)}</dd>
+        <dt class="words">Words:</dt><dd class="words">{formatCount(work.wordCount)}</dd>
+        <dt class="chapters">Chapters:</dt><dd class="chapters">{chapterFraction(work)}</dd>
+      </dl>
+    </li>
+  );
+}

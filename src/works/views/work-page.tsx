@@ -1,0 +1,64 @@
+// The work page (one chapter, the entire work, or an unsaved preview) with AO3's structure and class strings.
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from '../../http/context.js';
+import { Layout } from '../../views/layout.js';
+import type { ChapterHead, ChapterModel, WorkModel } from '../work.model.js';
+import { Byline } from './byline.js';
+import { ChapterSection } from './chapter-section.js';
+import { CreatorActions, ReaderNavigation, BottomNavigation } from './work-navigation.js';
+import { UserstuffModule } from './userstuff.js';
+import { WorkMeta } from './work-meta.js';
+
+export type WorkPageProps = {
+  ctx: PageContext;
+  work: WorkModel;
+  /** The chapters shown on this page: one, or all of them. */
+  shown: ChapterModel[];
+  /** Every chapter this reader may see, for navigation. */
+  index: ChapterHead[];
+  mode: 'chapter' | 'full' | 'preview';
+  isCreator: boolean;
+  /** Shown above the work: the draft or preview banner. */
+  banner?: ComponentChildren;
+};
+
+/** The preface: title, byline, summary and work notes. */
+function Preface({ work }: { work: WorkModel }) {
+  return (
+    <div class="preface group">
+      <h2 class="title heading">{work.title}</h2>
+      <h3 class="byline heading"><Byline creators={work.creators} /></h3>
+      <UserstuffModule cls="summary module" heading="Summary:" html={work.summary} language={work.language} />
+      <UserstuffModule cls="notes module" heading="Notes:" html={work.notes} language={work.language} />
+    </div>
+  );
+}
+
+/** The whole reading page. */
+export function WorkPage(props: WorkPageProps) {
+  const { ctx, work, shown, mode } = props;
+  const paths = work.id === null ? null : { workId: work.id };
+  const lastShown = shown[shown.length - 1];
+  const showWorkEndNotes = mode !== 'chapter' || (lastShown !== undefined && lastShown.id === props.index[props.index.length - 1]?.id);
+  const chapterTitle = mode === 'chapter' && shown[0] !== undefined && props.index.length > 1 ? ` - Chapter ${shown[0].number}` : '';
+  return (
+    <Layout ctx={ctx} title={`${work.title}${chapterTitle}`} mainClass="works-show">
+      {props.banner}
+      {paths !== null && <ReaderNavigation {...props} workId={paths.workId} />}
+      {paths !== null && props.isCreator && <CreatorActions {...props} workId={paths.workId} />}
+      <WorkMeta work={work} />
+      <div id="workskin">
+        <Preface work={work} />
+        <div id="chapters" role="article">
+          {shown.map((chapter) => <ChapterSection key={chapter.number} chapter={chapter} paths={paths} language={work.language} />)}
+        </div>
+        {showWorkEndNotes && (
+          <div id="work_endnotes" class="afterword preface group">
+            <UserstuffModule cls="end notes module" heading="Notes:" html={work.endNotes} language={work.language} />
+          </div>
+        )}
+      </div>
+      {paths !== null && <BottomNavigation {...props} workId={paths.workId} />}
+    </Layout>
+  );
+}

@@ -1,0 +1,52 @@
+// Showing a work to a reader: the adult notice first where needed, then one chapter or the entire work.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ADULT_COOKIE, cookieOptions } from '../http/cookies.js';
+import { pageContext } from '../http/context.js';
+import { notFound } from '../http/errors.js';
+import { idParam } from '../http/form-values.js';
+import { sendPage } from '../http/render.js';
+import { ADULT_RATINGS } from '../tags/fixed-tags.js';
+import { getAllChaptersForReader, getChapterForReader, getWorkForReader, type ReaderWork } from './reading.service.js';
+import { AdultNoticePage } from './views/reader-pages.js';
+import { DraftBanner } from './views/preview-banner.js';
+import { WorkPage } from './views/work-page.js';
+
+type ShowQuery = { view_full_work?: string; view_adult?: string };
+
+function withParam(url: string, name: string, value: string): string {
+  const [path, query = ''] = url.split('?');
+  const params = new URLSearchParams(query);
+  params.set(name, value);
+  return `${path ?? ''}?${params.toString()}`;
+}
+
+/** True when the reader must first see the adult notice; remembers "Proceed" in a cookie. */
+function needsAdultNotice(request: FastifyRequest, reply: FastifyReply, reader: ReaderWork): boolean {
+  const rating = reader.work.tags.rating[0] ?? 'Not Rated';
+  if (!ADULT_RATINGS.includes(rating) || reader.isCreator) return false;
+  if ((request.query as ShowQuery).view_adult === 'true') {
+    reply.setCookie(ADULT_COOKIE, 'true', cookieOptions(request.server.config));
+    return false;
+  }
+  return request.cookies[ADULT_COOKIE] !== 'true';
+}
+
+/** GET /works/:id and /works/:id/chapters/:chapterId. */
+export async function showWork(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, chapterId: number | null) {
+  const { db } = request.server;
+  const reader = await getWorkForReader(db, request.viewer, idParam(request.params.id));
+  const ctx = pageContext(request, reply);
+  if (needsAdultNotice(request, reply, reader)) {
+    return sendPage(reply, <AdultNoticePage ctx={ctx} work={reader.work} proceedHref={withParam(request.url, 'view_adult', 'true')} />);
+  }
+  const full = chapterId === null && (request.query as ShowQuery).view_full_work === 'true';
+  let shown;
+  if (full) shown = await getAllChaptersForReader(db, reader);
+  else {
+    const id = chapterId ?? reader.chapters[0]?.id ?? null;
+    if (id === null) throw notFound('work_not_found');
+    shown = [await getChapterForReader(db, reader, id)];
+  }
+  const banner = !reader.work.posted && reader.work.id !== null ? <DraftBanner ctx={ctx} workId={reader.work.id} /> : undefined;
+  return sendPage(reply, <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} />);
+}

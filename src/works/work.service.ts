@@ -1,0 +1,167 @@
+// Writing works: create (draft or posted), edit, post a draft, delete; counts and dates follow.
+import type { Kysely } from 'kysely';
+import type { Database, Db, WorkRow } from '../db/database.js';
+import type { Viewer, ViewerUser } from '../accounts/viewer.js';
+import { listPseudsOf } from '../accounts/user.service.js';
+import { AppError, forbidden, invalid, notFound, type FieldErrors } from '../http/errors.js';
+import { nowIso, today } from '../lib/clock.js';
+import { countWords } from '../lib/word-count.js';
+import { setWorkTags } from '../tags/tag.service.js';
+import * as chapters from './chapter.repository.js';
+import * as works from './work.repository.js';
+import { checkChapter, checkWork, type ChapterInput, type CleanChapter, type CleanWork, type WorkInput } from './work.validation.js';
+
+export type SaveMode = 'draft' | 'post';
+
+/** The logged-in user, or 401 for a guest. */
+export function requireUser(viewer: Viewer): ViewerUser {
+  if (viewer.user === null) throw new AppError('unauthorized', 'Log in to do that.');
+  return viewer.user;
+}
+
+/** The work if the viewer is one of its creators: 404 if they cannot see it, 403 if they can but it is not theirs. */
+export async function requireOwnWork(db: Db, viewer: Viewer, workId: number): Promise<WorkRow> {
+  const user = requireUser(viewer);
+  const work = await works.findWork(db, workId);
+  if (!work) throw notFound('work_not_found');
+  const creators = await works.findCreatorsOfWorks(db, [workId]);
+  if (creators.some((c) => c.user_id === user.id)) return work;
+  if (work.posted === 0) throw notFound('work_not_found');
+  throw forbidden('Only the creators of this work can change it.');
+}
+
+/** The viewer's pseuds to post under: the ones chosen (which must be theirs), or the default one. */
+export async function resolvePseuds(db: Db, user: ViewerUser, chosen: number[]): Promise<number[]> {
+  const own = await listPseudsOf(db, user.id);
+  if (chosen.length === 0) return own.filter((p) => p.is_default === 1).map((p) => p.id);
+  const ownIds = new Set(own.map((p) => p.id));
+  if (chosen.some((id) => !ownIds.has(id))) throw invalid({ pseuds: 'Choose among your own pseuds.' });
+  return [...new Set(chosen)];
+}
+
+function tagGroups(clean: CleanWork) {
+  return [
+    { type: 'rating' as const, names: [clean.rating] }, { type: 'warning' as const, names: clean.warnings },
+    { type: 'category' as const, names: clean.categories }, { type: 'fandom' as const, names: clean.fandoms },
+    { type: 'relationship' as const, names: clean.relationships }, { type: 'character' as const, names: clean.characters },
+    { type: 'freeform' as const, names: clean.freeforms },
+  ];
+}
+
+function metadata(clean: CleanWork) {
+  return {
+    title: clean.title, summary: clean.summary, notes: clean.notes, end_notes: clean.endNotes, language: clean.language,
+    restricted: clean.restricted ? 1 as const : 0 as const, comment_permission: clean.commentPermission,
+    expected_chapters: clean.expectedChapters,
+  };
+}
+
+/** Recounts posted chapters and words, completeness and, when asked, the updated time. */
+export async function recountWork(trx: Db, workId: number, options: { revisedAt?: string } = {}): Promise<void> {
+  const work = await works.findWork(trx, workId);
+  if (!work) throw notFound('work_not_found');
+  const stats = await chapters.postedChapterStats(trx, workId);
+  const expected = work.expected_chapters !== null && work.expected_chapters < stats.posted ? stats.posted : work.expected_chapters;
+  await works.updateWork(trx, workId, {
+    word_count: stats.words, chapter_count: stats.posted, expected_chapters: expected,
+    complete: expected !== null && stats.posted === expected ? 1 : 0, updated_at: nowIso(),
+    ...(options.revisedAt !== undefined ? { revised_at: options.revisedAt } : {}),
+  });
+}
+
+/** Posting time for a (possibly backdated) first publication. */
+function publicationTimes(backdate: string | null): { publishedOn: string; revisedAt: string } {
+  return backdate === null ? { publishedOn: today(), revisedAt: nowIso() } : { publishedOn: backdate, revisedAt: `${backdate}T00:00:00.000Z` };
+}
+
+/** Validates a new work and all its chapters together, so one bad chapter stops everything. */
+function checkNewWork(input: WorkInput, moreChapters: ChapterInput[]): { clean: CleanWork; chapters: CleanChapter[] } {
+  const fields: FieldErrors = {};
+  let clean: CleanWork | null = null;
+  try { clean = checkWork(input); } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    Object.assign(fields, error.fields);
+  }
+  const more = moreChapters.map((c, i) => checkChapter(c, fields, `chapters[${i + 1}].`));
+  if (clean?.chapter == null && fields['chapter.text'] === undefined) fields['chapter.text'] = 'Chapter text is required.';
+  if (Object.keys(fields).length > 0 || clean?.chapter == null) throw invalid(fields);
+  return { clean, chapters: [clean.chapter, ...more] };
+}
+
+/** Validates and saves a new work with its chapters, all in one transaction; returns its id. */
+export async function createWork(db: Kysely<Database>, viewer: Viewer, input: WorkInput, mode: SaveMode, moreChapters: ChapterInput[] = []): Promise<number> {
+  const user = requireUser(viewer);
+  const { clean, chapters: all } = checkNewWork(input, moreChapters);
+  const pseudIds = await resolvePseuds(db, user, clean.pseudIds);
+  return db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const posted = mode === 'post';
+    const times = posted ? publicationTimes(clean.backdate) : { publishedOn: clean.backdate, revisedAt: now };
+    const workId = await works.insertWork(trx, {
+      ...metadata(clean), posted: posted ? 1 : 0, backdated: clean.backdate === null ? 0 : 1, word_count: 0, chapter_count: 0, complete: 0,
+      published_on: times.publishedOn, revised_at: times.revisedAt, created_at: now, updated_at: now,
+    });
+    await works.replaceCreators(trx, workId, pseudIds);
+    await setWorkTags(trx, workId, tagGroups(clean));
+    for (const [index, chapter] of all.entries()) {
+      await chapters.insertChapter(trx, {
+        work_id: workId, position: index + 1, title: chapter.title, summary: chapter.summary, notes: chapter.notes,
+        end_notes: chapter.endNotes, content: chapter.content, word_count: countWords(chapter.content),
+        posted: posted ? 1 : 0, published_on: times.publishedOn, created_at: now, updated_at: now,
+      });
+    }
+    await recountWork(trx, workId);
+    return workId;
+  });
+}
+
+/** Saves an edit of a work's fields (and of its text when it has a single chapter). */
+export async function updateWork(db: Kysely<Database>, viewer: Viewer, workId: number, input: WorkInput): Promise<void> {
+  const work = await requireOwnWork(db, viewer, workId);
+  const clean = checkWork(input, work.chapter_count);
+  const pseudIds = await resolvePseuds(db, requireUser(viewer), clean.pseudIds);
+  await db.transaction().execute(async (trx) => {
+    const all = await chapters.listChapters(trx, workId);
+    const first = all[0];
+    if (clean.chapter !== null && all.length === 1 && first) {
+      const c = clean.chapter;
+      await chapters.updateChapter(trx, first.id, {
+        title: c.title, summary: c.summary, notes: c.notes, end_notes: c.endNotes, content: c.content,
+        word_count: countWords(c.content), updated_at: nowIso(),
+      });
+    }
+    await works.updateWork(trx, workId, { ...metadata(clean), ...backdateChange(work, clean.backdate) });
+    if (work.posted === 1 && first && clean.backdate !== null) await chapters.updateChapter(trx, first.id, { published_on: clean.backdate });
+    await works.replaceCreators(trx, workId, pseudIds);
+    await setWorkTags(trx, workId, tagGroups(clean));
+    await recountWork(trx, workId);
+  });
+}
+
+function backdateChange(work: WorkRow, backdate: string | null) {
+  if (work.posted === 0) return { backdated: backdate === null ? 0 as const : 1 as const, published_on: backdate };
+  if (backdate === null) return { backdated: 0 as const };
+  const single = work.chapter_count <= 1 ? { revised_at: `${backdate}T00:00:00.000Z` } : {};
+  return { backdated: 1 as const, published_on: backdate, ...single };
+}
+
+/** Posts a draft work and all its chapters; the publication date is today unless the draft was backdated. */
+export async function postDraft(db: Kysely<Database>, viewer: Viewer, workId: number): Promise<void> {
+  const work = await requireOwnWork(db, viewer, workId);
+  if (work.posted === 1) return;
+  await db.transaction().execute(async (trx) => {
+    const times = publicationTimes(work.backdated === 1 ? work.published_on : null);
+    await works.updateWork(trx, workId, { posted: 1, published_on: times.publishedOn });
+    for (const chapter of await chapters.listChapters(trx, workId)) {
+      await chapters.updateChapter(trx, chapter.id, { posted: 1, published_on: times.publishedOn });
+    }
+    await recountWork(trx, workId, { revisedAt: times.revisedAt });
+  });
+}
+
+/** Deletes a work, its chapters and its tags (the caller asked the writer to confirm). */
+export async function deleteWork(db: Kysely<Database>, viewer: Viewer, workId: number): Promise<string> {
+  const work = await requireOwnWork(db, viewer, workId);
+  await db.transaction().execute((trx) => works.deleteWork(trx, workId));
+  return work.title;
+}

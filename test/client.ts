@@ -1,0 +1,58 @@
+// A test "browser" over app.inject(): keeps cookies, reads each page's CSRF token, follows nothing by itself.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+export type Fields = Record<string, string | string[]>;
+
+function encodeForm(fields: Fields): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) params.append(name, v);
+  }
+  return params.toString();
+}
+
+/** One visitor with a cookie jar. */
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  private csrf: string | null = null;
+
+  constructor(readonly app: FastifyInstance, readonly ip = '10.0.0.1') {}
+
+  private remember(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of response.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
+      const expired = c.value === '' || c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now());
+      if (expired) this.cookies.delete(c.name); else this.cookies.set(c.name, c.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token !== undefined) this.csrf = token;
+    return response;
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  /** GET a path. */
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.remember(await this.app.inject({ method: 'GET', url, remoteAddress: this.ip, headers: { cookie: this.cookieHeader(), ...headers } }));
+  }
+
+  /** POST a form with the CSRF token of the last page seen (fetching one first if none was). */
+  async post(url: string, fields: Fields = {}, { csrf = true }: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    if (csrf && this.csrf === null) await this.get('/login');
+    const body = encodeForm(csrf ? { _csrf: this.csrf ?? '', ...fields } : fields);
+    return this.remember(await this.app.inject({
+      method: 'POST', url, remoteAddress: this.ip, payload: body,
+      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+    }));
+  }
+
+  /** POST raw bytes as a form (for invalid UTF-8 tests). */
+  async postRaw(url: string, payload: Buffer): Promise<LightMyRequestResponse> {
+    if (this.csrf === null) await this.get('/login');
+    return this.remember(await this.app.inject({
+      method: 'POST', url, remoteAddress: this.ip, payload: Buffer.concat([Buffer.from(`_csrf=${this.csrf ?? ''}&`), payload]),
+      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+    }));
+  }
+}

@@ -1,0 +1,79 @@
+// Shared test helpers: an app on a fresh database, a signed-up visitor, a posted work.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import type { Dialect } from '../src/db/connect.js';
+import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.js';
+import { TestClient, type Fields } from './client.js';
+
+export type TestApp = { app: FastifyInstance; database: TestDatabase; close: () => Promise<void> };
+
+/** An app on a fresh database of the given kind. */
+export async function buildTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await openTestDatabase(dialect);
+  const config = loadConfig({ LOG_LEVEL: 'silent', BASE_URL: 'http://archive.test', ...env }, { persist: false });
+  const app = await buildApp(config, database.db, { logger: false });
+  await app.ready();
+  return { app, database, close: async () => { await app.close(); await database.drop(); } };
+}
+
+/** Runs a block of tests once per database, with one app per database shared by the block. */
+export function describeEachDatabase(title: string, body: (ctx: () => TestApp, dialect: Dialect) => void): void {
+  for (const dialect of DIALECTS) {
+    describe(`${title} [${dialect}]`, () => {
+      let testApp: TestApp | undefined;
+      beforeAll(async () => { testApp = await buildTestApp(dialect); });
+      afterAll(async () => { await testApp?.close(); });
+      body(() => {
+        if (testApp === undefined) throw new Error('test app not built');
+        return testApp;
+      }, dialect);
+    });
+  }
+}
+
+let counter = 0;
+/** A unique login for a test. */
+export function uniqueLogin(prefix = 'writer'): string {
+  counter += 1;
+  return `${prefix}${counter}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export const PASSWORD = 'lantern orchard biscuit';
+
+/** Signs up a new account and returns a logged-in client. */
+export async function signUp(app: FastifyInstance, login = uniqueLogin(), ip?: string): Promise<TestClient & { login: string }> {
+  const client = new TestClient(app, ip) as TestClient & { login: string };
+  await client.get('/signup');
+  const response = await client.post('/signup', { login, email: `${login}@example.org`, password: PASSWORD, passwordConfirmation: PASSWORD });
+  if (response.statusCode !== 303) throw new Error(`sign-up failed: ${response.statusCode} ${response.body.slice(0, 500)}`);
+  client.login = login;
+  return client;
+}
+
+/** The fields of a valid new-work form, with overrides. */
+export function workFields(overrides: Fields = {}): Fields {
+  return {
+    title: 'The Lighthouse Keeper’s Daughter', summary: 'Mara keeps the light — and a secret.', notes: '', endNotes: '',
+    rating: 'General Audiences', warnings: 'No Archive Warnings Apply', categories: 'Gen', fandoms: 'Original Work',
+    relationships: '', characters: 'Mara Quill, Tobias Fenn', freeforms: 'Fluff, Sea Stories', language: 'en',
+    commentPermission: 'all', expectedChapters: '1', backdate: '', 'chapter.title': '',
+    'chapter.text': 'The lamp had to be lit before the tide turned.\n\nMara climbed the stairs two at a time, counting them as her mother had taught her.',
+    action: 'post', ...overrides,
+  };
+}
+
+/** Posts a work through the form and returns its id. */
+export async function postWork(client: TestClient, overrides: Fields = {}): Promise<number> {
+  await client.get('/works/new');
+  const response = await client.post('/works', workFields(overrides));
+  return workIdFrom(response);
+}
+
+/** The work id in a redirect to /works/:id. */
+export function workIdFrom(response: LightMyRequestResponse): number {
+  const match = /^\/works\/(\d+)$/.exec(String(response.headers.location));
+  if (response.statusCode !== 303 || !match?.[1]) throw new Error(`expected a redirect to a work, got ${response.statusCode} ${String(response.headers.location)} ${response.body.slice(0, 800)}`);
+  return Number(match[1]);
+}
