@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'test/**', 'bench/**', 'vitest.config.ts'],
+    files: ['src/config.ts', 'test/**', 'bench/**', 'scripts/**', '**/*.test.ts', '**/*.test.tsx', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   { files: ['*.js'], ...tseslint.configs.disableTypeChecked },

@@ -62,7 +62,7 @@ function writeNode(node: string | CleanElement, out: Output): void {
   writeStartTag(node, out);
   if (VOID_ELEMENTS.has(node.name)) return;
   // A parser drops the first newline after <pre>; doubling it keeps a leading blank line.
-  const first = node.children[0];
+  const first = node.children.find((child) => child !== BLOCK_BREAK);
   if (node.name === 'pre' && typeof first === 'string' && first.startsWith('\n')) out.html += '\n';
   writeChildren(node.name, node.children, out);
   out.html += `</${node.name}>`;

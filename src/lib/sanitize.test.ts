@@ -127,6 +127,7 @@ describe('sanitizeHtml with hostile input', () => {
     '<p><button><div>x</div></button></p>', '<a href="https://a.org"><marquee><a href="https://b.org">x</a></marquee></a>',
     '<li>one<section><li>two</li></section></li>', '<h1><section><h2>x</h2></section></h1>', '<ul><li>a<ul><li>b</ul></ul>',
     '<table><tr><td><table><tr><td>nested</table></table>', '<em>a<div>b</div>c</em>', '<p>a<table><tr><td>b</table>',
+    '<pre><section></section>\nx</pre>',
   ];
   it.each(brokenNesting)('keeps broken nesting safe and stable: %j', (input) => {
     expect(expectSafeAndStable(input)).not.toBe('');

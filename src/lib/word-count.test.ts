@@ -9,7 +9,7 @@ describe('countWords', () => {
     ['hyphenated and apostrophe words count once', "one-word one's don’t rock‐and‐roll", 4],
     ['a double hyphen and spaced dashes separate words', 'wait--what – no — never - ever', 5],
     ['en dash between numbers separates them', 'pages 10–12', 3],
-    ['punctuation-only tokens count nothing', '<p>* * *</p><p>…</p><p>—</p><p>~~~</p><p>-1-</p>', 1],
+    ['punctuation-only tokens count nothing (the 1 in -1- is a word)', '<p>* * *</p><p>…</p><p>—</p><p>~~~</p><p>-1-</p>', 1],
     ['numbers are words, and so is a decimal or grouped number', 'In 1984 it cost 3.5 or 1,000,000 coins.', 8],
     ['a sentence ending in a number still splits there', 'He was 12.Then', 4],
     ['Chinese counts per character, punctuation not at all', '我爱你，中国。', 5],

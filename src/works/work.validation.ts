@@ -51,21 +51,25 @@ function set(fields: FieldErrors, name: string, problem: string | null): void {
   if (problem !== null) fields[name] = problem;
 }
 
+/** Sanitizes an HTML field, unless it is over its limit (its error is already recorded; no need to clean megabytes). */
+function cleanHtml(value: string, max: number): string {
+  return charLength(value) > max + 1000 ? '' : sanitizeHtml(value);
+}
+
 /** Validates and cleans a chapter; errors are keyed `${prefix}title`, `${prefix}text`, ... */
 export function checkChapter(input: ChapterInput, fields: FieldErrors, prefix = 'chapter.'): CleanChapter {
   set(fields, `${prefix}title`, textProblem('Chapter title', input.title, LIMITS.chapterTitle));
   set(fields, `${prefix}summary`, textProblem('Chapter summary', input.summary, LIMITS.summary));
   set(fields, `${prefix}notes`, textProblem('Chapter notes', input.notes, LIMITS.notes));
   set(fields, `${prefix}endNotes`, textProblem('Chapter end notes', input.endNotes, LIMITS.notes));
-  const content = sanitizeHtml(input.text);
-  const typed = charLength(input.text.trim());
   let textError = textProblem('Chapter text', input.text, LIMITS.textMax, true);
-  if (textError === null && typed < LIMITS.textMin) textError = `Chapter text must be at least ${LIMITS.textMin} characters long.`;
+  if (textError === null && charLength(input.text.trim()) < LIMITS.textMin) textError = `Chapter text must be at least ${LIMITS.textMin} characters long.`;
+  const content = textError === null ? sanitizeHtml(input.text) : '';
   if (textError === null && htmlToText(content).trim() === '') textError = 'Chapter text has no words once HTML that is not allowed is removed.';
   set(fields, `${prefix}text`, textError);
   return {
-    title: cleanLine(input.title), summary: sanitizeHtml(input.summary), notes: sanitizeHtml(input.notes),
-    endNotes: sanitizeHtml(input.endNotes), content,
+    title: cleanLine(input.title), summary: cleanHtml(input.summary, LIMITS.summary), notes: cleanHtml(input.notes, LIMITS.notes),
+    endNotes: cleanHtml(input.endNotes, LIMITS.notes), content,
   };
 }
 
@@ -128,8 +132,8 @@ export function checkWork(input: WorkInput, postedChapters = 0): CleanWork {
   const chapter = input.chapter ? checkChapter(input.chapter, fields) : null;
   if (Object.keys(fields).length > 0) throw invalid(fields);
   return {
-    title: cleanLine(input.title), summary: sanitizeHtml(input.summary), notes: sanitizeHtml(input.notes),
-    endNotes: sanitizeHtml(input.endNotes), rating: input.rating, warnings: [...new Set(input.warnings)],
+    title: cleanLine(input.title), summary: cleanHtml(input.summary, LIMITS.summary), notes: cleanHtml(input.notes, LIMITS.notes),
+    endNotes: cleanHtml(input.endNotes, LIMITS.notes), rating: input.rating, warnings: [...new Set(input.warnings)],
     categories: [...new Set(input.categories)], ...tags, language: input.language, restricted: input.restricted,
     commentPermission: input.commentPermission as CommentPermission, expectedChapters, backdate, pseudIds: input.pseudIds, chapter,
   };

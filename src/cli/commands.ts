@@ -1,0 +1,52 @@
+// The operator's commands, separate from process I/O so tests can run them in-process.
+import { createApiToken, endAllSessions } from '../accounts/session.service.js';
+import { createAccount, setPassword } from '../accounts/user.service.js';
+import type { DatabaseHandle } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { AppError } from '../http/errors.js';
+
+export const USAGE = `Usage: npm run bindery -- <command>
+
+Commands:
+  migrate                                       apply database migrations
+  users create <login> --email <address> [--admin]
+                                                create an account; the password is read from standard input
+  users password <login>                        set a new password, read from standard input
+  tokens create <login> [--name <label>]        print a new API token for <login>
+  config                                        list the settings read from the environment
+  help                                          show this text`;
+
+/** What a command may use of the outside world. */
+export type CliIo = { readPassword: (prompt: string) => Promise<string>; out: (line: string) => void };
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at === -1 ? undefined : args[at + 1];
+}
+
+/** Runs one command; throws AppError with a message for the operator when the input is wrong. */
+export async function runCommand(args: string[], handle: DatabaseHandle, io: CliIo): Promise<void> {
+  const [noun, verb, target] = args;
+  const { db } = handle;
+  if (noun === 'migrate') {
+    const applied = await migrateToLatest(db);
+    io.out(applied.length === 0 ? 'The database is up to date.' : `Applied: ${applied.join(', ')}`);
+    return;
+  }
+  if (target === undefined) throw new AppError('bad_request', USAGE);
+  await migrateToLatest(db);
+  if (noun === 'users' && verb === 'create') {
+    const email = option(args, '--email');
+    if (email === undefined) throw new AppError('bad_request', 'Give an email address with --email.');
+    const user = await createAccount(db, { login: target, email, password: await io.readPassword('Password: ') }, { admin: args.includes('--admin') });
+    io.out(`Created ${user.login}${user.isAdmin ? ' (admin)' : ''}.`);
+  } else if (noun === 'users' && verb === 'password') {
+    const user = await setPassword(db, target, await io.readPassword('New password: '));
+    await endAllSessions(db, user.id);
+    io.out(`Password changed for ${user.login}; their sessions were ended.`);
+  } else if (noun === 'tokens' && verb === 'create') {
+    io.out(await createApiToken(db, target, option(args, '--name') ?? 'cli'));
+  } else {
+    throw new AppError('bad_request', USAGE);
+  }
+}
