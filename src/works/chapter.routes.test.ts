@@ -108,4 +108,15 @@ describeEachDatabase('chapters', (ctx) => {
     expect((await writer.get(String(response.headers.location))).body).toContain('at least one chapter');
     expect((await writer.get(`/works/${id}`)).statusCode).toBe(200);
   });
+
+  it('keeps at least one posted chapter on a posted work', async () => {
+    const writer = await signUp(ctx().app);
+    const id = await postWork(writer, { expectedChapters: '?' });
+    await writer.post(`/works/${id}/chapters`, { title: 'Unfinished', text: TEXT_THREE, action: 'draft' });
+    const manage = parsePage((await writer.get(`/works/${id}/chapters/manage`)).body);
+    const firstId = manage.querySelector('input.position')?.getAttribute('name')?.slice(9);
+    const response = await writer.post(`/works/${id}/chapters/${firstId}/delete`);
+    expect((await writer.get(String(response.headers.location))).body).toContain('only posted chapter');
+    expect((await new TestClient(ctx().app).get(`/works/${id}`)).statusCode).toBe(200);
+  });
 });

@@ -69,12 +69,17 @@ export async function postChapter(db: Kysely<Database>, viewer: Viewer, workId: 
   });
 }
 
-/** Deletes a chapter and renumbers the rest; the last remaining chapter cannot be deleted. */
+/** Deletes a chapter and renumbers the rest; a posted work always keeps at least one posted chapter. */
 export async function deleteChapter(db: Kysely<Database>, viewer: Viewer, workId: number, chapterId: number): Promise<void> {
+  const work = await requireOwnWork(db, viewer, workId);
   await requireOwnChapter(db, viewer, workId, chapterId);
   await db.transaction().execute(async (trx) => {
     const all = await chapters.listChapterHeads(trx, workId);
     if (all.length <= 1) throw new AppError('validation_failed', 'A work needs at least one chapter. To remove it, delete the whole work.');
+    const target = all.find((c) => c.id === chapterId);
+    if (work.posted === 1 && target?.posted === 1 && all.filter((c) => c.posted === 1).length === 1) {
+      throw new AppError('validation_failed', 'This is the only posted chapter. Post another chapter first, or delete the whole work.');
+    }
     await chapters.deleteChapter(trx, chapterId);
     await renumber(trx, all.filter((c) => c.id !== chapterId).map((c) => c.id));
     await recountWork(trx, workId);

@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('defaults to SQLite under ./data on port 3000', () => {
+    const config = loadConfig({}, { persist: false });
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toMatch(/^sqlite:.*\/data\/bindery\.sqlite$/);
+    expect(config.baseUrl).toBe('http://localhost:3000');
+    expect(config.secureCookies).toBe(false);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a port number'],
+    [{ PORT: '70000' }, 'PORT must be a port number'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres:// or sqlite:'],
+    [{ BASE_URL: 'archive.example' }, 'BASE_URL must be an absolute http(s) URL'],
+    [{ BASE_URL: 'ftp://archive.example' }, 'BASE_URL must start with http:// or https://'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    [{ ARCHIVE_NAME: ' ' }, 'ARCHIVE_NAME must be 1 to 80 characters'],
+  ])('refuses %o with a message naming it', (env, message) => {
+    expect(() => loadConfig(env, { persist: false })).toThrow(ConfigError);
+    expect(() => loadConfig(env, { persist: false })).toThrow(message);
+  });
+
+  it('uses https cookies for an https BASE_URL and accepts PostgreSQL URLs', () => {
+    const config = loadConfig({ BASE_URL: 'https://archive.example/', DATABASE_URL: 'postgres://u:p@db/bindery' }, { persist: false });
+    expect(config.baseUrl).toBe('https://archive.example');
+    expect(config.secureCookies).toBe(true);
+    expect(config.databaseUrl).toBe('postgres://u:p@db/bindery');
+  });
+
+  it('generates a session secret once and keeps it in the data folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bindery-config-'));
+    try {
+      const first = loadConfig({ DATA_DIR: dir });
+      const second = loadConfig({ DATA_DIR: dir });
+      expect(first.sessionSecret).toHaveLength(43);
+      expect(second.sessionSecret).toBe(first.sessionSecret);
+      expect(readFileSync(join(dir, 'session-secret'), 'utf8').trim()).toBe(first.sessionSecret);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
