@@ -57,7 +57,8 @@ export function parseJsonBody(body: Buffer): unknown {
 
 /** Registers both parsers on the app. */
 export function registerBodyParsers(app: FastifyInstance): void {
-  app.removeContentTypeParser(['application/json']);
+  // Only JSON and forms are accepted; anything else (text/plain included) is 415.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 8 * 1024 * 1024 }, (_req, body, done) => {
     try { done(null, parseJsonBody(body as Buffer)); } catch (error) { done(error as Error, undefined); }
   });

@@ -33,6 +33,11 @@ export function safeReturnPath(value: string | undefined, fallback = '/'): strin
   return value;
 }
 
+/** The page number asked for in `?page=`: a whole number from 1, anything else is page 1. */
+export function pageParam(raw: string | undefined): number {
+  return raw !== undefined && /^\d{1,6}$/.test(raw) && Number(raw) > 0 ? Number(raw) : 1;
+}
+
 /** Parses a positive integer id from a route parameter; NaN when it is not one. */
 export function idParam(value: string): number {
   return /^\d{1,15}$/.test(value) ? Number(value) : NaN;

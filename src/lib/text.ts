@@ -23,7 +23,8 @@ export function foldKey(value: string): string {
 
 /** Trims a single-line field, collapsing inner runs of whitespace. */
 export function cleanLine(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+  // Only ASCII white space: a non-breaking space (“carte\u00a0?”) is the writer's choice and stays.
+  return value.replace(/[\t\n\f\r ]+/g, ' ').replace(/^ | $/g, '');
 }
 
 /** Formats a number the way English pages do, 12,345. */

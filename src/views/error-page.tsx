@@ -5,7 +5,7 @@ import { Layout } from './layout.js';
 
 const TITLES: Record<number, string> = {
   400: 'Something is wrong with that request', 401: 'Please log in', 403: 'Not allowed', 404: 'Not found',
-  405: 'Not allowed', 413: 'Too large', 415: 'Not understood', 422: 'That did not work', 429: 'Too many attempts', 500: 'Something went wrong',
+413: 'Too large', 415: 'Not understood', 422: 'That did not work', 429: 'Too many attempts', 500: 'Something went wrong',
 };
 
 /** An error page; the message is escaped Rails-style because tools match messages such as "couldn&#x27;t" literally. */

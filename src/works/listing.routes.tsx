@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getPseud, getUserByLogin } from '../accounts/user.service.js';
 import { pageContext } from '../http/context.js';
+import { pageParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { getTagByName } from '../tags/tag.service.js';
 import { tagNameFromParam, tagWorksPath } from '../tags/tag-url.js';
@@ -13,8 +14,7 @@ import type { ListingFilter } from './work.repository.js';
 type PageQuery = { Querystring: { page?: string } };
 
 function pageNumber(request: FastifyRequest<PageQuery>): number {
-  const n = Number(request.query.page ?? '1');
-  return Number.isInteger(n) && n > 0 ? n : 1;
+  return pageParam(request.query.page);
 }
 
 async function listing(request: FastifyRequest<PageQuery>, reply: FastifyReply, filter: ListingFilter & { includeOwnDrafts?: boolean }, title: string, empty: string) {

@@ -1,7 +1,7 @@
 // The JSON API for works: a thin front end over the same services as the pages.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.js';
-import { idParam } from '../http/form-values.js';
+import { idParam, pageParam } from '../http/form-values.js';
 import { workInputFromJson } from './work-json.js';
 import { createWork, requireUser } from './work.service.js';
 import { getChapterForReader, getWorkForReader, listWorksForReader } from './reading.service.js';
@@ -34,16 +34,18 @@ function chapterJson(request: FastifyRequest, workId: number, c: ChapterModel) {
   return { ...chapterHeadJson(request, workId, c), summary: c.summary, notes: c.notes, endNotes: c.endNotes, text: c.content };
 }
 
+const API_TOKEN_NEEDED = 'Writing through the API needs a token: send "Authorization: Bearer <token>" (create one with npm run bindery -- tokens create <login>).';
+
 /** API writes need a token: a browser cookie is never enough, so no other site can post through a reader's session. */
 function requireTokenUser(request: FastifyRequest) {
-  if (request.headers.authorization === undefined) throw new AppError('unauthorized');
+  if (request.headers.authorization === undefined) throw new AppError('unauthorized', API_TOKEN_NEEDED);
   return requireUser(request.viewer);
 }
 
 /** Routes under /api/v1 for works. */
 export function registerWorkApi(app: FastifyInstance): void {
   app.get<{ Querystring: { page?: string } }>('/api/v1/works', async (request) => {
-    const page = await listWorksForReader(request.server.db, request.viewer, {}, Number(request.query.page ?? '1') || 1);
+    const page = await listWorksForReader(request.server.db, request.viewer, {}, pageParam(request.query.page));
     return { works: page.items.map((w) => workJson(request, w)), page: page.page, pages: page.pages, total: page.total };
   });
   app.get<{ Params: { id: string } }>('/api/v1/works/:id', async (request) => {
@@ -67,7 +69,7 @@ export function registerWorkApi(app: FastifyInstance): void {
     } catch (error) {
       throw apiFieldNames(error);
     }
-    return reply.code(201).header('location', workPath(id)).send({ id, url: absolute(request, workPath(id)) });
+    return reply.code(201).header('location', `/api/v1/works/${id}`).send({ id, url: absolute(request, workPath(id)) });
   });
 }
 

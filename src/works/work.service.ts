@@ -83,7 +83,7 @@ function checkNewWork(input: WorkInput, moreChapters: ChapterInput[]): { clean: 
     Object.assign(fields, error.fields);
   }
   const more = moreChapters.map((c, i) => checkChapter(c, fields, `chapters[${i + 1}].`));
-  if (clean?.chapter == null && fields['chapter.text'] === undefined) fields['chapter.text'] = 'Chapter text is required.';
+  if (input.chapter === null) fields['chapter.text'] = 'Chapter text is required.';
   if (Object.keys(fields).length > 0 || clean?.chapter == null) throw invalid(fields);
   return { clean, chapters: [clean.chapter, ...more] };
 }
