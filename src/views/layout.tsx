@@ -51,7 +51,7 @@ export function Layout({ ctx, title, children, mainClass }: LayoutProps) {
           {children}
         </main>
         <footer class="site-footer">
-          <p>{ctx.archiveName} runs on Bindery, an archive for fan fiction.</p>
+          <p>{ctx.archiveName === 'Bindery' ? 'Bindery, an archive for fan fiction that any community can run.' : `${ctx.archiveName} runs on Bindery, an archive for fan fiction.`}</p>
         </footer>
       </body>
     </html>

@@ -32,6 +32,8 @@ describeEachDatabase('chapters', (ctx) => {
     expect(textOf(page, 'div.chapter h3.title')).toBe('Chapter 2: Fog');
     expect(textOf(page, '#notes blockquote')).toBe('Thank you for reading!');
     expect(page.querySelector('li.chapter.previous a')).not.toBeNull();
+    expect(page.querySelector('#workskin > .preface .summary.module')).toBeNull();
+    expect(textOf(first, '#workskin > .preface .summary.module blockquote')).toBe('Mara keeps the light — and a secret.');
     expect(page.querySelector('li.chapter.next')).toBeNull();
 
     const edit = await writer.get(`/works/${id}/edit`);

@@ -33,7 +33,7 @@ export type LoginValues = { login: string; remember: boolean; returnTo: string }
 export function LoginPage({ ctx, values, errors, notice }: { ctx: PageContext; values: LoginValues; errors: FieldErrors; notice?: string }) {
   return (
     <Layout ctx={ctx} title="Log in" mainClass="narrow">
-      {notice !== undefined && <p class="flash notice">{notice}</p>}
+      {notice !== undefined && <p class="flash error">{notice}</p>}
       <h2 class="heading">Log in</h2>
       <ErrorSummary errors={errors} />
       <Form ctx={ctx} action="/login" class="account-form">

@@ -67,7 +67,6 @@ export function CreatorActions(props: NavProps) {
   return (
     <nav aria-label="Your work">
       <ul class="work navigation actions creator">
-        {!work.posted && <li><PostButton ctx={ctx} action={`${workPath(workId)}/post`} label="Post work" class="primary" /></li>}
         <li><a href={`${workPath(workId)}/edit`}>Edit work</a></li>
         {current?.id != null && <li><a href={`${chapterPath(workId, current.id)}/edit`}>Edit chapter</a></li>}
         {current?.id != null && !current.posted && work.posted && <li><PostButton ctx={ctx} action={`${chapterPath(workId, current.id)}/post`} label="Post chapter" /></li>}

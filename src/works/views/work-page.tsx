@@ -22,14 +22,14 @@ export type WorkPageProps = {
   banner?: ComponentChildren;
 };
 
-/** The preface: title, byline, summary and work notes. */
-function Preface({ work }: { work: WorkModel }) {
+/** The preface: title and byline, and (at the start of the work) its summary and notes, as on AO3. */
+function Preface({ work, atStart }: { work: WorkModel; atStart: boolean }) {
   return (
     <div class="preface group">
       <h2 class="title heading">{work.title}</h2>
       <h3 class="byline heading"><Byline creators={work.creators} /></h3>
-      <UserstuffModule cls="summary module" heading="Summary:" html={work.summary} language={work.language} />
-      <UserstuffModule cls="notes module" heading="Notes:" html={work.notes} language={work.language} />
+      {atStart && <UserstuffModule cls="summary module" heading="Summary:" html={work.summary} language={work.language} />}
+      {atStart && <UserstuffModule cls="notes module" heading="Notes:" html={work.notes} language={work.language} />}
     </div>
   );
 }
@@ -39,7 +39,8 @@ export function WorkPage(props: WorkPageProps) {
   const { ctx, work, shown, mode } = props;
   const paths = work.id === null ? null : { workId: work.id };
   const lastShown = shown[shown.length - 1];
-  const showWorkEndNotes = mode !== 'chapter' || (lastShown !== undefined && lastShown.id === props.index[props.index.length - 1]?.id);
+  const atStart = mode !== 'chapter' || shown[0]?.id === props.index[0]?.id;
+  const atEnd = mode !== 'chapter' || (lastShown !== undefined && lastShown.id === props.index[props.index.length - 1]?.id);
   const chapterTitle = mode === 'chapter' && shown[0] !== undefined && props.index.length > 1 ? ` - Chapter ${shown[0].number}` : '';
   return (
     <Layout ctx={ctx} title={`${work.title}${chapterTitle}`} mainClass="works-show">
@@ -48,11 +49,11 @@ export function WorkPage(props: WorkPageProps) {
       {paths !== null && props.isCreator && <CreatorActions {...props} workId={paths.workId} />}
       <WorkMeta work={work} />
       <div id="workskin">
-        <Preface work={work} />
+        <Preface work={work} atStart={atStart} />
         <div id="chapters" role="article">
           {shown.map((chapter) => <ChapterSection key={chapter.number} chapter={chapter} paths={paths} language={work.language} />)}
         </div>
-        {showWorkEndNotes && (
+        {atEnd && work.endNotes !== '' && (
           <div id="work_endnotes" class="afterword preface group">
             <UserstuffModule cls="end notes module" heading="Notes:" html={work.endNotes} language={work.language} />
           </div>

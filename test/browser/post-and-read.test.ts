@@ -1,0 +1,127 @@
+// A writer signs up, posts a two-chapter work and a reader follows "Next Chapter →", all in Debian's Chromium.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildTestApp, PASSWORD, type TestApp } from '../helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const RESULTS = 'test-results';
+
+const CHAPTER_ONE = [
+  '“You’re late,” said Ines, without looking up from the ledger. The bindery smelled of hide glue and wet wool.',
+  'Oskar shook the rain from his coat — the third coat this winter, and the last without holes — and hung it on the peg beside the press. “The bridge was closed. A carter lost a wheel and half his turnips.”',
+  'She turned a page; the spine cracked like a knuckle. “Then you’ll stay late, too. The Halloran sermons won’t sew themselves.”',
+].join('\n\n');
+
+const CHAPTER_TWO_TITLE = 'Nine Volumes of Sermons';
+const CHAPTER_TWO = [
+  'The Halloran sermons ran to nine volumes, each heavier than the last, and every signature had been folded by someone in a hurry.',
+  'Oskar laid them along the long table — nine stacks, nine spines waiting — and threaded his needle by the lamp. “Whoever folded these,” he said, “never loved anything in his life.”',
+  'Ines laughed once, the way she did when she meant to deny it later.',
+].join('\n\n');
+
+let testApp: TestApp | undefined;
+let context: BrowserContext | undefined;
+let profile: string | undefined;
+let origin = '';
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: run "apt-get update && apt-get install -y chromium".`);
+  }
+  testApp = await buildTestApp('sqlite');
+  origin = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  profile = await mkdtemp(join(tmpdir(), 'bindery-chromium-'));
+  // A persistent context is how Playwright takes a user-data-dir of our choosing.
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 },
+  });
+  // Fail within the test's time with Playwright's own message about what it waited for.
+  context.setDefaultTimeout(5_000);
+  await mkdir(RESULTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await testApp?.close();
+  if (profile !== undefined) await rm(profile, { recursive: true, force: true });
+});
+
+/** The visible text of the first match, once it is there. */
+async function textOf(locator: Locator): Promise<string> {
+  await locator.first().waitFor();
+  return (await locator.first().innerText()).trim();
+}
+
+// Labels of required fields end in an asterisk, so labels that other labels contain are matched from their start.
+async function signUp(page: Page, login: string): Promise<void> {
+  await page.goto(origin + '/');
+  await page.getByRole('link', { name: 'Sign up' }).click();
+  await page.getByLabel('User name').fill(login);
+  await page.getByLabel('Email').fill(`${login}@example.org`);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+}
+
+async function postWork(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Post new work' }).click();
+  await page.getByLabel('Rating').selectOption('General Audiences');
+  await page.getByLabel('No Archive Warnings Apply').check();
+  await page.getByLabel('Fandoms').fill('Original Work');
+  await page.getByLabel(/^Title/).fill('The Bindery on Tanner Street');
+  await page.getByLabel(/^Work text/).fill(CHAPTER_ONE);
+  await page.getByLabel('Expected number of chapters').fill('2');
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  await page.waitForURL(/\/works\/\d+$/);
+}
+
+async function addChapter(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Add chapter' }).click();
+  await page.getByLabel('Chapter title (optional)').fill(CHAPTER_TWO_TITLE);
+  await page.getByLabel('Chapter text').fill(CHAPTER_TWO);
+  await page.getByRole('button', { name: 'Post chapter' }).click();
+  await page.waitForURL(/\/works\/\d+\/chapters\/\d+$/);
+  expect(await textOf(page.locator('.flash'))).toBe('Chapter added.');
+}
+
+test('a writer posts a two-chapter work and a reader reads chapter 2', async () => {
+  if (context === undefined) throw new Error('browser not started');
+  const page = context.pages()[0] ?? await context.newPage();
+  const login = `tanner${Math.random().toString(36).slice(2, 8)}`;
+
+  await signUp(page, login);
+  await postWork(page);
+  await addChapter(page);
+  const chapterTwo = new URL(page.url()).pathname;
+
+  // Now as a reader: log out, find the work on the front page, read on.
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('link', { name: 'Sign up' }).waitFor();
+  await page.getByRole('link', { name: 'The Bindery on Tanner Street' }).click();
+  await page.waitForURL(/\/works\/\d+$/);
+  expect(await textOf(page.locator('.chapter.preface h3.title'))).toBe('Chapter 1');
+  await page.getByRole('link', { name: 'Next Chapter →' }).first().click();
+  await page.waitForURL((url) => url.pathname === chapterTwo);
+
+  expect(await textOf(page.locator('.chapter.preface h3.title'))).toBe(`Chapter 2: ${CHAPTER_TWO_TITLE}`);
+  const paragraphs = await page.locator('#chapters .userstuff.module p').allInnerTexts();
+  expect(paragraphs).toEqual(CHAPTER_TWO.split('\n\n'));
+  expect(await textOf(page.locator('dd.chapters'))).toBe('2/2');
+  const byline = page.locator('h3.byline a[rel="author"]');
+  expect(await byline.allInnerTexts()).toEqual([login]);
+  expect(await byline.getAttribute('href')).toBe(`/users/${login}/pseuds/${login}`);
+
+  await page.screenshot({ path: join(RESULTS, 'chapter-2.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(RESULTS, 'chapter-2-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: join(RESULTS, 'chapter-2-dark.png'), fullPage: true });
+});
