@@ -1,0 +1,150 @@
+// `npm run bench:read`: how fast one work's page is read under load. Seeds a work of about 5,000
+// words, runs the app and a bare node:http server (serving the app's exact bytes) in child
+// processes, loads each with wrk, and prints throughput, latency, memory and the targets.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { cpuSecondsOf, cpuSecondsOfProcessesNamed, freePort, machineCpuSeconds, memoryOf, selfAndReapedCpuSeconds, startChild, type Child } from './lib/children.js';
+import { parseOptions, USAGE, type BenchOptions } from './lib/options.js';
+import { DEFAULT_POSTGRES_URL, ensureDatabase } from './lib/postgres.js';
+import { summariseProfileOf } from './lib/profile.js';
+import { loadLine, printReport, type ServerRun } from './lib/report.js';
+import { seedReadingWork } from './lib/seed.js';
+import { hasWrk, runWrk, WRK } from './lib/wrk.js';
+
+const PROFILE_DIR = fileURLToPath(new URL('./out/profiles/', import.meta.url));
+
+type Page = { body: Buffer; contentType: string };
+
+/** The environment the app reads, as in production: a data folder, a database URL, no logging. */
+async function appEnvironment(options: BenchOptions, dataDir: string): Promise<Record<string, string>> {
+  const base = { DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+  if (options.database === 'sqlite') return { ...base, DATABASE_URL: `sqlite:${join(dataDir, 'bindery.sqlite')}` };
+  const url = process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL;
+  try {
+    await ensureDatabase(url);
+  } catch (error) {
+    throw new Error(`cannot reach PostgreSQL at ${url.replace(/\/\/[^@/]*@/, '//***@')} (${(error as Error).message}); start it with: pg_ctlcluster 15 main start`, { cause: error });
+  }
+  return { ...base, DATABASE_URL: url };
+}
+
+async function fetchPage(url: string): Promise<Page> {
+  const response = await fetch(url);
+  const body = Buffer.from(await response.arrayBuffer());
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${body.toString('utf8', 0, 300)}`);
+  if (!body.includes('Chapter Text')) throw new Error(`GET ${url} is not a work page with its chapter text`);
+  return { body, contentType: response.headers.get('content-type') ?? 'application/octet-stream' };
+}
+
+/**
+ * Warms up, then measures, noting the CPU the server and the whole machine used meanwhile (other
+ * work on a 2-core machine moves every figure); `served` counts the requests of both runs.
+ */
+async function load(server: Child, url: string, options: BenchOptions): Promise<ServerRun> {
+  const settings = { connections: options.connections, threads: options.threads };
+  const warmup = options.warmupSeconds > 0 ? await runWrk(url, { ...settings, seconds: options.warmupSeconds }) : null;
+  const sample = () => ({
+    server: cpuSecondsOf(server.pid), bench: selfAndReapedCpuSeconds(), machine: machineCpuSeconds(),
+    database: options.database === 'postgres' ? cpuSecondsOfProcessesNamed('postgres') : 0,
+  });
+  const before = sample();
+  const result = await runWrk(url, { ...settings, seconds: options.seconds });
+  const after = sample();
+  if (options.verbose) console.log(`--- wrk against ${server.name}\n${result.output}`);
+  const serverCpuSeconds = after.server - before.server;
+  const databaseCpuSeconds = after.database - before.database;
+  const machineBusySeconds = after.machine.busy - before.machine.busy;
+  return {
+    ...result, served: result.requests + (warmup?.requests ?? 0), serverCpuSeconds, databaseCpuSeconds,
+    machineBusy: machineBusySeconds / Math.max(after.machine.total - before.machine.total, 1e-9),
+    othersCpuSeconds: machineBusySeconds - serverCpuSeconds - databaseCpuSeconds - (after.bench - before.bench),
+  };
+}
+
+type Servers = { app: Child; bare: Child; path: string; page: Page };
+
+/** Starts the app on the seeded database, fetches the work's page, then starts the bare server with those bytes. */
+async function startServers(options: BenchOptions, env: Record<string, string>, workId: number, children: Child[]): Promise<Servers> {
+  const nodeFlags = options.profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+  if (options.profile) await mkdir(PROFILE_DIR, { recursive: true });
+  const app = await startChild('app', 'app-server.ts', { env: { ...env, PORT: String(await freePort()) }, nodeFlags });
+  children.push(app);
+  const path = `/works/${workId}`;
+  const page = await fetchPage(`http://127.0.0.1:${app.port}${path}`);
+  const bodyFile = join(env.DATA_DIR ?? tmpdir(), 'page.html');
+  await writeFile(bodyFile, page.body);
+  const bare = await startChild('bare', 'bare-server.ts', { args: [bodyFile, page.contentType] });
+  children.push(bare);
+  if (!(await fetchPage(`http://127.0.0.1:${bare.port}${path}`)).body.equals(page.body)) throw new Error('the bare server does not send the app\'s bytes');
+  return { app, bare, path, page };
+}
+
+/** Which code was measured: the commit, and whether files differed from it. */
+async function codeVersion(): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)('git', ['describe', '--always', '--dirty=+uncommitted changes'], { cwd: fileURLToPath(new URL('..', import.meta.url)) });
+    return stdout.trim();
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+async function bench(options: BenchOptions, dataDir: string, children: Child[]): Promise<void> {
+  const env = await appEnvironment(options, dataDir);
+  const work = await seedReadingWork(env, options.words);
+  const { app, bare, path, page } = await startServers(options, env, work.workId, children);
+  const machine = loadLine();
+  const idle = memoryOf(app.pid);
+  const appRun = await load(app, `http://127.0.0.1:${app.port}${path}`, options);
+  const after = memoryOf(app.pid);
+  const bareRun = await load(bare, `http://127.0.0.1:${bare.port}${path}`, options);
+  printReport({
+    title: `Bindery read benchmark: GET ${path} on ${work.dialect}${options.profile ? ' (app under --cpu-prof)' : ''}`,
+    setup: [
+      `work: 1 chapter, ${work.words.toLocaleString('en-US')} words, ${work.textChars.toLocaleString('en-US')} characters typed; page ${page.body.length.toLocaleString('en-US')} bytes, ${page.contentType}`,
+      `load: wrk -t${options.threads} -c${options.connections}, ${options.seconds} s measured after ${options.warmupSeconds} s warm-up, each server in its own process`,
+      `machine: ${machine} before the run; code: ${await codeVersion()}`,
+    ],
+    app: appRun, bare: bareRun, memory: { idle, after },
+  });
+  if (options.profile) {
+    await app.stop();
+    console.log(`\n${await summariseProfileOf(PROFILE_DIR, app.pid, appRun.served)}`);
+  }
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(process.argv.slice(2));
+    if (options.help) {
+      console.log(USAGE);
+      return 0;
+    }
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (!hasWrk()) {
+    console.error(`This benchmark needs wrk at ${WRK}. Install Debian's package:\n  apt-get update && apt-get install -y wrk`);
+    return 1;
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'bindery-bench-'));
+  const children: Child[] = [];
+  try {
+    await bench(options, dataDir, children);
+    return 0;
+  } catch (error) {
+    console.error(`bench:read failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    for (const child of children) await child.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,23 @@
+// Child process: the app exactly as main.ts builds it (config from the environment, migrated
+// database, buildApp), with logging off; tells the parent over IPC when it is listening.
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/connect.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+
+const config = loadConfig();
+const handle = openDatabase(config.databaseUrl);
+await migrateToLatest(handle.db);
+const app = await buildApp(config, handle.db, { logger: false });
+
+// A normal exit (not a kill) lets `--cpu-prof` write its profile.
+const stop = async () => {
+  await app.close();
+  await handle.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void stop());
+process.once('disconnect', () => void stop());
+
+await app.listen({ port: config.port, host: config.host });
+process.send?.({ ready: true, port: config.port });
