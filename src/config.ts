@@ -14,6 +14,7 @@ export type Config = Readonly<{
   logLevel: string;
   secureCookies: boolean;
   archiveName: string;
+  pageCacheBytes: number;
 }>;
 
 type Env = Record<string, string | undefined>;
@@ -64,6 +65,7 @@ const trustProxy: Option<boolean> = {
 /** Every option, for `bindery config` and docs/operations.md. */
 export const OPTIONS = [
   port, host, dataDir, logLevel, trustProxy,
+  { name: 'PAGE_CACHE_MB', help: 'memory for guests\' rendered work pages, in MiB (0 turns the cache off), default 64' },
   { name: 'ARCHIVE_NAME', help: 'the archive\'s name in page titles and the header, default Bindery' },
   { name: 'DATABASE_URL', help: 'postgres://user:pass@host/db for PostgreSQL; default a SQLite file DATA_DIR/bindery.sqlite' },
   { name: 'BASE_URL', help: 'the address readers use, e.g. https://archive.example.org; default http://localhost:PORT' },
@@ -93,6 +95,12 @@ function parseBaseUrl(raw: string | undefined, portNumber: number): string {
   try { url = new URL(value); } catch { throw new ConfigError(`BASE_URL must be an absolute http(s) URL, got "${value}"`); }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`BASE_URL must start with http:// or https://, got "${value}"`);
   return value.replace(/\/+$/, '');
+}
+
+function parseCacheSize(raw: string | undefined): number {
+  const value = Number(raw ?? '64');
+  if (raw === '' || !Number.isInteger(value) || value < 0 || value > 65536) throw new ConfigError(`PAGE_CACHE_MB must be a whole number of MiB from 0 to 65536, got "${raw ?? ''}"`);
+  return value * 1024 * 1024;
 }
 
 function parseArchiveName(raw: string | undefined): string {
@@ -134,5 +142,6 @@ export function loadConfig(env: Env = process.env, { persist = true } = {}): Con
     logLevel: logLevel.parse(env.LOG_LEVEL, env),
     secureCookies: baseUrl.startsWith('https:'),
     archiveName: parseArchiveName(env.ARCHIVE_NAME),
+    pageCacheBytes: parseCacheSize(env.PAGE_CACHE_MB),
   });
 }

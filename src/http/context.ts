@@ -60,17 +60,25 @@ async function identify(request: FastifyRequest): Promise<Viewer> {
   return user === null ? { user: null, sessionToken: null, ip } : { user, sessionToken: token, ip };
 }
 
+function readFlash(request: FastifyRequest, reply: FastifyReply): void {
+  const flash = request.cookies[FLASH_COOKIE];
+  if (flash === undefined || flash === '') return;
+  try { request.flash = decodeURIComponent(flash); } catch { request.flash = null; }
+  reply.clearCookie(FLASH_COOKIE, { path: '/' });
+}
+
 /** Registers the hooks that fill request.viewer and request.flash. */
 export function registerContext(app: FastifyInstance): void {
   app.decorateRequest('viewer', null as unknown as Viewer);
   app.decorateRequest('flash', null);
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     request.viewer = { user: null, sessionToken: null, ip: request.ip };
-    request.viewer = await identify(request);
-    const flash = request.cookies[FLASH_COOKIE];
-    if (flash !== undefined && flash !== '') {
-      try { request.flash = decodeURIComponent(flash); } catch { request.flash = null; }
-      reply.clearCookie(FLASH_COOKIE, { path: '/' });
+    // Most requests are guests with no cookie and no token: answer them without a promise.
+    if (request.headers.cookie === undefined && request.headers.authorization === undefined) {
+      done();
+      return;
     }
+    readFlash(request, reply);
+    identify(request).then((viewer) => { request.viewer = viewer; done(); }, (error: unknown) => done(error as Error));
   });
 }

@@ -6,7 +6,7 @@ import { AppError, invalid, notFound } from '../http/errors.js';
 import { nowIso, today } from '../lib/clock.js';
 import { countWords } from '../lib/word-count.js';
 import * as chapters from './chapter.repository.js';
-import { recountWork, requireOwnWork, type SaveMode } from './work.service.js';
+import { changeWork, recountWork, requireOwnWork, type SaveMode } from './work.service.js';
 import { checkChapter, type ChapterInput } from './work.validation.js';
 import type { FieldErrors } from '../http/errors.js';
 
@@ -29,7 +29,7 @@ export async function requireOwnChapter(db: Kysely<Database>, viewer: Viewer, wo
 export async function addChapter(db: Kysely<Database>, viewer: Viewer, workId: number, input: ChapterInput, mode: SaveMode): Promise<number> {
   const work = await requireOwnWork(db, viewer, workId);
   const clean = checkedChapter(input);
-  return db.transaction().execute(async (trx) => {
+  return changeWork(db, workId, async (trx) => {
     const existing = await chapters.listChapterHeads(trx, workId);
     const posted = mode === 'post' && work.posted === 1;
     const now = nowIso();
@@ -47,7 +47,7 @@ export async function addChapter(db: Kysely<Database>, viewer: Viewer, workId: n
 export async function updateChapter(db: Kysely<Database>, viewer: Viewer, workId: number, chapterId: number, input: ChapterInput): Promise<void> {
   await requireOwnChapter(db, viewer, workId, chapterId);
   const clean = checkedChapter(input);
-  await db.transaction().execute(async (trx) => {
+  await changeWork(db, workId, async (trx) => {
     const now = nowIso();
     await chapters.updateChapter(trx, chapterId, {
       title: clean.title, summary: clean.summary, notes: clean.notes, end_notes: clean.endNotes,
@@ -63,7 +63,7 @@ export async function postChapter(db: Kysely<Database>, viewer: Viewer, workId: 
   const chapter = await requireOwnChapter(db, viewer, workId, chapterId);
   if (chapter.posted === 1) return;
   if (work.posted === 0) throw new AppError('validation_failed', 'Post the work first: its chapters are posted with it.');
-  await db.transaction().execute(async (trx) => {
+  await changeWork(db, workId, async (trx) => {
     await chapters.updateChapter(trx, chapterId, { posted: 1, published_on: today() });
     await recountWork(trx, workId, { revisedAt: nowIso() });
   });
@@ -73,7 +73,7 @@ export async function postChapter(db: Kysely<Database>, viewer: Viewer, workId: 
 export async function deleteChapter(db: Kysely<Database>, viewer: Viewer, workId: number, chapterId: number): Promise<void> {
   const work = await requireOwnWork(db, viewer, workId);
   await requireOwnChapter(db, viewer, workId, chapterId);
-  await db.transaction().execute(async (trx) => {
+  await changeWork(db, workId, async (trx) => {
     const all = await chapters.listChapterHeads(trx, workId);
     if (all.length <= 1) throw new AppError('validation_failed', 'A work needs at least one chapter. To remove it, delete the whole work.');
     const target = all.find((c) => c.id === chapterId);
@@ -93,7 +93,7 @@ async function renumber(trx: Db, ids: number[]): Promise<void> {
 /** Puts the chapters in a new order, given as the list of every chapter id in the order wanted. */
 export async function reorderChapters(db: Kysely<Database>, viewer: Viewer, workId: number, orderedIds: number[]): Promise<void> {
   await requireOwnWork(db, viewer, workId);
-  await db.transaction().execute(async (trx) => {
+  await changeWork(db, workId, async (trx) => {
     const current = (await chapters.listChapterHeads(trx, workId)).map((c) => c.id);
     const same = orderedIds.length === current.length && new Set(orderedIds).size === current.length && orderedIds.every((id) => current.includes(id));
     if (!same) throw invalid({ order: 'Give every chapter exactly one place.' });

@@ -4,7 +4,7 @@ import { ADULT_COOKIE, cookieOptions } from '../http/cookies.js';
 import { pageContext } from '../http/context.js';
 import { notFound } from '../http/errors.js';
 import { idParam } from '../http/form-values.js';
-import { sendPage } from '../http/render.js';
+import { renderPage, sendHtml } from '../http/render.js';
 import { ADULT_RATINGS } from '../tags/fixed-tags.js';
 import { getAllChaptersForReader, getChapterForReader, getWorkForReader, type ReaderWork } from './reading.service.js';
 import { AdultNoticePage } from './views/reader-pages.js';
@@ -31,13 +31,35 @@ function needsAdultNotice(request: FastifyRequest, reply: FastifyReply, reader: 
   return request.cookies[ADULT_COOKIE] !== 'true';
 }
 
+/** The cache key for a guest's request that may be answered from the page cache, or null. */
+function guestCacheKey(request: FastifyRequest): string | null {
+  if (request.viewer.user !== null || request.flash !== null || request.server.config.pageCacheBytes === 0) return null;
+  const query = request.query as Record<string, string | undefined>;
+  if (Object.keys(query).some((name) => name !== 'view_full_work')) return null;
+  return `${request.url}|${request.cookies[ADULT_COOKIE] === 'true' ? 'adult-ok' : ''}`;
+}
+
 /** GET /works/:id and /works/:id/chapters/:chapterId. */
 export async function showWork(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, chapterId: number | null) {
+  const { db, workPages } = request.server;
+  const workId = idParam(request.params.id);
+  const cacheKey = guestCacheKey(request);
+  const cached = cacheKey !== null && Number.isSafeInteger(workId) ? await workPages.lookup(db, workId, cacheKey) : undefined;
+  if (cached !== undefined) return sendHtml(reply, cached);
+  const reader = await getWorkForReader(db, request.viewer, workId);
+  const html = renderPage(await readerPage(request, reply, reader, chapterId));
+  // Only a page that is the same for every guest is kept: public, and it set no cookie (no form token).
+  if (cacheKey !== null && reader.work.posted && !reader.work.restricted && reply.getHeader('set-cookie') === undefined) {
+    workPages.store(cacheKey, workId, reader.work.version, html);
+  }
+  return sendHtml(reply, html);
+}
+
+async function readerPage(request: FastifyRequest, reply: FastifyReply, reader: ReaderWork, chapterId: number | null) {
   const { db } = request.server;
-  const reader = await getWorkForReader(db, request.viewer, idParam(request.params.id));
   const ctx = pageContext(request, reply);
   if (needsAdultNotice(request, reply, reader)) {
-    return sendPage(reply, <AdultNoticePage ctx={ctx} work={reader.work} proceedHref={withParam(request.url, 'view_adult', 'true')} />);
+    return <AdultNoticePage ctx={ctx} work={reader.work} proceedHref={withParam(request.url, 'view_adult', 'true')} />;
   }
   const full = chapterId === null && (request.query as ShowQuery).view_full_work === 'true';
   let shown;
@@ -48,5 +70,5 @@ export async function showWork(request: FastifyRequest<{ Params: { id: string } 
     shown = [await getChapterForReader(db, reader, id)];
   }
   const banner = !reader.work.posted && reader.work.id !== null ? <DraftBanner ctx={ctx} workId={reader.work.id} /> : undefined;
-  return sendPage(reply, <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} />);
+  return <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} />;
 }

@@ -84,3 +84,10 @@ export async function countWorks(db: Db, scope: Scope, filter: ListingFilter): P
   const row = await listingQuery(db, scope, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return row.n;
 }
+
+export type WorkState = { version: number; posted: 0 | 1; restricted: 0 | 1 };
+
+/** The few columns that say whether a cached page of a work is still right to show a guest. */
+export function findWorkState(db: Db, id: number): Promise<WorkState | undefined> {
+  return db.selectFrom('works').select(['version', 'posted', 'restricted']).where('id', '=', id).executeTakeFirst();
+}

@@ -15,6 +15,7 @@ import { WorkPage } from './views/work-page.js';
 import { PreviewBanner } from './views/preview-banner.js';
 import { ConfirmDeletePage, NavigatePage } from './views/reader-pages.js';
 import { showWork } from './work-show.js';
+import { WorkPageCache } from './work-page-cache.js';
 
 type WorkParams = { Params: { id: string } };
 
@@ -75,6 +76,9 @@ async function submitEdit(request: FastifyRequest<WorkParams>, reply: FastifyRep
 
 /** Routes for works. */
 export function registerWorkRoutes(app: FastifyInstance): void {
+  const pages = new WorkPageCache(app.config.pageCacheBytes);
+  app.decorate('workPages', pages);
+  app.addHook('onClose', (_instance, done) => { pages.stop(); done(); });
   app.get('/works/new', (request, reply) => renderForm(request, reply, blankWorkInput(), null, true));
   app.post('/works', submitNew);
   app.get<WorkParams>('/works/:id', (request, reply) => showWork(request, reply, null));

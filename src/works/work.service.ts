@@ -9,6 +9,7 @@ import { countWords } from '../lib/word-count.js';
 import { setWorkTags } from '../tags/tag.service.js';
 import * as chapters from './chapter.repository.js';
 import * as works from './work.repository.js';
+import { workChanged } from './work-changes.js';
 import { checkChapter, checkWork, type ChapterInput, type CleanChapter, type CleanWork, type WorkInput } from './work.validation.js';
 
 export type SaveMode = 'draft' | 'post';
@@ -54,6 +55,13 @@ function metadata(clean: CleanWork) {
     restricted: clean.restricted ? 1 as const : 0 as const, comment_permission: clean.commentPermission,
     expected_chapters: clean.expectedChapters,
   };
+}
+
+/** Runs a change to an existing work in one transaction, then tells this process's caches it changed. */
+export async function changeWork<T>(db: Kysely<Database>, workId: number, change: (trx: Db) => Promise<T>): Promise<T> {
+  const result = await db.transaction().execute(change);
+  workChanged(workId);
+  return result;
 }
 
 /** Recounts posted chapters and words, completeness and, when asked, the updated time. */
@@ -120,7 +128,7 @@ export async function updateWork(db: Kysely<Database>, viewer: Viewer, workId: n
   const work = await requireOwnWork(db, viewer, workId);
   const clean = checkWork(input, work.chapter_count);
   const pseudIds = await resolvePseuds(db, requireUser(viewer), clean.pseudIds);
-  await db.transaction().execute(async (trx) => {
+  await changeWork(db, workId, async (trx) => {
     const all = await chapters.listChapters(trx, workId);
     const first = all[0];
     if (clean.chapter !== null && all.length === 1 && first) {
@@ -149,7 +157,7 @@ function backdateChange(work: WorkRow, backdate: string | null) {
 export async function postDraft(db: Kysely<Database>, viewer: Viewer, workId: number): Promise<void> {
   const work = await requireOwnWork(db, viewer, workId);
   if (work.posted === 1) return;
-  await db.transaction().execute(async (trx) => {
+  await changeWork(db, workId, async (trx) => {
     const times = publicationTimes(work.backdated === 1 ? work.published_on : null);
     await works.updateWork(trx, workId, { posted: 1, published_on: times.publishedOn });
     for (const chapter of await chapters.listChapters(trx, workId)) {
@@ -162,6 +170,6 @@ export async function postDraft(db: Kysely<Database>, viewer: Viewer, workId: nu
 /** Deletes a work, its chapters and its tags (the caller asked the writer to confirm). */
 export async function deleteWork(db: Kysely<Database>, viewer: Viewer, workId: number): Promise<string> {
   const work = await requireOwnWork(db, viewer, workId);
-  await db.transaction().execute((trx) => works.deleteWork(trx, workId));
+  await changeWork(db, workId, (trx) => works.deleteWork(trx, workId));
   return work.title;
 }
