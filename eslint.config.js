@@ -25,4 +25,10 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   { files: ['*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // The browser's small enhancement script: plain JavaScript, browser globals.
+    files: ['src/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'script', globals: { document: 'readonly', window: 'readonly', HTMLFormElement: 'readonly' } },
+  },
 );

@@ -5,19 +5,19 @@ import { CSRF_FIELD } from '../http/csrf.js';
 import type { FieldErrors } from '../http/errors.js';
 
 /** A POST form carrying the CSRF token. */
-export function Form({ ctx, action, children, class: className, id }: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; id?: string }) {
+export function Form({ ctx, action, children, class: className, id, confirm }: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; id?: string; confirm?: string }) {
   return (
-    <form method="post" action={action} class={className} id={id} acceptCharset="UTF-8">
+    <form method="post" action={action} class={className} id={id} acceptCharset="UTF-8" data-confirm={confirm}>
       <input type="hidden" name={CSRF_FIELD} value={ctx.csrf()} />
       {children}
     </form>
   );
 }
 
-/** A one-button form for an action such as "Log out" or "Post". */
-export function PostButton({ ctx, action, label, class: className }: { ctx: PageContext; action: string; label: string; class?: string }) {
+/** A one-button form for an action such as "Log out" or "Post"; `confirm` asks first (where scripts run). */
+export function PostButton({ ctx, action, label, class: className, confirm }: { ctx: PageContext; action: string; label: string; class?: string; confirm?: string }) {
   return (
-    <Form ctx={ctx} action={action} class="inline-form">
+    <Form ctx={ctx} action={action} class="inline-form" confirm={confirm}>
       <button type="submit" class={className}>{label}</button>
     </Form>
   );

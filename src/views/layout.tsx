@@ -36,6 +36,7 @@ export function Layout({ ctx, title, children, mainClass }: LayoutProps) {
         <meta name="color-scheme" content="light dark" />
         <title>{title === ctx.archiveName ? title : `${title} | ${ctx.archiveName}`}</title>
         <link rel="stylesheet" href={assetUrl('bindery.css')} />
+        <script src={assetUrl('bindery.js')} defer />
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>

@@ -72,7 +72,8 @@ export function ManageChaptersPage({ ctx, work, index, errors }: { ctx: PageCont
           <li key={c.id}>
             <span>{c.number}. {c.title !== '' ? c.title : `Chapter ${c.number}`}</span>{' '}
             {!c.posted && work.posted && <PostButton ctx={ctx} action={`${chapterPath(workId, c.id ?? 0)}/post`} label="Post" />}
-            {index.length > 1 && <PostButton ctx={ctx} action={`${chapterPath(workId, c.id ?? 0)}/delete`} label="Delete" class="danger" />}
+            {index.length > 1 && <PostButton ctx={ctx} action={`${chapterPath(workId, c.id ?? 0)}/delete`} label="Delete" class="danger"
+              confirm={`Delete chapter ${c.number}${c.title !== '' ? ` “${c.title}”` : ''} for good? This cannot be undone.`} />}
           </li>
         ))}
       </ul>
