@@ -1,11 +1,26 @@
 // Applies the migrations listed in migrations/index.ts, in order, on SQLite or PostgreSQL.
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.js';
 import { migrations } from './migrations/index.js';
 
+/**
+ * On PostgreSQL, the schema the connection works in. Kysely's migrator otherwise takes a
+ * migration table in *any* schema as its own, and several archives (or test runs) can share
+ * one database in separate schemas.
+ */
+async function currentSchema(db: Kysely<Database>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema;
+}
+
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const schema = await currentSchema(db);
+  const migrator = new Migrator({
+    db, provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(schema !== undefined ? { migrationTableSchema: schema } : {}),
+  });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
