@@ -13,6 +13,7 @@ export interface UserTable {
   email_key: string;
   password_hash: string;
   is_admin: Flag;
+  is_wrangler: ColumnType<Flag, Flag | undefined, Flag>;
   created_at: string;
 }
 
@@ -58,6 +59,33 @@ export interface TagTable {
   name: string;
   name_key: string;
   canonical: Flag;
+  merger_id: number | null;
+  unwrangleable: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+}
+
+export interface TagParentTable {
+  parent_id: number;
+  child_id: number;
+}
+
+export interface MetaTagTable {
+  meta_id: number;
+  sub_id: number;
+}
+
+export interface TagWordTable {
+  word: string;
+  tag_id: number;
+}
+
+export interface TagChangeTable {
+  id: Id;
+  tag_id: number | null;
+  tag_name: string;
+  user_id: number | null;
+  action: string;
+  detail: string;
   created_at: string;
 }
 
@@ -81,6 +109,9 @@ export interface WorkTable {
   published_on: string | null;
   revised_at: string | null;
   version: ColumnType<number, number | undefined, number>;
+  title_sort: string;
+  creator_sort: string;
+  crossover: ColumnType<Flag, Flag | undefined, Flag>;
   created_at: string;
   updated_at: string;
 }
@@ -120,6 +151,10 @@ export interface Database {
   api_tokens: ApiTokenTable;
   rate_limits: RateLimitTable;
   tags: TagTable;
+  tag_parents: TagParentTable;
+  meta_tags: MetaTagTable;
+  tag_words: TagWordTable;
+  tag_changes: TagChangeTable;
   works: WorkTable;
   work_creators: WorkCreatorTable;
   work_tags: WorkTagTable;

@@ -1,6 +1,7 @@
 // All SQL for tags and the tags on works.
 import type { Db, TagRow, TagType } from '../db/database.js';
 import { nowIso } from '../lib/clock.js';
+import { tagWords } from './tag-words.js';
 
 export function findTagsByKeys(db: Db, keys: string[]): Promise<TagRow[]> {
   if (keys.length === 0) return Promise.resolve([]);
@@ -8,8 +9,17 @@ export function findTagsByKeys(db: Db, keys: string[]): Promise<TagRow[]> {
 }
 
 export async function insertTag(db: Db, type: TagType, name: string, nameKey: string): Promise<TagRow> {
-  return db.insertInto('tags').values({ type, name, name_key: nameKey, canonical: 0, created_at: nowIso() })
+  const tag = await db.insertInto('tags').values({ type, name, name_key: nameKey, canonical: 0, merger_id: null, created_at: nowIso() })
     .returningAll().executeTakeFirstOrThrow();
+  await replaceTagWords(db, tag.id, name);
+  return tag;
+}
+
+/** Keeps the autocomplete words of a tag in step with its name. */
+export async function replaceTagWords(db: Db, tagId: number, name: string): Promise<void> {
+  await db.deleteFrom('tag_words').where('tag_id', '=', tagId).execute();
+  const words = tagWords(name);
+  if (words.length > 0) await db.insertInto('tag_words').values(words.map((word) => ({ word, tag_id: tagId }))).execute();
 }
 
 export async function replaceWorkTags(db: Db, workId: number, tagIds: number[]): Promise<void> {

@@ -2,7 +2,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Viewer } from '../accounts/viewer.js';
-import { listPseudsOf } from '../accounts/user.service.js';
 import { today } from '../lib/clock.js';
 import { countWords } from '../lib/word-count.js';
 import { tagsOfWorks, emptyTagsByType } from '../tags/tag.service.js';
@@ -34,8 +33,7 @@ export async function workInputForEdit(db: Kysely<Database>, viewer: Viewer, wor
 export async function previewWork(db: Kysely<Database>, viewer: Viewer, input: WorkInput, postedChapters = 0): Promise<{ work: WorkModel; chapter: ChapterModel | null }> {
   const user = requireUser(viewer);
   const clean = checkWork(input, postedChapters);
-  const pseudIds = await resolvePseuds(db, user, clean.pseudIds);
-  const pseuds = (await listPseudsOf(db, user.id)).filter((p) => pseudIds.includes(p.id));
+  const pseuds = await resolvePseuds(db, user, clean.pseudIds);
   const words = clean.chapter === null ? 0 : countWords(clean.chapter.content);
   const date = clean.backdate ?? today();
   const work: WorkModel = {

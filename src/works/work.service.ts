@@ -1,6 +1,6 @@
 // Writing works: create (draft or posted), edit, post a draft, delete; counts and dates follow.
 import type { Kysely } from 'kysely';
-import type { Database, Db, WorkRow } from '../db/database.js';
+import type { Database, Db, PseudRow, WorkRow } from '../db/database.js';
 import type { Viewer, ViewerUser } from '../accounts/viewer.js';
 import { listPseudsOf } from '../accounts/user.service.js';
 import { AppError, forbidden, invalid, notFound, type FieldErrors } from '../http/errors.js';
@@ -10,6 +10,7 @@ import { setWorkTags } from '../tags/tag.service.js';
 import * as chapters from './chapter.repository.js';
 import * as works from './work.repository.js';
 import { workChanged } from './work-changes.js';
+import { creatorSortKey, titleSortKey } from './sort-keys.js';
 import { checkChapter, checkWork, type ChapterInput, type CleanChapter, type CleanWork, type WorkInput } from './work.validation.js';
 
 export type SaveMode = 'draft' | 'post';
@@ -31,13 +32,14 @@ export async function requireOwnWork(db: Db, viewer: Viewer, workId: number): Pr
   throw forbidden('Only the creators of this work can change it.');
 }
 
-/** The viewer's pseuds to post under: the ones chosen (which must be theirs), or the default one. */
-export async function resolvePseuds(db: Db, user: ViewerUser, chosen: number[]): Promise<number[]> {
+/** The viewer's pseuds to post under, in order: the ones chosen (which must be theirs), or the default one. */
+export async function resolvePseuds(db: Db, user: ViewerUser, chosen: number[]): Promise<PseudRow[]> {
   const own = await listPseudsOf(db, user.id);
-  if (chosen.length === 0) return own.filter((p) => p.is_default === 1).map((p) => p.id);
-  const ownIds = new Set(own.map((p) => p.id));
-  if (chosen.some((id) => !ownIds.has(id))) throw invalid({ pseuds: 'Choose among your own pseuds.' });
-  return [...new Set(chosen)];
+  if (chosen.length === 0) return own.filter((p) => p.is_default === 1);
+  const byId = new Map(own.map((p) => [p.id, p]));
+  const picked = [...new Set(chosen)].map((id) => byId.get(id));
+  if (picked.some((p) => p === undefined)) throw invalid({ pseuds: 'Choose among your own pseuds.' });
+  return picked.filter((p): p is PseudRow => p !== undefined);
 }
 
 function tagGroups(clean: CleanWork) {
@@ -51,7 +53,7 @@ function tagGroups(clean: CleanWork) {
 
 function metadata(clean: CleanWork) {
   return {
-    title: clean.title, summary: clean.summary, notes: clean.notes, end_notes: clean.endNotes, language: clean.language,
+    title: clean.title, title_sort: titleSortKey(clean.title), summary: clean.summary, notes: clean.notes, end_notes: clean.endNotes, language: clean.language,
     restricted: clean.restricted ? 1 as const : 0 as const, comment_permission: clean.commentPermission,
     expected_chapters: clean.expectedChapters,
   };
@@ -100,16 +102,17 @@ function checkNewWork(input: WorkInput, moreChapters: ChapterInput[]): { clean: 
 export async function createWork(db: Kysely<Database>, viewer: Viewer, input: WorkInput, mode: SaveMode, moreChapters: ChapterInput[] = []): Promise<number> {
   const user = requireUser(viewer);
   const { clean, chapters: all } = checkNewWork(input, moreChapters);
-  const pseudIds = await resolvePseuds(db, user, clean.pseudIds);
+  const pseuds = await resolvePseuds(db, user, clean.pseudIds);
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const posted = mode === 'post';
     const times = posted ? publicationTimes(clean.backdate) : { publishedOn: clean.backdate, revisedAt: now };
     const workId = await works.insertWork(trx, {
-      ...metadata(clean), posted: posted ? 1 : 0, backdated: clean.backdate === null ? 0 : 1, word_count: 0, chapter_count: 0, complete: 0,
+      ...metadata(clean), creator_sort: creatorSortKey(pseuds[0]?.name), posted: posted ? 1 : 0, backdated: clean.backdate === null ? 0 : 1,
+      word_count: 0, chapter_count: 0, complete: 0,
       published_on: times.publishedOn, revised_at: times.revisedAt, created_at: now, updated_at: now,
     });
-    await works.replaceCreators(trx, workId, pseudIds);
+    await works.replaceCreators(trx, workId, pseuds.map((p) => p.id));
     await setWorkTags(trx, workId, tagGroups(clean));
     for (const [index, chapter] of all.entries()) {
       await chapters.insertChapter(trx, {
@@ -127,7 +130,7 @@ export async function createWork(db: Kysely<Database>, viewer: Viewer, input: Wo
 export async function updateWork(db: Kysely<Database>, viewer: Viewer, workId: number, input: WorkInput): Promise<void> {
   const work = await requireOwnWork(db, viewer, workId);
   const clean = checkWork(input, work.chapter_count);
-  const pseudIds = await resolvePseuds(db, requireUser(viewer), clean.pseudIds);
+  const pseuds = await resolvePseuds(db, requireUser(viewer), clean.pseudIds);
   await changeWork(db, workId, async (trx) => {
     const all = await chapters.listChapters(trx, workId);
     const first = all[0];
@@ -138,9 +141,9 @@ export async function updateWork(db: Kysely<Database>, viewer: Viewer, workId: n
         word_count: countWords(c.content), updated_at: nowIso(),
       });
     }
-    await works.updateWork(trx, workId, { ...metadata(clean), ...backdateChange(work, clean.backdate) });
+    await works.updateWork(trx, workId, { ...metadata(clean), creator_sort: creatorSortKey(pseuds[0]?.name), ...backdateChange(work, clean.backdate) });
     if (work.posted === 1 && first && clean.backdate !== null) await chapters.updateChapter(trx, first.id, { published_on: clean.backdate });
-    await works.replaceCreators(trx, workId, pseudIds);
+    await works.replaceCreators(trx, workId, pseuds.map((p) => p.id));
     await setWorkTags(trx, workId, tagGroups(clean));
     await recountWork(trx, workId);
   });

@@ -1,7 +1,9 @@
 // The ordered list of migrations; add new ones at the end, never edit old ones.
 import type { Migration } from 'kysely';
 import * as m001 from './001_core.js';
+import * as m002 from './002_tags_and_filters.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
+  '002_tags_and_filters': m002,
 };
