@@ -29,6 +29,12 @@ export default tseslint.config(
     // The browser's small enhancement script: plain JavaScript, browser globals.
     files: ['src/public/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'script', globals: { document: 'readonly', window: 'readonly', HTMLFormElement: 'readonly' } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'script',
+      globals: {
+        document: 'readonly', window: 'readonly', HTMLFormElement: 'readonly', HTMLInputElement: 'readonly', Element: 'readonly',
+        Event: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly', AbortController: 'readonly',
+      },
+    },
   },
 );

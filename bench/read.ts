@@ -1,17 +1,15 @@
 // `npm run bench:read`: how fast one work's page is read under load. Seeds a work of about 5,000
 // words, runs the app and a bare node:http server (serving the app's exact bytes) in child
 // processes, loads each with wrk, and prints throughput, latency, memory and the targets.
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { cpuSecondsOf, cpuSecondsOfProcessesNamed, freePort, machineCpuSeconds, memoryOf, selfAndReapedCpuSeconds, startChild, type Child } from './lib/children.js';
 import { parseOptions, USAGE, type BenchOptions } from './lib/options.js';
 import { DEFAULT_POSTGRES_URL, ensureDatabase } from './lib/postgres.js';
 import { summariseProfileOf } from './lib/profile.js';
-import { loadLine, printReport, type ServerRun } from './lib/report.js';
+import { codeVersion, loadLine, printReport, type ServerRun } from './lib/report.js';
 import { seedReadingWork } from './lib/seed.js';
 import { hasWrk, runWrk, WRK } from './lib/wrk.js';
 
@@ -81,16 +79,6 @@ async function startServers(options: BenchOptions, env: Record<string, string>, 
   children.push(bare);
   if (!(await fetchPage(`http://127.0.0.1:${bare.port}${path}`)).body.equals(page.body)) throw new Error('the bare server does not send the app\'s bytes');
   return { app, bare, path, page };
-}
-
-/** Which code was measured: the commit, and whether files differed from it. */
-async function codeVersion(): Promise<string> {
-  try {
-    const { stdout } = await promisify(execFile)('git', ['describe', '--always', '--dirty=+uncommitted changes'], { cwd: fileURLToPath(new URL('..', import.meta.url)) });
-    return stdout.trim();
-  } catch {
-    return 'unknown (not a git checkout)';
-  }
 }
 
 async function bench(options: BenchOptions, dataDir: string, children: Child[]): Promise<void> {

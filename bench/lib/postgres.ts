@@ -3,6 +3,9 @@ import pg from 'pg';
 
 export const DEFAULT_POSTGRES_URL = 'postgres://root@localhost/bindery_bench?host=/var/run/postgresql';
 
+/** The synthetic archive's own database, so the reading benchmark's runs do not touch it. */
+export const DEFAULT_CORPUS_POSTGRES_URL = 'postgres://root@localhost/bindery_corpus?host=/var/run/postgresql';
+
 /** Creates the database in `url` unless it exists, connecting to the server's `postgres` database to do so. */
 export async function ensureDatabase(url: string): Promise<void> {
   const target = new URL(url);

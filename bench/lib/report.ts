@@ -1,6 +1,9 @@
 // Prints the benchmark's table: throughput and latency of the app and the bare server, the
 // app's memory, and each target with PASS or MISS.
+import { execFile } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Memory } from './children.js';
 import type { WrkResult } from './wrk.js';
 
@@ -41,6 +44,16 @@ const NOISY_OTHERS = 0.1;
 /** The load average, printed because a busy machine (2 cores) changes every figure. */
 export function loadLine(): string {
   return `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+}
+
+/** Which code was measured: the commit, and whether files differed from it. */
+export async function codeVersion(): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)('git', ['describe', '--always', '--dirty=+uncommitted changes'], { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+    return stdout.trim();
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
 }
 
 /** Prints the whole report to stdout. */

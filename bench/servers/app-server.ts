@@ -1,14 +1,18 @@
 // Child process: the app exactly as main.ts builds it (config from the environment, migrated
 // database, buildApp), with logging off; tells the parent over IPC when it is listening.
+// With BENCH_QUERY_LOG=FILE (bench:listings' plans pass) it also logs every query to FILE.
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { QueryLogPlugin } from '../lib/query-log.js';
 
 const config = loadConfig();
 const handle = openDatabase(config.databaseUrl);
 await migrateToLatest(handle.db);
-const app = await buildApp(config, handle.db, { logger: false });
+const queryLog = process.env.BENCH_QUERY_LOG;
+const db = queryLog !== undefined && queryLog !== '' ? handle.db.withPlugin(new QueryLogPlugin(handle.db, queryLog)) : handle.db;
+const app = await buildApp(config, db, { logger: false });
 
 // A normal exit (not a kill) lets `--cpu-prof` write its profile.
 const stop = async () => {

@@ -36,6 +36,14 @@ export async function updatePasswordHash(db: Db, userId: number, passwordHash: s
   await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
 }
 
+export async function updateWrangler(db: Db, userId: number, on: boolean): Promise<void> {
+  await db.updateTable('users').set({ is_wrangler: on ? 1 : 0 }).where('id', '=', userId).execute();
+}
+
+export function findWranglers(db: Db): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('is_wrangler', '=', 1).orderBy('login_key').execute();
+}
+
 export async function insertPseud(db: Db, userId: number, name: string, isDefault: boolean, description = ''): Promise<number> {
   const { id } = await db.insertInto('pseuds').values({
     user_id: userId, name, name_key: name.toLowerCase(), is_default: isDefault ? 1 : 0, description, created_at: nowIso(),

@@ -1,7 +1,7 @@
 // Accounts: sign-up (the first account is an admin), log-in checks, passwords, pseuds.
 import type { Kysely } from 'kysely';
 import type { Database, Db, PseudRow, UserRow } from '../db/database.js';
-import { AppError, invalid, notFound } from '../http/errors.js';
+import { AppError, forbidden, invalid, notFound } from '../http/errors.js';
 import { hashPassword, verifyPassword } from '../lib/secrets.js';
 import { cleanLine } from '../lib/text.js';
 import { collectProblems, emailProblem, loginProblem, passwordProblem, pseudProblem } from './account.validation.js';
@@ -12,7 +12,7 @@ export type SignUpInput = { login: string; email: string; password: string; pass
 
 /** The user as a viewer sees itself. */
 export function toViewerUser(row: UserRow): ViewerUser {
-  return { id: row.id, login: row.login, isAdmin: row.is_admin === 1 };
+  return { id: row.id, login: row.login, isAdmin: row.is_admin === 1, isWrangler: row.is_wrangler === 1 };
 }
 
 async function checkNewAccount(db: Db, input: SignUpInput): Promise<void> {
@@ -37,7 +37,9 @@ export async function createAccount(db: Kysely<Database>, raw: SignUpInput, opti
     const isAdmin = options.admin === true || (await users.countUsers(trx)) === 0;
     return users.insertUserWithDefaultPseud(trx, { login: input.login, email: input.email, passwordHash, isAdmin });
   });
-  return { id, login: input.login, isAdmin: (await users.findUserById(db, id))?.is_admin === 1 };
+  const created = await users.findUserById(db, id);
+  if (!created) throw new AppError('internal');
+  return toViewerUser(created);
 }
 
 /** Finds the account for a login name or email and checks the password; null when either is wrong. */
@@ -60,6 +62,20 @@ export async function setPassword(db: Db, login: string, password: string): Prom
   if (problem !== null) throw invalid({ password: problem });
   await users.updatePasswordHash(db, user.id, await hashPassword(password));
   return toViewerUser(user);
+}
+
+/** Grants or takes away the tag wrangler role; only admins may. Returns the user. */
+export async function setWrangler(db: Db, actor: ViewerUser | null, login: string, on: boolean): Promise<ViewerUser> {
+  if (actor !== null && !actor.isAdmin) throw forbidden('Only administrators can choose tag wranglers.');
+  const user = await users.findUserByLoginKey(db, login.trim().toLowerCase());
+  if (!user) throw invalid({ login: `There is no user "${login}".` });
+  await users.updateWrangler(db, user.id, on);
+  return { ...toViewerUser(user), isWrangler: on };
+}
+
+/** Everyone who can wrangle tags. */
+export async function listWranglers(db: Db): Promise<ViewerUser[]> {
+  return (await users.findWranglers(db)).map(toViewerUser);
 }
 
 /** Looks up a user by login for public pages; 404 when there is none. */

@@ -1,6 +1,6 @@
 // Who is asking: every service call that reads or writes takes a Viewer.
 
-export type ViewerUser = Readonly<{ id: number; login: string; isAdmin: boolean }>;
+export type ViewerUser = Readonly<{ id: number; login: string; isAdmin: boolean; isWrangler: boolean }>;
 
 export type Viewer = Readonly<{
   user: ViewerUser | null;

@@ -1,6 +1,6 @@
 // The operator's commands, separate from process I/O so tests can run them in-process.
 import { createApiToken, endAllSessions } from '../accounts/session.service.js';
-import { createAccount, setPassword } from '../accounts/user.service.js';
+import { createAccount, setPassword, setWrangler } from '../accounts/user.service.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../http/errors.js';
@@ -12,6 +12,7 @@ Commands:
   users create <login> --email <address> [--admin]
                                                 create an account; the password is read from standard input
   users password <login>                        set a new password, read from standard input
+  users wrangler <login> [--revoke]             let <login> wrangle tags (or stop them)
   tokens create <login> [--name <label>]        print a new API token for <login>
   config                                        list the settings read from the environment
   help                                          show this text`;
@@ -44,6 +45,10 @@ export async function runCommand(args: string[], handle: DatabaseHandle, io: Cli
     const user = await setPassword(db, target, await io.readPassword('New password: '));
     await endAllSessions(db, user.id);
     io.out(`Password changed for ${user.login}; their sessions were ended.`);
+  } else if (noun === 'users' && verb === 'wrangler') {
+    const on = !args.includes('--revoke');
+    const user = await setWrangler(db, null, target, on);
+    io.out(on ? `${user.login} can now wrangle tags.` : `${user.login} no longer wrangles tags.`);
   } else if (noun === 'tokens' && verb === 'create') {
     io.out(await createApiToken(db, target, option(args, '--name') ?? 'cli'));
   } else {

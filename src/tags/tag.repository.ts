@@ -40,3 +40,7 @@ export function findTagsOfWorks(db: Db, workIds: number[]): Promise<WorkTag[]> {
 export function findTagByKey(db: Db, key: string): Promise<TagRow | undefined> {
   return db.selectFrom('tags').selectAll().where('name_key', '=', key).executeTakeFirst();
 }
+
+export function findFixedTags(db: Db): Promise<TagRow[]> {
+  return db.selectFrom('tags').selectAll().where('type', 'in', ['rating', 'warning', 'category']).execute();
+}

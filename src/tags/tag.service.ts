@@ -2,7 +2,10 @@
 import type { Db, TagRow, TagType } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { foldKey } from '../lib/text.js';
-import { findTagByKey, findTagsByKeys, findTagsOfWorks, insertTag, replaceWorkTags, type WorkTag } from './tag.repository.js';
+import { expandTag } from './tag-graph.js';
+import { findTagsByIds } from './wrangling.repository.js';
+import { CATEGORIES, RATINGS, WARNINGS } from './fixed-tags.js';
+import { findFixedTags, findTagByKey, findTagsByKeys, findTagsOfWorks, insertTag, replaceWorkTags, type WorkTag } from './tag.repository.js';
 
 export type TypedNames = { type: TagType; names: string[] };
 
@@ -43,6 +46,41 @@ export async function tagsOfWorks(db: Db, workIds: number[]): Promise<Map<number
 /** A tag by its name (case- and accent-insensitive); 404 when there is none. */
 export async function getTagByName(db: Db, name: string): Promise<TagRow> {
   const tag = await findTagByKey(db, foldKey(name));
+  if (!tag) throw notFound();
+  return tag;
+}
+
+/** Tags by name (case- and accent-insensitive), keyed by folded name; unknown names are absent. */
+export async function tagsNamed(db: Db, names: string[]): Promise<Map<string, TagRow>> {
+  const rows = await findTagsByKeys(db, [...new Set(names.map(foldKey))]);
+  return new Map(rows.map((t) => [t.name_key, t]));
+}
+
+/** Tags by id; unknown ids are absent. */
+export async function tagsWithIds(db: Db, ids: number[]): Promise<TagRow[]> {
+  return findTagsByIds(db, ids);
+}
+
+/** For each tag: itself, its synonyms and its subtags (tag-graph.ts), as a list of ids. */
+export async function expandTags(db: Db, ids: number[]): Promise<number[][]> {
+  const groups: number[][] = [];
+  for (const id of ids) groups.push(await expandTag(db, id));
+  return groups;
+}
+
+export type FixedTag = { id: number; name: string };
+
+/** The ratings, warnings and categories with their ids, in the order DESIGN.md lists them. */
+export async function fixedTags(db: Db): Promise<Record<'rating' | 'warning' | 'category', FixedTag[]>> {
+  const rows = await findFixedTags(db);
+  const order = (type: 'rating' | 'warning' | 'category', names: readonly string[]) =>
+    names.flatMap((name) => rows.filter((r) => r.type === type && r.name === name).map((r) => ({ id: r.id, name: r.name })));
+  return { rating: order('rating', RATINGS), warning: order('warning', WARNINGS), category: order('category', CATEGORIES) };
+}
+
+/** A tag by id; 404 when there is none. */
+export async function getTagById(db: Db, id: number): Promise<TagRow> {
+  const [tag] = await findTagsByIds(db, [id]);
   if (!tag) throw notFound();
   return tag;
 }

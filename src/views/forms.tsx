@@ -67,14 +67,14 @@ function describedBy(name: string, errors: FieldErrors, hint: unknown): string |
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-/** A one-line text input. */
-export function TextField(props: FieldProps & { value: string; type?: string; autocomplete?: string; maxLength?: number; inputMode?: string }) {
-  const { name, errors, hint, value, type, autocomplete, required } = props;
+/** A one-line text input; `suggest` names the tag type whose names autocomplete.js offers while typing. */
+export function TextField(props: FieldProps & { value: string; type?: string; autocomplete?: string; maxLength?: number; inputMode?: string; suggest?: string }) {
+  const { name, errors, hint, value, type, autocomplete, required, suggest } = props;
   return (
     <FieldFrame {...props}>
-      <input id={fieldId(name)} name={name} type={type ?? 'text'} value={value} autocomplete={autocomplete}
+      <input id={fieldId(name)} name={name} type={type ?? 'text'} value={value} autocomplete={suggest !== undefined ? 'off' : autocomplete}
         required={required} aria-invalid={errors[name] !== undefined ? 'true' : undefined}
-        aria-describedby={describedBy(name, errors, hint)} inputMode={props.inputMode} />
+        aria-describedby={describedBy(name, errors, hint)} inputMode={props.inputMode} data-suggest={suggest} />
     </FieldFrame>
   );
 }

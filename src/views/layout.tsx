@@ -4,7 +4,7 @@ import type { PageContext } from '../http/context.js';
 import { assetUrl } from '../http/assets.js';
 import { PostButton } from './forms.js';
 
-type LayoutProps = { ctx: PageContext; title: string; children: ComponentChildren; mainClass?: string };
+type LayoutProps = { ctx: PageContext; title: string; children: ComponentChildren; mainClass?: string; feed?: { href: string; title: string } | undefined };
 
 function UserMenu({ ctx }: { ctx: PageContext }) {
   const user = ctx.viewer.user;
@@ -21,13 +21,14 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
       <li><a href="/works/new">Post new work</a></li>
       <li><a href={`/users/${user.login}/works`}>My works</a></li>
       <li><a href={`/users/${user.login}/pseuds`}>Pseuds</a></li>
+      {user.isAdmin && <li><a href="/admin/wranglers">Admin</a></li>}
       <li><PostButton ctx={ctx} action="/logout" label="Log out" class="link-button" /></li>
     </ul>
   );
 }
 
 /** Wraps a page's content in the site frame. */
-export function Layout({ ctx, title, children, mainClass }: LayoutProps) {
+export function Layout({ ctx, title, children, mainClass, feed }: LayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -36,14 +37,16 @@ export function Layout({ ctx, title, children, mainClass }: LayoutProps) {
         <meta name="color-scheme" content="light dark" />
         <title>{title === ctx.archiveName ? title : `${title} | ${ctx.archiveName}`}</title>
         <link rel="stylesheet" href={assetUrl('bindery.css')} />
+        {feed !== undefined && <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />}
         <script src={assetUrl('bindery.js')} defer />
+        <script src={assetUrl('autocomplete.js')} defer />
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>
         <header id="header" class="site-header">
           <a class="brand" href="/">{ctx.archiveName}</a>
           <nav aria-label="Site">
-            <ul class="site-nav"><li><a href="/works">Works</a></li></ul>
+            <ul class="site-nav"><li><a href="/works">Works</a></li><li><a href="/fandoms">Fandoms</a></li></ul>
             <UserMenu ctx={ctx} />
           </nav>
         </header>

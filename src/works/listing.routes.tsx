@@ -1,55 +1,81 @@
-// Listings of works: the front page, all works, a user's works, a pseud's works, a tag's works.
+// Listings of works with the sort and filter form: the front page, all works, a user's works,
+// a pseud's works, a tag's works.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getPseud, getUserByLogin } from '../accounts/user.service.js';
 import { pageContext } from '../http/context.js';
 import { pageParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
-import { getTagByName } from '../tags/tag.service.js';
+import { expandTags, fixedTags, getTagById, getTagByName } from '../tags/tag.service.js';
 import { tagNameFromParam, tagWorksPath } from '../tags/tag-url.js';
+import { feedLinkForTag, type FeedLink } from '../tags/feed.service.js';
+import { readFilterValues, type Query } from './filter-params.js';
+import { buildFilter } from './filter.service.js';
 import { listWorksForReader } from './reading.service.js';
+import { FilterForm } from './views/filter-form.js';
 import { WorkListing } from './views/work-listing.js';
 import { pseudPath } from './work-paths.js';
 import type { ListingFilter } from './work.repository.js';
 
-type PageQuery = { Querystring: { page?: string } };
+type Listing = { title: string; empty: string; scope?: ListingFilter & { includeOwnDrafts?: boolean }; base?: number[][]; filters?: boolean; feed?: FeedLink | undefined };
 
-function pageNumber(request: FastifyRequest<PageQuery>): number {
-  return pageParam(request.query.page);
+/** Renders one listing with its filters, 20 works a page. */
+async function listing(request: FastifyRequest, reply: FastifyReply, options: Listing) {
+  const { db } = request.server;
+  const query = request.query as Query & { page?: string };
+  const values = readFilterValues(query);
+  const { filter, notices } = await buildFilter(db, values, options.base);
+  const page = await listWorksForReader(db, request.viewer, options.scope ?? {}, filter, pageParam(query.page));
+  const action = request.url.split('?')[0] ?? '/works';
+  const form = options.filters === false ? undefined : <FilterForm action={action} values={values} fixed={await fixedTags(db)} />;
+  return sendPage(reply, <WorkListing ctx={pageContext(request, reply)} title={options.title} heading={options.title} page={page}
+    basePath={request.url} empty={options.empty} filters={form} notices={notices} feed={options.feed} />);
 }
 
-async function listing(request: FastifyRequest<PageQuery>, reply: FastifyReply, filter: ListingFilter & { includeOwnDrafts?: boolean }, title: string, empty: string) {
-  const page = await listWorksForReader(request.server.db, request.viewer, filter, pageNumber(request));
-  return sendPage(reply, <WorkListing ctx={pageContext(request, reply)} title={title} heading={title} page={page} basePath={request.url} empty={empty} />);
+type LoginParams = { Params: { login: string } };
+type PseudParams = { Params: { login: string; pseud: string } };
+
+async function pseudListing(request: FastifyRequest<PseudParams>, reply: FastifyReply) {
+  const { db } = request.server;
+  const user = await getUserByLogin(db, request.params.login);
+  const pseud = await getPseud(db, user.id, request.params.pseud);
+  if (request.url.split('?')[0]?.endsWith('/works') !== true && request.params.pseud !== pseud.name) return reply.redirect(pseudPath(user.login, pseud.name), 301);
+  const own = request.viewer.user?.id === user.id;
+  const title = pseud.name === user.login ? `Works by ${pseud.name}` : `Works by ${pseud.name} (${user.login})`;
+  return listing(request, reply, { title, empty: `${pseud.name} has not posted any works yet.`, scope: { pseudId: pseud.id, includeOwnDrafts: own } });
+}
+
+async function tagListing(request: FastifyRequest<{ Params: { tag: string } }>, reply: FastifyReply) {
+  const { db } = request.server;
+  const tag = await getTagByName(db, tagNameFromParam(request.params.tag));
+  const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+  if (tag.merger_id !== null) {
+    const canonical = await getTagById(db, tag.merger_id);
+    return reply.redirect(tagWorksPath(canonical.name) + query, 302);
+  }
+  if (tagNameFromParam(request.params.tag) !== tag.name) return reply.redirect(tagWorksPath(tag.name) + query, 301);
+  return listing(request, reply, {
+    title: `Works in ${tag.name}`, empty: `No works are tagged ${tag.name} yet.`, base: await expandTags(db, [tag.id]),
+    feed: feedLinkForTag(tag, request.server.config.archiveName),
+  });
 }
 
 /** Routes for listings. */
 export function registerListingRoutes(app: FastifyInstance): void {
-  app.get<PageQuery>('/', (request, reply) => listing(request, reply, {}, 'Latest works', 'Nothing has been posted yet. Be the first: sign up and post a work.'));
-  app.get<PageQuery>('/works', (request, reply) => listing(request, reply, {}, 'Works', 'Nothing has been posted yet.'));
-  app.get<{ Params: { login: string } }>('/users/:login', async (request, reply) => {
+  app.get('/', (request, reply) => listing(request, reply, { title: 'Latest works', empty: 'Nothing has been posted yet. Be the first: sign up and post a work.', filters: false }));
+  app.get('/works', (request, reply) => listing(request, reply, { title: 'Works', empty: 'No works match.' }));
+  app.get<LoginParams>('/users/:login', async (request, reply) => {
     const user = await getUserByLogin(request.server.db, request.params.login);
     return reply.redirect(`/users/${encodeURIComponent(user.login)}/works`, 302);
   });
-  app.get<PageQuery & { Params: { login: string } }>('/users/:login/works', async (request, reply) => {
+  app.get<LoginParams>('/users/:login/works', async (request, reply) => {
     const user = await getUserByLogin(request.server.db, request.params.login);
     const own = request.viewer.user?.id === user.id;
-    return listing(request, reply, { userId: user.id, includeOwnDrafts: own }, own ? 'My works' : `Works by ${user.login}`,
-      own ? 'You have not posted anything yet. Post a new work from the menu.' : `${user.login} has not posted any works yet.`);
+    return listing(request, reply, {
+      title: own ? 'My works' : `Works by ${user.login}`, scope: { userId: user.id, includeOwnDrafts: own },
+      empty: own ? 'You have not posted anything yet. Post a new work from the menu.' : `No works by ${user.login} match.`,
+    });
   });
-  const pseudListing = async (request: FastifyRequest<PageQuery & { Params: { login: string; pseud: string } }>, reply: FastifyReply) => {
-    const { db } = request.server;
-    const user = await getUserByLogin(db, request.params.login);
-    const pseud = await getPseud(db, user.id, request.params.pseud);
-    if (request.url.split('?')[0]?.endsWith('/works') !== true && request.params.pseud !== pseud.name) return reply.redirect(pseudPath(user.login, pseud.name), 301);
-    const own = request.viewer.user?.id === user.id;
-    const title = pseud.name === user.login ? `Works by ${pseud.name}` : `Works by ${pseud.name} (${user.login})`;
-    return listing(request, reply, { pseudId: pseud.id, includeOwnDrafts: own }, title, `${pseud.name} has not posted any works yet.`);
-  };
   app.get('/users/:login/pseuds/:pseud', pseudListing);
   app.get('/users/:login/pseuds/:pseud/works', pseudListing);
-  app.get<PageQuery & { Params: { tag: string } }>('/tags/:tag/works', async (request, reply) => {
-    const tag = await getTagByName(request.server.db, tagNameFromParam(request.params.tag));
-    if (tagNameFromParam(request.params.tag) !== tag.name) return reply.redirect(tagWorksPath(tag.name), 301);
-    return listing(request, reply, { tagId: tag.id }, `Works tagged ${tag.name}`, `No works are tagged ${tag.name} yet.`);
-  });
+  app.get('/tags/:tag/works', tagListing);
 }

@@ -1,10 +1,11 @@
 // Reading works: who may see which work and chapter (drafts, registered-users-only), and listings.
-import type { Db, WorkRow } from '../db/database.js';
+import type { Db, TagType, WorkRow } from '../db/database.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { AppError, notFound } from '../http/errors.js';
 import { tagsOfWorks, emptyTagsByType } from '../tags/tag.service.js';
 import * as chapters from './chapter.repository.js';
 import * as works from './work.repository.js';
+import type { WorkFilter } from './work-filter.js';
 import { toChapterModel, toWorkModel, type ChapterHead, type ChapterModel, type Creator, type WorkModel } from './work.model.js';
 
 export const PER_PAGE = 20;
@@ -61,15 +62,27 @@ export async function getAllChaptersForReader(db: Db, reader: ReaderWork): Promi
 export type Page<T> = { items: T[]; total: number; page: number; pages: number };
 
 /** A page of works for a listing, newest update first, scoped to what the viewer may see. */
-export async function listWorksForReader(db: Db, viewer: Viewer, filter: works.ListingFilter & { includeOwnDrafts?: boolean }, page: number): Promise<Page<WorkModel>> {
+export async function listWorksForReader(
+  db: Db, viewer: Viewer, filter: works.ListingFilter & { includeOwnDrafts?: boolean }, narrowing: WorkFilter, page: number, perPage = PER_PAGE,
+): Promise<Page<WorkModel>> {
   const scope = { userId: viewer.user?.id ?? null, includeOwnDrafts: filter.includeOwnDrafts === true };
-  const total = await works.countWorks(db, scope, filter);
-  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  const total = await works.countWorks(db, scope, filter, narrowing);
+  const pages = Math.max(1, Math.ceil(total / perPage));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = await works.listWorks(db, scope, filter, PER_PAGE, (current - 1) * PER_PAGE);
+  const rows = await works.listWorks(db, scope, filter, narrowing, perPage, (current - 1) * perPage);
   const ids = rows.map((r) => r.id);
   const [creatorRows, tags] = await Promise.all([works.findCreatorsOfWorks(db, ids), tagsOfWorks(db, ids)]);
   const creators = creatorsByWork(creatorRows);
   const items = rows.map((r) => toWorkModel(r, creators.get(r.id) ?? [], tags.get(r.id) ?? emptyTagsByType()));
   return { items, total, page: current, pages };
+}
+
+/** How many works this viewer may see that match a filter (a tag page's count). */
+export function countWorksForReader(db: Db, viewer: Viewer, narrowing: WorkFilter): Promise<number> {
+  return works.countWorks(db, { userId: viewer.user?.id ?? null, includeOwnDrafts: false }, {}, narrowing);
+}
+
+/** (work, tag) pairs of one tag type over the works this viewer may see, for tag indexes' counts. */
+export function taggingsVisibleTo(db: Db, viewer: Viewer, type: TagType): Promise<Array<{ work_id: number; tag_id: number }>> {
+  return works.findVisibleTaggings(db, { userId: viewer.user?.id ?? null, includeOwnDrafts: false }, type);
 }

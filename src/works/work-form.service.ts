@@ -40,7 +40,7 @@ export async function previewWork(db: Kysely<Database>, viewer: Viewer, input: W
     id: null, title: clean.title, summary: clean.summary, notes: clean.notes, endNotes: clean.endNotes, language: clean.language,
     restricted: clean.restricted, commentPermission: clean.commentPermission, posted: false, wordCount: words,
     chapterCount: Math.max(1, postedChapters), expectedChapters: clean.expectedChapters,
-    complete: clean.expectedChapters === Math.max(1, postedChapters), publishedOn: date, updatedOn: date, version: 0,
+    complete: clean.expectedChapters === Math.max(1, postedChapters), publishedOn: date, updatedOn: date, revisedAt: null, version: 0,
     creators: pseuds.map((p) => ({ pseud: p.name, login: user.login })),
     tags: { rating: [clean.rating], warning: clean.warnings, category: clean.categories, fandom: clean.fandoms, relationship: clean.relationships, character: clean.characters, freeform: clean.freeforms },
   };

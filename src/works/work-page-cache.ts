@@ -21,7 +21,7 @@ export class WorkPageCache {
 
   constructor(maxBytes: number) {
     this.pages = new PageCache(maxBytes);
-    this.stop = onWorkChanged((workId) => this.states.delete(workId));
+    this.stop = onWorkChanged((workId) => (workId === null ? this.states.clear() : this.states.delete(workId)));
   }
 
   private async state(db: Db, workId: number): Promise<KnownState> {

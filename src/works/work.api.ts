@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.js';
 import { idParam, pageParam } from '../http/form-values.js';
+import { emptyFilter } from './work-filter.js';
 import { workInputFromJson } from './work-json.js';
 import { createWork, requireUser } from './work.service.js';
 import { getChapterForReader, getWorkForReader, listWorksForReader } from './reading.service.js';
@@ -45,7 +46,7 @@ function requireTokenUser(request: FastifyRequest) {
 /** Routes under /api/v1 for works. */
 export function registerWorkApi(app: FastifyInstance): void {
   app.get<{ Querystring: { page?: string } }>('/api/v1/works', async (request) => {
-    const page = await listWorksForReader(request.server.db, request.viewer, {}, pageParam(request.query.page));
+    const page = await listWorksForReader(request.server.db, request.viewer, {}, emptyFilter(), pageParam(request.query.page));
     return { works: page.items.map((w) => workJson(request, w)), page: page.page, pages: page.pages, total: page.total };
   });
   app.get<{ Params: { id: string } }>('/api/v1/works/:id', async (request) => {

@@ -11,7 +11,10 @@ export type WorkModel = {
   title: string; summary: string; notes: string; endNotes: string;
   language: string; restricted: boolean; commentPermission: CommentPermission; posted: boolean;
   wordCount: number; chapterCount: number; expectedChapters: number | null; complete: boolean;
-  publishedOn: string | null; updatedOn: string | null; version: number;
+  publishedOn: string | null; updatedOn: string | null;
+  /** the exact time of the last update (ISO-8601), for feeds */
+  revisedAt: string | null;
+  version: number;
   creators: Creator[]; tags: TagsByType;
 };
 
@@ -32,7 +35,7 @@ export function toWorkModel(row: WorkRow, creators: Creator[], tags: TagsByType)
     language: row.language, restricted: row.restricted === 1, commentPermission: row.comment_permission,
     posted: row.posted === 1, wordCount: row.word_count, chapterCount: row.chapter_count,
     expectedChapters: row.expected_chapters, complete: row.complete === 1, publishedOn: row.published_on,
-    updatedOn: row.revised_at === null ? null : dateOf(row.revised_at), version: row.version, creators, tags,
+    updatedOn: row.revised_at === null ? null : dateOf(row.revised_at), revisedAt: row.revised_at, version: row.version, creators, tags,
   };
 }
 

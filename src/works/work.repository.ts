@@ -1,7 +1,8 @@
 // All SQL for works and their creators. Visibility is one expression, used by every read.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Database, Db, WorkRow, WorkTable } from '../db/database.js';
+import type { Database, Db, TagType, WorkRow, WorkTable } from '../db/database.js';
 import type { Insertable, Updateable } from 'kysely';
+import { SORTS, type WorkFilter } from './work-filter.js';
 
 /** What a reader may see: `userId` null for guests; own drafts only where a page lists them. */
 export type Scope = { userId: number | null; includeOwnDrafts: boolean };
@@ -53,20 +54,37 @@ export function findCreatorsOfWorks(db: Db, workIds: number[]): Promise<CreatorR
     .where('work_creators.work_id', 'in', workIds).orderBy('work_creators.position').execute();
 }
 
-/** Which listing: everything, one user's works, or one pseud's. */
-export type ListingFilter = { userId?: number; pseudId?: number; tagId?: number };
+/** Which listing: everything, one user's works, or one pseud's (tags come in through the filter). */
+export type ListingFilter = { userId?: number; pseudId?: number };
 
-function listingQuery(db: Db, scope: Scope, filter: ListingFilter) {
-  let query = db.selectFrom('works').where(visibleTo(scope));
+type WorksEb = ExpressionBuilder<Database, 'works'>;
+
+function hasTagIn(eb: WorksEb, tagIds: number[]): Expression<SqlBool> {
+  return eb.exists(eb.selectFrom('work_tags').whereRef('work_tags.work_id', '=', 'works.id')
+    .where('work_tags.tag_id', 'in', tagIds.length > 0 ? tagIds : [-1]).select(sql`1`.as('one')));
+}
+
+/** The narrowing of a listing as one SQL condition. */
+function filterCondition(eb: WorksEb, f: WorkFilter): Expression<SqlBool> {
+  const parts: Array<Expression<SqlBool>> = f.include.map((group) => hasTagIn(eb, group));
+  if (f.exclude.length > 0) parts.push(eb.not(hasTagIn(eb, f.exclude)));
+  if (f.ratings.length > 0) parts.push(hasTagIn(eb, f.ratings));
+  if (f.complete !== null) parts.push(eb('works.complete', '=', f.complete ? 1 : 0));
+  if (f.crossover !== null) parts.push(eb('works.crossover', '=', f.crossover === 'only' ? 1 : 0));
+  if (f.wordsFrom !== null) parts.push(eb('works.word_count', '>=', f.wordsFrom));
+  if (f.wordsTo !== null) parts.push(eb('works.word_count', '<=', f.wordsTo));
+  if (f.dateFrom !== null) parts.push(eb('works.revised_at', '>=', f.dateFrom));
+  if (f.dateTo !== null) parts.push(eb('works.revised_at', '<', `${f.dateTo}T99`));
+  if (f.language !== null) parts.push(eb('works.language', '=', f.language));
+  return eb.and(parts);
+}
+
+function listingQuery(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter) {
+  let query = db.selectFrom('works').where(visibleTo(scope)).where((eb) => filterCondition(eb, f));
   if (filter.pseudId !== undefined) {
     const pseudId = filter.pseudId;
     query = query.where((eb) => eb.exists(eb.selectFrom('work_creators').whereRef('work_creators.work_id', '=', 'works.id')
       .where('work_creators.pseud_id', '=', pseudId).select(sql`1`.as('one'))));
-  }
-  if (filter.tagId !== undefined) {
-    const tagId = filter.tagId;
-    query = query.where((eb) => eb.exists(eb.selectFrom('work_tags').whereRef('work_tags.work_id', '=', 'works.id')
-      .where('work_tags.tag_id', '=', tagId).select(sql`1`.as('one'))));
   }
   if (filter.userId !== undefined) {
     const userId = filter.userId;
@@ -75,13 +93,14 @@ function listingQuery(db: Db, scope: Scope, filter: ListingFilter) {
   return query;
 }
 
-export function listWorks(db: Db, scope: Scope, filter: ListingFilter, limit: number, offset: number): Promise<WorkRow[]> {
-  return listingQuery(db, scope, filter).selectAll('works')
-    .orderBy('works.revised_at', 'desc').orderBy('works.id', 'desc').limit(limit).offset(offset).execute();
+export function listWorks(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter, limit: number, offset: number): Promise<WorkRow[]> {
+  const column = SORTS[f.sort].column;
+  return listingQuery(db, scope, filter, f).selectAll('works')
+    .orderBy(`works.${column}`, f.direction).orderBy('works.id', f.direction).limit(limit).offset(offset).execute();
 }
 
-export async function countWorks(db: Db, scope: Scope, filter: ListingFilter): Promise<number> {
-  const row = await listingQuery(db, scope, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function countWorks(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter): Promise<number> {
+  const row = await listingQuery(db, scope, filter, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -90,4 +109,10 @@ export type WorkState = { version: number; posted: 0 | 1; restricted: 0 | 1 };
 /** The few columns that say whether a cached page of a work is still right to show a guest. */
 export function findWorkState(db: Db, id: number): Promise<WorkState | undefined> {
   return db.selectFrom('works').select(['version', 'posted', 'restricted']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Pairs of (work, tag) for every tag of one type on the works a scope may see. */
+export function findVisibleTaggings(db: Db, scope: Scope, type: TagType): Promise<Array<{ work_id: number; tag_id: number }>> {
+  return db.selectFrom('work_tags').innerJoin('tags', 'tags.id', 'work_tags.tag_id').innerJoin('works', 'works.id', 'work_tags.work_id')
+    .select(['work_tags.work_id', 'work_tags.tag_id']).where('tags.type', '=', type).where(visibleTo(scope)).execute();
 }

@@ -11,6 +11,7 @@ import * as chapters from './chapter.repository.js';
 import * as works from './work.repository.js';
 import { workChanged } from './work-changes.js';
 import { creatorSortKey, titleSortKey } from './sort-keys.js';
+import { recomputeCrossovers } from './crossover.service.js';
 import { checkChapter, checkWork, type ChapterInput, type CleanChapter, type CleanWork, type WorkInput } from './work.validation.js';
 
 export type SaveMode = 'draft' | 'post';
@@ -114,6 +115,7 @@ export async function createWork(db: Kysely<Database>, viewer: Viewer, input: Wo
     });
     await works.replaceCreators(trx, workId, pseuds.map((p) => p.id));
     await setWorkTags(trx, workId, tagGroups(clean));
+    await recomputeCrossovers(trx, [workId]);
     for (const [index, chapter] of all.entries()) {
       await chapters.insertChapter(trx, {
         work_id: workId, position: index + 1, title: chapter.title, summary: chapter.summary, notes: chapter.notes,
@@ -145,6 +147,7 @@ export async function updateWork(db: Kysely<Database>, viewer: Viewer, workId: n
     if (work.posted === 1 && first && clean.backdate !== null) await chapters.updateChapter(trx, first.id, { published_on: clean.backdate });
     await works.replaceCreators(trx, workId, pseuds.map((p) => p.id));
     await setWorkTags(trx, workId, tagGroups(clean));
+    await recomputeCrossovers(trx, [workId]);
     await recountWork(trx, workId);
   });
 }

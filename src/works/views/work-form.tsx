@@ -27,11 +27,11 @@ function TagFields({ values, errors }: Pick<WorkFormProps, 'values' | 'errors'>)
       <legend>Tags</legend>
       <SelectField name="rating" label="Rating" required value={values.rating} errors={errors} options={[['', 'Choose a rating'], ...pairs(RATINGS)]} />
       <ChoiceGroup type="checkbox" name="warnings" legend="Archive warnings (choose at least one)" options={pairs(WARNINGS)} checked={values.warnings} errors={errors} />
-      <TextField name="fandoms" label="Fandoms" required value={joinTags(values.fandoms)} errors={errors} hint={TAG_HINT} />
+      <TextField name="fandoms" suggest="fandom" label="Fandoms" required value={joinTags(values.fandoms)} errors={errors} hint={TAG_HINT} />
       <ChoiceGroup type="checkbox" name="categories" legend="Categories" options={pairs(CATEGORIES)} checked={values.categories} errors={errors} />
-      <TextField name="relationships" label="Relationships" value={joinTags(values.relationships)} errors={errors} hint={`${TAG_HINT} For example: A Person/B Person for a romantic pairing, A Person & B Person for a friendship.`} />
-      <TextField name="characters" label="Characters" value={joinTags(values.characters)} errors={errors} hint={TAG_HINT} />
-      <TextField name="freeforms" label="Additional tags" value={joinTags(values.freeforms)} errors={errors} hint={`${TAG_HINT} Fandom, relationship, character and additional tags: 75 at most together.`} />
+      <TextField name="relationships" suggest="relationship" label="Relationships" value={joinTags(values.relationships)} errors={errors} hint={`${TAG_HINT} For example: A Person/B Person for a romantic pairing, A Person & B Person for a friendship.`} />
+      <TextField name="characters" suggest="character" label="Characters" value={joinTags(values.characters)} errors={errors} hint={TAG_HINT} />
+      <TextField name="freeforms" suggest="freeform" label="Additional tags" value={joinTags(values.freeforms)} errors={errors} hint={`${TAG_HINT} Fandom, relationship, character and additional tags: 75 at most together.`} />
     </fieldset>
   );
 }

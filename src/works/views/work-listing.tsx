@@ -8,7 +8,15 @@ import type { Page } from '../reading.service.js';
 import type { WorkModel } from '../work.model.js';
 import { WorkBlurb } from './work-blurb.js';
 
-type ListingProps = { ctx: PageContext; title: string; heading: ComponentChildren; page: Page<WorkModel>; basePath: string; intro?: ComponentChildren; empty: string };
+type ListingProps = {
+  ctx: PageContext; title: string; heading: ComponentChildren; page: Page<WorkModel>; basePath: string; intro?: ComponentChildren; empty: string;
+  /** The sort and filter form, shown beside the list. */
+  filters?: ComponentChildren;
+  /** What the filters could not use, said plainly. */
+  notices?: string[];
+  /** The tag's Atom feed, where it has one. */
+  feed?: { href: string; title: string } | undefined;
+};
 
 function countLine(page: Page<WorkModel>): string {
   if (page.total === 0) return '';
@@ -18,16 +26,23 @@ function countLine(page: Page<WorkModel>): string {
 }
 
 /** Any listing of works. */
-export function WorkListing({ ctx, title, heading, page, basePath, intro, empty }: ListingProps) {
+export function WorkListing({ ctx, title, heading, page, basePath, intro, empty, filters, notices, feed }: ListingProps) {
   return (
-    <Layout ctx={ctx} title={title} mainClass="works-index">
+    <Layout ctx={ctx} title={title} mainClass={filters !== undefined ? 'works-index with-filters' : 'works-index'} feed={feed}>
       <h2 class="heading">{heading}</h2>
+      {feed !== undefined && <ul class="navigation actions"><li><a class="rss" href={feed.href} type="application/atom+xml">Subscribe to this tag's feed</a></li></ul>}
       {intro}
-      {page.total > 0 ? <p class="listing-count">{countLine(page)}</p> : <p class="empty">{empty}</p>}
-      <ol class="work index group">
-        {page.items.map((work) => <WorkBlurb key={work.id} work={work} />)}
-      </ol>
-      <Pagination page={page.page} pages={page.pages} basePath={basePath} />
+      <div class="listing">
+        <div class="results">
+          {notices !== undefined && notices.length > 0 && <ul class="flash error filter-notices">{notices.map((n) => <li key={n}>{n}</li>)}</ul>}
+          {page.total > 0 ? <p class="listing-count" role="status">{countLine(page)}</p> : <p class="empty">{empty}</p>}
+          <ol class="work index group">
+            {page.items.map((work) => <WorkBlurb key={work.id} work={work} />)}
+          </ol>
+          <Pagination page={page.page} pages={page.pages} basePath={basePath} />
+        </div>
+        {filters !== undefined && <aside class="filters-column" aria-label="Sort and filter">{filters}</aside>}
+      </div>
     </Layout>
   );
 }

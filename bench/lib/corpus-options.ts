@@ -1,0 +1,70 @@
+// Command-line flags of `bench:corpus` and `bench:listings`, with defaults, checked before anything starts.
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export type Database = 'sqlite' | 'postgres';
+
+export type CorpusOptions = { database: Database; works: number; seed: number; dataDir: string; rebuild: boolean; help: boolean };
+
+export type ListingOptions = CorpusOptions & { databases: Database[]; runs: number; warmup: number; plans: boolean };
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../out/', import.meta.url));
+
+const CORPUS_FLAGS = `  --works N                   works in the archive (default 100000)
+  --seed N                    the same seed makes the same archive (default 1)
+  --data-dir DIR              folder for the SQLite file corpus-<works>.sqlite (default bench/out)
+  --rebuild                   make the corpus again even if one with these parameters exists`;
+
+export const CORPUS_USAGE = `usage: npm run bench:corpus -- [options]
+  --database sqlite|postgres  where to write it (default sqlite; postgres reads DATABASE_URL,
+                              default postgres://root@localhost/bindery_corpus?host=/var/run/postgresql)
+${CORPUS_FLAGS}
+  --help                      print this`;
+
+export const LISTING_USAGE = `usage: npm run bench:listings -- [options]
+  --database sqlite|postgres|both  which database the app runs on (default sqlite)
+${CORPUS_FLAGS}
+  --runs N                    timed requests per address (default 30)
+  --warmup N                  untimed requests per address first (default 3)
+  --no-plans                  skip the query log and plans pass
+  --help                      print this`;
+
+function whole(name: string, raw: string, min: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got "${raw}"`);
+  return value;
+}
+
+const COMMON = {
+  database: { type: 'string', default: 'sqlite' }, works: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' },
+  'data-dir': { type: 'string' }, rebuild: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+} as const;
+
+function corpusOptions(values: { database: string; works: string; seed: string; 'data-dir'?: string; rebuild: boolean; help: boolean }, database: Database): CorpusOptions {
+  return {
+    database, works: whole('works', values.works, 1), seed: whole('seed', values.seed, 0),
+    dataDir: values['data-dir'] !== undefined ? resolve(values['data-dir']) : DEFAULT_DATA_DIR, rebuild: values.rebuild, help: values.help,
+  };
+}
+
+/** Flags of `bench:corpus`; throws with a message naming the bad one. */
+export function parseCorpusOptions(argv: string[]): CorpusOptions {
+  const { values } = parseArgs({ args: argv, options: COMMON });
+  if (values.database !== 'sqlite' && values.database !== 'postgres') throw new Error(`--database must be sqlite or postgres, got "${values.database}"`);
+  return corpusOptions(values, values.database);
+}
+
+/** Flags of `bench:listings`; throws with a message naming the bad one. */
+export function parseListingOptions(argv: string[]): ListingOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: { ...COMMON, runs: { type: 'string', default: '30' }, warmup: { type: 'string', default: '3' }, 'no-plans': { type: 'boolean', default: false } },
+  });
+  const databases: Database[] = values.database === 'both' ? ['sqlite', 'postgres'] : values.database === 'sqlite' || values.database === 'postgres' ? [values.database] : [];
+  if (databases.length === 0) throw new Error(`--database must be sqlite, postgres or both, got "${values.database}"`);
+  return {
+    ...corpusOptions(values, databases[0] ?? 'sqlite'), databases,
+    runs: whole('runs', values.runs, 1), warmup: whole('warmup', values.warmup, 0), plans: !values['no-plans'],
+  };
+}

@@ -1,0 +1,129 @@
+// A tag's Atom feed: the newest works carrying a fandom, character or relationship tag (or one
+// of its synonyms or subtags), exactly as a guest may see them, whoever asks.
+import { guestViewer } from '../accounts/viewer.js';
+import type { Config } from '../config.js';
+import type { Db, TagRow, TagType } from '../db/database.js';
+import { notFound } from '../http/errors.js';
+import { dateOf } from '../lib/clock.js';
+import { escapeHtml } from '../lib/escape.js';
+import { formatCount } from '../lib/text.js';
+import { listWorksForReader } from '../works/reading.service.js';
+import { emptyFilter } from '../works/work-filter.js';
+import { chapterFraction, type Creator, type WorkModel } from '../works/work.model.js';
+import { pseudPath, workPath } from '../works/work-paths.js';
+import { tagParam, tagWorksPath } from './tag-url.js';
+import { expandTags, getTagById, getTagByName, type TagsByType } from './tag.service.js';
+import type { AtomCategory, AtomEntry, AtomFeed, AtomPerson } from './views/atom-feed.js';
+
+export const FEED_SIZE = 25;
+const FEED_TYPES: readonly TagType[] = ['fandom', 'character', 'relationship'];
+
+// The date inside every tag: URI (RFC 4151) ever handed out; changing it would change every id.
+const TAG_URI_DATE = '2026';
+
+/** The settings a feed needs: absolute addresses and the archive's name. */
+export type FeedSite = Pick<Config, 'baseUrl' | 'archiveName'>;
+
+/** The address of a tag's feed. */
+export function tagFeedPath(name: string): string {
+  return `/tags/${tagParam(name)}/feed.atom`;
+}
+
+/** True for the tag types that have feeds: fandoms, characters and relationships. */
+export function tagHasFeed(type: TagType): boolean {
+  return FEED_TYPES.includes(type);
+}
+
+function feedTitle(name: string, archiveName: string): string {
+  return `${name} works on ${archiveName}`;
+}
+
+export type FeedLink = { href: string; title: string };
+
+/** The feed a tag's listing page advertises (`<link rel="alternate">` and a visible link), if the tag has one. */
+export function feedLinkForTag(tag: Pick<TagRow, 'name' | 'type'>, archiveName: string): FeedLink | undefined {
+  return tagHasFeed(tag.type) ? { href: tagFeedPath(tag.name), title: feedTitle(tag.name, archiveName) } : undefined;
+}
+
+export type FeedTarget = { kind: 'feed'; tag: TagRow } | { kind: 'redirect'; path: string; permanent: boolean };
+
+/** The tag whose feed an address names, or where to send the reader instead (a synonym's canonical tag, the tag's own spelling); 404 when there is no such feed. */
+export async function findFeedTag(db: Db, name: string): Promise<FeedTarget> {
+  const tag = await getTagByName(db, name);
+  if (!tagHasFeed(tag.type)) throw notFound();
+  if (tag.merger_id !== null) return { kind: 'redirect', path: tagFeedPath((await getTagById(db, tag.merger_id)).name), permanent: false };
+  if (tag.name !== name) return { kind: 'redirect', path: tagFeedPath(tag.name), permanent: true };
+  return { kind: 'feed', tag };
+}
+
+/** A stable id: a tag: URI on the archive's host, or the given address when the host cannot make one (an IPv6 literal). */
+function atomId(site: FeedSite, specific: string, fallbackUrl: string): string {
+  const host = new URL(site.baseUrl).hostname;
+  return /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i.test(host) ? `tag:${host},${TAG_URI_DATE}:${specific}` : fallbackUrl;
+}
+
+/** A stored calendar date as an RFC 3339 time (midnight UTC). */
+function dayTime(date: string): string {
+  return `${date}T00:00:00Z`;
+}
+
+/** Each creator as an Atom author: the pseud, with the login when they differ, linked to the pseud's page. */
+export function creatorAuthors(creators: Creator[], baseUrl: string): AtomPerson[] {
+  return creators.map((c) => ({ name: c.pseud === c.login ? c.pseud : `${c.pseud} (${c.login})`, uri: baseUrl + pseudPath(c.login, c.pseud) }));
+}
+
+/** What stands in for the creators of an anonymous work: one author, "Anonymous", with no page. */
+export function anonymousAuthors(): AtomPerson[] {
+  return [{ name: 'Anonymous', uri: null }];
+}
+
+/** The work's summary followed by one line of its rating, warnings, fandoms, words and chapters. */
+function summaryHtml(work: WorkModel): string {
+  const facts: Array<[string, string]> = [
+    ['Rating', work.tags.rating.join(', ')], ['Warnings', work.tags.warning.join(', ')], ['Fandoms', work.tags.fandom.join(', ')],
+    ['Words', formatCount(work.wordCount)], ['Chapters', chapterFraction(work)],
+  ];
+  const line = facts.map(([label, value]) => `${label}: ${escapeHtml(value)}`).join(' · ');
+  // The summary was sanitized when it was saved; the rest is escaped here.
+  return `${work.summary}<p>${line}</p>`;
+}
+
+function categories(tags: TagsByType, baseUrl: string): AtomCategory[] {
+  return Object.values(tags).flat().map((name) => ({ term: name, label: name, scheme: `${baseUrl}/tags/` }));
+}
+
+function workEntry(work: WorkModel, id: number, site: FeedSite, fallbackDate: string): AtomEntry {
+  const url = site.baseUrl + workPath(id);
+  return {
+    id: atomId(site, `works/${id}`, url),
+    title: work.title,
+    // Works expose their update as a calendar day, so an entry's time is that day's start.
+    updated: work.revisedAt ?? dayTime(work.updatedOn ?? work.publishedOn ?? fallbackDate),
+    published: work.publishedOn === null ? null : dayTime(work.publishedOn),
+    url,
+    // An anonymous work (a later issue) will take anonymousAuthors() here instead.
+    authors: creatorAuthors(work.creators, site.baseUrl),
+    summaryHtml: summaryHtml(work),
+    categories: categories(work.tags, site.baseUrl),
+  };
+}
+
+/** The feed of a tag's newest works (itself, its synonyms and subtags), newest update first, as a guest sees them. */
+export async function buildTagFeed(db: Db, tag: TagRow, site: FeedSite): Promise<AtomFeed> {
+  const filter = { ...emptyFilter(), include: await expandTags(db, [tag.id]) };
+  const { items } = await listWorksForReader(db, guestViewer(), {}, filter, 1, FEED_SIZE);
+  const created = dateOf(tag.created_at);
+  const entries = items.flatMap((work) => (work.id === null ? [] : [workEntry(work, work.id, site, created)]));
+  const selfUrl = site.baseUrl + tagFeedPath(tag.name);
+  return {
+    id: atomId(site, `tags/${tag.id}`, selfUrl),
+    title: feedTitle(tag.name, site.archiveName),
+    // The listing is ordered by update, so the first entry is the newest.
+    updated: entries[0]?.updated ?? new Date(tag.created_at).toISOString(),
+    selfUrl,
+    alternateUrl: site.baseUrl + tagWorksPath(tag.name),
+    author: { name: site.archiveName, uri: `${site.baseUrl}/` },
+    generator: 'Bindery',
+    entries,
+  };
+}

@@ -1,0 +1,35 @@
+// What a tag's page shows: what kind of tag it is and how it relates to others.
+import type { Db, TagRow, TagType } from '../db/database.js';
+import type { Viewer } from '../accounts/viewer.js';
+import * as w from './wrangling.repository.js';
+import { getTagByName } from './tag.service.js';
+
+export type TagPageData = {
+  tag: TagRow;
+  /** The canonical tag this one is a synonym of. */
+  mergedInto: TagRow | null;
+  synonyms: TagRow[];
+  parents: TagRow[];
+  metas: TagRow[];
+  subs: TagRow[];
+  /** For a fandom: its characters, relationships and additional tags. */
+  children: Partial<Record<TagType, TagRow[]>>;
+  /** The wrangling history, for wranglers only. */
+  changes: w.ChangeRow[] | null;
+};
+
+const CHILD_TYPES: TagType[] = ['character', 'relationship', 'freeform'];
+
+/** Everything a tag page shows, by the tag's name as it appears in the address. */
+export async function getTagPage(db: Db, viewer: Viewer, name: string): Promise<TagPageData> {
+  const tag = await getTagByName(db, name);
+  const children: TagPageData['children'] = {};
+  if (tag.type === 'fandom') for (const type of CHILD_TYPES) children[type] = await w.findChildren(db, tag.id, type, 200);
+  const wrangler = viewer.user !== null && (viewer.user.isWrangler || viewer.user.isAdmin);
+  return {
+    tag, mergedInto: tag.merger_id === null ? null : (await w.findTagById(db, tag.merger_id)) ?? null,
+    synonyms: await w.findSynonyms(db, tag.id), parents: await w.findParents(db, tag.id),
+    metas: await w.findMetas(db, tag.id), subs: await w.findSubs(db, tag.id), children,
+    changes: wrangler ? await w.findChanges(db, tag.id, 50) : null,
+  };
+}

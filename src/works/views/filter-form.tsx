@@ -1,0 +1,101 @@
+// The "Sort and filter" form beside every listing: a plain GET form with AO3's parameter names.
+import type { FixedTag } from '../../tags/tag.service.js';
+import { LANGUAGES } from '../languages.js';
+import { FIXED_KINDS, TAG_KINDS, type FilterValues, type TagKind } from '../filter-params.js';
+import { SORTS, type SortKey } from '../work-filter.js';
+
+export type FixedTagSets = Record<'rating' | 'warning' | 'category', FixedTag[]>;
+
+const KIND_LABELS: Record<TagKind, string> = { fandom: 'Fandoms', relationship: 'Relationships', character: 'Characters', freeform: 'Additional tags' };
+const FIXED_LABELS = { rating: 'Ratings', warning: 'Archive warnings', category: 'Categories' } as const;
+
+function Checks({ prefix, kind, tags, checked }: { prefix: string; kind: keyof typeof FIXED_KINDS; tags: FixedTag[]; checked: number[] }) {
+  return (
+    <fieldset class="choices">
+      <legend>{FIXED_LABELS[kind]}</legend>
+      {tags.map((t) => (
+        <label key={t.id} class="choice"><input type="checkbox" name={`${prefix}[${FIXED_KINDS[kind]}][]`} value={String(t.id)} checked={checked.includes(t.id)} /> {t.name}</label>
+      ))}
+    </fieldset>
+  );
+}
+
+function NameField({ name, label, value, suggest }: { name: string; label: string; value: string; suggest?: string }) {
+  const id = `filter-${name.replace(/[^a-z_]/gi, '-')}`;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input id={id} type="text" name={name} value={value} data-suggest={suggest} autocomplete={suggest !== undefined ? 'off' : undefined} />
+    </div>
+  );
+}
+
+function TagGroup({ mode, values, fixed }: { mode: 'include' | 'exclude'; values: FilterValues; fixed: FixedTagSets }) {
+  const ids = mode === 'include' ? values.includeIds : values.excludeIds;
+  const names = mode === 'include' ? values.includeNames : values.excludeNames;
+  const prefix = `${mode}_work_search`;
+  const namePrefix = mode === 'include' ? 'work_search' : 'exclude_work_search';
+  const used = Object.values(ids).some((l) => l.length > 0) || Object.values(names).some((n) => n !== '');
+  return (
+    <details open={used}>
+      <summary>{mode === 'include' ? 'Include' : 'Exclude'}</summary>
+      {(['rating', 'warning', 'category'] as const).map((kind) => <Checks key={kind} prefix={prefix} kind={kind} tags={fixed[kind]} checked={ids[kind]} />)}
+      {TAG_KINDS.map((kind) => <NameField key={kind} name={`${namePrefix}[${kind}_names]`} label={KIND_LABELS[kind]} value={names[kind]} suggest={kind} />)}
+      <NameField name={mode === 'include' ? 'work_search[other_tag_names]' : 'work_search[excluded_tag_names]'} label="Other tags" value={mode === 'include' ? values.otherTags : values.excludedTags} />
+    </details>
+  );
+}
+
+function Radios({ name, legend, value, options }: { name: string; legend: string; value: string; options: Array<[string, string]> }) {
+  return (
+    <fieldset class="choices">
+      <legend>{legend}</legend>
+      {options.map(([v, label]) => <label key={v} class="choice"><input type="radio" name={name} value={v} checked={value === v} /> {label}</label>)}
+    </fieldset>
+  );
+}
+
+function MoreOptions({ values }: { values: FilterValues }) {
+  const used = values.complete !== '' || values.crossover !== '' || values.wordsFrom !== '' || values.wordsTo !== '' || values.dateFrom !== '' || values.dateTo !== '' || values.language !== '';
+  return (
+    <details open={used}>
+      <summary>More options</summary>
+      <Radios name="work_search[crossover]" legend="Crossovers" value={values.crossover} options={[['', 'Include crossovers'], ['F', 'Exclude crossovers'], ['T', 'Only crossovers']]} />
+      <Radios name="work_search[complete]" legend="Completion status" value={values.complete} options={[['', 'All works'], ['T', 'Complete works only'], ['F', 'Works in progress only']]} />
+      <div class="field-pair">
+        <NameField name="work_search[words_from]" label="Words from" value={values.wordsFrom} />
+        <NameField name="work_search[words_to]" label="Words to" value={values.wordsTo} />
+      </div>
+      <div class="field-pair">
+        <div class="field"><label for="filter-date-from">Updated from</label><input id="filter-date-from" type="date" name="work_search[date_from]" value={values.dateFrom} /></div>
+        <div class="field"><label for="filter-date-to">Updated to</label><input id="filter-date-to" type="date" name="work_search[date_to]" value={values.dateTo} /></div>
+      </div>
+      <div class="field">
+        <label for="filter-language">Language</label>
+        <select id="filter-language" name="work_search[language_id]">
+          <option value="">Any language</option>
+          {LANGUAGES.map(([code, name]) => <option key={code} value={code} selected={values.language === code}>{name}</option>)}
+        </select>
+      </div>
+    </details>
+  );
+}
+
+/** The whole form; `action` is the listing's address without its query. */
+export function FilterForm({ action, values, fixed }: { action: string; values: FilterValues; fixed: FixedTagSets }) {
+  return (
+    <form method="get" action={action} class="filters" aria-labelledby="filters-heading">
+      <h3 id="filters-heading" class="heading">Sort and filter</h3>
+      <div class="field">
+        <label for="filter-sort">Sort by</label>
+        <select id="filter-sort" name="work_search[sort_column]">
+          {(Object.entries(SORTS) as Array<[SortKey, { label: string }]>).map(([key, s]) => <option key={key} value={key} selected={(values.sort || 'revised_at') === key}>{s.label}</option>)}
+        </select>
+      </div>
+      <TagGroup mode="include" values={values} fixed={fixed} />
+      <TagGroup mode="exclude" values={values} fixed={fixed} />
+      <MoreOptions values={values} />
+      <p class="form-actions"><button type="submit" class="primary">Sort and filter</button> <a href={action}>Clear filters</a></p>
+    </form>
+  );
+}

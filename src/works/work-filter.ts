@@ -1,0 +1,45 @@
+// What a listing can be narrowed and ordered by (issue 3's filters), independent of where the
+// values came from (the filter form, AO3-style query parameters, the API).
+
+export const SORTS = {
+  revised_at: { label: 'Date updated', column: 'revised_at', direction: 'desc' },
+  created_at: { label: 'Date posted', column: 'published_on', direction: 'desc' },
+  title_to_sort_on: { label: 'Title', column: 'title_sort', direction: 'asc' },
+  authors_to_sort_on: { label: 'Creator', column: 'creator_sort', direction: 'asc' },
+  word_count: { label: 'Word count', column: 'word_count', direction: 'desc' },
+} as const;
+
+export type SortKey = keyof typeof SORTS;
+export type SortColumn = (typeof SORTS)[SortKey]['column'];
+
+export type WorkFilter = {
+  /** Each inner list is one wanted tag with its synonyms and subtags: a work needs one of each list. */
+  include: number[][];
+  /** Tags (with synonyms and subtags) a work must not carry. */
+  exclude: number[];
+  /** A work needs one of these ratings (a work has exactly one, so several mean "any of"). */
+  ratings: number[];
+  complete: boolean | null;
+  crossover: 'only' | 'exclude' | null;
+  wordsFrom: number | null;
+  wordsTo: number | null;
+  /** Updated on or after / on or before, YYYY-MM-DD. */
+  dateFrom: string | null;
+  dateTo: string | null;
+  language: string | null;
+  sort: SortKey;
+  direction: 'asc' | 'desc';
+};
+
+/** No narrowing, newest update first. */
+export function emptyFilter(): WorkFilter {
+  return {
+    include: [], exclude: [], ratings: [], complete: null, crossover: null, wordsFrom: null, wordsTo: null,
+    dateFrom: null, dateTo: null, language: null, sort: 'revised_at', direction: 'desc',
+  };
+}
+
+/** True when a value is one of the sort keys. */
+export function isSortKey(value: string): value is SortKey {
+  return Object.hasOwn(SORTS, value);
+}

@@ -1,0 +1,126 @@
+// A writer types the start of a fandom on the new-work form and picks a suggestion with the keyboard, in Debian's Chromium.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildTestApp, PASSWORD, postWork, signUp as signUpInProcess, type TestApp } from '../helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const RESULTS = 'test-results';
+
+let testApp: TestApp | undefined;
+let context: BrowserContext | undefined;
+let profile: string | undefined;
+let origin = '';
+
+/** Existing tags to suggest: a canonical fandom, a synonym of it, an unwrangled one, and characters. */
+async function seedTags(t: TestApp): Promise<void> {
+  const writer = await signUpInProcess(t.app);
+  await postWork(writer, {
+    fandoms: 'Lanternfall Chronicles, Lanternfall (Books), Lantern Keepers, Original Work',
+    characters: 'Wrenna Thistlewood, Wren Halloway',
+  });
+  const { db } = t.database;
+  await db.updateTable('tags').set({ canonical: 1 }).where('name', 'in', ['Lanternfall Chronicles', 'Wren Halloway']).execute();
+  const canonical = await db.selectFrom('tags').select('id').where('name', '=', 'Lanternfall Chronicles').executeTakeFirstOrThrow();
+  await db.updateTable('tags').set({ merger_id: canonical.id }).where('name', '=', 'Lanternfall (Books)').execute();
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: run "apt-get update && apt-get install -y chromium".`);
+  }
+  testApp = await buildTestApp('sqlite');
+  await seedTags(testApp);
+  origin = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  profile = await mkdtemp(join(tmpdir(), 'bindery-chromium-'));
+  // A persistent context is how Playwright takes a user-data-dir of our choosing.
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(5_000);
+  await mkdir(RESULTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await testApp?.close();
+  if (profile !== undefined) await rm(profile, { recursive: true, force: true });
+});
+
+async function signUp(page: Page, login: string): Promise<void> {
+  await page.goto(`${origin}/signup`);
+  await page.getByLabel('User name').fill(login);
+  await page.getByLabel('Email').fill(`${login}@example.org`);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+}
+
+/** The part of the page around the Fandoms field and its open list. */
+async function screenshotFandoms(page: Page, file: string): Promise<void> {
+  const box = await page.getByRole('combobox', { name: 'Fandoms' }).boundingBox();
+  if (box === null) throw new Error('the Fandoms field is not on screen');
+  await page.screenshot({ path: join(RESULTS, file), clip: { x: 0, y: Math.max(0, box.y - 120), width: 1280, height: 420 } });
+}
+
+test('a writer picks a fandom from the suggestions with the keyboard', async () => {
+  if (context === undefined) throw new Error('browser not started');
+  const page = context.pages()[0] ?? await context.newPage();
+  const problems: string[] = [];
+  // Console errors include Content-Security-Policy refusals; the browser's own favicon request is no concern of this test.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(`${message.text()} ${message.location().url}`);
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await signUp(page, `lamp${Math.random().toString(36).slice(2, 8)}`);
+  await page.goto(`${origin}/works/new`);
+
+  const fandoms = page.getByRole('combobox', { name: 'Fandoms' });
+  await expect.poll(() => fandoms.getAttribute('aria-expanded')).toBe('false');
+  await fandoms.fill('Original Work, ');
+  await fandoms.pressSequentially('lant', { delay: 40 });
+  const list = page.getByRole('listbox', { name: 'Suggested tags' });
+  await list.waitFor();
+  expect(await fandoms.getAttribute('aria-expanded')).toBe('true');
+  expect(await fandoms.getAttribute('aria-controls')).toBe(await list.getAttribute('id'));
+  expect(await list.getByRole('option').allInnerTexts()).toEqual(['Lanternfall Chronicles', 'Lanternfall (Books) → Lanternfall Chronicles', 'Lantern Keepers']);
+
+  await fandoms.press('ArrowDown');
+  await fandoms.press('ArrowDown');
+  const second = list.getByRole('option').nth(1);
+  expect(await second.getAttribute('aria-selected')).toBe('true');
+  expect(await fandoms.getAttribute('aria-activedescendant')).toBe(await second.getAttribute('id'));
+  await screenshotFandoms(page, 'autocomplete.png');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshotFandoms(page, 'autocomplete-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await fandoms.press('ArrowUp');
+  expect(await list.getByRole('option').first().getAttribute('aria-selected')).toBe('true');
+
+  await fandoms.press('Enter');
+  expect(await fandoms.inputValue()).toBe('Original Work, Lanternfall Chronicles, ');
+  await list.waitFor({ state: 'hidden' });
+  expect(await fandoms.getAttribute('aria-expanded')).toBe('false');
+  expect(await fandoms.getAttribute('aria-activedescendant')).toBeNull();
+  expect(new URL(page.url()).pathname).toBe('/works/new');
+
+  // Escape closes without changing what was typed; a click picks too.
+  const characters = page.getByRole('combobox', { name: 'Characters' });
+  await characters.pressSequentially('wren', { delay: 40 });
+  const characterList = page.getByRole('listbox', { name: 'Suggested tags' });
+  await characterList.waitFor();
+  expect(await characterList.getByRole('option').allInnerTexts()).toEqual(['Wren Halloway', 'Wrenna Thistlewood']);
+  await characters.press('Escape');
+  await characterList.waitFor({ state: 'hidden' });
+  expect(await characters.inputValue()).toBe('wren');
+  await characters.pressSequentially('na', { delay: 40 });
+  await characterList.getByRole('option', { name: 'Wrenna Thistlewood' }).click();
+  expect(await characters.inputValue()).toBe('Wrenna Thistlewood, ');
+  expect(problems).toEqual([]);
+});
