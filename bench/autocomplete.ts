@@ -4,7 +4,7 @@
 // 1-3 letter and multi-word terms over HTTP, one request at a time, and prints p50/p95 latency.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../src/db/connect.js';
@@ -24,6 +24,7 @@ import { loadLine } from './lib/report.js';
 const USAGE = `usage: npm run bench:autocomplete -- [options]
   --database sqlite|postgres  which database the app runs on (default sqlite)
   --works N                   use the bench:corpus archive of N works if it is built (default 100000)
+  --data-dir DIR              where bench:corpus keeps its SQLite file (default bench/out)
   --own                       ignore the corpus: seed --tags tags of our own
   --tags N                    tags to seed when there is no corpus (default 50000; on PostgreSQL into
                               the database bindery_autocomplete, emptied first, never DATABASE_URL)
@@ -41,7 +42,7 @@ const TERMS: Array<{ term: string; type?: TagType }> = [
   { term: 'a', type: 'character' }, { term: 'th', type: 'fandom' }, { term: 'ma', type: 'relationship' }, { term: 's', type: 'freeform' },
 ];
 
-type Options = { database: 'sqlite' | 'postgres'; works: number; own: boolean; tags: number; runs: number; warmup: number; help: boolean };
+type Options = { database: 'sqlite' | 'postgres'; works: number; dataDir: string; own: boolean; tags: number; runs: number; warmup: number; help: boolean };
 
 function whole(name: string, raw: string, min: number): number {
   const value = Number(raw);
@@ -54,13 +55,14 @@ function parseOptions(argv: string[]): Options {
     args: argv,
     options: {
       database: { type: 'string', default: 'sqlite' }, works: { type: 'string', default: '100000' }, own: { type: 'boolean', default: false },
+      'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
       tags: { type: 'string', default: '50000' }, runs: { type: 'string', default: '30' }, warmup: { type: 'string', default: '3' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.database !== 'sqlite' && values.database !== 'postgres') throw new Error(`--database must be sqlite or postgres, got "${values.database}"`);
   return {
-    database: values.database, works: whole('works', values.works, 1), own: values.own, tags: whole('tags', values.tags, 100),
+    database: values.database, works: whole('works', values.works, 1), dataDir: resolve(values['data-dir']), own: values.own, tags: whole('tags', values.tags, 100),
     runs: whole('runs', values.runs, 1), warmup: whole('warmup', values.warmup, 0), help: values.help,
   };
 }
@@ -149,7 +151,7 @@ type Source = { url: string; label: string; cleanup: () => Promise<void> };
 /** The corpus when bench:corpus has built it for this database, otherwise our own tags in a scratch database. */
 async function chooseSource(options: Options): Promise<Source> {
   if (!options.own) {
-    const { url, file } = corpusLocation({ database: options.database, works: options.works, seed: 1, dataDir: DEFAULT_DATA_DIR, rebuild: false, help: false });
+    const { url, file } = corpusLocation({ database: options.database, works: options.works, seed: 1, dataDir: options.dataDir, rebuild: false, help: false });
     if (options.database === 'postgres') await ensureDatabase(url);
     const handle = openDatabase(url);
     const [marker, indexed] = await Promise.all([readMarker(handle.db), hasAutocompleteIndexes(handle)]).finally(() => handle.close());

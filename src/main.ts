@@ -10,9 +10,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const handle = openDatabase(config.databaseUrl);
   await migrateToLatest(handle.db);
+  await handle.optimize();
   const app = await buildApp(config, handle.db);
   const cleanup = setInterval(() => {
-    Promise.all([pruneSessions(handle.db), pruneRateLimits(handle.db)]).catch((error: unknown) => app.log.error(error));
+    Promise.all([pruneSessions(handle.db), pruneRateLimits(handle.db), handle.optimize()]).catch((error: unknown) => app.log.error(error));
   }, 10 * 60 * 1000);
   cleanup.unref();
   const stop = async () => {

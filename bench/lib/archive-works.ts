@@ -81,7 +81,7 @@ export function makeWork(universe: Universe, seed: number, index: number): Gener
     expected_chapters: size.expected, posted, word_count: posted === 1 ? size.words : 0, chapter_count: posted === 1 ? size.chapters : 0,
     complete: posted === 1 && size.expected === size.chapters ? 1 : 0, backdated: 0, published_on: publishedOn,
     revised_at: iso(posted === 1 ? when.revised : when.created), version: 1, title_sort: titleSortKey(text.title),
-    creator_sort: creatorSortKey(pseuds[0]?.name), crossover: tags.crossover, created_at: iso(when.created),
+    creator_sort: creatorSortKey(pseuds[0]?.name), crossover: tags.crossover, rating_id: tags.ids[0] ?? null, created_at: iso(when.created),
     updated_at: iso(posted === 1 ? when.revised : when.created),
   };
   const chapter: Insertable<ChapterTable> = {

@@ -10,6 +10,7 @@ import { QueryLogPlugin } from '../lib/query-log.js';
 const config = loadConfig();
 const handle = openDatabase(config.databaseUrl);
 await migrateToLatest(handle.db);
+await handle.optimize();
 const queryLog = process.env.BENCH_QUERY_LOG;
 const db = queryLog !== undefined && queryLog !== '' ? handle.db.withPlugin(new QueryLogPlugin(handle.db, queryLog)) : handle.db;
 const app = await buildApp(config, db, { logger: false });

@@ -112,6 +112,7 @@ export interface WorkTable {
   title_sort: string;
   creator_sort: string;
   crossover: ColumnType<Flag, Flag | undefined, Flag>;
+  rating_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
   updated_at: string;
 }

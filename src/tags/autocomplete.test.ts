@@ -4,6 +4,7 @@ import type { TagType } from '../db/database.js';
 import { prefixUpperBound } from './autocomplete.repository.js';
 import { findSuggestions, parseTerm, suggestTags, SUGGESTED_TYPES } from './autocomplete.service.js';
 import { describeEachDatabase, postWork, signUp, type TestApp } from '../../test/helpers.js';
+import { parsePage } from '../../test/html.js';
 
 type Suggestion = { name: string; type: TagType; canonical: boolean; synonymOf?: string };
 type ApiError = { error: { code: string; message: string; field?: string } };
@@ -172,6 +173,20 @@ describeEachDatabase('tag autocomplete', (ctx) => {
     const twice = await ctx().app.inject({ method: 'GET', url: '/api/v1/tags/autocomplete?term=moth&term=saga' });
     expect(twice.statusCode).toBe(400);
     expect(twice.json<ApiError>().error.field).toBe('term');
+  });
+
+  it('marks the four tag fields of the work form for suggestions, as plain text inputs', async () => {
+    const writer = await signUp(ctx().app);
+    const page = parsePage((await writer.get('/works/new')).body);
+    const fields = Array.from(page.querySelectorAll('input[data-suggest]')).map((input) => [
+      input.getAttribute('name'), input.getAttribute('data-suggest'), input.getAttribute('type'), input.getAttribute('autocomplete'), input.getAttribute('role'),
+    ]);
+    expect(fields).toEqual([
+      ['fandoms', 'fandom', 'text', 'off', null], ['relationships', 'relationship', 'text', 'off', null],
+      ['characters', 'character', 'text', 'off', null], ['freeforms', 'freeform', 'text', 'off', null],
+    ]);
+    expect(page.querySelector('input[name="title"]')?.hasAttribute('data-suggest')).toBe(false);
+    expect(Array.from(page.querySelectorAll('script')).map((s) => s.getAttribute('src'))).toContainEqual(expect.stringMatching(/^\/assets\/autocomplete-[0-9a-f]{10}\.js$/));
   });
 
   it('answers guests and lets caches keep the answer briefly', async () => {

@@ -30,11 +30,17 @@ export async function replaceWorkTags(db: Db, workId: number, tagIds: number[]):
 
 export type WorkTag = { work_id: number; id: number; type: TagType; name: string };
 
-export function findTagsOfWorks(db: Db, workIds: number[]): Promise<WorkTag[]> {
-  if (workIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('work_tags').innerJoin('tags', 'tags.id', 'work_tags.tag_id')
-    .select(['work_tags.work_id', 'tags.id', 'tags.type', 'tags.name'])
-    .where('work_tags.work_id', 'in', workIds).orderBy('work_tags.position').execute();
+export async function findTagsOfWorks(db: Db, workIds: number[]): Promise<WorkTag[]> {
+  if (workIds.length === 0) return [];
+  // Two plain lookups by key: PostgreSQL otherwise tends to hash-join the whole tags table.
+  const links = await db.selectFrom('work_tags').select(['work_id', 'tag_id', 'position']).where('work_id', 'in', workIds).orderBy('position').execute();
+  const ids = [...new Set(links.map((l) => l.tag_id))];
+  const tags = ids.length === 0 ? [] : await db.selectFrom('tags').select(['id', 'type', 'name']).where('id', 'in', ids).execute();
+  const byId = new Map(tags.map((t) => [t.id, t]));
+  return links.flatMap((l) => {
+    const tag = byId.get(l.tag_id);
+    return tag === undefined ? [] : [{ work_id: l.work_id, id: tag.id, type: tag.type, name: tag.name }];
+  });
 }
 
 export function findTagByKey(db: Db, key: string): Promise<TagRow | undefined> {

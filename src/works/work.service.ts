@@ -116,6 +116,7 @@ export async function createWork(db: Kysely<Database>, viewer: Viewer, input: Wo
     await works.replaceCreators(trx, workId, pseuds.map((p) => p.id));
     await setWorkTags(trx, workId, tagGroups(clean));
     await recomputeCrossovers(trx, [workId]);
+    await works.setRatingFromTags(trx, workId);
     for (const [index, chapter] of all.entries()) {
       await chapters.insertChapter(trx, {
         work_id: workId, position: index + 1, title: chapter.title, summary: chapter.summary, notes: chapter.notes,
@@ -148,6 +149,7 @@ export async function updateWork(db: Kysely<Database>, viewer: Viewer, workId: n
     await works.replaceCreators(trx, workId, pseuds.map((p) => p.id));
     await setWorkTags(trx, workId, tagGroups(clean));
     await recomputeCrossovers(trx, [workId]);
+    await works.setRatingFromTags(trx, workId);
     await recountWork(trx, workId);
   });
 }
