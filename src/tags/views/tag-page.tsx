@@ -49,7 +49,7 @@ export function TagPage({ ctx, data, workCount, errors, values }: Props) {
       <div class="tag home profile">
         <h2 class="heading">{tag.name}</h2>
         <Status data={data} />
-        <p class="work-count"><a href={tagWorksPath(data.mergedInto?.name ?? tag.name)}>{formatCount(workCount)} {workCount === 1 ? 'work' : 'works'}</a> {data.mergedInto === null ? 'carry this tag, its synonyms or its subtags.' : `in ${data.mergedInto.name}.`}</p>
+        <p class="work-count"><a href={tagWorksPath(data.mergedInto?.name ?? tag.name)}>{formatCount(workCount)} {workCount === 1 ? 'work' : 'works'}</a> {data.mergedInto === null ? `${workCount === 1 ? 'carries' : 'carry'} this tag, its synonyms or its subtags.` : `in ${data.mergedInto.name}.`}</p>
         <TagList cls="parent fandom" heading="Fandoms:" tags={data.parents} />
         <TagList cls="meta" heading="Metatags (more general):" tags={data.metas} />
         <TagList cls="sub" heading="Subtags (more specific):" tags={data.subs} />
