@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/connect.js';
-import { freePort, startChild, type Child } from './lib/children.js';
+import { withApp } from './lib/app-child.js';
 import { ensureCorpus, type Corpus } from './lib/corpus-build.js';
 import { LISTING_USAGE, parseListingOptions, type Database, type ListingOptions } from './lib/corpus-options.js';
 import { planListings, type ListingPlan, type ListingTarget } from './lib/listing-plan.js';
@@ -16,21 +16,6 @@ import { look, measureListing, type UrlResult } from './lib/listing-run.js';
 import { readLoggedQueries } from './lib/query-log.js';
 import { explain, inlineParameters, listingQueries } from './lib/query-plans.js';
 import { codeVersion, loadLine } from './lib/report.js';
-
-/** The app as in production (logging off, default page cache) on the corpus; its own data folder for the session secret. */
-async function startApp(corpus: Corpus, dataDir: string, extra: Record<string, string> = {}): Promise<Child> {
-  const env = { DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: corpus.url, PORT: String(await freePort()), ...extra };
-  return startChild('app', 'app-server.ts', { env, timeoutMs: 120_000 });
-}
-
-async function withApp<T>(corpus: Corpus, dataDir: string, extra: Record<string, string>, use: (base: string) => Promise<T>): Promise<T> {
-  const app = await startApp(corpus, dataDir, extra);
-  try {
-    return await use(`http://127.0.0.1:${app.port}`);
-  } finally {
-    await app.stop();
-  }
-}
 
 async function loadPlan(corpus: Corpus): Promise<ListingPlan> {
   const handle = openDatabase(corpus.url);

@@ -15,6 +15,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { registerTagAutocompleteApi } from './tags/autocomplete.api.js';
 import { registerTagFeedRoutes } from './tags/feed.routes.js';
 import { registerTagRoutes } from './tags/tag.routes.js';
+import { registerSearchRoutes } from './search/search.routes.js';
 import { registerChapterRoutes } from './works/chapter.routes.js';
 import { registerListingRoutes } from './works/listing.routes.js';
 import { registerWorkApi } from './works/work.api.js';
@@ -62,6 +63,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerAccountRoutes(app);
   registerPseudRoutes(app);
   registerAdminRoutes(app);
+  registerSearchRoutes(app);
   registerListingRoutes(app);
   registerTagRoutes(app);
   registerTagFeedRoutes(app);

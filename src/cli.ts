@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   if (args[0] === 'config') { for (const o of OPTIONS) console.log(`${o.name.padEnd(16)} ${o.help}`); return 0; }
   const handle = openDatabase(loadConfig().databaseUrl);
   try {
-    await runCommand(args, handle, { readPassword, out: (line) => console.log(line) });
+    await runCommand(args, handle, { readPassword, out: (line) => console.log(line), progress: (line) => process.stderr.write(`\r${line}`) });
     return 0;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

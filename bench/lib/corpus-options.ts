@@ -1,4 +1,4 @@
-// Command-line flags of `bench:corpus` and `bench:listings`, with defaults, checked before anything starts.
+// Command-line flags of `bench:corpus`, `bench:listings` and `bench:search`, with defaults, checked before anything starts.
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,8 @@ export type Database = 'sqlite' | 'postgres';
 export type CorpusOptions = { database: Database; works: number; seed: number; dataDir: string; rebuild: boolean; help: boolean };
 
 export type ListingOptions = CorpusOptions & { databases: Database[]; runs: number; warmup: number; plans: boolean };
+
+export type SearchOptions = CorpusOptions & { databases: Database[]; runs: number; warmup: number; reindex: boolean };
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../out/', import.meta.url));
 
@@ -30,6 +32,14 @@ ${CORPUS_FLAGS}
   --no-plans                  skip the query log and plans pass
   --help                      print this`;
 
+export const SEARCH_USAGE = `usage: npm run bench:search -- [options]
+  --database sqlite|postgres|both  which database to index and search (default sqlite)
+${CORPUS_FLAGS}
+  --runs N                    timed runs of each query, over HTTP and raw (default 5)
+  --warmup N                  untimed passes over all the queries first, the first also checking each answer (default 1)
+  --no-reindex                keep the search index already in the corpus (default: rebuild and time it)
+  --help                      print this`;
+
 function whole(name: string, raw: string, min: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got "${raw}"`);
@@ -40,6 +50,12 @@ const COMMON = {
   database: { type: 'string', default: 'sqlite' }, works: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' },
   'data-dir': { type: 'string' }, rebuild: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
 } as const;
+
+function databasesOf(value: string): Database[] {
+  const databases: Database[] = value === 'both' ? ['sqlite', 'postgres'] : value === 'sqlite' || value === 'postgres' ? [value] : [];
+  if (databases.length === 0) throw new Error(`--database must be sqlite, postgres or both, got "${value}"`);
+  return databases;
+}
 
 function corpusOptions(values: { database: string; works: string; seed: string; 'data-dir'?: string; rebuild: boolean; help: boolean }, database: Database): CorpusOptions {
   return {
@@ -61,10 +77,22 @@ export function parseListingOptions(argv: string[]): ListingOptions {
     args: argv,
     options: { ...COMMON, runs: { type: 'string', default: '30' }, warmup: { type: 'string', default: '3' }, 'no-plans': { type: 'boolean', default: false } },
   });
-  const databases: Database[] = values.database === 'both' ? ['sqlite', 'postgres'] : values.database === 'sqlite' || values.database === 'postgres' ? [values.database] : [];
-  if (databases.length === 0) throw new Error(`--database must be sqlite, postgres or both, got "${values.database}"`);
+  const databases = databasesOf(values.database);
   return {
     ...corpusOptions(values, databases[0] ?? 'sqlite'), databases,
     runs: whole('runs', values.runs, 1), warmup: whole('warmup', values.warmup, 0), plans: !values['no-plans'],
+  };
+}
+
+/** Flags of `bench:search`; throws with a message naming the bad one. */
+export function parseSearchOptions(argv: string[]): SearchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: { ...COMMON, runs: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, 'no-reindex': { type: 'boolean', default: false } },
+  });
+  const databases = databasesOf(values.database);
+  return {
+    ...corpusOptions(values, databases[0] ?? 'sqlite'), databases,
+    runs: whole('runs', values.runs, 1), warmup: whole('warmup', values.warmup, 1), reindex: !values['no-reindex'],
   };
 }

@@ -4,6 +4,7 @@ import { createAccount, setPassword, setWrangler } from '../accounts/user.servic
 import type { DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../http/errors.js';
+import { reindexAll } from '../search/search-index.service.js';
 
 export const USAGE = `Usage: npm run bindery -- <command>
 
@@ -14,11 +15,12 @@ Commands:
   users password <login>                        set a new password, read from standard input
   users wrangler <login> [--revoke]             let <login> wrangle tags (or stop them)
   tokens create <login> [--name <label>]        print a new API token for <login>
+  reindex                                       rebuild the search index, showing progress
   config                                        list the settings read from the environment
   help                                          show this text`;
 
 /** What a command may use of the outside world. */
-export type CliIo = { readPassword: (prompt: string) => Promise<string>; out: (line: string) => void };
+export type CliIo = { readPassword: (prompt: string) => Promise<string>; out: (line: string) => void; progress?: (line: string) => void };
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -32,6 +34,13 @@ export async function runCommand(args: string[], handle: DatabaseHandle, io: Cli
   if (noun === 'migrate') {
     const applied = await migrateToLatest(db);
     io.out(applied.length === 0 ? 'The database is up to date.' : `Applied: ${applied.join(', ')}`);
+    return;
+  }
+  if (noun === 'reindex') {
+    await migrateToLatest(db);
+    const started = Date.now();
+    const done = await reindexAll(db, (count, total) => io.progress?.(`Indexed ${count.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} works`));
+    io.out(`Search index rebuilt: ${done.toLocaleString('en-US')} works in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return;
   }
   if (target === undefined) throw new AppError('bad_request', USAGE);

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 
@@ -72,4 +72,9 @@ function openSqlite(file: string): DatabaseHandle {
     return Promise.resolve();
   };
   return { db, dialect: 'sqlite', close: () => db.destroy(), optimize };
+}
+
+/** Which database a query builder (or transaction) talks to. */
+export function dialectOf(db: { getExecutor: Kysely<Database>['getExecutor'] }): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

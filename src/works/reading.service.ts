@@ -86,3 +86,22 @@ export function countWorksForReader(db: Db, viewer: Viewer, narrowing: WorkFilte
 export function taggingsVisibleTo(db: Db, viewer: Viewer, type: TagType): Promise<Array<{ work_id: number; tag_id: number }>> {
   return works.findVisibleTaggings(db, { userId: viewer.user?.id ?? null, includeOwnDrafts: false }, type);
 }
+
+/** Ids of the works matching a listing, newest first, at most `limit` (search ranks them itself). */
+export function matchingWorkIds(db: Db, viewer: Viewer, filter: works.ListingFilter, narrowing: WorkFilter, limit: number): Promise<number[]> {
+  return works.listWorkIds(db, { userId: viewer.user?.id ?? null, includeOwnDrafts: false }, filter, narrowing, limit);
+}
+
+/** How many works match a listing for this viewer. */
+export function countMatchingWorks(db: Db, viewer: Viewer, filter: works.ListingFilter, narrowing: WorkFilter): Promise<number> {
+  return works.countWorks(db, { userId: viewer.user?.id ?? null, includeOwnDrafts: false }, filter, narrowing);
+}
+
+/** Works by id, in the order given, as this viewer may see them (with creators and tags). */
+export async function worksInOrder(db: Db, viewer: Viewer, ids: number[]): Promise<WorkModel[]> {
+  const rows = await works.findVisibleWorks(db, { userId: viewer.user?.id ?? null, includeOwnDrafts: false }, ids);
+  const found = rows.map((r) => r.id);
+  const [creatorRows, tags] = await Promise.all([works.findCreatorsOfWorks(db, found), tagsOfWorks(db, found)]);
+  const creators = creatorsByWork(creatorRows);
+  return rows.map((r) => toWorkModel(r, creators.get(r.id) ?? [], tags.get(r.id) ?? emptyTagsByType()));
+}

@@ -27,6 +27,13 @@ export type WorkFilter = {
   dateFrom: string | null;
   dateTo: string | null;
   language: string | null;
+  chaptersFrom: number | null;
+  chaptersTo: number | null;
+  /** Updated / first posted after or before these instants (ISO-8601), from search's `updated<7 days`. */
+  updatedAfter: string | null;
+  updatedBefore: string | null;
+  postedAfter: string | null;
+  postedBefore: string | null;
   sort: SortKey;
   direction: 'asc' | 'desc';
 };
@@ -35,7 +42,8 @@ export type WorkFilter = {
 export function emptyFilter(): WorkFilter {
   return {
     include: [], exclude: [], ratings: [], complete: null, crossover: null, wordsFrom: null, wordsTo: null,
-    dateFrom: null, dateTo: null, language: null, sort: 'revised_at', direction: 'desc',
+    dateFrom: null, dateTo: null, language: null, chaptersFrom: null, chaptersTo: null,
+    updatedAfter: null, updatedBefore: null, postedAfter: null, postedBefore: null, sort: 'revised_at', direction: 'desc',
   };
 }
 

@@ -13,7 +13,8 @@ function absolute(request: FastifyRequest, path: string): string {
   return `${request.server.config.baseUrl}${path}`;
 }
 
-function workJson(request: FastifyRequest, work: WorkModel) {
+/** A work as the API shows it. */
+export function workJson(request: FastifyRequest, work: WorkModel) {
   const id = work.id ?? 0;
   return {
     id, url: absolute(request, workPath(id)), title: work.title,

@@ -55,7 +55,11 @@ export function findCreatorsOfWorks(db: Db, workIds: number[]): Promise<CreatorR
 }
 
 /** Which listing: everything, one user's works, or one pseud's (tags come in through the filter). */
-export type ListingFilter = { userId?: number; pseudId?: number };
+export type ListingFilter = {
+  userId?: number; pseudId?: number;
+  /** A further condition on works, such as a full-text match (src/search). */
+  where?: (eb: WorksEb) => Expression<SqlBool>;
+};
 
 type WorksEb = ExpressionBuilder<Database, 'works'>;
 
@@ -84,6 +88,12 @@ function filterCondition(eb: WorksEb, f: WorkFilter): Expression<SqlBool> {
   if (f.dateFrom !== null) parts.push(eb('works.revised_at', '>=', f.dateFrom));
   if (f.dateTo !== null) parts.push(eb('works.revised_at', '<', `${f.dateTo}T99`));
   if (f.language !== null) parts.push(eb('works.language', '=', f.language));
+  if (f.chaptersFrom !== null) parts.push(eb('works.chapter_count', '>=', f.chaptersFrom));
+  if (f.chaptersTo !== null) parts.push(eb('works.chapter_count', '<=', f.chaptersTo));
+  if (f.updatedAfter !== null) parts.push(eb('works.revised_at', '>=', f.updatedAfter));
+  if (f.updatedBefore !== null) parts.push(eb('works.revised_at', '<', f.updatedBefore));
+  if (f.postedAfter !== null) parts.push(eb('works.published_on', '>=', f.postedAfter.slice(0, 10)));
+  if (f.postedBefore !== null) parts.push(eb('works.published_on', '<', f.postedBefore.slice(0, 10)));
   return eb.and(parts);
 }
 
@@ -98,6 +108,7 @@ function listingQuery(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter
     const userId = filter.userId;
     query = query.where((eb) => createdBy(eb, userId));
   }
+  if (filter.where !== undefined) query = query.where(filter.where);
   return query;
 }
 
@@ -111,6 +122,18 @@ export async function listWorks(db: Db, scope: Scope, filter: ListingFilter, f: 
     .orderBy(`works.${column}`, f.direction).orderBy('works.id', f.direction).limit(limit).offset(offset).execute()).map((r) => r.id);
   if (ids.length === 0) return [];
   const rows = new Map((await db.selectFrom('works').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
+  return ids.flatMap((id) => rows.get(id) ?? []);
+}
+
+/** The ids of matching works, newest first (search ranks these itself). */
+export async function listWorkIds(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter, limit: number): Promise<number[]> {
+  return (await listingQuery(db, scope, filter, f).select('works.id').orderBy('works.id', 'desc').limit(limit).execute()).map((r) => r.id);
+}
+
+/** Works by id, in the order given, for those a scope may see. */
+export async function findVisibleWorks(db: Db, scope: Scope, ids: number[]): Promise<WorkRow[]> {
+  if (ids.length === 0) return [];
+  const rows = new Map((await db.selectFrom('works').selectAll().where(visibleTo(scope)).where('id', 'in', ids).execute()).map((r) => [r.id, r]));
   return ids.flatMap((id) => rows.get(id) ?? []);
 }
 

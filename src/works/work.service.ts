@@ -10,6 +10,7 @@ import { setWorkTags } from '../tags/tag.service.js';
 import * as chapters from './chapter.repository.js';
 import * as works from './work.repository.js';
 import { workChanged } from './work-changes.js';
+import { indexWork } from '../search/search-index.service.js';
 import { creatorSortKey, titleSortKey } from './sort-keys.js';
 import { recomputeCrossovers } from './crossover.service.js';
 import { checkChapter, checkWork, type ChapterInput, type CleanChapter, type CleanWork, type WorkInput } from './work.validation.js';
@@ -60,9 +61,16 @@ function metadata(clean: CleanWork) {
   };
 }
 
-/** Runs a change to an existing work in one transaction, then tells this process's caches it changed. */
+/**
+ * Runs a change to an existing work in one transaction, re-indexing it for search in that same
+ * transaction, then tells this process's caches it changed.
+ */
 export async function changeWork<T>(db: Kysely<Database>, workId: number, change: (trx: Db) => Promise<T>): Promise<T> {
-  const result = await db.transaction().execute(change);
+  const result = await db.transaction().execute(async (trx) => {
+    const value = await change(trx);
+    await indexWork(trx, workId);
+    return value;
+  });
   workChanged(workId);
   return result;
 }
@@ -125,6 +133,7 @@ export async function createWork(db: Kysely<Database>, viewer: Viewer, input: Wo
       });
     }
     await recountWork(trx, workId);
+    await indexWork(trx, workId);
     return workId;
   });
 }

@@ -1,4 +1,5 @@
 // A work in a listing: AO3's li.work.blurb.group structure, which browser extensions read.
+import type { ComponentChildren } from 'preact';
 import { formatCount } from '../../lib/text.js';
 import { RATING_SYMBOL } from '../../tags/fixed-tags.js';
 import { tagWorksPath } from '../../tags/tag-url.js';
@@ -36,7 +37,7 @@ function TagItems({ cls, names, strong }: { cls: string; names: string[]; strong
 }
 
 /** One work in a listing. */
-export function WorkBlurb({ work }: { work: WorkModel }) {
+export function WorkBlurb({ work, children }: { work: WorkModel; children?: ComponentChildren }) {
   if (work.id === null) return null;
   return (
     <li id={`work_${work.id}`} class={`work blurb group work-${work.id}`} role="article">
@@ -60,6 +61,7 @@ export function WorkBlurb({ work }: { work: WorkModel }) {
         <TagItems cls="freeforms" names={work.tags.freeform} />
       </ul>
       {work.summary !== '' && <><h6 class="landmark heading">Summary</h6><blockquote class="userstuff summary" dangerouslySetInnerHTML={storedHtml(work.summary)} /></>}
+      {children}
       <dl class="stats">
         <dt class="language">Language:</dt><dd class="language" lang={work.language}>{languageName(work.language)}</dd>
         <dt class="words">Words:</dt><dd class="words">{formatCount(work.wordCount)}</dd>

@@ -1,0 +1,43 @@
+// One interface over SQLite FTS5 and PostgreSQL tsvector search (STYLE.md: database
+// differences sit behind small interfaces); the same tests run on both.
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Database, Db } from '../db/database.js';
+import type { QueryNode } from './query-parser.js';
+import type { WorkDocument } from './search-document.js';
+
+export type Snippet = { chapterId: number | null; html: string };
+
+export interface SearchBackend {
+  /** Replaces a work's entry in the index (null removes it), inside the caller's transaction. */
+  indexWork(trx: Db, workId: number, doc: WorkDocument | null): Promise<void>;
+  /** A condition on `works` that keeps the works matching the query. */
+  matching(node: QueryNode): (eb: ExpressionBuilder<Database, 'works'>) => Expression<SqlBool>;
+  /** The given work ids, best match first. */
+  rank(db: Db, node: QueryNode, ids: number[]): Promise<number[]>;
+  /** For works whose story text matches: the passage with the matches marked, and its chapter. */
+  snippets(db: Db, node: QueryNode, ids: number[]): Promise<Map<number, Snippet>>;
+  /** The raw full-text query alone (no visibility, no filters): the best `limit` work ids. */
+  rawTop(db: Db, node: QueryNode, limit: number): Promise<number[]>;
+}
+
+export const MARK_START = '\uE000';
+export const MARK_END = '\uE001';
+
+/** Splits a query into what must match and what must not (a top-level NOT, or NOTs inside the top AND). */
+export function splitNegatives(node: QueryNode): { positive: QueryNode | null; negative: QueryNode[] } {
+  if (node.kind === 'not') return { positive: null, negative: [node.node] };
+  if (node.kind !== 'and') return { positive: node, negative: [] };
+  const negative = node.nodes.flatMap((n) => (n.kind === 'not' ? [n.node] : []));
+  const positives = node.nodes.filter((n) => n.kind !== 'not');
+  const positive = positives.length === 0 ? null : positives.length === 1 ? positives[0] ?? null : { kind: 'and' as const, nodes: positives };
+  return { positive, negative };
+}
+
+/** The words and phrases a query looks for (not the excluded ones), for ranking and highlighting. */
+export function positiveLeaves(node: QueryNode): QueryNode[] {
+  switch (node.kind) {
+    case 'term': case 'phrase': return [node];
+    case 'not': return [];
+    case 'and': case 'or': return node.nodes.flatMap(positiveLeaves);
+  }
+}

@@ -1,0 +1,37 @@
+// SQL the search index reads from the archive's own tables (it writes only its own).
+import type { ChapterRow, Db, TagType, WorkRow } from '../db/database.js';
+
+export type IndexSource = {
+  work: WorkRow;
+  creators: Array<{ pseud: string; login: string }>;
+  tags: Array<{ type: TagType; name: string }>;
+  chapters: Array<Pick<ChapterRow, 'id' | 'summary' | 'notes' | 'end_notes' | 'content'>>;
+};
+
+export async function loadWorkForIndex(db: Db, workId: number): Promise<IndexSource | null> {
+  const work = await db.selectFrom('works').selectAll().where('id', '=', workId).executeTakeFirst();
+  if (!work) return null;
+  const creators = await db.selectFrom('work_creators').innerJoin('pseuds', 'pseuds.id', 'work_creators.pseud_id').innerJoin('users', 'users.id', 'pseuds.user_id')
+    .select(['pseuds.name as pseud', 'users.login']).where('work_creators.work_id', '=', workId).orderBy('work_creators.position').execute();
+  const tags = await db.selectFrom('work_tags').innerJoin('tags', 'tags.id', 'work_tags.tag_id').select(['tags.type', 'tags.name'])
+    .where('work_tags.work_id', '=', workId).orderBy('work_tags.position').execute();
+  const chapters = await db.selectFrom('chapters').select(['id', 'summary', 'notes', 'end_notes', 'content'])
+    .where('work_id', '=', workId).where('posted', '=', 1).orderBy('position').orderBy('id').execute();
+  return { work, creators, tags, chapters };
+}
+
+/** Every work id, in batches, for a full rebuild. */
+export async function workIdsAfter(db: Db, afterId: number, limit: number): Promise<number[]> {
+  return (await db.selectFrom('works').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map((r) => r.id);
+}
+
+export async function countAllWorks(db: Db): Promise<number> {
+  return (await db.selectFrom('works').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+}
+
+/** Posted chapters' HTML for some works, to find which chapter a matching passage is in. */
+export function postedChapterTexts(db: Db, workIds: number[]): Promise<Array<{ id: number; work_id: number; content: string }>> {
+  if (workIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('chapters').select(['id', 'work_id', 'content']).where('work_id', 'in', workIds).where('posted', '=', 1)
+    .orderBy('position').orderBy('id').execute();
+}

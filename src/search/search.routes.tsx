@@ -1,0 +1,40 @@
+// The search page and the search API: two thin front ends over search.service.ts.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { pageContext } from '../http/context.js';
+import { pageParam } from '../http/form-values.js';
+import { sendPage } from '../http/render.js';
+import type { Query } from '../works/filter-params.js';
+import { workJson } from '../works/work.api.js';
+import { chapterPath } from '../works/work-paths.js';
+import { advancedQuery, readAdvanced } from './search-form.js';
+import { searchWorks } from './search.service.js';
+import { SearchPage } from './views/search-page.js';
+
+/** Routes for search. */
+export function registerSearchRoutes(app: FastifyInstance): void {
+  app.get('/works/search', async (request, reply) => {
+    const query = request.query as Query & { page?: string };
+    const values = readAdvanced(query);
+    const text = advancedQuery(values);
+    const results = text === '' ? null : await searchWorks(request.server.db, request.viewer, text, pageParam(query.page));
+    return sendPage(reply, <SearchPage ctx={pageContext(request, reply)} values={values} results={results} basePath={request.url} />);
+  });
+
+  app.get('/api/v1/search', async (request: FastifyRequest) => {
+    const query = request.query as Query & { page?: string; q?: string };
+    const text = typeof query.q === 'string' ? query.q : advancedQuery(readAdvanced(query));
+    const results = await searchWorks(request.server.db, request.viewer, text, pageParam(query.page));
+    const base = request.server.config.baseUrl;
+    return {
+      query: results.parsed.understood, problems: results.parsed.problems, sort: results.sort,
+      total: results.page.total, page: results.page.page, pages: results.page.pages, capped: results.capped,
+      works: results.page.items.map((work) => {
+        const snippet = work.id === null ? undefined : results.snippets.get(work.id);
+        return {
+          ...workJson(request, work),
+          ...(snippet !== undefined && work.id !== null ? { match: { html: snippet.html, url: snippet.chapterId === null ? null : `${base}${chapterPath(work.id, snippet.chapterId)}` } } : {}),
+        };
+      }),
+    };
+  });
+}

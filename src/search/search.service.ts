@@ -1,0 +1,79 @@
+// Searching works: the query language (query-parser.ts) over the full-text index, combined with
+// the listings' filters and visibility, ranked by best match or sorted like any listing.
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../db/database.js';
+import type { Viewer } from '../accounts/viewer.js';
+import { RATINGS } from '../tags/fixed-tags.js';
+import { fixedTags } from '../tags/tag.service.js';
+import { countMatchingWorks, listWorksForReader, matchingWorkIds, worksInOrder, PER_PAGE, type Page } from '../works/reading.service.js';
+import { emptyFilter, SORTS, type WorkFilter } from '../works/work-filter.js';
+import type { WorkModel } from '../works/work.model.js';
+import { parseQuery, type ParsedQuery, type QueryNode } from './query-parser.js';
+import type { Snippet } from './search-backend.js';
+import { backendFor } from './search-index.service.js';
+import { tagFilters } from './tag-terms.js';
+
+/** Past this many matches, best match ranks only the newest ones (DESIGN.md's measurements). */
+export const RANK_LIMIT = 2000;
+
+export type SearchResults = {
+  parsed: ParsedQuery;
+  page: Page<WorkModel>;
+  snippets: Map<number, Snippet>;
+  /** true when best match only ranked the newest RANK_LIMIT matches */
+  capped: boolean;
+  sort: ParsedQuery['sort'];
+};
+
+async function filterFor(db: Db, parsed: ParsedQuery, node: QueryNode | null): Promise<{ filter: WorkFilter; text: QueryNode | null }> {
+  const tags = await tagFilters(db, node);
+  const fixed = await fixedTags(db);
+  const ratings = fixed.rating.filter((r) => parsed.ratings.includes(r.name)).map((r) => r.id);
+  const filter: WorkFilter = {
+    ...emptyFilter(), include: tags.include, exclude: tags.exclude,
+    ratings: parsed.ratings.length > 0 && ratings.length === 0 ? [-1] : ratings,
+    complete: parsed.complete, language: parsed.language,
+    wordsFrom: parsed.words.min, wordsTo: parsed.words.max, chaptersFrom: parsed.chapters.min, chaptersTo: parsed.chapters.max,
+    updatedAfter: parsed.updated.after, updatedBefore: parsed.updated.before, postedAfter: parsed.posted.after, postedBefore: parsed.posted.before,
+  };
+  return { filter, text: tags.rest };
+}
+
+async function bestMatch(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFilter, page: number) {
+  const backend = backendFor(db);
+  const where = { where: backend.matching(text) };
+  const [total, newest] = await Promise.all([countMatchingWorks(db, viewer, where, filter), matchingWorkIds(db, viewer, where, filter, RANK_LIMIT + 1)]);
+  const capped = newest.length > RANK_LIMIT;
+  const ranked = await backend.rank(db, text, newest.slice(0, RANK_LIMIT));
+  const pages = Math.max(1, Math.ceil(Math.min(total, ranked.length) / PER_PAGE));
+  const current = Math.min(Math.max(1, page), pages);
+  const items = await worksInOrder(db, viewer, ranked.slice((current - 1) * PER_PAGE, current * PER_PAGE));
+  return { page: { items, total, page: current, pages }, capped };
+}
+
+/** Runs a search as this viewer may see it: never a draft, registered-users-only works only when logged in. */
+export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: string, page: number): Promise<SearchResults> {
+  const parsed = parseQuery(query);
+  const { filter, text } = await filterFor(db, parsed, parsed.text);
+  const sort = parsed.sort ?? (text !== null ? 'best' : 'revised_at');
+  let result: { page: Page<WorkModel>; capped: boolean };
+  if (sort === 'best' && text !== null) {
+    result = await bestMatch(db, viewer, text, filter, page);
+  } else {
+    const key = sort === 'best' ? 'revised_at' : sort;
+    const listing = text === null ? {} : { where: backendFor(db).matching(text) };
+    result = { page: await listWorksForReader(db, viewer, listing, { ...filter, sort: key, direction: SORTS[key].direction }, page), capped: false };
+  }
+  const ids = result.page.items.flatMap((w) => (w.id === null ? [] : [w.id]));
+  const snippets = text === null ? new Map<number, Snippet>() : await backendFor(db).snippets(db, text, ids);
+  return { parsed, ...result, snippets, sort };
+}
+
+/** The full-text query alone, for the benchmark: the best 20 work ids, no visibility, no filters. */
+export async function rawSearch(db: Db, query: string): Promise<number[]> {
+  const parsed = parseQuery(query);
+  return parsed.text === null ? [] : backendFor(db).rawTop(db, parsed.text, 20);
+}
+
+/** The rating names the query language accepts, for the advanced form. */
+export const SEARCH_RATINGS = RATINGS;
