@@ -104,7 +104,7 @@ export const postgresSearch: SearchBackend = {
   },
 
   matching(node) {
-    return (): Expression<SqlBool> => condition(node);
+    return { where: (): Expression<SqlBool> => condition(node) };
   },
 
   rank: rankIds,

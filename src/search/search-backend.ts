@@ -1,7 +1,7 @@
 // One interface over SQLite FTS5 and PostgreSQL tsvector search (STYLE.md: database
 // differences sit behind small interfaces); the same tests run on both.
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { Database, Db } from '../db/database.js';
+import type { Db } from '../db/database.js';
+import type { ListingFilter } from '../works/work.repository.js';
 import type { QueryNode } from './query-parser.js';
 import type { WorkDocument } from './search-document.js';
 
@@ -10,8 +10,8 @@ export type Snippet = { chapterId: number | null; html: string };
 export interface SearchBackend {
   /** Replaces a work's entry in the index (null removes it), inside the caller's transaction. */
   indexWork(trx: Db, workId: number, doc: WorkDocument | null): Promise<void>;
-  /** A condition on `works` that keeps the works matching the query. */
-  matching(node: QueryNode): (eb: ExpressionBuilder<Database, 'works'>) => Expression<SqlBool>;
+  /** What keeps a listing to the works matching the query: a condition on `works`, or a source of ids to start from. */
+  matching(node: QueryNode): Pick<ListingFilter, 'where' | 'source'>;
   /** The given work ids, best match first. */
   rank(db: Db, node: QueryNode, ids: number[]): Promise<number[]>;
   /** For works whose story text matches: the passage with the matches marked, and its chapter. */
@@ -19,6 +19,9 @@ export interface SearchBackend {
   /** The raw full-text query alone (no visibility, no filters): the best `limit` work ids. */
   rawTop(db: Db, node: QueryNode, limit: number): Promise<number[]>;
 }
+
+/** Past this many matches, best match ranks only the newest ones (DESIGN.md's measurements). */
+export const RANK_LIMIT = 2000;
 
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';

@@ -9,12 +9,12 @@ import { countMatchingWorks, listWorksForReader, matchingWorkIds, worksInOrder, 
 import { emptyFilter, SORTS, type WorkFilter } from '../works/work-filter.js';
 import type { WorkModel } from '../works/work.model.js';
 import { parseQuery, type ParsedQuery, type QueryNode } from './query-parser.js';
-import type { Snippet } from './search-backend.js';
+import { RANK_LIMIT, type Snippet } from './search-backend.js';
 import { backendFor } from './search-index.service.js';
 import { tagFilters } from './tag-terms.js';
 
-/** Past this many matches, best match ranks only the newest ones (DESIGN.md's measurements). */
-export const RANK_LIMIT = 2000;
+/** Past this many matches, a search says "more than" instead of counting on (DESIGN.md's measurements). */
+export const COUNT_LIMIT = 10_000;
 
 export type SearchResults = {
   parsed: ParsedQuery;
@@ -22,6 +22,8 @@ export type SearchResults = {
   snippets: Map<number, Snippet>;
   /** true when best match only ranked the newest RANK_LIMIT matches */
   capped: boolean;
+  /** true when more than COUNT_LIMIT works match: `page.total` is then COUNT_LIMIT */
+  countCapped: boolean;
   sort: ParsedQuery['sort'];
 };
 
@@ -41,14 +43,16 @@ async function filterFor(db: Db, parsed: ParsedQuery, node: QueryNode | null): P
 
 async function bestMatch(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFilter, page: number) {
   const backend = backendFor(db);
-  const where = { where: backend.matching(text) };
-  const [total, newest] = await Promise.all([countMatchingWorks(db, viewer, where, filter), matchingWorkIds(db, viewer, where, filter, RANK_LIMIT + 1)]);
+  const where = backend.matching(text);
+  const newest = await matchingWorkIds(db, viewer, where, filter, RANK_LIMIT + 1);
   const capped = newest.length > RANK_LIMIT;
+  const counted = capped ? await countMatchingWorks(db, viewer, where, filter, COUNT_LIMIT + 1) : newest.length;
+  const total = Math.min(counted, COUNT_LIMIT);
   const ranked = await backend.rank(db, text, newest.slice(0, RANK_LIMIT));
   const pages = Math.max(1, Math.ceil(Math.min(total, ranked.length) / PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
   const items = await worksInOrder(db, viewer, ranked.slice((current - 1) * PER_PAGE, current * PER_PAGE));
-  return { page: { items, total, page: current, pages }, capped };
+  return { page: { items, total, page: current, pages }, capped, countCapped: counted > COUNT_LIMIT };
 }
 
 /** Runs a search as this viewer may see it: never a draft, registered-users-only works only when logged in. */
@@ -56,13 +60,13 @@ export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: s
   const parsed = parseQuery(query);
   const { filter, text } = await filterFor(db, parsed, parsed.text);
   const sort = parsed.sort ?? (text !== null ? 'best' : 'revised_at');
-  let result: { page: Page<WorkModel>; capped: boolean };
+  let result: { page: Page<WorkModel>; capped: boolean; countCapped: boolean };
   if (sort === 'best' && text !== null) {
     result = await bestMatch(db, viewer, text, filter, page);
   } else {
     const key = sort === 'best' ? 'revised_at' : sort;
-    const listing = text === null ? {} : { where: backendFor(db).matching(text) };
-    result = { page: await listWorksForReader(db, viewer, listing, { ...filter, sort: key, direction: SORTS[key].direction }, page), capped: false };
+    const listing = text === null ? {} : backendFor(db).matching(text);
+    result = { page: await listWorksForReader(db, viewer, listing, { ...filter, sort: key, direction: SORTS[key].direction }, page), capped: false, countCapped: false };
   }
   const ids = result.page.items.flatMap((w) => (w.id === null ? [] : [w.id]));
   const snippets = text === null ? new Map<number, Snippet>() : await backendFor(db).snippets(db, text, ids);

@@ -92,9 +92,9 @@ export function matchingWorkIds(db: Db, viewer: Viewer, filter: works.ListingFil
   return works.listWorkIds(db, { userId: viewer.user?.id ?? null, includeOwnDrafts: false }, filter, narrowing, limit);
 }
 
-/** How many works match a listing for this viewer. */
-export function countMatchingWorks(db: Db, viewer: Viewer, filter: works.ListingFilter, narrowing: WorkFilter): Promise<number> {
-  return works.countWorks(db, { userId: viewer.user?.id ?? null, includeOwnDrafts: false }, filter, narrowing);
+/** How many works match a listing for this viewer, counting at most `cap`. */
+export function countMatchingWorks(db: Db, viewer: Viewer, filter: works.ListingFilter, narrowing: WorkFilter, cap: number): Promise<number> {
+  return works.countWorksUpTo(db, { userId: viewer.user?.id ?? null, includeOwnDrafts: false }, filter, narrowing, cap);
 }
 
 /** Works by id, in the order given, as this viewer may see them (with creators and tags). */

@@ -1,5 +1,5 @@
 // All SQL for works and their creators. Visibility is one expression, used by every read.
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database, Db, TagType, WorkRow, WorkTable } from '../db/database.js';
 import type { Insertable, Updateable } from 'kysely';
 import { SORTS, type WorkFilter } from './work-filter.js';
@@ -59,6 +59,11 @@ export type ListingFilter = {
   userId?: number; pseudId?: number;
   /** A further condition on works, such as a full-text match (src/search). */
   where?: (eb: WorksEb) => Expression<SqlBool>;
+  /**
+   * Work ids to start from, as a subquery with an `id` column (a full-text match on SQLite):
+   * joined, so the database reads the matches first and looks up only their works.
+   */
+  source?: RawBuilder<{ id: number }>;
 };
 
 type WorksEb = ExpressionBuilder<Database, 'works'>;
@@ -97,8 +102,15 @@ function filterCondition(eb: WorksEb, f: WorkFilter): Expression<SqlBool> {
   return eb.and(parts);
 }
 
+function listingBase(db: Db, filter: ListingFilter): SelectQueryBuilder<Database, 'works', object> {
+  if (filter.source === undefined) return db.selectFrom('works');
+  // The join only narrows the rows; everything after it reads `works` alone (listWorkIds orders
+  // by m.id in raw SQL), so the query keeps the type of a plain `works` query.
+  return db.selectFrom('works').innerJoin(filter.source.as('m'), 'm.id', 'works.id') as unknown as SelectQueryBuilder<Database, 'works', object>;
+}
+
 function listingQuery(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter) {
-  let query = db.selectFrom('works').where(visibleTo(scope)).where((eb) => filterCondition(eb, f));
+  let query = listingBase(db, filter).where(visibleTo(scope)).where((eb) => filterCondition(eb, f));
   if (filter.pseudId !== undefined) {
     const pseudId = filter.pseudId;
     query = query.where((eb) => eb.exists(eb.selectFrom('work_creators').whereRef('work_creators.work_id', '=', 'works.id')
@@ -127,7 +139,9 @@ export async function listWorks(db: Db, scope: Scope, filter: ListingFilter, f: 
 
 /** The ids of matching works, newest first (search ranks these itself). */
 export async function listWorkIds(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter, limit: number): Promise<number[]> {
-  return (await listingQuery(db, scope, filter, f).select('works.id').orderBy('works.id', 'desc').limit(limit).execute()).map((r) => r.id);
+  // With a source, order by its id (the same number): SQLite then reads the matches newest first and stops at the limit.
+  const order = filter.source === undefined ? sql`works.id` : sql`m.id`;
+  return (await listingQuery(db, scope, filter, f).select('works.id').orderBy(order, 'desc').limit(limit).execute()).map((r) => r.id);
 }
 
 /** Works by id, in the order given, for those a scope may see. */
@@ -139,7 +153,14 @@ export async function findVisibleWorks(db: Db, scope: Scope, ids: number[]): Pro
 
 export async function countWorks(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter): Promise<number> {
   const row = await listingQuery(db, scope, filter, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return row.n;
+  return Number(row.n);
+}
+
+/** Like countWorks, but stops counting at `cap` (a search matching most of the archive). */
+export async function countWorksUpTo(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter, cap: number): Promise<number> {
+  const rows = listingQuery(db, scope, filter, f).select(sql<number>`1`.as('one')).limit(cap);
+  const row = await db.selectFrom(rows.as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Copies the work's rating tag onto the row, where listings filter on it. */

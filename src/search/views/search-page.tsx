@@ -67,7 +67,7 @@ function Results({ results, basePath }: { results: SearchResults; basePath: stri
   const { page, parsed, snippets } = results;
   return (
     <section aria-labelledby="results-heading">
-      <h3 id="results-heading" class="heading">{formatCount(page.total)} {page.total === 1 ? 'Work' : 'Works'} found</h3>
+      <h3 id="results-heading" class="heading">{results.countCapped ? 'More than ' : ''}{formatCount(page.total)} {page.total === 1 ? 'Work' : 'Works'} found</h3>
       {parsed.problems.length > 0 && (
         <div class="flash error search-problems" role="status">
           <ul>{parsed.problems.map((p) => <li key={p}>{p}</li>)}</ul>
