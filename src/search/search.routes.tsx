@@ -27,7 +27,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
     const base = request.server.config.baseUrl;
     return {
       query: results.parsed.understood, problems: results.parsed.problems, sort: results.sort,
-      total: results.page.total, totalIsExact: !results.countCapped, page: results.page.page, pages: results.page.pages, capped: results.capped,
+      total: results.page.total, totalIsExact: !results.capped, page: results.page.page, pages: results.page.pages, capped: results.capped,
       works: results.page.items.map((work) => {
         const snippet = work.id === null ? undefined : results.snippets.get(work.id);
         return {

@@ -5,7 +5,7 @@ import type { Database, Db } from '../db/database.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { RATINGS } from '../tags/fixed-tags.js';
 import { fixedTags } from '../tags/tag.service.js';
-import { countMatchingWorks, listWorksForReader, matchingWorkIds, worksInOrder, PER_PAGE, type Page } from '../works/reading.service.js';
+import { listWorksForReader, matchingWorkIds, worksInOrder, PER_PAGE, type Page } from '../works/reading.service.js';
 import { emptyFilter, SORTS, type WorkFilter } from '../works/work-filter.js';
 import type { WorkModel } from '../works/work.model.js';
 import { parseQuery, type ParsedQuery, type QueryNode } from './query-parser.js';
@@ -13,17 +13,16 @@ import { RANK_LIMIT, type Snippet } from './search-backend.js';
 import { backendFor } from './search-index.service.js';
 import { tagFilters } from './tag-terms.js';
 
-/** Past this many matches, a search says "more than" instead of counting on (DESIGN.md's measurements). */
-export const COUNT_LIMIT = 10_000;
 
 export type SearchResults = {
   parsed: ParsedQuery;
   page: Page<WorkModel>;
   snippets: Map<number, Snippet>;
-  /** true when best match only ranked the newest RANK_LIMIT matches */
+  /**
+   * true when more than RANK_LIMIT works match: best match then ranks the newest RANK_LIMIT,
+   * and stops counting there (`page.total` is RANK_LIMIT), as counting on costs as much again
+   */
   capped: boolean;
-  /** true when more than COUNT_LIMIT works match: `page.total` is then COUNT_LIMIT */
-  countCapped: boolean;
   sort: ParsedQuery['sort'];
 };
 
@@ -44,15 +43,15 @@ async function filterFor(db: Db, parsed: ParsedQuery, node: QueryNode | null): P
 async function bestMatch(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFilter, page: number) {
   const backend = backendFor(db);
   const where = backend.matching(text);
+  // One pass, newest first, both counts the matches (up to RANK_LIMIT) and gives the ones to rank.
   const newest = await matchingWorkIds(db, viewer, where, filter, RANK_LIMIT + 1);
   const capped = newest.length > RANK_LIMIT;
-  const counted = capped ? await countMatchingWorks(db, viewer, where, filter, COUNT_LIMIT + 1) : newest.length;
-  const total = Math.min(counted, COUNT_LIMIT);
+  const total = Math.min(newest.length, RANK_LIMIT);
   const ranked = await backend.rank(db, text, newest.slice(0, RANK_LIMIT));
   const pages = Math.max(1, Math.ceil(Math.min(total, ranked.length) / PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
   const items = await worksInOrder(db, viewer, ranked.slice((current - 1) * PER_PAGE, current * PER_PAGE));
-  return { page: { items, total, page: current, pages }, capped, countCapped: counted > COUNT_LIMIT };
+  return { page: { items, total, page: current, pages }, capped };
 }
 
 /** Runs a search as this viewer may see it: never a draft, registered-users-only works only when logged in. */
@@ -60,13 +59,13 @@ export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: s
   const parsed = parseQuery(query);
   const { filter, text } = await filterFor(db, parsed, parsed.text);
   const sort = parsed.sort ?? (text !== null ? 'best' : 'revised_at');
-  let result: { page: Page<WorkModel>; capped: boolean; countCapped: boolean };
+  let result: { page: Page<WorkModel>; capped: boolean };
   if (sort === 'best' && text !== null) {
     result = await bestMatch(db, viewer, text, filter, page);
   } else {
     const key = sort === 'best' ? 'revised_at' : sort;
     const listing = text === null ? {} : backendFor(db).matching(text);
-    result = { page: await listWorksForReader(db, viewer, listing, { ...filter, sort: key, direction: SORTS[key].direction }, page), capped: false, countCapped: false };
+    result = { page: await listWorksForReader(db, viewer, listing, { ...filter, sort: key, direction: SORTS[key].direction }, page), capped: false };
   }
   const ids = result.page.items.flatMap((w) => (w.id === null ? [] : [w.id]));
   const snippets = text === null ? new Map<number, Snippet>() : await backendFor(db).snippets(db, text, ids);

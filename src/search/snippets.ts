@@ -10,23 +10,37 @@ export function markedHtml(passage: string): string {
   return escapeHtml(passage.replace(/\s+/g, ' ').trim()).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
 }
 
-/** The passage's longest run of at least six plain words, as a pattern over HTML (any whitespace between words); null when there is none. */
-function plainRun(text: string): RegExp | null {
+/** The passage's longest run of at least six plain words (six words are enough to tell chapters apart); null when there is none. */
+function plainRun(text: string): string[] | null {
   const runs = text.split(/[^\p{L}\p{N} ]+/u).map((r) => r.trim().split(/ +/)).filter((words) => words.length >= 6);
-  const longest = runs.sort((a, b) => b.length - a.length)[0];
-  return longest === undefined ? null : new RegExp(`(?<![\\p{L}\\p{N}])${longest.join('\\s+')}(?![\\p{L}\\p{N}])`, 'u');
+  return runs.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
-/** Finds which posted chapter of a work a passage (with markers and ellipses) comes from. */
-export async function locateSnippet(db: Db, workId: number, passage: string): Promise<Snippet> {
+/** The chapter whose HTML holds these words in a row: as written with single spaces (fast), else across any whitespace. */
+function chapterWithRun<C extends { content: string }>(chapters: C[], words: string[]): C | undefined {
+  const spaced = words.join(' ');
+  const pattern = new RegExp(words.join('\\s+'), 'u');
+  return chapters.find((c) => c.content.includes(spaced)) ?? chapters.find((c) => pattern.test(c.content));
+}
+
+/** Which posted chapter a passage (with markers and ellipses) comes from, among a work's chapters in order. */
+function chapterOf(chapters: Array<{ id: number; content: string }>, passage: string): number | null {
   // The passage can span a chapter boundary (chapters are joined by a blank line in the index):
   // look for the longest piece that holds a match.
   const pieces = passage.split(/…|\n\s*\n/).filter((p) => p.includes(MARK_START));
   const longest = pieces.map((p) => p.replaceAll(MARK_START, '').replaceAll(MARK_END, '').trim()).sort((a, b) => b.length - a.length)[0] ?? '';
-  const chapters = await postedChapterTexts(db, [workId]);
-  if (longest === '' || chapters.length <= 1) return { chapterId: longest === '' ? null : chapters[0]?.id ?? null, html: markedHtml(passage) };
+  if (longest === '' || chapters.length <= 1) return longest === '' ? null : chapters[0]?.id ?? null;
   // Parsing every chapter is slow for long works: first look for a run of plain words in the HTML as stored.
   const run = plainRun(longest);
-  const chapter = (run === null ? undefined : chapters.find((c) => run.test(c.content))) ?? chapters.find((c) => htmlToText(c.content).includes(longest));
-  return { chapterId: chapter?.id ?? null, html: markedHtml(passage) };
+  const chapter = (run === null ? undefined : chapterWithRun(chapters, run)) ?? chapters.find((c) => htmlToText(c.content).includes(longest));
+  return chapter?.id ?? null;
+}
+
+/** Snippets for passages found in works' text (work id to passage): safe HTML and the chapter each is in. */
+export async function locateSnippets(db: Db, passages: Map<number, string>): Promise<Map<number, Snippet>> {
+  const chapters = new Map<number, Array<{ id: number; content: string }>>();
+  for (const c of await postedChapterTexts(db, [...passages.keys()])) chapters.set(c.work_id, [...(chapters.get(c.work_id) ?? []), c]);
+  const result = new Map<number, Snippet>();
+  for (const [workId, passage] of passages) result.set(workId, { chapterId: chapterOf(chapters.get(workId) ?? [], passage), html: markedHtml(passage) });
+  return result;
 }

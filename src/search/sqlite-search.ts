@@ -4,7 +4,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { QueryNode, TextField } from './query-parser.js';
 import { MARK_END, MARK_START, positiveLeaves, RANK_LIMIT, splitNegatives, type SearchBackend, type Snippet } from './search-backend.js';
 import type { WorkDocument } from './search-document.js';
-import { locateSnippet } from './snippets.js';
+import { locateSnippets } from './snippets.js';
 
 const COLUMNS: Record<TextField, string> = {
   title: 'title', creator: 'creators', summary: 'summary', notes: 'notes', text: 'body',
@@ -66,14 +66,24 @@ function rankingQuery(node: QueryNode): string | null {
 
 function wordsOfPhrases(node: QueryNode): QueryNode {
   switch (node.kind) {
+    // A prefix would be expanded over the whole vocabulary once more just to score: it matches, but does not rank.
+    case 'term': return node.prefix ? { kind: 'and', nodes: [] } : node;
     case 'phrase': {
       const words = node.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
       return words.length <= 1 ? node : { kind: 'and', nodes: words.map((text) => ({ kind: 'term', text, field: node.field, prefix: false })) };
     }
-    case 'term': return node;
     case 'not': return { kind: 'not', node: wordsOfPhrases(node.node) };
     case 'and': case 'or': return { kind: node.kind, nodes: node.nodes.map(wordsOfPhrases) };
   }
+}
+
+/**
+ * Rows among `ids` (not empty), for a statement that must read the match only once: FTS5 takes the
+ * range, and the list (with `+`, so FTS5 is not handed it id by id) only filters.
+ */
+function inRange(ids: number[]): RawBuilder<SqlBool> {
+  const list = sql.join(ids.map(literal));
+  return sql<SqlBool>`rowid between ${literal(Math.min(...ids))} and ${literal(Math.max(...ids))} and +rowid in (${list})`;
 }
 
 /**
@@ -106,12 +116,11 @@ export const sqliteSearch: SearchBackend = {
   async rank(db, node, ids) {
     const query = rankingQuery(node);
     if (query === null || ids.length === 0) return ids;
-    // bm25() recounts each phrase over the whole index for every separate lookup of a rowid, so a
-    // list of rowids is ruinous (seconds): score the id range in one pass and keep the ids asked for.
-    const wanted = new Set(ids);
+    // bm25() recounts each phrase over the whole index for every separate lookup of a rowid, so
+    // the ids are not looked up one by one: one pass over their range, keeping only them.
     const { rows } = await sql<{ id: number; score: number }>`select rowid as id, bm25(search_works, ${sql.raw(WEIGHTS)}) as score from search_works
-      where search_works match ${query} and rowid between ${literal(Math.min(...ids))} and ${literal(Math.max(...ids))}`.execute(db);
-    const scored = rows.filter((r) => wanted.has(r.id)).sort((a, b) => a.score - b.score || b.id - a.id).map((r) => r.id);
+      where search_works match ${query} and ${inRange(ids)}`.execute(db);
+    const scored = rows.sort((a, b) => a.score - b.score || b.id - a.id).map((r) => r.id);
     const seen = new Set(scored);
     return [...scored, ...ids.filter((id) => !seen.has(id))];
   },
@@ -119,17 +128,22 @@ export const sqliteSearch: SearchBackend = {
   async snippets(db, node, ids) {
     const leaves = positiveLeaves(node).filter((l) => (l.kind === 'term' || l.kind === 'phrase') && (l.field === null || l.field === 'text'));
     const body = joinOr(leaves.map((l) => ftsQuery({ ...l, field: 'text' } as QueryNode)));
-    const result = new Map<number, Snippet>();
-    if (body === null || ids.length === 0) return result;
-    // One statement per work: a rowid list here makes FTS5 start the match over for each id anyway, and costs more.
-    for (const id of ids) {
-      const { rows } = await sql<{ s: string }>`select snippet(search_works, ${sql.raw(String(BODY_COLUMN))}, ${MARK_START}, ${MARK_END}, '…', 32) as s
-        from search_works where search_works match ${body} and rowid = ${literal(id)}`.execute(db);
-      const passage = rows[0]?.s;
-      if (passage === undefined || !passage.includes(MARK_START)) continue;
-      result.set(id, await locateSnippet(db, id, passage));
+    if (body === null || ids.length === 0) return new Map<number, Snippet>();
+    const snippet = sql`snippet(search_works, ${sql.raw(String(BODY_COLUMN))}, ${MARK_START}, ${MARK_END}, '…', 32)`;
+    const passages = new Map<number, string>();
+    if (leaves.some((l) => l.kind === 'term' && l.prefix)) {
+      // FTS5 expands a prefix afresh in every statement: one pass over the ids' range instead.
+      const { rows } = await sql<{ id: number; s: string }>`select rowid as id, ${snippet} as s from search_works
+        where search_works match ${body} and ${inRange(ids)}`.execute(db);
+      for (const row of rows) passages.set(row.id, row.s);
+    } else {
+      // Otherwise one statement per work, each going straight to its rowid (a phrase of common words would cost a whole pass).
+      for (const id of ids) {
+        const { rows } = await sql<{ s: string }>`select ${snippet} as s from search_works where search_works match ${body} and rowid = ${literal(id)}`.execute(db);
+        if (rows[0] !== undefined) passages.set(id, rows[0].s);
+      }
     }
-    return result;
+    return locateSnippets(db, new Map([...passages].filter(([, passage]) => passage.includes(MARK_START))));
   },
 
   async rawTop(db, node, limit) {

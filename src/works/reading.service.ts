@@ -92,11 +92,6 @@ export function matchingWorkIds(db: Db, viewer: Viewer, filter: works.ListingFil
   return works.listWorkIds(db, { userId: viewer.user?.id ?? null, includeOwnDrafts: false }, filter, narrowing, limit);
 }
 
-/** How many works match a listing for this viewer, counting at most `cap`. */
-export function countMatchingWorks(db: Db, viewer: Viewer, filter: works.ListingFilter, narrowing: WorkFilter, cap: number): Promise<number> {
-  return works.countWorksUpTo(db, { userId: viewer.user?.id ?? null, includeOwnDrafts: false }, filter, narrowing, cap);
-}
-
 /** Works by id, in the order given, as this viewer may see them (with creators and tags). */
 export async function worksInOrder(db: Db, viewer: Viewer, ids: number[]): Promise<WorkModel[]> {
   const rows = await works.findVisibleWorks(db, { userId: viewer.user?.id ?? null, includeOwnDrafts: false }, ids);

@@ -156,12 +156,6 @@ export async function countWorks(db: Db, scope: Scope, filter: ListingFilter, f:
   return Number(row.n);
 }
 
-/** Like countWorks, but stops counting at `cap` (a search matching most of the archive). */
-export async function countWorksUpTo(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter, cap: number): Promise<number> {
-  const rows = listingQuery(db, scope, filter, f).select(sql<number>`1`.as('one')).limit(cap);
-  const row = await db.selectFrom(rows.as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 /** Copies the work's rating tag onto the row, where listings filter on it. */
 export async function setRatingFromTags(db: Db, workId: number): Promise<void> {

@@ -67,14 +67,14 @@ function Results({ results, basePath }: { results: SearchResults; basePath: stri
   const { page, parsed, snippets } = results;
   return (
     <section aria-labelledby="results-heading">
-      <h3 id="results-heading" class="heading">{results.countCapped ? 'More than ' : ''}{formatCount(page.total)} {page.total === 1 ? 'Work' : 'Works'} found</h3>
+      <h3 id="results-heading" class="heading">{results.capped ? 'More than ' : ''}{formatCount(page.total)} {page.total === 1 ? 'Work' : 'Works'} found</h3>
       {parsed.problems.length > 0 && (
         <div class="flash error search-problems" role="status">
           <ul>{parsed.problems.map((p) => <li key={p}>{p}</li>)}</ul>
         </div>
       )}
       {parsed.understood !== '' && <p class="searched-for">Searched for: <code>{parsed.understood}</code></p>}
-      {results.capped && <p class="hint">Many works match, so the best matches are chosen among the newest 2,000. Add words or filters to narrow the search.</p>}
+      {results.capped && <p class="hint">So many works match that the best matches are chosen among the newest {formatCount(page.total)}. Add words or filters to narrow the search.</p>}
       <ol class="work index group">
         {page.items.map((work) => {
           const snippet = work.id === null ? undefined : snippets.get(work.id);
