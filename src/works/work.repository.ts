@@ -104,9 +104,8 @@ function filterCondition(eb: WorksEb, f: WorkFilter): Expression<SqlBool> {
 
 function listingBase(db: Db, filter: ListingFilter): SelectQueryBuilder<Database, 'works', object> {
   if (filter.source === undefined) return db.selectFrom('works');
-  // The join only narrows the rows; everything after it reads `works` alone (listWorkIds orders
-  // by m.id in raw SQL), so the query keeps the type of a plain `works` query.
-  return db.selectFrom('works').innerJoin(filter.source.as('m'), 'm.id', 'works.id') as unknown as SelectQueryBuilder<Database, 'works', object>;
+  // The join only narrows the rows: everything after it reads `works` alone (listWorkIds orders by m.id in raw SQL).
+  return db.selectFrom('works').innerJoin(filter.source.as('m'), 'm.id', 'works.id');
 }
 
 function listingQuery(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter) {
@@ -153,7 +152,7 @@ export async function findVisibleWorks(db: Db, scope: Scope, ids: number[]): Pro
 
 export async function countWorks(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter): Promise<number> {
   const row = await listingQuery(db, scope, filter, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 
