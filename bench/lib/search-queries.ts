@@ -27,8 +27,13 @@ const SOURCE_WORKS = 80;
 type Sources = { fandoms: string[]; characters: string[]; clauses: string[][] };
 
 const PLAIN = /^[a-z]+$/;
-const ACCENTED = /[^\p{ASCII}]/u;
+
 const APOSTROPHE = /['’]/;
+
+/** A word with an accented letter (an apostrophe is not one). */
+function accented(word: string): boolean {
+  return /\p{M}/u.test(word.normalize('NFD'));
+}
 
 /** Letters only, no accents: "café" becomes "cafe", as a reader without accent keys types it. */
 function unaccented(text: string): string {
@@ -110,7 +115,9 @@ class Mix {
       const words = clause.slice(start, start + size);
       if (keep(words)) return words;
     }
-    throw new Error('no phrase of that kind in the sample chapters');
+    // A tiny corpus may hold no such phrase: any phrase will do then.
+    if (length === undefined) throw new Error('the sample chapters hold no phrases');
+    return this.phrase(undefined, length);
   }
 }
 
@@ -129,13 +136,13 @@ function wordQueries(mix: Mix): void {
 }
 
 function phraseQueries(mix: Mix): void {
-  mix.times(35, 'phrase', 'phrase from a chapter', () => `"${mix.phrase().join(' ')}"`);
   for (const text of ['of the', 'in the', 'and the', 'it was', 'she said', 'to the', 'he was', 'on the', 'at the', 'I was']) {
     mix.add('phrase', 'phrase of common words', () => `"${text}"`);
   }
+  mix.times(35, 'phrase', 'phrase from a chapter', () => `"${mix.phrase().join(' ')}"`);
   // Typed with a straight apostrophe whatever the chapter had: both must find each other.
   mix.times(5, 'phrase', 'phrase with an apostrophe', () => `"${mix.phrase((w) => w.some((x) => APOSTROPHE.test(x)), 2).join(' ').replace(/’/g, "'")}"`);
-  mix.times(4, 'phrase', 'phrase with an accent, typed without', () => `"${unaccented(mix.phrase((w) => w.some((x) => ACCENTED.test(x)), 2).join(' '))}"`);
+  mix.times(4, 'phrase', 'phrase with an accent, typed without', () => `"${unaccented(mix.phrase((w) => w.some(accented), 2).join(' '))}"`);
 }
 
 function fieldQueries(mix: Mix): void {
@@ -159,7 +166,8 @@ function negationQueries(mix: Mix): void {
   mix.times(6, 'negation', 'word -common word', () => `${mix.middle()} -${mix.common()}`);
   mix.times(3, 'negation', 'word NOT rare word', () => `${mix.common()} NOT ${mix.rare()}`);
   mix.times(3, 'negation', 'word NOT word', () => `${mix.middle()} NOT ${mix.middle()}`);
-  mix.times(6, 'negation', '"phrase" -word', () => `"${mix.phrase(undefined, 2).join(' ')}" -${mix.common()}`);
+  // A common word is in nearly every work, so it would leave nothing: leave out a middling one.
+  mix.times(6, 'negation', '"phrase" -word', () => `"${mix.phrase(undefined, 2).join(' ')}" -${mix.middle()}`);
 }
 
 /** The 200 queries, in a fixed order, from the corpus in `db`. */

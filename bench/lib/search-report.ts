@@ -4,7 +4,7 @@ import type { Dialect } from '../../src/db/connect.js';
 import { percentile } from './listing-run.js';
 import type { IndexReport } from './search-index.js';
 import { QUERY_CLASSES, type QueryClass } from './search-queries.js';
-import type { QueryResult } from './search-run.js';
+import { TIMEOUT_MS, type QueryResult } from './search-run.js';
 
 /** Issue 4's targets at 100,000 works on SQLite (p95 over HTTP). */
 export const TARGETS = { wordP95Ms: 100, phraseP95Ms: 300, maxRatio: 1.5 } as const;
@@ -34,7 +34,7 @@ function ratio(f: Figures): number {
 function row(label: string, f: Figures): string {
   const r = ratio(f);
   return `${label.padEnd(10)}${String(f.queries).padStart(8)}${ms(percentile(f.http, 0.5))}${ms(percentile(f.http, 0.95))}${ms(Math.max(...f.http))}` +
-    `${ms(percentile(f.raw, 0.5))}${ms(percentile(f.raw, 0.95))}${ms(f.raw.length > 0 ? Math.max(...f.raw) : NaN)}${(Number.isFinite(r) ? r.toFixed(2) : '-').padStart(8)}`;
+    `${ms(percentile(f.raw, 0.5))}${ms(percentile(f.raw, 0.95))}${ms(f.raw.length > 0 ? Math.max(...f.raw) : NaN)}${(Number.isFinite(r) ? r.toFixed(2) : '-').padStart(10)}`;
 }
 
 /** The index's build time and size. */
@@ -50,13 +50,19 @@ export function indexLines(index: IndexReport): string[] {
   ];
 }
 
+function failedLine(run: SearchRun): string[] {
+  const failed = run.results.filter((r) => r.problems.some((p) => p.startsWith('request failed')));
+  return failed.length === 0 ? [] : [`${failed.length} queries got no page within ${TIMEOUT_MS / 1000} s; each of their runs counts as ${count(TIMEOUT_MS)} ms over HTTP (and they have no raw time)`];
+}
+
 /** Per class and overall: HTTP and raw p50/p95/max and the p95 ratio. */
 export function classLines(run: SearchRun): string[] {
   return [
-    `${'class'.padEnd(10)}${'queries'.padStart(8)}${'HTTP p50'.padStart(9)}${'p95'.padStart(9)}${'max'.padStart(9)}${'raw p50'.padStart(9)}${'p95'.padStart(9)}${'max'.padStart(9)}${'HTTP/raw'.padStart(8)}`,
+    `${'class'.padEnd(10)}${'queries'.padStart(8)}${'HTTP p50'.padStart(9)}${'p95'.padStart(9)}${'max'.padStart(9)}${'raw p50'.padStart(9)}${'p95'.padStart(9)}${'max'.padStart(9)}${'HTTP/raw'.padStart(10)}`,
     ...QUERY_CLASSES.map((label) => row(label, figures(run.results.filter((r) => r.query.label === label)))),
     row('all', figures(run.results)),
     'milliseconds over all timed runs of the class\'s queries; HTTP/raw = p95 over HTTP / p95 raw, counting only queries with a full-text part',
+    ...failedLine(run),
   ];
 }
 

@@ -60,11 +60,11 @@ function wordsOfName(name: string): number {
 /** Writes story text; one per vocabulary, reused for every chapter. */
 export class StoryWriter {
   readonly #vocabulary: Vocabulary;
-  readonly #mask: number;
+  readonly #slices: number;
 
   constructor(vocabulary: Vocabulary) {
     this.#vocabulary = vocabulary;
-    this.#mask = vocabulary.table.length;
+    this.#slices = vocabulary.table.length;
   }
 
   /** Chapter HTML of exactly `words` words (at least 1); long chapters now and then have a scene break. */
@@ -143,7 +143,7 @@ export class StoryWriter {
       }
     }
     if (used === 0) {
-      parts.push(capitalised[table[Math.floor(random() * this.#mask)] ?? 0] ?? 'The');
+      parts.push(capitalised[table[Math.floor(random() * this.#slices)] ?? 0] ?? 'The');
       used = 1;
     }
     while (used < length) {
@@ -161,7 +161,7 @@ export class StoryWriter {
           continue;
         }
       }
-      parts.push(words[table[Math.floor(random() * this.#mask)] ?? 0] ?? 'the');
+      parts.push(words[table[Math.floor(random() * this.#slices)] ?? 0] ?? 'the');
       used++;
     }
     parts.push(end);
