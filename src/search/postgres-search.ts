@@ -109,6 +109,11 @@ export const postgresSearch: SearchBackend = {
 
   rank: rankIds,
 
+  async optimize(db) {
+    await sql`analyze search_works`.execute(db);
+    await sql`analyze search_chunks`.execute(db);
+  },
+
   async snippets(db, node, ids) {
     const q = anyOf(node, true);
     const result = new Map<number, Snippet>();

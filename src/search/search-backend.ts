@@ -16,6 +16,8 @@ export interface SearchBackend {
   rank(db: Db, node: QueryNode, ids: number[]): Promise<number[]>;
   /** For works whose story text matches: the passage with the matches marked, and its chapter. */
   snippets(db: Db, node: QueryNode, ids: number[]): Promise<Map<number, Snippet>>;
+  /** After a full rebuild: merge the index into its fastest shape and refresh the planner's statistics. */
+  optimize(db: Db): Promise<void>;
   /** The raw full-text query alone (no visibility, no filters): the best `limit` work ids. */
   rawTop(db: Db, node: QueryNode, limit: number): Promise<number[]>;
 }

@@ -19,7 +19,7 @@ export async function indexWork(trx: Db, workId: number): Promise<void> {
   await backendFor(trx).indexWork(trx, workId, await buildDocument(trx, workId));
 }
 
-/** Rebuilds the whole index, in batches of one transaction each; reports progress as it goes. */
+/** Rebuilds the whole index, in batches of one transaction each, then optimizes it; reports progress as it goes. */
 export async function reindexAll(db: Kysely<Database>, progress: (done: number, total: number) => void): Promise<number> {
   const total = await countAllWorks(db);
   let done = 0;
@@ -34,5 +34,6 @@ export async function reindexAll(db: Kysely<Database>, progress: (done: number, 
     after = ids[ids.length - 1] ?? after;
     progress(done, total);
   }
+  await backendFor(db).optimize(db);
   return done;
 }

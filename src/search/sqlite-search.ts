@@ -146,6 +146,11 @@ export const sqliteSearch: SearchBackend = {
     return locateSnippets(db, new Map([...passages].filter(([, passage]) => passage.includes(MARK_START))));
   },
 
+  async optimize(db) {
+    // A rebuild leaves many segments; a query reads every one of them until they are merged.
+    await sql`insert into search_works (search_works) values ('optimize')`.execute(db);
+  },
+
   async rawTop(db, node, limit) {
     const { pos, neg } = compile(node);
     const match = pos !== null && neg !== null ? `${pos} NOT (${neg})` : pos;
