@@ -16,6 +16,8 @@ import { registerTagAutocompleteApi } from './tags/autocomplete.api.js';
 import { registerTagFeedRoutes } from './tags/feed.routes.js';
 import { registerTagRoutes } from './tags/tag.routes.js';
 import { registerSearchRoutes } from './search/search.routes.js';
+import { registerDownloadRoutes } from './downloads/download.routes.js';
+import { registerOpdsRoutes } from './opds/opds.routes.js';
 import { registerChapterRoutes } from './works/chapter.routes.js';
 import { registerListingRoutes } from './works/listing.routes.js';
 import { registerWorkApi } from './works/work.api.js';
@@ -69,6 +71,8 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerTagFeedRoutes(app);
   registerWorkRoutes(app);
   registerChapterRoutes(app);
+  registerDownloadRoutes(app);
+  registerOpdsRoutes(app);
   registerWorkApi(app);
   registerTagAutocompleteApi(app);
   return app;

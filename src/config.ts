@@ -1,7 +1,7 @@
 // The one table of settings read from the environment. Nothing else reads process.env.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 
 export type Config = Readonly<{
   port: number;
@@ -15,6 +15,8 @@ export type Config = Readonly<{
   secureCookies: boolean;
   archiveName: string;
   pageCacheBytes: number;
+  /** Calibre's ebook-convert, found at start; null when AZW3, MOBI and PDF are not offered */
+  ebookConvert: string | null;
 }>;
 
 type Env = Record<string, string | undefined>;
@@ -70,6 +72,7 @@ export const OPTIONS = [
   { name: 'DATABASE_URL', help: 'postgres://user:pass@host/db for PostgreSQL; default a SQLite file DATA_DIR/bindery.sqlite' },
   { name: 'BASE_URL', help: 'the address readers use, e.g. https://archive.example.org; default http://localhost:PORT' },
   { name: 'SESSION_SECRET', help: 'at least 32 characters; default generated once into DATA_DIR/session-secret' },
+  { name: 'EBOOK_CONVERT', help: 'path of Calibre\'s ebook-convert for AZW3, MOBI and PDF downloads, or "off"; default: found on PATH if installed' },
 ] as const;
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
@@ -101,6 +104,24 @@ function parseCacheSize(raw: string | undefined): number {
   const value = Number(raw ?? '64');
   if (raw === '' || !Number.isInteger(value) || value < 0 || value > 65536) throw new ConfigError(`PAGE_CACHE_MB must be a whole number of MiB from 0 to 65536, got "${raw ?? ''}"`);
   return value * 1024 * 1024;
+}
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function parseEbookConvert(raw: string | undefined, path: string | undefined): string | null {
+  if (raw === 'off') return null;
+  if (raw !== undefined && raw !== '') {
+    if (!executable(raw)) throw new ConfigError(`EBOOK_CONVERT must be the path of an executable ebook-convert, or "off"; "${raw}" is not executable`);
+    return resolve(raw);
+  }
+  return (path ?? '').split(delimiter).filter((dir) => dir !== '').map((dir) => join(dir, 'ebook-convert')).find(executable) ?? null;
 }
 
 function parseArchiveName(raw: string | undefined): string {
@@ -143,5 +164,6 @@ export function loadConfig(env: Env = process.env, { persist = true } = {}): Con
     secureCookies: baseUrl.startsWith('https:'),
     archiveName: parseArchiveName(env.ARCHIVE_NAME),
     pageCacheBytes: parseCacheSize(env.PAGE_CACHE_MB),
+    ebookConvert: parseEbookConvert(env.EBOOK_CONVERT, env.PATH),
   });
 }

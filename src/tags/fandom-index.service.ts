@@ -1,7 +1,9 @@
 // The fandoms index: every canonical fandom, A to Z, with how many works it holds (counting its
 // synonyms and subtags, each work once), as the viewer may see them.
+import type { Viewer } from '../accounts/viewer.js';
 import type { Db } from '../db/database.js';
 import { foldKey } from '../lib/text.js';
+import { taggingsVisibleTo } from '../works/reading.service.js';
 import { findMetaEdgesOfType, findTagsOfType } from './tag-graph.repository.js';
 
 export type FandomEntry = { name: string; works: number };
@@ -30,4 +32,20 @@ export async function fandomIndex(db: Db, taggings: Array<{ work_id: number; tag
     return { name: t.name, works: works.size };
   });
   return entries.sort((a, b) => foldKey(a.name).localeCompare(foldKey(b.name)));
+}
+
+const INDEX_TTL_MS = 60_000;
+const cached = new WeakMap<Db, Map<'guest' | 'member', { at: number; fandoms: FandomEntry[] }>>();
+
+/** The fandoms index for guests or for logged-in readers, recounted at most once a minute per database. */
+export async function fandomIndexFor(db: Db, viewer: Viewer): Promise<FandomEntry[]> {
+  const key = viewer.user === null ? 'guest' : 'member';
+  const byKey = cached.get(db) ?? new Map<'guest' | 'member', { at: number; fandoms: FandomEntry[] }>();
+  cached.set(db, byKey);
+  let entry = byKey.get(key);
+  if (entry === undefined || Date.now() - entry.at > INDEX_TTL_MS) {
+    entry = { at: Date.now(), fandoms: await fandomIndex(db, await taggingsVisibleTo(db, viewer, 'fandom')) };
+    byKey.set(key, entry);
+  }
+  return entry.fandoms;
 }

@@ -57,13 +57,14 @@ export async function findFeedTag(db: Db, name: string): Promise<FeedTarget> {
 }
 
 /** A stable id: a tag: URI on the archive's host, or the given address when the host cannot make one (an IPv6 literal). */
-function atomId(site: FeedSite, specific: string, fallbackUrl: string): string {
+/** A stable Atom id: a tag: URI on the archive's host, or the fallback URL when the host cannot make one. */
+export function atomId(site: FeedSite, specific: string, fallbackUrl: string): string {
   const host = new URL(site.baseUrl).hostname;
   return /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i.test(host) ? `tag:${host},${TAG_URI_DATE}:${specific}` : fallbackUrl;
 }
 
 /** A stored calendar date as an RFC 3339 time (midnight UTC). */
-function dayTime(date: string): string {
+export function dayTime(date: string): string {
   return `${date}T00:00:00Z`;
 }
 
@@ -78,7 +79,7 @@ export function anonymousAuthors(): AtomPerson[] {
 }
 
 /** The work's summary followed by one line of its rating, warnings, fandoms, words and chapters. */
-function summaryHtml(work: WorkModel): string {
+export function summaryHtml(work: WorkModel): string {
   const facts: Array<[string, string]> = [
     ['Rating', work.tags.rating.join(', ')], ['Warnings', work.tags.warning.join(', ')], ['Fandoms', work.tags.fandom.join(', ')],
     ['Words', formatCount(work.wordCount)], ['Chapters', chapterFraction(work)],

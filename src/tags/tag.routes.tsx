@@ -6,12 +6,12 @@ import { pageContext, setFlash } from '../http/context.js';
 import { AppError, invalid, notFound, type FieldErrors } from '../http/errors.js';
 import { field, fieldList, formOf } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
-import { countWorksForReader, taggingsVisibleTo } from '../works/reading.service.js';
+import { countWorksForReader } from '../works/reading.service.js';
 import { emptyFilter } from '../works/work-filter.js';
 import { getTagPage } from './tag-page.service.js';
 import { tagNameFromParam, tagParam } from './tag-url.js';
 import { expandTags, getTagByName } from './tag.service.js';
-import { fandomIndex, type FandomEntry } from './fandom-index.service.js';
+import { fandomIndexFor } from './fandom-index.service.js';
 import { massWrangle, unwrangledIn, type MassAction } from './mass-wrangling.service.js';
 import { FandomsPage } from './views/fandoms-page.js';
 import { UnwrangledPage } from './views/unwrangled-page.js';
@@ -102,25 +102,15 @@ async function submitMass(request: FastifyRequest<TagParams>, reply: FastifyRepl
   return reply.redirect(`/tags/${tagParam(fandom.name)}/wrangle?type=${tabType(request)}`, 303);
 }
 
-const INDEX_TTL_MS = 60_000;
-type IndexCache = Map<string, { at: number; fandoms: FandomEntry[] }>;
-
 /** The fandoms index, counted for guests or for logged-in readers, recounted at most once a minute. */
-async function showFandoms(request: FastifyRequest, reply: FastifyReply, indexCache: IndexCache) {
-  const { db } = request.server;
-  const key = request.viewer.user === null ? 'guest' : 'member';
-  let cached = indexCache.get(key);
-  if (cached === undefined || Date.now() - cached.at > INDEX_TTL_MS) {
-    cached = { at: Date.now(), fandoms: await fandomIndex(db, await taggingsVisibleTo(db, request.viewer, 'fandom')) };
-    indexCache.set(key, cached);
-  }
-  return sendPage(reply, <FandomsPage ctx={pageContext(request, reply)} fandoms={cached.fandoms} />);
+async function showFandoms(request: FastifyRequest, reply: FastifyReply) {
+  const fandoms = await fandomIndexFor(request.server.db, request.viewer);
+  return sendPage(reply, <FandomsPage ctx={pageContext(request, reply)} fandoms={fandoms} />);
 }
 
 /** Routes for tag pages, the fandoms index and wrangling. */
 export function registerTagRoutes(app: FastifyInstance): void {
-  const indexCache: IndexCache = new Map();
-  app.get('/fandoms', (request, reply) => showFandoms(request, reply, indexCache));
+  app.get('/fandoms', (request, reply) => showFandoms(request, reply));
   app.get<TagParams>('/tags/:tag', (request, reply) => showTag(request, reply));
   app.post<TagParams>('/tags/:tag/wrangle', async (request, reply) => ((request.query as { type?: string }).type !== undefined ? submitMass(request, reply) : submitWrangle(request, reply)));
   app.get<TagParams>('/tags/:tag/wrangle', (request, reply) => showUnwrangled(request, reply));

@@ -10,6 +10,7 @@ import { getAllChaptersForReader, getChapterForReader, getWorkForReader, type Re
 import { AdultNoticePage } from './views/reader-pages.js';
 import { DraftBanner } from './views/preview-banner.js';
 import { WorkPage } from './views/work-page.js';
+import { downloadLinks } from '../downloads/download-links.js';
 
 type ShowQuery = { view_full_work?: string; view_adult?: string };
 
@@ -70,5 +71,6 @@ async function readerPage(request: FastifyRequest, reply: FastifyReply, reader: 
     shown = [await getChapterForReader(db, reader, id)];
   }
   const banner = !reader.work.posted && reader.work.id !== null ? <DraftBanner ctx={ctx} workId={reader.work.id} /> : undefined;
-  return <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} />;
+  const downloads = downloadLinks({ id: reader.row.id, title: reader.work.title, version: reader.row.version }, request.server.config.ebookConvert !== null);
+  return <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} downloads={downloads} />;
 }

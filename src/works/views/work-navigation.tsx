@@ -1,4 +1,5 @@
 // Chapter navigation for readers (entire work, previous/next, chapter menu, index) and the creator's actions.
+import type { DownloadLink } from '../../downloads/download-links.js';
 import { PostButton } from '../../views/forms.js';
 import { chapterPath, fullWorkPath, workPath } from '../work-paths.js';
 import type { WorkPageProps } from './work-page.js';
@@ -39,6 +40,24 @@ export function ReaderNavigation(props: NavProps) {
         {next?.id != null && <li class="chapter next"><a href={chapterPath(workId, next.id)}>Next Chapter →</a></li>}
         <li class="chapter"><ChapterMenu workId={workId} index={index} current={current?.id ?? null} /></li>
         <li class="chapter index"><a href={`/works/${workId}/navigate`}>Chapter Index</a></li>
+      </ul>
+    </nav>
+  );
+}
+
+/** AO3's Download menu (`li.download` with `ul.expandable.secondary`), opened without scripts by a details element. */
+export function DownloadMenu({ links }: { links: DownloadLink[] }) {
+  return (
+    <nav aria-label="Download">
+      <ul class="work navigation actions download-actions">
+        <li class="download">
+          <details>
+            <summary>Download</summary>
+            <ul class="expandable secondary">
+              {links.map((link) => <li key={link.label}><a href={link.href}>{link.label}</a></li>)}
+            </ul>
+          </details>
+        </li>
       </ul>
     </nav>
   );

@@ -5,7 +5,8 @@ import { Layout } from '../../views/layout.js';
 import type { ChapterHead, ChapterModel, WorkModel } from '../work.model.js';
 import { Byline } from './byline.js';
 import { ChapterSection } from './chapter-section.js';
-import { CreatorActions, ReaderNavigation, BottomNavigation } from './work-navigation.js';
+import { CreatorActions, DownloadMenu, ReaderNavigation, BottomNavigation } from './work-navigation.js';
+import type { DownloadLink } from '../../downloads/download-links.js';
 import { UserstuffModule } from './userstuff.js';
 import { WorkMeta } from './work-meta.js';
 
@@ -20,6 +21,8 @@ export type WorkPageProps = {
   isCreator: boolean;
   /** Shown above the work: the draft or preview banner. */
   banner?: ComponentChildren;
+  /** The Download menu (none on a preview). */
+  downloads?: DownloadLink[];
 };
 
 /** The preface: title and byline, and (at the start of the work) its summary and notes, as on AO3. */
@@ -46,6 +49,7 @@ export function WorkPage(props: WorkPageProps) {
     <Layout ctx={ctx} title={`${work.title}${chapterTitle}`} mainClass="works-show">
       {props.banner}
       {paths !== null && <ReaderNavigation {...props} workId={paths.workId} />}
+      {props.downloads !== undefined && props.downloads.length > 0 && <DownloadMenu links={props.downloads} />}
       {paths !== null && props.isCreator && <CreatorActions {...props} workId={paths.workId} />}
       <WorkMeta work={work} />
       <div id="workskin">

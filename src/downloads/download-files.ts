@@ -1,0 +1,96 @@
+// Made files, kept until the work changes (the key holds its version): EPUB, HTML and text are
+// built on request and kept in memory; AZW3, MOBI and PDF are made by Calibre's ebook-convert in
+// the background, one at a time, and kept on disk under DATA_DIR/downloads.
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { PageCache } from '../http/page-cache.js';
+import { convertWithCalibre } from './calibre.js';
+import type { DownloadWork } from './download-model.js';
+import { loadDownloadWork, type DownloadRequest } from './download.service.js';
+import { buildEpub } from './epub.js';
+import { FORMATS, type Format } from './formats.js';
+import { buildHtmlDownload } from './html-download.js';
+import { buildTextDownload } from './text-download.js';
+
+export type MadeFile = { state: 'ready'; body: Buffer } | { state: 'pending' } | { state: 'failed'; reason: string };
+
+type BuiltFormat = Exclude<Format, 'azw3' | 'mobi' | 'pdf'>;
+
+const BUILDERS: Record<BuiltFormat, (work: DownloadWork) => Uint8Array | string> = {
+  epub: buildEpub, html: buildHtmlDownload, txt: buildTextDownload,
+};
+
+/** The files of one app process. */
+export class DownloadFiles {
+  private readonly memory: PageCache;
+  private readonly dir: string;
+  private readonly jobs = new Map<string, Promise<void>>();
+  private readonly failures = new Map<string, string>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly config: Config) {
+    this.memory = new PageCache(Math.max(config.pageCacheBytes, 16 * 1024 * 1024));
+    this.dir = join(config.dataDir, 'downloads');
+  }
+
+  /** The file for a download request: made now, made earlier, or being made by Calibre. */
+  async file(db: Db, request: DownloadRequest, format: Format): Promise<MadeFile> {
+    if (format === 'epub' || format === 'html' || format === 'txt') return { state: 'ready', body: await this.built(db, request, format) };
+    if (this.config.ebookConvert === null) return { state: 'failed', reason: 'This archive does not make that format.' };
+    const name = `${request.key}.${FORMATS[format].extension}`;
+    const path = join(this.dir, name);
+    const done = await readFile(path).catch(() => null);
+    if (done !== null) return { state: 'ready', body: done };
+    const failure = this.failures.get(name);
+    if (failure !== undefined) return { state: 'failed', reason: failure };
+    if (!this.jobs.has(name)) this.startConversion(db, request, format, name);
+    return { state: 'pending' };
+  }
+
+  private async built(db: Db, request: DownloadRequest, format: BuiltFormat): Promise<Buffer> {
+    const key = `${request.key}.${format}`;
+    const cached = this.memory.get(key);
+    if (cached !== undefined) return cached.body;
+    const made = BUILDERS[format](await loadDownloadWork(db, this.config, request));
+    const body = typeof made === 'string' ? Buffer.from(made, 'utf8') : Buffer.from(made.buffer, made.byteOffset, made.byteLength);
+    this.memory.set(key, { body, version: request.reader.row.version, workId: request.reader.row.id });
+    return body;
+  }
+
+  private startConversion(db: Db, request: DownloadRequest, format: Format, name: string): void {
+    const path = join(this.dir, name);
+    const job = this.queue.then(async () => {
+      const epub = await this.built(db, request, 'epub');
+      await mkdir(this.dir, { recursive: true });
+      const made = await convertWithCalibre(this.config.ebookConvert ?? '', epub, FORMATS[format].extension);
+      await writeFile(`${path}.part`, made);
+      await rename(`${path}.part`, path);
+      await this.dropOlderVersions(request.reader.row.id, path);
+    }).catch((error: unknown) => {
+      this.failures.set(name, `Calibre could not make this file: ${error instanceof Error ? error.message : String(error)}`);
+    }).finally(() => this.jobs.delete(name));
+    this.jobs.set(name, job);
+    this.queue = job;
+  }
+
+  /** Files of earlier versions of the work are never asked for again: remove them. */
+  private async dropOlderVersions(workId: number, keep: string): Promise<void> {
+    const extension = keep.slice(keep.lastIndexOf('.'));
+    for (const name of await readdir(this.dir)) {
+      if (name.startsWith(`${workId}-v`) && name.endsWith(extension) && join(this.dir, name) !== keep) await rm(join(this.dir, name), { force: true });
+    }
+  }
+
+  /** Waits for every conversion started so far (tests, shutdown). */
+  async settle(): Promise<void> {
+    await this.queue;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    downloadFiles: DownloadFiles;
+  }
+}

@@ -1,0 +1,43 @@
+// Download routes: /downloads/:id/:slug.:format, on exactly the work page's visibility rules.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pageContext } from '../http/context.js';
+import { AppError, notFound } from '../http/errors.js';
+import { sendPage } from '../http/render.js';
+import { idParam } from '../http/form-values.js';
+import { DownloadFiles } from './download-files.js';
+import { requestDownload } from './download.service.js';
+import { FORMATS, formatOfFile } from './formats.js';
+import { PreparingPage } from './views/preparing-page.js';
+
+type DownloadParams = { Params: { id: string; file: string } };
+
+/** How long a reader waits before the page asks again for a file Calibre is making. */
+const RETRY_SECONDS = 3;
+
+function contentDisposition(fileName: string): string {
+  // The slug is ASCII already; filename* keeps the header right should that ever change.
+  return `attachment; filename="${fileName.replace(/["\\\r\n]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+async function download(files: DownloadFiles, request: FastifyRequest<DownloadParams>, reply: FastifyReply) {
+  const format = formatOfFile(request.params.file);
+  if (format === null || (FORMATS[format].calibre && request.server.config.ebookConvert === null)) throw notFound();
+  const wanted = await requestDownload(request.server.db, request.viewer, idParam(request.params.id), format);
+  const made = await files.file(request.server.db, wanted, format);
+  // Never shared by caches: a download follows the reader's login, like the work page.
+  reply.header('cache-control', 'private, no-cache');
+  if (made.state === 'failed') throw new AppError('internal', made.reason);
+  if (made.state === 'pending') {
+    reply.header('retry-after', String(RETRY_SECONDS)).header('refresh', String(RETRY_SECONDS));
+    return sendPage(reply, <PreparingPage ctx={pageContext(request, reply)} title={wanted.reader.work.title} format={FORMATS[format].label} seconds={RETRY_SECONDS} />, 202);
+  }
+  return reply.header('content-type', FORMATS[format].contentType).header('content-disposition', contentDisposition(wanted.fileName))
+    .header('x-content-type-options', 'nosniff').send(made.body);
+}
+
+/** Routes for downloads. */
+export function registerDownloadRoutes(app: FastifyInstance): void {
+  const files = new DownloadFiles(app.config);
+  app.decorate('downloadFiles', files);
+  app.get<DownloadParams>('/downloads/:id/:file', (request, reply) => download(files, request, reply));
+}

@@ -1,0 +1,52 @@
+// Downloads obey exactly the work page's rules (getWorkForReader: drafts for their creators,
+// registered-users-only works for logged-in readers), then turn the work into a file.
+import type { Viewer } from '../accounts/viewer.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { notFound } from '../http/errors.js';
+import { getAllChaptersForReader, getWorkForReader, type ReaderWork } from '../works/reading.service.js';
+import type { ChapterModel } from '../works/work.model.js';
+import { pseudPath, workPath } from '../works/work-paths.js';
+import { downloadSlug, type DownloadWork } from './download-model.js';
+import { FORMATS, type Format } from './formats.js';
+
+/** A work a reader may download, before its chapters are read: enough to name the file and find it in a cache. */
+export type DownloadRequest = {
+  reader: ReaderWork;
+  /** Names this version of the work's files: its version, and whether draft chapters are in them (for its creators). */
+  key: string;
+  fileName: string;
+};
+
+function toDownloadWork(config: Config, reader: ReaderWork, chapters: ChapterModel[]): DownloadWork {
+  const { work, row } = reader;
+  const today = (row.revised_at ?? row.updated_at).slice(0, 10);
+  return {
+    id: row.id, title: work.title, url: `${config.baseUrl}${workPath(row.id)}`,
+    creators: work.creators.map((c) => ({ name: c.pseud, url: `${config.baseUrl}${pseudPath(c.login, c.pseud)}` })),
+    language: work.language, summary: work.summary, notes: work.notes, endNotes: work.endNotes,
+    tags: {
+      rating: work.tags.rating, warnings: work.tags.warning, categories: work.tags.category, fandoms: work.tags.fandom,
+      relationships: work.tags.relationship, characters: work.tags.character, freeforms: work.tags.freeform,
+    },
+    series: [],
+    publishedOn: work.publishedOn ?? today, updatedOn: work.updatedOn ?? today, completedOn: work.complete ? work.updatedOn ?? today : null,
+    modifiedAt: new Date(row.updated_at).toISOString(),
+    wordCount: work.wordCount, chapterCount: work.chapterCount, expectedChapters: work.expectedChapters,
+    archiveName: config.archiveName, archiveUrl: config.baseUrl,
+    chapters: chapters.map((c) => ({ number: c.number, title: c.title, summary: c.summary, notes: c.notes, endNotes: c.endNotes, html: c.content })),
+  };
+}
+
+/** Who may download the work, as its page would answer: 404 or login_required otherwise. */
+export async function requestDownload(db: Db, viewer: Viewer, workId: number, format: Format): Promise<DownloadRequest> {
+  const reader = await getWorkForReader(db, viewer, workId);
+  if (reader.chapters.length === 0) throw notFound('work_not_found');
+  const drafts = reader.isCreator && reader.chapters.some((c) => !c.posted);
+  return { reader, key: `${workId}-v${reader.row.version}${drafts ? '-drafts' : ''}`, fileName: `${downloadSlug(reader.work.title, workId)}.${FORMATS[format].extension}` };
+}
+
+/** The whole work, chapters read, ready for a builder. */
+export async function loadDownloadWork(db: Db, config: Config, request: DownloadRequest): Promise<DownloadWork> {
+  return toDownloadWork(config, request.reader, await getAllChaptersForReader(db, request.reader));
+}
