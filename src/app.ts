@@ -18,6 +18,7 @@ import { registerTagRoutes } from './tags/tag.routes.js';
 import { registerSearchRoutes } from './search/search.routes.js';
 import { registerDownloadRoutes } from './downloads/download.routes.js';
 import { registerOpdsRoutes } from './opds/opds.routes.js';
+import { registerImportApi } from './importing/import.api.js';
 import { registerChapterRoutes } from './works/chapter.routes.js';
 import { registerListingRoutes } from './works/listing.routes.js';
 import { registerWorkApi } from './works/work.api.js';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerChapterRoutes(app);
   registerDownloadRoutes(app);
   registerOpdsRoutes(app);
+  registerImportApi(app);
   registerWorkApi(app);
   registerTagAutocompleteApi(app);
   return app;

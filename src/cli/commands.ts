@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../http/errors.js';
 import { reindexAll } from '../search/search-index.service.js';
+import { importFiles, type ImportOptions } from './import-command.js';
 
 export const USAGE = `Usage: npm run bindery -- <command>
 
@@ -16,6 +17,9 @@ Commands:
   users wrangler <login> [--revoke]             let <login> wrangle tags (or stop them)
   tokens create <login> [--name <label>]        print a new API token for <login>
   reindex                                       rebuild the search index, showing progress
+  import <files...> --as <login> [--post] [--fandom <name>] [--rating <rating>] [--language <code>]
+                                                import story files (text, Markdown, HTML, .docx, EPUB,
+                                                AO3 downloads) as drafts of <login> (posted with --post)
   config                                        list the settings read from the environment
   help                                          show this text`;
 
@@ -25,6 +29,22 @@ export type CliIo = { readPassword: (prompt: string) => Promise<string>; out: (l
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
   return at === -1 ? undefined : args[at + 1];
+}
+
+const IMPORT_VALUES = new Set(['--as', '--fandom', '--rating', '--language', '--title']);
+
+function importOptions(args: string[]): ImportOptions {
+  const login = option(args, '--as');
+  const files = args.slice(1).filter((arg, i, all) => !arg.startsWith('--') && !IMPORT_VALUES.has(all[i - 1] ?? ''));
+  if (login === undefined || files.length === 0) throw new AppError('bad_request', 'Usage: npm run bindery -- import <files...> --as <login> [--post] [--fandom <name>] [--rating <rating>] [--language <code>]');
+  const fandom = option(args, '--fandom');
+  const rating = option(args, '--rating');
+  const language = option(args, '--language');
+  const title = option(args, '--title');
+  return {
+    login, files, post: args.includes('--post'),
+    choices: { ...(fandom !== undefined ? { fandoms: fandom } : {}), ...(rating !== undefined ? { rating } : {}), ...(language !== undefined ? { language } : {}), ...(title !== undefined ? { title } : {}) },
+  };
 }
 
 /** Runs one command; throws AppError with a message for the operator when the input is wrong. */
@@ -41,6 +61,12 @@ export async function runCommand(args: string[], handle: DatabaseHandle, io: Cli
     const started = Date.now();
     const done = await reindexAll(db, (count, total) => io.progress?.(`Indexed ${count.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} works`));
     io.out(`Search index rebuilt: ${done.toLocaleString('en-US')} works in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    return;
+  }
+  if (noun === 'import') {
+    await migrateToLatest(db);
+    const failed = await importFiles(db, importOptions(args), io.out);
+    if (failed > 0) throw new AppError('validation_failed', `${failed} file${failed === 1 ? ' was' : 's were'} not imported.`);
     return;
   }
   if (target === undefined) throw new AppError('bad_request', USAGE);

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   payload_too_large: { status: 413, message: 'The request is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the body as JSON, with Content-Type: application/json.' },
   validation_failed: { status: 422, message: 'Some fields need attention.' },
+  import_failed: { status: 422, message: 'The file could not be imported.' },
   rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
   internal: { status: 500, message: 'Something went wrong on our side. Please try again.' },
 } as const;

@@ -26,8 +26,10 @@ function ChapterMenu({ workId, index, current }: { workId: number; index: NavPro
 
 /** The reader's navigation above the work. */
 export function ReaderNavigation(props: NavProps) {
-  const { workId, index, mode } = props;
-  if (index.length <= 1) return null;
+  const { workId, index, mode, downloads } = props;
+  if (index.length <= 1) {
+    return downloads === undefined || downloads.length === 0 ? null : <nav aria-label="Work"><ul class="work navigation actions"><DownloadItem links={downloads} /></ul></nav>;
+  }
   const { previous, next, current } = neighbours(props);
   const first = index[0];
   return (
@@ -40,26 +42,24 @@ export function ReaderNavigation(props: NavProps) {
         {next?.id != null && <li class="chapter next"><a href={chapterPath(workId, next.id)}>Next Chapter →</a></li>}
         <li class="chapter"><ChapterMenu workId={workId} index={index} current={current?.id ?? null} /></li>
         <li class="chapter index"><a href={`/works/${workId}/navigate`}>Chapter Index</a></li>
+        <DownloadItem links={downloads} />
       </ul>
     </nav>
   );
 }
 
 /** AO3's Download menu (`li.download` with `ul.expandable.secondary`), opened without scripts by a details element. */
-export function DownloadMenu({ links }: { links: DownloadLink[] }) {
+function DownloadItem({ links }: { links: DownloadLink[] | undefined }) {
+  if (links === undefined || links.length === 0) return null;
   return (
-    <nav aria-label="Download">
-      <ul class="work navigation actions download-actions">
-        <li class="download">
-          <details>
-            <summary>Download</summary>
-            <ul class="expandable secondary">
-              {links.map((link) => <li key={link.label}><a href={link.href}>{link.label}</a></li>)}
-            </ul>
-          </details>
-        </li>
-      </ul>
-    </nav>
+    <li class="download">
+      <details>
+        <summary>Download</summary>
+        <ul class="expandable secondary">
+          {links.map((link) => <li key={link.label}><a href={link.href}>{link.label}</a></li>)}
+        </ul>
+      </details>
+    </li>
   );
 }
 

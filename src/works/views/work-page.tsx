@@ -5,7 +5,7 @@ import { Layout } from '../../views/layout.js';
 import type { ChapterHead, ChapterModel, WorkModel } from '../work.model.js';
 import { Byline } from './byline.js';
 import { ChapterSection } from './chapter-section.js';
-import { CreatorActions, DownloadMenu, ReaderNavigation, BottomNavigation } from './work-navigation.js';
+import { CreatorActions, ReaderNavigation, BottomNavigation } from './work-navigation.js';
 import type { DownloadLink } from '../../downloads/download-links.js';
 import { UserstuffModule } from './userstuff.js';
 import { WorkMeta } from './work-meta.js';
@@ -49,7 +49,6 @@ export function WorkPage(props: WorkPageProps) {
     <Layout ctx={ctx} title={`${work.title}${chapterTitle}`} mainClass="works-show">
       {props.banner}
       {paths !== null && <ReaderNavigation {...props} workId={paths.workId} />}
-      {props.downloads !== undefined && props.downloads.length > 0 && <DownloadMenu links={props.downloads} />}
       {paths !== null && props.isCreator && <CreatorActions {...props} workId={paths.workId} />}
       <WorkMeta work={work} />
       <div id="workskin">
