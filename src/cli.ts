@@ -21,13 +21,27 @@ async function readPassword(prompt: string): Promise<string> {
   return '';
 }
 
+/** Progress on one rewritten line at a terminal; in a log, a line every ten seconds. */
+let progressShown = false;
+
+function progressWriter(): (line: string) => void {
+  if (process.stderr.isTTY) return (line) => { progressShown = true; process.stderr.write(`\r${line}\u001b[K`); };
+  let last = 0;
+  return (line) => {
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    process.stderr.write(`${line}\n`);
+  };
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.length === 0 || args[0] === 'help' || args[0] === '--help') { console.log(USAGE); return 0; }
   if (args[0] === 'config') { for (const o of OPTIONS) console.log(`${o.name.padEnd(16)} ${o.help}`); return 0; }
   const handle = openDatabase(loadConfig().databaseUrl);
   try {
-    await runCommand(args, handle, { readPassword, out: (line) => console.log(line), progress: (line) => process.stderr.write(`\r${line}`) });
+    await runCommand(args, handle, { readPassword, out: (line) => console.log(line), progress: progressWriter() });
+    if (progressShown) process.stderr.write('\n');
     return 0;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
