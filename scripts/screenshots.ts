@@ -63,6 +63,24 @@ const TIDE_CHAPTERS: Fields[] = [
   },
 ];
 
+// A file as writers keep them: a title line, an author's note, chapter headings, a scene break, end notes.
+const IMPORT_FILE = [
+  'The Salt-Glass Orchard', '',
+  'A/N: Written for the winter swap. Thank you to everyone who read it twice, and to R. for the title.', '',
+  'Chapter 1: Frost', '',
+  'Wren counted the apple trees every morning, because her grandmother had, and because somebody ought to.', '',
+  'There were forty-one. There had always been forty-one, even the year the river came up to the kitchen door.', '',
+  'Chapter 2: The Stranger', '',
+  'The man at the gate wore a coat too thin for the season and carried nothing at all.', '',
+  '12 miles, he said, before she could ask. I walked 12 miles to see if the glass apples were real.', '',
+  '* * *', '',
+  'By evening he had mended the fence and eaten two bowls of soup, and Wren still did not know his name.', '',
+  'Chapter 3: Thaw', '',
+  'When the ice went out of the glass apples, they rang like small bells.', '',
+  'Wren stood under the trees with the stranger and listened until the last one was quiet.', '',
+  'Thanks for reading! Comments are always welcome.',
+].join('\n');
+
 function work(overrides: Fields): Fields {
   return {
     title: '', summary: '', notes: '', endNotes: '', rating: 'General Audiences', warnings: 'No Archive Warnings Apply',
@@ -100,7 +118,7 @@ async function signUp(app: FastifyInstance, login: string): Promise<TestClient> 
   return client;
 }
 
-type Seeded = { writer: TestClient; tide: string; tideChapters: string[]; explicit: string; draft: string; restricted: string };
+type Seeded = { writer: TestClient; tide: string; tideChapters: string[]; explicit: string; draft: string; restricted: string; imported: string };
 
 async function seed(app: FastifyInstance): Promise<Seeded> {
   const other = await signUp(app, 'oakmoss');
@@ -130,7 +148,10 @@ async function seed(app: FastifyInstance): Promise<Seeded> {
   }));
   const draft = await post(writer, '/works/new', '/works', work({ title: 'Untitled Lighthouse Thing', action: 'draft', fandoms: 'Lanternfall (TV)' }));
   const restricted = await post(writer, '/works/new', '/works', work({ title: 'Letters Never Sent', restricted: '1', summary: 'Forty letters, one lighthouse, no stamps.' }));
-  return { writer, tide, tideChapters, explicit, draft, restricted };
+  await writer.get('/works/import');
+  const upload = await writer.postMultipart('/works/import', { text: '', format: 'text' }, [{ name: 'file', fileName: 'salt-glass-orchard.txt', content: IMPORT_FILE }]);
+  if (upload.statusCode !== 303) throw new Error(`POST /works/import answered ${upload.statusCode}: ${upload.body.slice(0, 800)}`);
+  return { writer, tide, tideChapters, explicit, draft, restricted, imported: String(upload.headers.location) };
 }
 
 // ---------------------------------------------------------------- the pages
@@ -175,6 +196,21 @@ function shots(s: Seeded): Shot[] {
         await page.getByLabel(/^Title/).fill('Gull Point');
         await page.getByLabel(/^Work text/).fill('Too short');
         await page.getByLabel('Expected number of chapters').fill('two');
+        await page.getByRole('button', { name: 'Post', exact: true }).click();
+        await page.locator('.error-summary').waitFor();
+      },
+    },
+    { name: 'import-upload', as: 'writer', path: '/works/import' },
+    {
+      name: 'import-upload-errors', as: 'writer', path: '/works/import', act: async (page) => {
+        await page.getByRole('button', { name: 'Read the story' }).click();
+        await page.locator('.error-summary').waitFor();
+      },
+    },
+    { name: 'import-preview', as: 'writer', path: s.imported },
+    {
+      name: 'import-preview-errors', as: 'writer', path: s.imported, act: async (page) => {
+        await page.getByLabel('Fandoms').fill('Salt {Glass}');
         await page.getByRole('button', { name: 'Post', exact: true }).click();
         await page.locator('.error-summary').waitFor();
       },

@@ -19,6 +19,7 @@ import { registerSearchRoutes } from './search/search.routes.js';
 import { registerDownloadRoutes } from './downloads/download.routes.js';
 import { registerOpdsRoutes } from './opds/opds.routes.js';
 import { registerImportApi } from './importing/import.api.js';
+import { registerImportRoutes } from './importing/import.routes.js';
 import { registerChapterRoutes } from './works/chapter.routes.js';
 import { registerListingRoutes } from './works/listing.routes.js';
 import { registerWorkApi } from './works/work.api.js';
@@ -70,6 +71,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerListingRoutes(app);
   registerTagRoutes(app);
   registerTagFeedRoutes(app);
+  registerImportRoutes(app);
   registerWorkRoutes(app);
   registerChapterRoutes(app);
   registerDownloadRoutes(app);

@@ -3,6 +3,25 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export type Fields = Record<string, string | string[]>;
 
+/** A file field of a multipart form. */
+export type FilePart = { name: string; fileName: string; content: Buffer | string; type?: string };
+
+/** Encodes fields and files as multipart/form-data, the way a browser sends a form with a file input. */
+export function encodeMultipart(fields: Fields, files: FilePart[] = []): { body: Buffer; contentType: string } {
+  const boundary = `----BinderyTest${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  const head = (disposition: string, type?: string) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\n${type !== undefined ? `Content-Type: ${type}\r\n` : ''}\r\n`);
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) parts.push(head(`name="${name}"`), Buffer.from(v), Buffer.from('\r\n'));
+  }
+  for (const file of files) {
+    parts.push(head(`name="${file.name}"; filename="${file.fileName}"`, file.type ?? 'application/octet-stream'), Buffer.from(file.content), Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 function encodeForm(fields: Fields): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
@@ -44,6 +63,16 @@ export class TestClient {
     return this.remember(await this.app.inject({
       method: 'POST', url, remoteAddress: this.ip, payload: body,
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+    }));
+  }
+
+  /** POST a multipart form (a file upload) with the CSRF token of the last page seen. */
+  async postMultipart(url: string, fields: Fields = {}, files: FilePart[] = []): Promise<LightMyRequestResponse> {
+    if (this.csrf === null) await this.get('/login');
+    const { body, contentType } = encodeMultipart({ _csrf: this.csrf ?? '', ...fields }, files);
+    return this.remember(await this.app.inject({
+      method: 'POST', url, remoteAddress: this.ip, payload: body,
+      headers: { cookie: this.cookieHeader(), 'content-type': contentType },
     }));
   }
 

@@ -48,5 +48,5 @@ export function listImports(db: Kysely<Database>, userId: number, since: string)
 /** How many imports are stored (for tests and the operator). */
 export async function countImports(db: Kysely<Database>): Promise<number> {
   const row = await imports(db).selectFrom('imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }

@@ -19,6 +19,7 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
   return (
     <ul class="user-nav">
       <li><a href="/works/new">Post new work</a></li>
+      <li><a href="/works/import">Import a work</a></li>
       <li><a href={`/users/${user.login}/works`}>My works</a></li>
       <li><a href={`/users/${user.login}/pseuds`}>Pseuds</a></li>
       {user.isAdmin && <li><a href="/admin/wranglers">Admin</a></li>}

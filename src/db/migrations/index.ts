@@ -5,6 +5,7 @@ import * as m002 from './002_tags_and_filters.js';
 import * as m003 from './003_tag_word_prefix_index.js';
 import * as m004 from './004_listing_indexes.js';
 import * as m005 from './005_search.js';
+import * as m006 from './006_imports.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003_tag_word_prefix_index': m003,
   '004_listing_indexes': m004,
   '005_search': m005,
+  '006_imports': m006,
 };

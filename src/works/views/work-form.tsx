@@ -21,7 +21,8 @@ export type WorkFormProps = {
   draft: boolean;
 };
 
-function TagFields({ values, errors }: Pick<WorkFormProps, 'values' | 'errors'>) {
+/** The rating, warnings, fandoms, categories, relationships, characters and additional tags (the import preview uses them too). */
+export function TagFields({ values, errors }: Pick<WorkFormProps, 'values' | 'errors'>) {
   return (
     <fieldset class="form-section">
       <legend>Tags</legend>
@@ -88,6 +89,7 @@ export function WorkFormPage(props: WorkFormProps) {
   return (
     <Layout ctx={ctx} title={title} mainClass="work-form">
       <h2 class="heading">{title}</h2>
+      {workId === null && <p>Already written it? <a href="/works/import">Import a work</a> from a text, Markdown, HTML, Word or EPUB file.</p>}
       <p class="hint">Fields marked <span class="required">*</span> are required.</p>
       <ErrorSummary errors={errors} />
       <Form ctx={ctx} action={workId === null ? '/works' : `/works/${workId}`}>

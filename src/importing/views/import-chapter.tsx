@@ -1,0 +1,95 @@
+// One chapter in the import preview: its number, title, first and last lines, word count and
+// notes, with the buttons that move its start, join it to the chapter before, or turn a note into text.
+import type { ComponentChildren } from 'preact';
+import type { FieldErrors } from '../../http/errors.js';
+import { formatCount } from '../../lib/text.js';
+import { htmlToText } from '../../lib/word-count.js';
+import { fieldId, TextField } from '../../views/forms.js';
+import { storedHtml } from '../../works/views/userstuff.js';
+import { chapterField } from '../import-form.js';
+import type { ImportedChapter } from '../import.js';
+import type { ImportSummary } from '../import.service.js';
+
+const LINE_MAX = 200;
+
+/** The chapter's last line of text, shortened from the front when long. */
+function lastLine(html: string): string {
+  const line = htmlToText(html).split('\n').map((l) => l.trim()).filter((l) => l !== '').pop() ?? '';
+  return line.length > LINE_MAX ? `…${line.slice(-LINE_MAX)}` : line;
+}
+
+/** A button of the preview form that applies one fix. */
+export function FixButton({ action, children, label }: { action: string; children: ComponentChildren; label?: string }) {
+  return <button type="submit" name="action" value={action} class="fix-button" aria-label={label}>{children}</button>;
+}
+
+/** Notes found in the file, shown as they will appear, with the button that puts them back into the story text. */
+export function FoundNotes({ name, heading, html, errors, action, button }: {
+  name: string; heading: string; html: string; errors: FieldErrors; action?: string; button?: string;
+}) {
+  const error = errors[name];
+  if (html === '' && error === undefined) return null;
+  return (
+    <div class={error !== undefined ? 'import-notes has-error' : 'import-notes'} id={fieldId(name)}>
+      <h4>{heading}</h4>
+      {error !== undefined && <p class="field-error">{error}</p>}
+      <blockquote class="userstuff" dangerouslySetInnerHTML={storedHtml(html)} />
+      {html !== '' && action !== undefined && <FixButton action={action}>{button}</FixButton>}
+    </div>
+  );
+}
+
+function Boundary({ index, errors, by }: { index: number; errors: FieldErrors; by: string }) {
+  const name = chapterField(index, 'by');
+  const error = errors[name];
+  const n = index + 1;
+  return (
+    <fieldset class={error !== undefined ? 'import-boundary has-error' : 'import-boundary'} id={fieldId(name)}>
+      <legend>Where chapter {n} starts</legend>
+      {error !== undefined && <p class="field-error" id={`${fieldId(name)}-error`}>{error}</p>}
+      <div class="import-move">
+        <label for={`${fieldId(name)}-input`}>Move it by</label>
+        <span class="import-by">
+          <input id={`${fieldId(name)}-input`} name={name} type="number" min="1" max="9999" value={by} class="position"
+            aria-invalid={error !== undefined ? 'true' : undefined} aria-describedby={error !== undefined ? `${fieldId(name)}-error` : undefined} />
+          {' '}paragraphs
+        </span>
+        <span class="import-by">
+          <FixButton action={`earlier:${index}`} label={`Start chapter ${n} earlier`}>earlier</FixButton>{' '}
+          <FixButton action={`later:${index}`} label={`Start chapter ${n} later`}>later</FixButton>
+        </span>
+      </div>
+      <p class="import-join">
+        <FixButton action={`join:${index}`}>Join with chapter {index}</FixButton>
+        <span class="hint"> when this is not really a new chapter</span>
+      </p>
+    </fieldset>
+  );
+}
+
+/** One chapter of the preview. */
+export function ImportChapterItem({ chapter, found, index, errors, by }: {
+  chapter: ImportedChapter; found: ImportSummary['chapters'][number]; index: number; errors: FieldErrors; by: string;
+}) {
+  const n = index + 1;
+  const textError = errors[chapterField(index, 'text')];
+  return (
+    <li class="import-chapter" id={`import-chapter-${n}`}>
+      <h4 class="import-chapter-heading">Chapter {n} <span class="import-words">{formatCount(found.words)} {found.words === 1 ? 'word' : 'words'}</span></h4>
+      {chapter.heading !== '' && <p class="hint">Heading in the file: “{chapter.heading}”</p>}
+      <TextField name={chapterField(index, 'title')} label="Chapter title" value={chapter.title} errors={errors} />
+      <div class={textError !== undefined ? 'import-lines has-error' : 'import-lines'} id={fieldId(chapterField(index, 'text'))}>
+        {textError !== undefined && <p class="field-error">{textError}</p>}
+        <dl>
+          <dt>Begins</dt><dd class="import-first-line">{found.firstLine}</dd>
+          <dt>Ends</dt><dd class="import-last-line">{lastLine(chapter.html)}</dd>
+        </dl>
+      </div>
+      <FoundNotes name={chapterField(index, 'notes')} heading="Chapter notes" html={chapter.notes} errors={errors}
+        action={`text:${index}:notes`} button={`Move into the text: start of chapter ${n}`} />
+      <FoundNotes name={chapterField(index, 'endNotes')} heading="Chapter end notes" html={chapter.endNotes} errors={errors}
+        action={`text:${index}:end`} button={`Move into the text: end of chapter ${n}`} />
+      {index > 0 && <Boundary index={index} errors={errors} by={by} />}
+    </li>
+  );
+}
