@@ -23,8 +23,10 @@ function chapterWithRun<C extends { content: string }>(chapters: C[], words: str
   return chapters.find((c) => c.content.includes(spaced)) ?? chapters.find((c) => pattern.test(c.content));
 }
 
+export type WorkChapter = { id: number; content: string };
+
 /** Which posted chapter a passage (with markers and ellipses) comes from, among a work's chapters in order. */
-function chapterOf(chapters: Array<{ id: number; content: string }>, passage: string): number | null {
+function chapterOf(chapters: WorkChapter[], passage: string): number | null {
   // The passage can span a chapter boundary (chapters are joined by a blank line in the index):
   // look for the longest piece that holds a match.
   const pieces = passage.split(/…|\n\s*\n/).filter((p) => p.includes(MARK_START));
@@ -36,10 +38,15 @@ function chapterOf(chapters: Array<{ id: number; content: string }>, passage: st
   return chapter?.id ?? null;
 }
 
-/** Snippets for passages found in works' text (work id to passage): safe HTML and the chapter each is in. */
-export async function locateSnippets(db: Db, passages: Map<number, string>): Promise<Map<number, Snippet>> {
-  const chapters = new Map<number, Array<{ id: number; content: string }>>();
-  for (const c of await postedChapterTexts(db, [...passages.keys()])) chapters.set(c.work_id, [...(chapters.get(c.work_id) ?? []), c]);
+/** Posted chapters' HTML of some works, in order, by work. */
+export async function chaptersOfWorks(db: Db, workIds: number[]): Promise<Map<number, WorkChapter[]>> {
+  const chapters = new Map<number, WorkChapter[]>();
+  for (const c of await postedChapterTexts(db, workIds)) chapters.set(c.work_id, [...(chapters.get(c.work_id) ?? []), c]);
+  return chapters;
+}
+
+/** Snippets for passages the backend found in works' text (work id to passage): safe HTML and the chapter each is in. */
+export function locateSnippets(chapters: Map<number, WorkChapter[]>, passages: Map<number, string>): Map<number, Snippet> {
   const result = new Map<number, Snippet>();
   for (const [workId, passage] of passages) result.set(workId, { chapterId: chapterOf(chapters.get(workId) ?? [], passage), html: markedHtml(passage) });
   return result;

@@ -3,8 +3,10 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { QueryNode, TextField } from './query-parser.js';
 import { MARK_END, MARK_START, positiveLeaves, RANK_LIMIT, splitNegatives, type SearchBackend, type Snippet } from './search-backend.js';
+import type { Db } from '../db/database.js';
 import type { WorkDocument } from './search-document.js';
-import { locateSnippets } from './snippets.js';
+import { findPassage, needleWords } from './passages.js';
+import { chaptersOfWorks, locateSnippets, markedHtml } from './snippets.js';
 
 const COLUMNS: Record<TextField, string> = {
   title: 'title', creator: 'creators', summary: 'summary', notes: 'notes', text: 'body',
@@ -126,24 +128,23 @@ export const sqliteSearch: SearchBackend = {
   },
 
   async snippets(db, node, ids) {
-    const leaves = positiveLeaves(node).filter((l) => (l.kind === 'term' || l.kind === 'phrase') && (l.field === null || l.field === 'text'));
-    const body = joinOr(leaves.map((l) => ftsQuery({ ...l, field: 'text' } as QueryNode)));
+    const leaves = positiveLeaves(node).filter((l): l is QueryNode & { kind: 'term' | 'phrase' } => (l.kind === 'term' || l.kind === 'phrase') && (l.field === null || l.field === 'text'));
+    const body = joinOr(leaves.map((l) => ftsQuery({ ...l, field: 'text' })));
     if (body === null || ids.length === 0) return new Map<number, Snippet>();
-    const snippet = sql`snippet(search_works, ${sql.raw(String(BODY_COLUMN))}, ${MARK_START}, ${MARK_END}, '…', 32)`;
-    const passages = new Map<number, string>();
-    if (leaves.some((l) => l.kind === 'term' && l.prefix)) {
-      // FTS5 expands a prefix afresh in every statement: one pass over the ids' range instead.
-      const { rows } = await sql<{ id: number; s: string }>`select rowid as id, ${snippet} as s from search_works
-        where search_works match ${body} and ${inRange(ids)}`.execute(db);
-      for (const row of rows) passages.set(row.id, row.s);
-    } else {
-      // Otherwise one statement per work, each going straight to its rowid (a phrase of common words would cost a whole pass).
-      for (const id of ids) {
-        const { rows } = await sql<{ s: string }>`select ${snippet} as s from search_works where search_works match ${body} and rowid = ${literal(id)}`.execute(db);
-        if (rows[0] !== undefined) passages.set(id, rows[0].s);
-      }
+    const chapters = await chaptersOfWorks(db, ids);
+    // Words found as typed give their passage straight from the chapters; the rest ask FTS5.
+    const needles = leaves.map((l) => ({ words: needleWords(l.text), prefix: l.kind === 'term' && l.prefix })).filter((n) => n.words.length > 0);
+    const result = new Map<number, Snippet>();
+    const rest: number[] = [];
+    for (const id of ids) {
+      const found = findPassage(chapters.get(id) ?? [], needles);
+      if (found === null) rest.push(id);
+      else result.set(id, { chapterId: found.chapterId, html: markedHtml(found.passage) });
     }
-    return locateSnippets(db, new Map([...passages].filter(([, passage]) => passage.includes(MARK_START))));
+    if (rest.length === 0) return result;
+    const passages = await ftsPassages(db, body, rest, leaves.some((l) => l.kind === 'term' && l.prefix));
+    for (const [id, snippet] of locateSnippets(chapters, passages)) result.set(id, snippet);
+    return result;
   },
 
   async optimize(db) {
@@ -161,6 +162,25 @@ export const sqliteSearch: SearchBackend = {
     return (await sqliteSearch.rank(db, node, rows.map((r) => r.id))).slice(0, limit);
   },
 };
+
+/** FTS5's own passages (snippet()) for works whose words were not found as typed: stems, for instance. */
+async function ftsPassages(db: Db, body: string, ids: number[], prefix: boolean): Promise<Map<number, string>> {
+  const snippet = sql`snippet(search_works, ${sql.raw(String(BODY_COLUMN))}, ${MARK_START}, ${MARK_END}, '…', 32)`;
+  const passages = new Map<number, string>();
+  if (prefix) {
+    // FTS5 expands a prefix afresh in every statement: one pass over the ids' range instead.
+    const { rows } = await sql<{ id: number; s: string }>`select rowid as id, ${snippet} as s from search_works
+      where search_works match ${body} and ${inRange(ids)}`.execute(db);
+    for (const row of rows) passages.set(row.id, row.s);
+  } else {
+    // Otherwise one statement per work, each going straight to its rowid (a phrase of common words would cost a whole pass).
+    for (const id of ids) {
+      const { rows } = await sql<{ s: string }>`select ${snippet} as s from search_works where search_works match ${body} and rowid = ${literal(id)}`.execute(db);
+      if (rows[0] !== undefined) passages.set(id, rows[0].s);
+    }
+  }
+  return new Map([...passages].filter(([, passage]) => passage.includes(MARK_START)));
+}
 
 function joinOr(parts: Array<string | null>): string | null {
   const kept = parts.filter((p): p is string => p !== null);

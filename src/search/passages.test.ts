@@ -1,0 +1,49 @@
+// Passages found in the stored chapter HTML: what a reader sees under a search result.
+import { describe, expect, it } from 'vitest';
+import { MARK_END, MARK_START } from './search-backend.js';
+import { findPassage, needleWords, passageIn, type Needle } from './passages.js';
+import { markedHtml } from './snippets.js';
+
+const word = (text: string, prefix = false): Needle => ({ words: needleWords(text), prefix });
+const shown = (passage: string | null) => passage?.replaceAll(MARK_START, '[').replaceAll(MARK_END, ']') ?? null;
+
+describe('passages found as typed', () => {
+  it('marks a word, a phrase and a prefix, folding case, accents and apostrophes', () => {
+    const text = 'Ines poured the café au lait. “Don’t,” she said, closing the shutters against the Storm.';
+    expect(shown(passageIn(text, [word('storm')]))).toBe('…the café au lait. “Don’t,” she said, closing the shutters against the [Storm].');
+    expect(shown(passageIn(text, [word('ines')]))).toBe('[Ines] poured the café au lait. “Don’t,” she said, closing the shutters against the Storm.');
+    expect(shown(passageIn(text, [word('cafe')]))).toContain('the [café] au');
+    expect(shown(passageIn(text, [word("don't")]))).toContain('“[Don’t],”');
+    expect(shown(passageIn(text, [word('she said')]))).toContain('“Don’t,” [she said], closing');
+    expect(shown(passageIn(text, [word('clos', true)]))).toContain('[closing] the');
+  });
+
+  it('finds nothing when only a stem would match, so the backend is asked', () => {
+    expect(passageIn('He was running for the ferry.', [word('runs')])).toBeNull();
+    expect(passageIn('said she', [word('she said')])).toBeNull();
+  });
+
+  it('cuts a window around the densest run of matches, with ellipses', () => {
+    const words = Array.from({ length: 80 }, (_, i) => `w${i}`);
+    words[10] = 'lamp';
+    words[50] = 'lamp';
+    words[53] = 'lamp';
+    const passage = shown(passageIn(words.join(' '), [word('lamp')])) ?? '';
+    expect(passage.startsWith('…w38 ')).toBe(true);
+    expect(passage.match(/\[lamp\]/g)).toHaveLength(2);
+    expect(passage.endsWith('w70…')).toBe(true);
+  });
+
+  it('reads the first chapter that holds a match, decoding entities and escaping the result', () => {
+    const chapters = [
+      { id: 1, content: '<p>Nothing here but fog.</p>' },
+      { id: 2, content: '<p>Salt &amp; <em>cormorant</em> feathers&nbsp;&lt;3</p>' },
+      { id: 3, content: '<p>Another cormorant.</p>' },
+    ];
+    const found = findPassage(chapters, [word('cormorant')]);
+    expect(found?.chapterId).toBe(2);
+    // The no-break space is still in the passage; the HTML shows runs of white space as one space.
+    expect(found?.passage).toContain('feathers\u00a0<3');
+    expect(markedHtml(found?.passage ?? '')).toBe('Salt &amp; <mark>cormorant</mark> feathers &lt;3');
+  });
+});

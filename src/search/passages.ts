@@ -1,0 +1,115 @@
+// The matching passage of a work, found in its chapters' stored HTML when the words looked for
+// are there as typed (case, accents and apostrophes aside). FTS5's snippet() reads and tokenizes
+// the whole work for each result (3-4 ms a work for common words); this reads only until the
+// first chapter with a match. Stemmed matches ("running" for "run") are left to the backend.
+import { MARK_END, MARK_START } from './search-backend.js';
+
+/** What to look for: one word, a phrase (words in a row), or a prefix (the last word may go on). */
+export type Needle = { words: string[]; prefix: boolean };
+
+type Token = { start: number; end: number; folded: string };
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const BEFORE = 12;
+const AFTER = 20;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Lowercase, accents removed, curly apostrophes straight: how both sides are compared. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘]/g, "'");
+}
+
+/** The words of a query's term or phrase, folded. */
+export function needleWords(text: string): string[] {
+  return [...text.matchAll(WORD)].map((m) => fold(m[0]));
+}
+
+/** The text of sanitized HTML, cheaply: tags become spaces, entities their characters. */
+function plainText(html: string): string {
+  return html.replace(/<\/?(?:p|br|div|li|h[1-6]|blockquote|tr|hr)\b[^>]*>/gi, '\n').replace(/<[^>]*>/g, '')
+    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (all, dec?: string, hex?: string, name?: string) => {
+      if (dec !== undefined) return String.fromCodePoint(Number(dec));
+      if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
+      return ENTITIES[(name ?? '').toLowerCase()] ?? all;
+    });
+}
+
+function tokens(text: string): Token[] {
+  return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) }));
+}
+
+/** How many tokens a needle covers at `at`, or 0 when it does not match there. */
+function matchAt(list: Token[], at: number, needle: Needle): number {
+  for (const [i, word] of needle.words.entries()) {
+    const token = list[at + i]?.folded;
+    const last = i === needle.words.length - 1;
+    if (token === undefined || !(token === word || (last && needle.prefix && token.startsWith(word)))) return 0;
+  }
+  return needle.words.length;
+}
+
+/** The passage around the best cluster of matches in `text`, with the matches marked; null when nothing matches. */
+export function passageIn(text: string, needles: Needle[]): string | null {
+  const list = tokens(text);
+  const hits: Array<{ at: number; length: number }> = [];
+  for (let at = 0; at < list.length; at++) {
+    for (const needle of needles) {
+      const length = matchAt(list, at, needle);
+      if (length > 0) { hits.push({ at, length }); break; }
+    }
+  }
+  const first = hits[0];
+  if (first === undefined) return null;
+  // The window starting a little before a hit that holds the most hits; the earliest wins ties.
+  let best = first;
+  let bestCount = 0;
+  for (const hit of hits.slice(0, 200)) {
+    const count = hits.filter((h) => h.at >= hit.at && h.at < hit.at + AFTER).length;
+    if (count > bestCount) { best = hit; bestCount = count; }
+  }
+  const from = Math.max(0, best.at - BEFORE);
+  const to = Math.min(list.length - 1, best.at + AFTER);
+  let passage = '';
+  // At either end of the text the passage runs to the text's own end (a closing quote, a full stop).
+  let cursor = from === 0 ? 0 : list[from]?.start ?? 0;
+  for (const hit of hits.filter((h) => h.at >= from && h.at + h.length - 1 <= to)) {
+    const start = list[hit.at]?.start ?? cursor;
+    const end = list[hit.at + hit.length - 1]?.end ?? start;
+    passage += `${text.slice(cursor, start)}${MARK_START}${text.slice(start, end)}${MARK_END}`;
+    cursor = end;
+  }
+  passage += text.slice(cursor, to === list.length - 1 ? text.length : list[to]?.end ?? cursor);
+  return `${from > 0 ? '…' : ''}${passage.trim()}${to < list.length - 1 ? '…' : ''}`;
+}
+
+/**
+ * One pattern for all the needles, to find the first match without splitting a long work into
+ * words (case and apostrophes aside; an accent typed differently is left to the backend).
+ */
+function pattern(needles: Needle[]): RegExp {
+  const word = (w: string) => w.replace(/'/g, '[\'’]');
+  const alternatives = needles.map((n) => n.words.map(word).join('[^\\p{L}\\p{N}]+') + (n.prefix ? '' : '(?![\\p{L}\\p{N}])'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'iu');
+}
+
+/** Characters kept around the first match before cutting the passage from them. */
+const AROUND = 1200;
+
+/** The first chapter (in order) holding a match, with its passage; null when the words are not there as typed. */
+export function findPassage(chapters: Array<{ id: number; content: string }>, needles: Needle[]): { chapterId: number; passage: string } | null {
+  if (needles.length === 0) return null;
+  const first = pattern(needles);
+  for (const chapter of chapters) {
+    const text = plainText(chapter.content);
+    const at = first.exec(text)?.index;
+    if (at === undefined) continue;
+    const from = Math.max(0, at - AROUND);
+    const to = Math.min(text.length, at + AROUND);
+    // Cut at white space, so no word is split; the ellipses say there is more on either side.
+    const start = from === 0 ? 0 : text.indexOf(' ', from) + 1;
+    const end = to === text.length ? to : text.lastIndexOf(' ', to);
+    const passage = passageIn(text.slice(start, end), needles);
+    if (passage !== null) return { chapterId: chapter.id, passage: `${start > 0 && !passage.startsWith('…') ? '…' : ''}${passage}${end < text.length && !passage.endsWith('…') ? '…' : ''}` };
+  }
+  return null;
+}
