@@ -35,3 +35,12 @@ export function postedChapterTexts(db: Db, workIds: number[]): Promise<Array<{ i
   return db.selectFrom('chapters').select(['id', 'work_id', 'content']).where('work_id', 'in', workIds).where('posted', '=', 1)
     .orderBy('position').orderBy('id').execute();
 }
+
+/** The first posted chapter's HTML of some works: where a passage is looked for first, before reading whole works. */
+export function firstPostedChapterTexts(db: Db, workIds: number[]): Promise<Array<{ id: number; work_id: number; content: string }>> {
+  if (workIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('chapters as c').select(['c.id', 'c.work_id', 'c.content']).where('c.work_id', 'in', workIds).where('c.posted', '=', 1)
+    .where('c.position', '=', (eb) => eb.selectFrom('chapters as f').select((f) => f.fn.min('f.position').as('p'))
+      .whereRef('f.work_id', '=', 'c.work_id').where('f.posted', '=', 1))
+    .execute();
+}

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import { escapeHtml } from '../lib/escape.js';
 import { htmlToText } from '../lib/word-count.js';
 import { MARK_END, MARK_START, type Snippet } from './search-backend.js';
-import { postedChapterTexts } from './search.repository.js';
+import { firstPostedChapterTexts, postedChapterTexts } from './search.repository.js';
 
 /** Escapes a passage and turns the backend's match markers into <mark> elements. */
 export function markedHtml(passage: string): string {
@@ -38,10 +38,11 @@ function chapterOf(chapters: WorkChapter[], passage: string): number | null {
   return chapter?.id ?? null;
 }
 
-/** Posted chapters' HTML of some works, in order, by work. */
-export async function chaptersOfWorks(db: Db, workIds: number[]): Promise<Map<number, WorkChapter[]>> {
+/** Posted chapters' HTML of some works, in order, by work; `firstOnly` reads each work's first chapter alone. */
+export async function chaptersOfWorks(db: Db, workIds: number[], firstOnly = false): Promise<Map<number, WorkChapter[]>> {
   const chapters = new Map<number, WorkChapter[]>();
-  for (const c of await postedChapterTexts(db, workIds)) chapters.set(c.work_id, [...(chapters.get(c.work_id) ?? []), c]);
+  const rows = firstOnly ? await firstPostedChapterTexts(db, workIds) : await postedChapterTexts(db, workIds);
+  for (const c of rows) chapters.set(c.work_id, [...(chapters.get(c.work_id) ?? []), c]);
   return chapters;
 }
 

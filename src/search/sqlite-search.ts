@@ -6,7 +6,7 @@ import { MARK_END, MARK_START, positiveLeaves, RANK_LIMIT, splitNegatives, type 
 import type { Db } from '../db/database.js';
 import type { WorkDocument } from './search-document.js';
 import { findPassage, needleWords } from './passages.js';
-import { chaptersOfWorks, locateSnippets, markedHtml } from './snippets.js';
+import { chaptersOfWorks, locateSnippets, markedHtml, type WorkChapter } from './snippets.js';
 
 const COLUMNS: Record<TextField, string> = {
   title: 'title', creator: 'creators', summary: 'summary', notes: 'notes', text: 'body',
@@ -131,16 +131,19 @@ export const sqliteSearch: SearchBackend = {
     const leaves = positiveLeaves(node).filter((l): l is QueryNode & { kind: 'term' | 'phrase' } => (l.kind === 'term' || l.kind === 'phrase') && (l.field === null || l.field === 'text'));
     const body = joinOr(leaves.map((l) => ftsQuery({ ...l, field: 'text' })));
     if (body === null || ids.length === 0) return new Map<number, Snippet>();
-    const chapters = await chaptersOfWorks(db, ids);
-    // Words found as typed give their passage straight from the chapters; the rest ask FTS5.
+    // Words found as typed give their passage straight from the chapters (the first chapter, read
+    // alone, nearly always holds a common word; long works are read whole only when it does not);
+    // the rest ask FTS5.
     const needles = leaves.map((l) => ({ words: needleWords(l.text), prefix: l.kind === 'term' && l.prefix })).filter((n) => n.words.length > 0);
     const result = new Map<number, Snippet>();
-    const rest: number[] = [];
-    for (const id of ids) {
+    const look = (chapters: Map<number, WorkChapter[]>, among: number[]) => among.filter((id) => {
       const found = findPassage(chapters.get(id) ?? [], needles);
-      if (found === null) rest.push(id);
-      else result.set(id, { chapterId: found.chapterId, html: markedHtml(found.passage) });
-    }
+      if (found !== null) result.set(id, { chapterId: found.chapterId, html: markedHtml(found.passage) });
+      return found === null;
+    });
+    const notInFirst = look(await chaptersOfWorks(db, ids, true), ids);
+    const chapters = await chaptersOfWorks(db, notInFirst);
+    const rest = look(chapters, notInFirst);
     if (rest.length === 0) return result;
     const passages = await ftsPassages(db, body, rest, leaves.some((l) => l.kind === 'term' && l.prefix));
     for (const [id, snippet] of locateSnippets(chapters, passages)) result.set(id, snippet);
