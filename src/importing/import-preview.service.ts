@@ -8,6 +8,7 @@ import { isoFromNow, nowIso } from '../lib/clock.js';
 import { requireUser } from '../works/work.service.js';
 import type { ImportDraft } from './import-draft.js';
 import { createImportedWork } from './import.service.js';
+import { AppError } from '../http/errors.js';
 import * as repo from './import.repository.js';
 
 /** How long an unfinished import is kept: storing a new one deletes those older than this. */
@@ -36,9 +37,11 @@ export async function saveImport(db: Kysely<Database>, viewer: Viewer, id: numbe
 
 /** Creates the work (validated by the works service) and deletes the import; returns the work's id. */
 export async function finishImport(db: Kysely<Database>, viewer: Viewer, id: number, draft: ImportDraft, mode: 'draft' | 'post'): Promise<number> {
-  const workId = await createImportedWork(db, viewer, draft.work, draft.choices, mode);
-  await repo.deleteImport(db, requireUser(viewer).id, id);
-  return workId;
+  const userId = requireUser(viewer).id;
+  // The import is claimed in the work's own transaction: a second press of Post finds it gone and creates nothing.
+  return createImportedWork(db, viewer, draft.work, draft.choices, mode, async (trx) => {
+    if (!await repo.deleteImport(trx, userId, id)) throw new AppError('not_found', 'This import has already been saved as a work: find it under My works.');
+  });
 }
 
 /** The viewer's unfinished imports from the last week, newest first. */

@@ -34,9 +34,10 @@ export async function updateImportData(db: Kysely<Database>, userId: number, id:
   await imports(db).updateTable('imports').set({ data }).where('id', '=', id).where('user_id', '=', userId).execute();
 }
 
-/** Deletes one of the user's imports. */
-export async function deleteImport(db: Kysely<Database>, userId: number, id: number): Promise<void> {
-  await imports(db).deleteFrom('imports').where('id', '=', id).where('user_id', '=', userId).execute();
+/** Deletes one of the user's imports; returns whether it was there to delete. */
+export async function deleteImport(db: Kysely<Database>, userId: number, id: number): Promise<boolean> {
+  const result = await imports(db).deleteFrom('imports').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }
 
 /** The user's unfinished imports still within their week, newest first. */

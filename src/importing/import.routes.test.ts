@@ -211,6 +211,17 @@ describeEachDatabase('importing a story through the web pages', (ctx) => {
     expect((await new TestClient(ctx().app).get(workPath)).statusCode).toBe(404);
   });
 
+  it('creates one work when Post is pressed twice at once', async () => {
+    const writer = await signUp(ctx().app);
+    const path = await upload(writer, 'salt-glass.txt', STORY);
+    const fields = { ...formValues((await preview(writer, path)).doc), fandoms: 'Original Work', action: 'post' };
+    const before = await ctx().database.db.selectFrom('works').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const [first, second] = await Promise.all([writer.post(path, fields), writer.post(path, fields)]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([303, 404]);
+    const after = await ctx().database.db.selectFrom('works').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n - before.n).toBe(1);
+  });
+
   it('shows an import to its owner only, and sends guests to log in', async () => {
     const writer = await signUp(ctx().app);
     const path = await upload(writer, 'salt-glass.txt', STORY);

@@ -2,7 +2,7 @@
 // defaults for the rest; created through the works service (one transaction, same validation).
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../accounts/viewer.js';
-import type { Database } from '../db/database.js';
+import type { Database, Db } from '../db/database.js';
 import { htmlToText } from '../lib/word-count.js';
 import { LANGUAGES } from '../works/languages.js';
 import { createWork } from '../works/work.service.js';
@@ -44,10 +44,16 @@ export function workInputFromImport(imported: ImportedWork, choices: ImportChoic
   return { input, more: rest.map(chapterInput) };
 }
 
-/** Creates the work (a draft unless `mode` is post) from an imported file; validation errors are the work form's. */
-export function createImportedWork(db: Kysely<Database>, viewer: Viewer, imported: ImportedWork, choices: ImportChoices, mode: 'draft' | 'post'): Promise<number> {
+/**
+ * Creates the work (a draft unless `mode` is post) from an imported file; validation errors are the
+ * work form's. `alongside` runs in the same transaction (the preview deletes its import row there).
+ */
+export function createImportedWork(
+  db: Kysely<Database>, viewer: Viewer, imported: ImportedWork, choices: ImportChoices, mode: 'draft' | 'post',
+  alongside?: (trx: Db) => Promise<void>,
+): Promise<number> {
   const { input, more } = workInputFromImport(imported, choices);
-  return createWork(db, viewer, input, mode, more);
+  return createWork(db, viewer, input, mode, more, alongside === undefined ? undefined : (trx) => alongside(trx));
 }
 
 /** What a writer checks before posting: each chapter's title and first line, the notes, and that no word was lost. */

@@ -108,7 +108,11 @@ function checkNewWork(input: WorkInput, moreChapters: ChapterInput[]): { clean: 
 }
 
 /** Validates and saves a new work with its chapters, all in one transaction; returns its id. */
-export async function createWork(db: Kysely<Database>, viewer: Viewer, input: WorkInput, mode: SaveMode, moreChapters: ChapterInput[] = []): Promise<number> {
+export async function createWork(
+  db: Kysely<Database>, viewer: Viewer, input: WorkInput, mode: SaveMode, moreChapters: ChapterInput[] = [],
+  /** Runs inside the same transaction once the work is written (an import claims its row here); throwing undoes the work. */
+  alongside?: (trx: Db, workId: number) => Promise<void>,
+): Promise<number> {
   const user = requireUser(viewer);
   const { clean, chapters: all } = checkNewWork(input, moreChapters);
   const pseuds = await resolvePseuds(db, user, clean.pseudIds);
@@ -134,6 +138,7 @@ export async function createWork(db: Kysely<Database>, viewer: Viewer, input: Wo
     }
     await recountWork(trx, workId);
     await indexWork(trx, workId);
+    if (alongside !== undefined) await alongside(trx, workId);
     return workId;
   });
 }
