@@ -216,6 +216,7 @@ function shots(s: Seeded): Shot[] {
       },
     },
     { name: 'work-chapter-1', as: 'guest', path: s.tide },
+    { name: 'work-download-menu', as: 'guest', path: s.tide, viewportOnly: true, act: async (page) => { await page.locator('li.download summary').first().click(); } },
     { name: 'work-chapter-2-creator', as: 'writer', path: chapter2 },
     { name: 'entire-work', as: 'guest', path: `${s.tide}?view_full_work=true` },
     { name: 'chapter-index', as: 'guest', path: `${s.tide}/navigate` },
