@@ -5,7 +5,8 @@ import { AppError } from '../http/errors.js';
 import { requireUser } from '../works/work.service.js';
 import { workPath } from '../works/work-paths.js';
 import { importFile, importText, ImportError, type ImportedWork } from './import.js';
-import { createImportedWork, summarizeImport, type ImportChoices } from './import.service.js';
+import { workFieldsFromJson } from '../works/work-json.js';
+import { createImportedWork, summarizeImport } from './import.service.js';
 
 type ImportBody = {
   fileName?: unknown; content?: unknown; text?: unknown; format?: unknown;
@@ -13,19 +14,6 @@ type ImportBody = {
 };
 
 const PASTE_FORMATS = ['text', 'markdown', 'html'] as const;
-/** Each work field an import may set, and the JSON type it must have. */
-const CHOICE_TYPES: Record<keyof ImportChoices, 'string' | 'list' | 'tags' | 'boolean'> = {
-  title: 'string', rating: 'string', language: 'string', warnings: 'list', categories: 'list',
-  fandoms: 'tags', relationships: 'tags', characters: 'tags', freeforms: 'tags', restricted: 'boolean',
-};
-
-function fits(value: unknown, type: 'string' | 'list' | 'tags' | 'boolean'): boolean {
-  const list = Array.isArray(value) && value.every((v) => typeof v === 'string');
-  if (type === 'list') return list;
-  if (type === 'tags') return list || typeof value === 'string';
-  return typeof value === type;
-}
-
 function readImport(body: ImportBody): Promise<ImportedWork> {
   if (typeof body.content === 'string') {
     if (typeof body.fileName !== 'string' || body.fileName === '') throw new AppError('bad_request', 'Send "fileName" with "content", so the file\'s kind can be told.', { fileName: 'is required with content' });
@@ -38,20 +26,6 @@ function readImport(body: ImportBody): Promise<ImportedWork> {
     return Promise.resolve().then(() => importText(body.text as string, format as (typeof PASTE_FORMATS)[number]));
   }
   throw new AppError('bad_request', 'Send a file as "fileName" and "content" (base64), or pasted "text" with its "format".', { content: 'is required' });
-}
-
-function choicesOf(work: unknown): ImportChoices {
-  if (work === undefined) return {};
-  if (typeof work !== 'object' || work === null || Array.isArray(work)) throw new AppError('bad_request', '"work" must be an object of work fields.', { work: 'must be an object' });
-  const fields = work as Record<string, unknown>;
-  const choices: Record<string, unknown> = {};
-  for (const [key, type] of Object.entries(CHOICE_TYPES)) {
-    const value = fields[key];
-    if (value === undefined) continue;
-    if (!fits(value, type)) throw new AppError('bad_request', `"work.${key}" must be ${type === 'list' ? 'a list of strings' : type === 'tags' ? 'a string or a list of strings' : `a ${type}`}.`, { [`work.${key}`]: `must be ${type === 'boolean' ? 'true or false' : 'text'}` });
-    choices[key] = value;
-  }
-  return choices;
 }
 
 function importProblem(error: unknown): unknown {
@@ -68,7 +42,7 @@ async function postImport(request: FastifyRequest) {
   const imported = await readImport(body).catch((error: unknown) => { throw importProblem(error); });
   const summary = summarizeImport(imported);
   if (create === 'none') return { status: 200, body: { import: summary } };
-  const id = await createImportedWork(request.server.db, request.viewer, imported, choicesOf(body.work), create);
+  const id = await createImportedWork(request.server.db, request.viewer, imported, workFieldsFromJson(body.work, 'work'), create);
   return { status: 201, body: { import: summary, work: { id, url: `${request.server.config.baseUrl}${workPath(id)}`, posted: create === 'post' } } };
 }
 

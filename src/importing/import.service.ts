@@ -6,11 +6,12 @@ import type { Database, Db } from '../db/database.js';
 import { htmlToText } from '../lib/word-count.js';
 import { LANGUAGES } from '../works/languages.js';
 import { createWork } from '../works/work.service.js';
+import type { WorkFieldChoices } from '../works/work-json.js';
 import type { ChapterInput, WorkInput } from '../works/work.validation.js';
 import { wordsImported, type ImportedWork } from './import.js';
 
 /** What the writer sets on top of the file: required fields the file may not carry, and corrections. */
-export type ImportChoices = Partial<Pick<WorkInput, 'title' | 'rating' | 'warnings' | 'categories' | 'fandoms' | 'relationships' | 'characters' | 'freeforms' | 'language' | 'restricted'>>;
+export type ImportChoices = WorkFieldChoices;
 
 const DEFAULTS = { rating: 'Not Rated', warnings: ['Creator Chose Not To Use Archive Warnings'], language: 'en' } as const;
 

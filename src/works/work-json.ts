@@ -15,17 +15,17 @@ function str(body: Json, name: string, path = name): string {
   return value;
 }
 
-function strList(body: Json, name: string): string[] {
+function strList(body: Json, name: string, path = name): string[] {
   const value = body[name];
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw badField(name, `${name} must be an array of strings.`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw badField(path, `${path} must be an array of strings.`);
   return value as string[];
 }
 
-function bool(body: Json, name: string): boolean {
+function bool(body: Json, name: string, path = name): boolean {
   const value = body[name];
   if (value === undefined || value === null) return false;
-  if (typeof value !== 'boolean') throw badField(name, `${name} must be true or false.`);
+  if (typeof value !== 'boolean') throw badField(path, `${path} must be true or false.`);
   return value;
 }
 
@@ -61,4 +61,21 @@ export function workInputFromJson(raw: unknown): { input: WorkInput; chapters: C
     pseudIds: [], chapter: first ?? null,
   };
   return { input, chapters: rest, draft: bool(body, 'draft') };
+}
+
+/** Work fields that may be set on their own (an import's corrections to what its file gave). */
+export type WorkFieldChoices = Partial<Pick<WorkInput, 'title' | 'rating' | 'language' | 'warnings' | 'categories' | 'fandoms' | 'relationships' | 'characters' | 'freeforms' | 'restricted'>>;
+
+const CHOICE_READERS = {
+  title: str, rating: str, language: str, restricted: bool,
+  warnings: strList, categories: strList, fandoms: strList, relationships: strList, characters: strList, freeforms: strList,
+} as const;
+
+/** The work fields present in a JSON object under `path` (absent ones stay absent), checked as POST /api/v1/works checks them. */
+export function workFieldsFromJson(raw: unknown, path: string): WorkFieldChoices {
+  if (raw === undefined) return {};
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw badField(path, `${path} must be an object of work fields.`);
+  const body = raw as Json;
+  const present = Object.entries(CHOICE_READERS).filter(([name]) => body[name] !== undefined && body[name] !== null);
+  return Object.fromEntries(present.map(([name, read]) => [name, read(body, name, `${path}.${name}`)]));
 }
