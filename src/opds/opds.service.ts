@@ -6,7 +6,7 @@ import { downloadSlug } from '../downloads/download-model.js';
 import { htmlToText } from '../lib/word-count.js';
 import { searchWorks } from '../search/search.service.js';
 import { fandomIndexFor, type FandomEntry } from '../tags/fandom-index.service.js';
-import { atomId, creatorAuthors, dayTime, summaryHtml, type FeedSite } from '../tags/feed.service.js';
+import { atomId, categories, creatorAuthors, dayTime, summaryHtml, type FeedSite } from '../tags/feed.service.js';
 import { tagParam } from '../tags/tag-url.js';
 import { expandTags, getTagByName } from '../tags/tag.service.js';
 import { listWorksForReader, PER_PAGE, type Page } from '../works/reading.service.js';
@@ -55,7 +55,7 @@ function bookEntry(site: FeedSite, work: WorkModel & { id: number }): BookEntry 
     authors: creatorAuthors(work.creators, site.baseUrl),
     summaryText: htmlToText(work.summary).trim(),
     contentHtml: summaryHtml(work),
-    categories: Object.values(work.tags).flat().map((name) => ({ term: name, label: name, scheme: `${site.baseUrl}/tags/` })),
+    categories: categories(work.tags, site.baseUrl),
     links: [
       { rel: 'http://opds-spec.org/acquisition', href: url(site, epub), type: 'application/epub+zip', title: 'EPUB' },
       { rel: 'alternate', href: url(site, workPath(work.id)), type: 'text/html', title: 'Read on the archive' },

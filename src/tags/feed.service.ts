@@ -89,7 +89,8 @@ export function summaryHtml(work: WorkModel): string {
   return `${work.summary}<p>${line}</p>`;
 }
 
-function categories(tags: TagsByType, baseUrl: string): AtomCategory[] {
+/** Every tag of a work as a category, in the archive's tag scheme. */
+export function categories(tags: TagsByType, baseUrl: string): AtomCategory[] {
   return Object.values(tags).flat().map((name) => ({ term: name, label: name, scheme: `${baseUrl}/tags/` }));
 }
 
