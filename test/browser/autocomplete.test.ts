@@ -1,21 +1,11 @@
 // A writer types the start of a fandom on the new-work form and picks a suggestion with the keyboard, in Debian's Chromium.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildTestApp, PASSWORD, postWork, signUp as signUpInProcess, type TestApp } from '../helpers.js';
+import { type Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { PASSWORD, postWork, signUp as signUpInProcess, type TestApp } from '../helpers.js';
+import { RESULTS, useBrowser } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const RESULTS = 'test-results';
 
-let testApp: TestApp | undefined;
-let context: BrowserContext | undefined;
-let profile: string | undefined;
-let origin = '';
 
 /** Existing tags to suggest: a canonical fandom, a synonym of it, an unwrangled one, and characters. */
 async function seedTags(t: TestApp): Promise<void> {
@@ -30,30 +20,10 @@ async function seedTags(t: TestApp): Promise<void> {
   await db.updateTable('tags').set({ merger_id: canonical.id }).where('name', '=', 'Lanternfall (Books)').execute();
 }
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: run "apt-get update && apt-get install -y chromium".`);
-  }
-  testApp = await buildTestApp('sqlite');
-  await seedTags(testApp);
-  origin = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-  profile = await mkdtemp(join(tmpdir(), 'bindery-chromium-'));
-  // A persistent context is how Playwright takes a user-data-dir of our choosing.
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(5_000);
-  await mkdir(RESULTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await testApp?.close();
-  if (profile !== undefined) await rm(profile, { recursive: true, force: true });
-});
+const browser = useBrowser(seedTags);
 
 async function signUp(page: Page, login: string): Promise<void> {
-  await page.goto(`${origin}/signup`);
+  await page.goto(`${browser().origin}/signup`);
   await page.getByLabel('User name').fill(login);
   await page.getByLabel('Email').fill(`${login}@example.org`);
   await page.getByLabel(/^Password/).fill(PASSWORD);
@@ -70,8 +40,8 @@ async function screenshotFandoms(page: Page, file: string): Promise<void> {
 }
 
 test('a writer picks a fandom from the suggestions with the keyboard', async () => {
-  if (context === undefined) throw new Error('browser not started');
-  const page = context.pages()[0] ?? await context.newPage();
+  const { page: open, origin } = browser();
+  const page = await open();
   const problems: string[] = [];
   // Console errors include Content-Security-Policy refusals; the browser's own favicon request is no concern of this test.
   page.on('console', (message) => {

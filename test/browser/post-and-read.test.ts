@@ -1,16 +1,9 @@
 // A writer signs up, posts a two-chapter work and a reader follows "Next Chapter →", all in Debian's Chromium.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildTestApp, PASSWORD, type TestApp } from '../helpers.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const RESULTS = 'test-results';
+import { type Locator, type Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { PASSWORD } from '../helpers.js';
+import { RESULTS, useBrowser } from './harness.js';
 
 const CHAPTER_ONE = [
   '“You’re late,” said Ines, without looking up from the ledger. The bindery smelled of hide glue and wet wool.',
@@ -25,32 +18,7 @@ const CHAPTER_TWO = [
   'Ines laughed once, the way she did when she meant to deny it later.',
 ].join('\n\n');
 
-let testApp: TestApp | undefined;
-let context: BrowserContext | undefined;
-let profile: string | undefined;
-let origin = '';
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: run "apt-get update && apt-get install -y chromium".`);
-  }
-  testApp = await buildTestApp('sqlite');
-  origin = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-  profile = await mkdtemp(join(tmpdir(), 'bindery-chromium-'));
-  // A persistent context is how Playwright takes a user-data-dir of our choosing.
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 },
-  });
-  // Fail within the test's time with Playwright's own message about what it waited for.
-  context.setDefaultTimeout(5_000);
-  await mkdir(RESULTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await testApp?.close();
-  if (profile !== undefined) await rm(profile, { recursive: true, force: true });
-});
+const browser = useBrowser();
 
 /** The visible text of the first match, once it is there. */
 async function textOf(locator: Locator): Promise<string> {
@@ -60,7 +28,7 @@ async function textOf(locator: Locator): Promise<string> {
 
 // Labels of required fields end in an asterisk, so labels that other labels contain are matched from their start.
 async function signUp(page: Page, login: string): Promise<void> {
-  await page.goto(origin + '/');
+  await page.goto(browser().origin + '/');
   await page.getByRole('link', { name: 'Sign up' }).click();
   await page.getByLabel('User name').fill(login);
   await page.getByLabel('Email').fill(`${login}@example.org`);
@@ -92,8 +60,8 @@ async function addChapter(page: Page): Promise<void> {
 }
 
 test('a writer posts a two-chapter work and a reader reads chapter 2', async () => {
-  if (context === undefined) throw new Error('browser not started');
-  const page = context.pages()[0] ?? await context.newPage();
+  const { page: open } = browser();
+  const page = await open();
   const login = `tanner${Math.random().toString(36).slice(2, 8)}`;
 
   await signUp(page, login);

@@ -1,0 +1,52 @@
+// The app on a real port with Debian's Chromium pointed at it, for one browser test file.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { buildTestApp, type TestApp } from '../helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Where browser tests leave their screenshots. */
+export const RESULTS = 'test-results';
+
+export type BrowserHarness = { testApp: TestApp; origin: string; context: BrowserContext; page: () => Promise<Page> };
+
+/** Starts the app on SQLite (after `seed`) and Chromium before the file's tests, and stops both after them. */
+export function useBrowser(seed?: (testApp: TestApp) => Promise<void>): () => BrowserHarness {
+  let harness: BrowserHarness | undefined;
+  let testApp: TestApp | undefined;
+  let context: BrowserContext | undefined;
+  let profile: string | undefined;
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: run "apt-get update && apt-get install -y chromium".`);
+    }
+    testApp = await buildTestApp('sqlite');
+    await seed?.(testApp);
+    const origin = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+    profile = await mkdtemp(join(tmpdir(), 'bindery-chromium-'));
+    // A persistent context is how Playwright takes a user-data-dir of our choosing.
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 },
+    });
+    // Fail within the test's time with Playwright's own message about what it waited for.
+    context.setDefaultTimeout(5_000);
+    await mkdir(RESULTS, { recursive: true });
+    const started = context;
+    harness = { testApp, origin, context, page: async () => started.pages()[0] ?? await started.newPage() };
+  });
+  afterAll(async () => {
+    await context?.close();
+    await testApp?.close();
+    if (profile !== undefined) await rm(profile, { recursive: true, force: true });
+  });
+  return () => {
+    if (harness === undefined) throw new Error('browser not started');
+    return harness;
+  };
+}
