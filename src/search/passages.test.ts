@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MARK_END, MARK_START } from './search-backend.js';
 import { findPassage, needleWords, passageIn, type Needle } from './passages.js';
-import { markedHtml } from './snippets.js';
+import { locateSnippets, markedHtml } from './snippets.js';
 
 const word = (text: string, prefix = false): Needle => ({ words: needleWords(text), prefix });
 const shown = (passage: string | null) => passage?.replaceAll(MARK_START, '[').replaceAll(MARK_END, ']') ?? null;
@@ -45,5 +45,16 @@ describe('passages found as typed', () => {
     // The no-break space is still in the passage; the HTML shows runs of white space as one space.
     expect(found?.passage).toContain('feathers\u00a0<3');
     expect(markedHtml(found?.passage ?? '')).toBe('Salt &amp; <mark>cormorant</mark> feathers &lt;3');
+  });
+});
+
+describe('passages the backend found', () => {
+  it('are placed in the chapter that holds them, whatever the markup and spacing', () => {
+    const chapters = new Map([[7, [
+      { id: 1, content: '<p>Fog over the harbour.</p>' },
+      { id: 2, content: '<p>Salt &amp; <em>ran</em>\n  feathers on the sill.</p><p>Gulls again.</p>' },
+    ]]]);
+    const passage = `…Salt & ${MARK_START}ran${MARK_END} feathers on the sill.\n\nGulls…`;
+    expect(locateSnippets(chapters, new Map([[7, passage]])).get(7)).toEqual({ chapterId: 2, html: '…Salt &amp; <mark>ran</mark> feathers on the sill. Gulls…' });
   });
 });

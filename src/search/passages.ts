@@ -27,8 +27,8 @@ export function needleWords(text: string): string[] {
   return [...text.matchAll(WORD)].map((m) => fold(m[0]));
 }
 
-/** The text of sanitized HTML, cheaply: tags become spaces, entities their characters. */
-function plainText(html: string): string {
+/** The text of sanitized HTML, cheaply: block tags become line breaks, other tags vanish, entities become their characters. */
+export function plainText(html: string): string {
   return html.replace(/<\/?(?:p|br|div|li|h[1-6]|blockquote|tr|hr)\b[^>]*>/gi, '\n').replace(/<[^>]*>/g, '')
     .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (all, dec?: string, hex?: string, name?: string) => {
       if (dec !== undefined) return String.fromCodePoint(Number(dec));

@@ -1,7 +1,7 @@
 // Turning a matched passage into safe HTML with the matches marked, and finding its chapter.
 import type { Db } from '../db/database.js';
 import { escapeHtml } from '../lib/escape.js';
-import { htmlToText } from '../lib/word-count.js';
+import { plainText } from './passages.js';
 import { MARK_END, MARK_START, type Snippet } from './search-backend.js';
 import { firstPostedChapterTexts, postedChapterTexts } from './search.repository.js';
 
@@ -10,20 +10,11 @@ export function markedHtml(passage: string): string {
   return escapeHtml(passage.replace(/\s+/g, ' ').trim()).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
 }
 
-/** The passage's longest run of at least six plain words (six words are enough to tell chapters apart); null when there is none. */
-function plainRun(text: string): string[] | null {
-  const runs = text.split(/[^\p{L}\p{N} ]+/u).map((r) => r.trim().split(/ +/)).filter((words) => words.length >= 6);
-  return runs.sort((a, b) => b.length - a.length)[0] ?? null;
-}
-
-/** The chapter whose HTML holds these words in a row: as written with single spaces (fast), else across any whitespace. */
-function chapterWithRun<C extends { content: string }>(chapters: C[], words: string[]): C | undefined {
-  const spaced = words.join(' ');
-  const pattern = new RegExp(words.join('\\s+'), 'u');
-  return chapters.find((c) => c.content.includes(spaced)) ?? chapters.find((c) => pattern.test(c.content));
-}
-
 export type WorkChapter = { id: number; content: string };
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
 
 /** Which posted chapter a passage (with markers and ellipses) comes from, among a work's chapters in order. */
 function chapterOf(chapters: WorkChapter[], passage: string): number | null {
@@ -32,9 +23,8 @@ function chapterOf(chapters: WorkChapter[], passage: string): number | null {
   const pieces = passage.split(/…|\n\s*\n/).filter((p) => p.includes(MARK_START));
   const longest = pieces.map((p) => p.replaceAll(MARK_START, '').replaceAll(MARK_END, '').trim()).sort((a, b) => b.length - a.length)[0] ?? '';
   if (longest === '' || chapters.length <= 1) return longest === '' ? null : chapters[0]?.id ?? null;
-  // Parsing every chapter is slow for long works: first look for a run of plain words in the HTML as stored.
-  const run = plainRun(longest);
-  const chapter = (run === null ? undefined : chapterWithRun(chapters, run)) ?? chapters.find((c) => htmlToText(c.content).includes(longest));
+  const wanted = collapse(longest);
+  const chapter = chapters.find((c) => collapse(plainText(c.content)).includes(wanted));
   return chapter?.id ?? null;
 }
 
