@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { notFound } from '../http/errors.js';
 import { PageCache } from '../http/page-cache.js';
 import { convertWithCalibre } from './calibre.js';
 import type { DownloadWork } from './download-model.js';
@@ -38,14 +39,16 @@ export class DownloadFiles {
   /** The file for a download request: made now, made earlier, or being made by Calibre. */
   async file(db: Db, request: DownloadRequest, format: Format): Promise<MadeFile> {
     if (format === 'epub' || format === 'html' || format === 'txt') return { state: 'ready', body: await this.built(db, request, format) };
-    if (this.config.ebookConvert === null) return { state: 'failed', reason: 'This archive does not make that format.' };
+    // Calibre's formats exist only where ebook-convert was found at start.
+    const ebookConvert = this.config.ebookConvert;
+    if (ebookConvert === null) throw notFound();
     const name = `${request.key}.${FORMATS[format].extension}`;
     const path = join(this.dir, name);
     const done = await readFile(path).catch(() => null);
     if (done !== null) return { state: 'ready', body: done };
     const failure = this.failures.get(name);
     if (failure !== undefined) return { state: 'failed', reason: failure };
-    if (!this.jobs.has(name)) this.startConversion(db, request, format, name);
+    if (!this.jobs.has(name)) this.startConversion(db, request, format, name, ebookConvert);
     return { state: 'pending' };
   }
 
@@ -59,12 +62,12 @@ export class DownloadFiles {
     return body;
   }
 
-  private startConversion(db: Db, request: DownloadRequest, format: Format, name: string): void {
+  private startConversion(db: Db, request: DownloadRequest, format: Format, name: string, ebookConvert: string): void {
     const path = join(this.dir, name);
     const job = this.queue.then(async () => {
       const epub = await this.built(db, request, 'epub');
       await mkdir(this.dir, { recursive: true });
-      const made = await convertWithCalibre(this.config.ebookConvert ?? '', epub, FORMATS[format].extension);
+      const made = await convertWithCalibre(ebookConvert, epub, FORMATS[format].extension);
       await writeFile(`${path}.part`, made);
       await rename(`${path}.part`, path);
       await this.dropOlderVersions(request.reader.row.id, path);

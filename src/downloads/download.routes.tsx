@@ -21,7 +21,7 @@ function contentDisposition(fileName: string): string {
 
 async function download(files: DownloadFiles, request: FastifyRequest<DownloadParams>, reply: FastifyReply) {
   const format = formatOfFile(request.params.file);
-  if (format === null || (FORMATS[format].calibre && request.server.config.ebookConvert === null)) throw notFound();
+  if (format === null) throw notFound();
   const wanted = await requestDownload(request.server.db, request.viewer, idParam(request.params.id), format);
   const made = await files.file(request.server.db, wanted, format);
   // Never shared by caches: a download follows the reader's login, like the work page.
