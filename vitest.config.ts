@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Runs after `npm test` has type-checked and linted: installs what the tests run and starts their PostgreSQL.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,15 +1,21 @@
 // The databases every route and repository test runs on: SQLite in memory, and a real PostgreSQL
-// (TEST_DATABASE_URL, default database bindery_test over the local socket as the current user), each test app in its own schema.
+// (TEST_DATABASE_URL, or the throwaway cluster test/global-setup.ts starts), each test app in its own schema.
 import { randomBytes } from 'node:crypto';
-import { userInfo } from 'node:os';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle, type Dialect } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://${userInfo().username}@localhost/bindery_test?host=/var/run/postgresql`;
+import { testDialects } from './setup/environment.js';
 
 /** Which databases to test: both, unless BINDERY_TEST_DATABASES names only one (say "sqlite" on a laptop). */
-export const DIALECTS: Dialect[] = (process.env.BINDERY_TEST_DATABASES ?? 'sqlite,postgres').split(',').map((d) => d.trim() as Dialect);
+export const DIALECTS: Dialect[] = testDialects();
+
+/** The PostgreSQL URL the global setup chose for this run. */
+function postgresUrl(): string {
+  const url = inject('testDatabaseUrl');
+  if (url === undefined) throw new Error('No PostgreSQL for this run: test/global-setup.ts provides one when BINDERY_TEST_DATABASES includes postgres');
+  return url;
+}
 
 export type TestDatabase = DatabaseHandle & { drop: () => Promise<void> };
 
@@ -20,16 +26,17 @@ export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> 
     await migrateToLatest(handle.db);
     return { ...handle, drop: handle.close };
   }
+  const url = postgresUrl();
   const schema = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const handle = openDatabase(TEST_DATABASE_URL, { searchPath: schema, poolSize: 4 });
+  const handle = openDatabase(url, { searchPath: schema, poolSize: 4 });
   await migrateToLatest(handle.db);
   const drop = async () => {
     await handle.close();
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(`drop schema ${schema} cascade`);
     await client.end();

@@ -1,0 +1,40 @@
+// Prepares the machine before any test file starts, after `npm test` has type-checked and linted:
+// a throwaway PostgreSQL unless TEST_DATABASE_URL names one.
+// See docs/decisions/019-tests-prepare-their-machine.md.
+import type { TestProject } from 'vitest/node';
+import { MachineNotReady } from './setup/commands.js';
+import { externalDatabaseUrl, testDialects } from './setup/environment.js';
+import { findPostgresBin, startCluster } from './setup/postgres-cluster.js';
+
+/** vitest's global setup: starts PostgreSQL if the run needs one, and returns the teardown that stops it. */
+export default async function setup(project: TestProject): Promise<() => void> {
+  try {
+    return await prepare(project);
+  } catch (error) {
+    // Thrown, the line would come after vitest's "No test files found" and a frame of decoration;
+    // it says what to do by itself, and nothing has been started that needs stopping.
+    if (!(error instanceof MachineNotReady)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+async function prepare(project: TestProject): Promise<() => void> {
+  const ownPostgres = testDialects().includes('postgres') && externalDatabaseUrl() === undefined;
+  if (!ownPostgres) {
+    const url = externalDatabaseUrl();
+    if (url !== undefined) project.provide('testDatabaseUrl', url);
+    return () => undefined;
+  }
+  const bin = findPostgresBin();
+  if (bin === undefined) throw new MachineNotReady("The tests need PostgreSQL's initdb and found none (or set BINDERY_TEST_DATABASES=sqlite).");
+  const cluster = await startCluster(bin);
+  // On Ctrl-C vitest leaves through process.exit(), skipping teardown; "exit" listeners still run.
+  process.once('exit', cluster.stop);
+  console.log(`Tests use a throwaway PostgreSQL ${cluster.version} in ${cluster.dir}`);
+  project.provide('testDatabaseUrl', cluster.url);
+  return () => {
+    process.off('exit', cluster.stop);
+    cluster.stop();
+  };
+}
