@@ -1,12 +1,14 @@
 // Prepares the machine before any test file starts, after `npm test` has type-checked and linted:
-// a throwaway PostgreSQL unless TEST_DATABASE_URL names one.
-// See docs/decisions/019-tests-prepare-their-machine.md.
+// the Debian packages the chosen files use, and a throwaway PostgreSQL unless TEST_DATABASE_URL
+// names one. See docs/decisions/019-tests-prepare-their-machine.md.
+import { relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { MachineNotReady } from './setup/commands.js';
-import { externalDatabaseUrl, testDialects } from './setup/environment.js';
-import { findPostgresBin, startCluster } from './setup/postgres-cluster.js';
+import { ensurePackages, packagesFor } from './setup/debian-packages.js';
+import { externalDatabaseUrl, installAllowed, testDialects } from './setup/environment.js';
+import { findPostgresBin, POSTGRESQL, startCluster } from './setup/postgres-cluster.js';
 
-/** vitest's global setup: starts PostgreSQL if the run needs one, and returns the teardown that stops it. */
+/** vitest's global setup: installs or names what is missing, starts PostgreSQL if the run needs one, and returns the teardown that stops it. */
 export default async function setup(project: TestProject): Promise<() => void> {
   try {
     return await prepare(project);
@@ -20,14 +22,17 @@ export default async function setup(project: TestProject): Promise<() => void> {
 }
 
 async function prepare(project: TestProject): Promise<() => void> {
+  // The files this run will test (known before global setup); an empty list means "assume all".
+  const files = project.vitest.state.getPaths().map((file) => relative(project.config.root, file));
   const ownPostgres = testDialects().includes('postgres') && externalDatabaseUrl() === undefined;
+  ensurePackages([...packagesFor(files), ...(ownPostgres ? [POSTGRESQL] : [])], installAllowed());
   if (!ownPostgres) {
     const url = externalDatabaseUrl();
     if (url !== undefined) project.provide('testDatabaseUrl', url);
     return () => undefined;
   }
   const bin = findPostgresBin();
-  if (bin === undefined) throw new MachineNotReady("The tests need PostgreSQL's initdb and found none (or set BINDERY_TEST_DATABASES=sqlite).");
+  if (bin === undefined) throw new Error('PostgreSQL was installed, but initdb is still not found');
   const cluster = await startCluster(bin);
   // On Ctrl-C vitest leaves through process.exit(), skipping teardown; "exit" listeners still run.
   process.once('exit', cluster.stop);

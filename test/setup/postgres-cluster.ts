@@ -7,6 +7,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { isRoot, MachineNotReady, onPath, run } from './commands.js';
+import type { DebianPackage } from './debian-packages.js';
 
 export type Cluster = { url: string; version: string; dir: string; stop: () => void };
 
@@ -15,6 +16,9 @@ const DATABASE = 'bindery_test';
 const SERVER_USER = 'postgres';
 // Durability buys nothing in a cluster deleted after the run, and costs every test's writes.
 const SETTINGS = { listen_addresses: '', fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
+
+/** Debian's PostgreSQL server package, present when initdb is found. */
+export const POSTGRESQL: DebianPackage = { name: 'postgresql', present: () => findPostgresBin() !== undefined };
 
 /** The folder holding initdb, pg_ctl and postgres: Debian's newest /usr/lib/postgresql/N/bin, else pg_config's, else PATH's. */
 export function findPostgresBin(): string | undefined {
