@@ -11,6 +11,7 @@ import { openDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import type { Database, TagType } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { foldKey } from '../src/lib/text.js';
+import { GUEST_SCOPE } from '../src/access/scope.js';
 import { findSuggestions, parseSuggestType, parseTerm, SUGGESTIONS_MAX, SUGGESTED_TYPES } from '../src/tags/autocomplete.service.js';
 import { tagWords } from '../src/tags/tag-words.js';
 import { readMarker } from './lib/archive-store.js';
@@ -189,7 +190,7 @@ async function describeData(handle: DatabaseHandle): Promise<string> {
 
 /** How the app will search for a term: sorting every match, or walking the suggestion order. */
 async function planFor(handle: DatabaseHandle, term: string, type: TagType | undefined): Promise<string> {
-  const query = { prefixes: parseTerm(term), types: parseSuggestType(type), limit: SUGGESTIONS_MAX };
+  const query = { prefixes: parseTerm(term), types: parseSuggestType(type), limit: SUGGESTIONS_MAX, scope: GUEST_SCOPE };
   return (await findSuggestions(handle.db, query)).plan;
 }
 

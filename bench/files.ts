@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { localViewer } from '../src/access/viewer.js';
 import { createAccount } from '../src/accounts/user.service.js';
 import { convertWithCalibre } from '../src/downloads/calibre.js';
 import { buildApp } from '../src/app.js';
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     await migrateToLatest(handle.db);
     const user = await createAccount(handle.db, { login: 'benchwriter', email: 'bench@example.org', password: 'harbour lantern oilcan gull' });
     const chapter = (n: number) => ({ title: `The ${n}th Watch`, summary: '', notes: n === 1 ? '<p>A note before the first chapter.</p>' : '', endNotes: '', text: storyText(7000 + n, WORK_WORDS / CHAPTERS) });
-    const workId = await createWork(handle.db, { user, sessionToken: null, ip: '127.0.0.1' }, {
+    const workId = await createWork(handle.db, localViewer(user), {
       title: 'What the Lamp Keeps', summary: '<p>Mara keeps the light — and a ledger.</p>', notes: '', endNotes: '<p>Thank you for reading!</p>',
       rating: 'General Audiences', warnings: ['No Archive Warnings Apply'], categories: ['Gen'], fandoms: 'Original Work', relationships: '',
       characters: 'Mara Quill, Tobias Fenn', freeforms: 'Lighthouses, Slow Burn', language: 'en', restricted: false, commentPermission: 'all',

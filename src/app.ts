@@ -10,8 +10,9 @@ import type { Database } from './db/database.js';
 import { registerAssets } from './http/assets.js';
 import { registerBodyParsers } from './http/body-parsers.js';
 import { registerContext } from './http/context.js';
-import { verifyCsrf } from './http/csrf.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerRequestGuards } from './http/request-guards.js';
+import { recordRoutes } from './http/route-table.js';
 import { registerTagAutocompleteApi } from './tags/autocomplete.api.js';
 import { registerTagFeedRoutes } from './tags/feed.routes.js';
 import { registerTagRoutes } from './tags/tag.routes.js';
@@ -47,18 +48,12 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   });
   app.decorate('config', config);
   app.decorate('db', db);
+  recordRoutes(app);
   await app.register(cookie);
   registerBodyParsers(app);
   registerErrorHandler(app);
   registerContext(app);
-  app.addHook('preHandler', (request, _reply, done) => {
-    try {
-      if (request.method === 'POST' && !request.url.startsWith('/api/')) verifyCsrf(request, config.sessionSecret);
-      done();
-    } catch (error) {
-      done(error as Error);
-    }
-  });
+  registerRequestGuards(app);
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.headers(SECURITY_HEADERS);
     done(null, payload);

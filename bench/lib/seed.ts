@@ -1,6 +1,6 @@
 // Seeds the benchmark's one writer and one posted work through the services, as a writer would through the form.
 import { createAccount } from '../../src/accounts/user.service.js';
-import { guestViewer } from '../../src/accounts/viewer.js';
+import { guestViewer, localViewer } from '../../src/access/viewer.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
@@ -35,7 +35,7 @@ export async function seedReadingWork(env: Record<string, string>, words: number
     const login = `bench_${Date.now().toString(36)}`;
     const user = await createAccount(handle.db, { login, email: `${login}@example.org`, password: 'harbour lantern oilcan gull' });
     const text = storyText(STORY_SEED, words);
-    const workId = await createWork(handle.db, { user, sessionToken: null, ip: '127.0.0.1' }, benchWork(text), 'post');
+    const workId = await createWork(handle.db, localViewer(user), benchWork(text), 'post');
     const reader = await getWorkForReader(handle.db, guestViewer(), workId);
     return { workId, words: reader.work.wordCount, textChars: text.length, dialect: handle.dialect };
   } finally {

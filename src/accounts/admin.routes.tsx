@@ -1,28 +1,21 @@
 // Administration: choosing tag wranglers.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext, setFlash } from '../http/context.js';
-import { AppError, forbidden, type FieldErrors } from '../http/errors.js';
+import { AppError, type FieldErrors } from '../http/errors.js';
 import { field, formOf } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { listWranglers, setWrangler } from './user.service.js';
-import type { ViewerUser } from './viewer.js';
+import { requireAdmin } from '../access/permissions.js';
 import { WranglersPage } from './views/wranglers-page.js';
 
-function requireAdmin(request: FastifyRequest): ViewerUser {
-  const user = request.viewer.user;
-  if (user === null) throw new AppError('unauthorized', 'Log in as an administrator.');
-  if (!user.isAdmin) throw forbidden('Only administrators can do that.');
-  return user;
-}
-
 async function showWranglers(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, login = '', status = 200) {
-  requireAdmin(request);
+  requireAdmin(request.viewer);
   const wranglers = await listWranglers(request.server.db);
   return sendPage(reply, <WranglersPage ctx={pageContext(request, reply)} wranglers={wranglers} errors={errors} login={login} />, status);
 }
 
 async function submitWrangler(request: FastifyRequest, reply: FastifyReply, on: boolean, login: string) {
-  const admin = requireAdmin(request);
+  const admin = requireAdmin(request.viewer);
   try {
     const user = await setWrangler(request.server.db, admin, login, on);
     setFlash(reply, on ? `${user.login} can now wrangle tags.` : `${user.login} no longer wrangles tags.`);

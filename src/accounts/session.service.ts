@@ -5,7 +5,7 @@ import { randomToken, sha256Hex } from '../lib/secrets.js';
 import * as sessions from './session.repository.js';
 import { findUserByLoginKey } from './user.repository.js';
 import { toViewerUser } from './user.service.js';
-import type { ViewerUser } from './viewer.js';
+import type { ViewerUser } from '../access/viewer.js';
 import { AppError } from '../http/errors.js';
 
 const HOUR = 60 * 60 * 1000;

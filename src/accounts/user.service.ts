@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../lib/secrets.js';
 import { cleanLine } from '../lib/text.js';
 import { collectProblems, emailProblem, loginProblem, passwordProblem, pseudProblem } from './account.validation.js';
 import * as users from './user.repository.js';
-import type { ViewerUser } from './viewer.js';
+import type { ViewerUser } from '../access/viewer.js';
 
 export type SignUpInput = { login: string; email: string; password: string; passwordConfirmation?: string | undefined };
 

@@ -4,6 +4,7 @@ import { basename, extname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { getUserByLogin, toViewerUser } from '../accounts/user.service.js';
 import type { Database } from '../db/database.js';
+import { localViewer } from '../access/viewer.js';
 import { AppError } from '../http/errors.js';
 import { importFile, ImportError } from '../importing/import.js';
 import { createImportedWork, summarizeImport, type ImportChoices } from '../importing/import.service.js';
@@ -27,7 +28,7 @@ function why(error: unknown): string {
 /** Imports every file; a file that cannot be imported is reported and the others go on. Returns how many failed. */
 export async function importFiles(db: Kysely<Database>, options: ImportOptions, out: (line: string) => void): Promise<number> {
   const user = toViewerUser(await getUserByLogin(db, options.login));
-  const viewer = { user, sessionToken: null, ip: '127.0.0.1' };
+  const viewer = localViewer(user);
   let failed = 0;
   for (const file of options.files) {
     try {

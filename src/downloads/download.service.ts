@@ -1,6 +1,6 @@
 // Downloads obey exactly the work page's rules (getWorkForReader: drafts for their creators,
 // registered-users-only works for logged-in readers), then turn the work into a file.
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../access/viewer.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';

@@ -1,13 +1,14 @@
 // Per-request context: who is asking (session cookie or API token), the flash message, the page context.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resumeSession, userForApiToken } from '../accounts/session.service.js';
-import type { Viewer } from '../accounts/viewer.js';
+import { guestViewer, type Viewer } from '../access/viewer.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Kysely } from 'kysely';
 import { cookieOptions, FLASH_COOKIE, SESSION_COOKIE } from './cookies.js';
 import { csrfToken } from './csrf.js';
 import { AppError } from './errors.js';
+import { isApiRequest } from './request-guards.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,16 +49,16 @@ async function identify(request: FastifyRequest): Promise<Viewer> {
   const { db } = request.server;
   const ip = request.ip;
   const auth = request.headers.authorization;
-  if (request.url.startsWith('/api/') && auth !== undefined) {
+  if (isApiRequest(request) && auth !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
     const user = match?.[1] !== undefined ? await userForApiToken(db, match[1]) : null;
     if (user === null) throw new AppError('unauthorized', 'That API token is not valid.');
-    return { user, sessionToken: null, ip };
+    return { user, sessionToken: null, ip, via: 'token' };
   }
   const token = request.cookies[SESSION_COOKIE];
-  if (token === undefined || token === '') return { user: null, sessionToken: null, ip };
+  if (token === undefined || token === '') return guestViewer(ip);
   const user = await resumeSession(db, token);
-  return user === null ? { user: null, sessionToken: null, ip } : { user, sessionToken: token, ip };
+  return user === null ? guestViewer(ip) : { user, sessionToken: token, ip, via: 'session' };
 }
 
 function readFlash(request: FastifyRequest, reply: FastifyReply): void {
@@ -72,7 +73,7 @@ export function registerContext(app: FastifyInstance): void {
   app.decorateRequest('viewer', null as unknown as Viewer);
   app.decorateRequest('flash', null);
   app.addHook('onRequest', (request, reply, done) => {
-    request.viewer = { user: null, sessionToken: null, ip: request.ip };
+    request.viewer = guestViewer(request.ip);
     // Most requests are guests with no cookie and no token: answer them without a promise.
     if (request.headers.cookie === undefined && request.headers.authorization === undefined) {
       done();

@@ -5,6 +5,7 @@ import { ErrorPage } from '../views/error-page.js';
 import { pageContext } from './context.js';
 import { AppError, type ErrorCode } from './errors.js';
 import { sendPage } from './render.js';
+import { isApiRequest } from './request-guards.js';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
@@ -25,14 +26,10 @@ export function toAppError(error: unknown): AppError {
   return new AppError('internal');
 }
 
-function isApi(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/');
-}
-
 /** Sends an error the way the client expects it. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
-  if (isApi(request)) {
+  if (isApiRequest(request)) {
     const field = Object.keys(error.fields)[0];
     const body = { code: error.code, message: error.message, ...(field !== undefined ? { field, fields: error.fields } : {}) };
     return reply.code(error.status).header('cache-control', 'no-store').send({ error: body });

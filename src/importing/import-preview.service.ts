@@ -1,11 +1,11 @@
 // Imports between upload and posting: stored for their owner only, changed by the writer's fixes,
 // and turned into a work (then forgotten) when the writer saves a draft or posts.
 import type { Kysely } from 'kysely';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../access/viewer.js';
 import type { Database } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { isoFromNow, nowIso } from '../lib/clock.js';
-import { requireUser } from '../works/work.service.js';
+import { requireUser } from '../access/permissions.js';
 import type { ImportDraft } from './import-draft.js';
 import { createImportedWork } from './import.service.js';
 import { AppError } from '../http/errors.js';

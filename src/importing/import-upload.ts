@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FormBody } from '../http/body-parsers.js';
 import { formOf } from '../http/form-values.js';
-import { requireUser } from '../works/work.service.js';
+import { requireUser } from '../access/permissions.js';
 import { DEFAULT_LIMITS, ImportError } from './import.js';
 import { formatBytes, tooLarge } from './import-error.js';
 

@@ -1,8 +1,8 @@
 // POST /api/v1/imports: a story file (base64) or pasted text in; what was found (and, when asked,
-// the new draft or posted work) out. A bearer token is required, as for every API write.
+// the new draft or posted work) out. A bearer token is required, as for every API write
+// (src/http/request-guards.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.js';
-import { requireUser } from '../works/work.service.js';
 import { workPath } from '../works/work-paths.js';
 import { importFile, importText, ImportError, type ImportedWork } from './import.js';
 import { workFieldsFromJson } from '../works/work-json.js';
@@ -34,8 +34,6 @@ function importProblem(error: unknown): unknown {
 }
 
 async function postImport(request: FastifyRequest) {
-  if (request.headers.authorization === undefined) throw new AppError('unauthorized');
-  requireUser(request.viewer);
   const body = (request.body ?? {}) as ImportBody;
   const create = body.create ?? 'none';
   if (create !== 'none' && create !== 'draft' && create !== 'post') throw new AppError('bad_request', '"create" must be none, draft or post.', { create: 'must be none, draft or post' });

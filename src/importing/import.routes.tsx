@@ -10,7 +10,7 @@ import { pageContext, setFlash } from '../http/context.js';
 import { AppError, type FieldErrors } from '../http/errors.js';
 import { field, formOf, idParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
-import { requireUser } from '../works/work.service.js';
+import { requireUser } from '../access/permissions.js';
 import { applyFix, type ImportDraft, type ImportFix } from './import-draft.js';
 import { draftFromForm, fixOf, movesOf, workErrorsToFields } from './import-form.js';
 import { finishImport, listUnfinishedImports, loadImport, saveImport, storeImport } from './import-preview.service.js';

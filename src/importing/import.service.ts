@@ -1,7 +1,7 @@
 // From an imported file to a work: what the file gave, the writer's choices on top, and AO3's
 // defaults for the rest; created through the works service (one transaction, same validation).
 import type { Kysely } from 'kysely';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../access/viewer.js';
 import type { Database, Db } from '../db/database.js';
 import { htmlToText } from '../lib/word-count.js';
 import { LANGUAGES } from '../works/languages.js';

@@ -1,6 +1,7 @@
 // The OPDS catalog's feeds, built from the same services as the pages: every list is what this
 // viewer may see (an e-reader app is a guest), every book links to its EPUB download.
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../access/viewer.js';
+import { scopeOf } from '../access/scope.js';
 import type { Db } from '../db/database.js';
 import { downloadSlug } from '../downloads/download-model.js';
 import { htmlToText } from '../lib/word-count.js';
@@ -116,7 +117,7 @@ export async function fandomsFeed(db: Db, viewer: Viewer, site: FeedSite, order:
 
 /** One fandom's works (with its synonyms and subtags), newest update first; 404 for an unknown tag. */
 export async function fandomWorksFeed(db: Db, viewer: Viewer, site: FeedSite, name: string, page: number): Promise<OpdsFeed> {
-  const tag = await getTagByName(db, name);
+  const tag = await getTagByName(db, scopeOf(viewer), name);
   const filter = { ...emptyFilter(), include: await expandTags(db, [tag.id]), sort: 'revised_at' as const, direction: SORTS.revised_at.direction };
   const works = await listWorksForReader(db, viewer, {}, filter, page, OPDS_PER_PAGE);
   return acquisitionFeed(site, { path: `/opds/fandoms/${tagParam(tag.name)}`, title: `${tag.name} works`, page }, works, OPDS_PER_PAGE);

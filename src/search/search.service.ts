@@ -2,7 +2,8 @@
 // the listings' filters and visibility, ranked by best match or sorted like any listing.
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.js';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../access/viewer.js';
+import { scopeOf, type Scope } from '../access/scope.js';
 import { RATINGS } from '../tags/fixed-tags.js';
 import { fixedTags } from '../tags/tag.service.js';
 import { listWorksForReader, matchingWorkIds, worksInOrder, PER_PAGE, type Page } from '../works/reading.service.js';
@@ -26,8 +27,8 @@ export type SearchResults = {
   sort: ParsedQuery['sort'];
 };
 
-async function filterFor(db: Db, parsed: ParsedQuery, node: QueryNode | null): Promise<{ filter: WorkFilter; text: QueryNode | null }> {
-  const tags = await tagFilters(db, node);
+async function filterFor(db: Db, scope: Scope, parsed: ParsedQuery, node: QueryNode | null): Promise<{ filter: WorkFilter; text: QueryNode | null }> {
+  const tags = await tagFilters(db, scope, node);
   const fixed = await fixedTags(db);
   const ratings = fixed.rating.filter((r) => parsed.ratings.includes(r.name)).map((r) => r.id);
   const filter: WorkFilter = {
@@ -57,7 +58,7 @@ async function bestMatch(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFi
 /** Runs a search as this viewer may see it: never a draft, registered-users-only works only when logged in. */
 export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: string, page: number): Promise<SearchResults> {
   const parsed = parseQuery(query);
-  const { filter, text } = await filterFor(db, parsed, parsed.text);
+  const { filter, text } = await filterFor(db, scopeOf(viewer), parsed, parsed.text);
   const sort = parsed.sort ?? (text !== null ? 'best' : 'revised_at');
   let result: { page: Page<WorkModel>; capped: boolean };
   if (sort === 'best' && text !== null) {

@@ -1,6 +1,7 @@
 // `fandom:"Harbour Town"` naming a real tag becomes a tag filter, so search honours wrangling:
 // synonyms and subtags count, exactly as on tag listings. Anything else stays a text search.
 import type { Db, TagType } from '../db/database.js';
+import type { Scope } from '../access/scope.js';
 import { expandTags, tagsNamed } from '../tags/tag.service.js';
 import { foldKey } from '../lib/text.js';
 import type { QueryNode, TextField } from './query-parser.js';
@@ -16,11 +17,11 @@ function tagLeaf(node: QueryNode): Leaf | null {
 }
 
 /** Splits tag-naming parts off the top level of a query into include and exclude tag sets. */
-export async function tagFilters(db: Db, node: QueryNode | null): Promise<{ include: number[][]; exclude: number[]; rest: QueryNode | null }> {
+export async function tagFilters(db: Db, scope: Scope, node: QueryNode | null): Promise<{ include: number[][]; exclude: number[]; rest: QueryNode | null }> {
   if (node === null) return { include: [], exclude: [], rest: null };
   const parts = node.kind === 'and' ? node.nodes : [node];
   const candidates = parts.map((p) => tagLeaf(p.kind === 'not' ? p.node : p)).filter((l): l is Leaf => l !== null);
-  const named = await tagsNamed(db, candidates.map((c) => c.text));
+  const named = await tagsNamed(db, scope, candidates.map((c) => c.text));
   const include: number[][] = [];
   const exclude: number[] = [];
   const rest: QueryNode[] = [];

@@ -1,14 +1,19 @@
 // The JSON endpoint behind tag autocomplete: a thin front end over autocomplete.service.ts.
 import type { FastifyInstance } from 'fastify';
+import { scopeOf } from '../access/scope.js';
 import { suggestTags } from './autocomplete.service.js';
 
-/** Tag names are public and the answer is the same for everyone, so browsers and proxies may keep it a minute. */
-const CACHE_CONTROL = 'public, max-age=60';
+/**
+ * A guest's answer is the same for every guest, so browsers and proxies may keep it a minute; a
+ * member's can name the tags of their own drafts, so only their browser may keep it.
+ */
+const CACHE_CONTROL = { guest: 'public, max-age=60', member: 'private, max-age=60' };
 
 /** GET /api/v1/tags/autocomplete?term=...&type=...: `{ tags: [{ name, type, canonical, synonymOf? }] }`. */
 export function registerTagAutocompleteApi(app: FastifyInstance): void {
   app.get<{ Querystring: { term?: unknown; type?: unknown } }>('/api/v1/tags/autocomplete', async (request, reply) => {
-    const tags = await suggestTags(request.server.db, request.query.term, request.query.type);
-    return reply.header('cache-control', CACHE_CONTROL).send({ tags });
+    const scope = scopeOf(request.viewer);
+    const tags = await suggestTags(request.server.db, scope, request.query.term, request.query.type);
+    return reply.header('cache-control', scope.member ? CACHE_CONTROL.member : CACHE_CONTROL.guest).header('vary', 'Cookie, Authorization').send({ tags });
   });
 }

@@ -2,6 +2,8 @@
 // tags, compared in byte order on both databases (indexes in migration 003).
 import { PostgresAdapter, sql, type AliasedSelectQueryBuilder, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, TagRow, TagType } from '../db/database.js';
+import type { Scope } from '../access/scope.js';
+import { tagVisibleTo } from '../access/visibility.js';
 
 /** A folded word the tag must have a word starting with, `atLeast` times (for terms like "h har"). */
 export type WordPrefix = { prefix: string; atLeast: number };
@@ -11,6 +13,8 @@ export type SuggestionQuery = {
   prefixes: WordPrefix[];
   types: readonly TagType[];
   limit: number;
+  /** Who asks: only tag names they may see are suggested (src/access/visibility.ts). */
+  scope: Scope;
 };
 
 /** A matching tag with its sort keys: tier 0 canonical, 1 synonym, 2 other; first_word 0 when its first word matches. */
@@ -97,7 +101,8 @@ function suggestionColumns(db: Db, source: TagSource, query: SuggestionQuery, fi
     ])
     .where('t.type', 'in', query.types)
     .where(firstWordTest ?? sql<SqlBool>`1 = 1`)
-    .where(hasAllWords(db, query.prefixes, firstWordTest !== null));
+    .where(hasAllWords(db, query.prefixes, firstWordTest !== null))
+    .where(tagVisibleTo(query.scope, 't'));
 }
 
 /**

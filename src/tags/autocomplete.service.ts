@@ -1,5 +1,6 @@
 // Tag autocomplete: which words a typed term stands for, and the suggestions a writer sees.
 import type { Db, TagType } from '../db/database.js';
+import type { Scope } from '../access/scope.js';
 import { AppError } from '../http/errors.js';
 import { charLength } from '../lib/text.js';
 import {
@@ -90,12 +91,15 @@ export async function findSuggestions(db: Db, query: SuggestionQuery, tuning = D
   return { rows: await findMatchingTags(db, query, driving), plan: 'order, then words' };
 }
 
-/** Up to 15 existing tags matching a term as a writer types it: canonical tags first, then synonyms, then the rest. */
-export async function suggestTags(db: Db, term: unknown, type: unknown, tuning = DEFAULT_TUNING): Promise<Suggestion[]> {
+/**
+ * Up to 15 existing tags matching a term as a writer types it, among those the scope may see:
+ * canonical tags first, then synonyms, then the rest.
+ */
+export async function suggestTags(db: Db, scope: Scope, term: unknown, type: unknown, tuning = DEFAULT_TUNING): Promise<Suggestion[]> {
   const types = parseSuggestType(type);
   const prefixes = parseTerm(term);
   if (prefixes.length === 0) return [];
-  const { rows } = await findSuggestions(db, { prefixes, types, limit: SUGGESTIONS_MAX }, tuning);
+  const { rows } = await findSuggestions(db, { prefixes, types, limit: SUGGESTIONS_MAX, scope }, tuning);
   return rows.map((row) => ({
     name: row.name, type: row.type, canonical: row.canonical === 1,
     ...(row.merger_id !== null && row.synonym_of !== null ? { synonymOf: row.synonym_of } : {}),

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TagType } from '../db/database.js';
+import { GUEST_SCOPE } from '../access/scope.js';
 import { prefixUpperBound } from './autocomplete.repository.js';
 import { findSuggestions, parseTerm, suggestTags, SUGGESTED_TYPES } from './autocomplete.service.js';
 import { describeEachDatabase, postWork, signUp, type TestApp } from '../../test/helpers.js';
@@ -126,7 +127,7 @@ describeEachDatabase('tag autocomplete', (ctx) => {
 
   it('gives the same suggestions whether it sorts every match or walks the suggestion order', async () => {
     const { db } = ctx().database;
-    const query = { prefixes: parseTerm('quillon'), types: SUGGESTED_TYPES, limit: 15 };
+    const query = { prefixes: parseTerm('quillon'), types: SUGGESTED_TYPES, limit: 15, scope: GUEST_SCOPE };
     expect((await findSuggestions(db, query)).plan).toBe('words');
     const plans = new Set<string>();
     const terms = ['quillon', 'quillon saga', 'quillon 1', 'q', 'qu sa', 'moth', 'o orr', 'orr o', 'lantern', 'cafe', 'm', 's', 'o'];
@@ -135,7 +136,7 @@ describeEachDatabase('tag autocomplete', (ctx) => {
       plans.add((await findSuggestions(db, query, tuning)).plan);
       for (const term of terms) {
         for (const type of [undefined, 'freeform', 'character']) {
-          expect(await suggestTags(db, term, type, tuning), `${term} ${String(type)} in ${window}`).toEqual(await suggestTags(db, term, type));
+          expect(await suggestTags(db, GUEST_SCOPE, term, type, tuning), `${term} ${String(type)} in ${window}`).toEqual(await suggestTags(db, GUEST_SCOPE, term, type));
         }
       }
     }

@@ -1,9 +1,10 @@
 // The fandoms index: every canonical fandom, A to Z, with how many works it holds (counting its
 // synonyms and subtags, each work once), as the viewer may see them.
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../access/viewer.js';
+import { GUEST_SCOPE, MEMBER_SCOPE, scopeOf } from '../access/scope.js';
 import type { Db } from '../db/database.js';
 import { foldKey } from '../lib/text.js';
-import { taggingsVisibleTo } from '../works/reading.service.js';
+import { findVisibleTaggings } from './tag.repository.js';
 import { findMetaEdgesOfType, findTagsOfType } from './tag-graph.repository.js';
 
 export type FandomEntry = { name: string; works: number };
@@ -37,14 +38,17 @@ export async function fandomIndex(db: Db, taggings: Array<{ work_id: number; tag
 const INDEX_TTL_MS = 60_000;
 const cached = new WeakMap<Db, Map<'guest' | 'member', { at: number; fandoms: FandomEntry[] }>>();
 
-/** The fandoms index for guests or for logged-in readers, recounted at most once a minute per database. */
+/**
+ * The fandoms index for guests or for logged-in readers, recounted at most once a minute per
+ * database. Counts are of works in general listings, which are the same for every member.
+ */
 export async function fandomIndexFor(db: Db, viewer: Viewer): Promise<FandomEntry[]> {
-  const key = viewer.user === null ? 'guest' : 'member';
+  const key = scopeOf(viewer).member ? 'member' : 'guest';
   const byKey = cached.get(db) ?? new Map<'guest' | 'member', { at: number; fandoms: FandomEntry[] }>();
   cached.set(db, byKey);
   let entry = byKey.get(key);
   if (entry === undefined || Date.now() - entry.at > INDEX_TTL_MS) {
-    entry = { at: Date.now(), fandoms: await fandomIndex(db, await taggingsVisibleTo(db, viewer, 'fandom')) };
+    entry = { at: Date.now(), fandoms: await fandomIndex(db, await findVisibleTaggings(db, key === 'member' ? MEMBER_SCOPE : GUEST_SCOPE, 'fandom')) };
     byKey.set(key, entry);
   }
   return entry.fandoms;

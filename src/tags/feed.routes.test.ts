@@ -235,10 +235,13 @@ describeEachDatabase('tag feeds', (ctx) => {
     expect(withToken.body).not.toContain('Members only');
   });
 
-  it('is an empty, valid feed dated by the tag when no work is visible', async () => {
+  it('is an empty, valid feed dated by the tag when a canonical tag has no visible work', async () => {
     const writer = await signUp(ctx().app);
     const fandom = unique('Unwritten Shores');
     await postWork(writer, { title: 'Hidden draft', fandoms: fandom, action: 'draft' });
+    // A name only a draft uses says what the draft is about: no feed until wranglers make it canonical.
+    expect((await new TestClient(ctx().app).get(feedPath(fandom))).statusCode).toBe(404);
+    await ctx().database.db.updateTable('tags').set({ canonical: 1 }).where('name', '=', fandom).execute();
     const { feed, root } = await fetchFeed(ctx().app, fandom);
     expect(feed.items).toEqual([]);
     const tag = await ctx().database.db.selectFrom('tags').select('created_at').where('name', '=', fandom).executeTakeFirstOrThrow();

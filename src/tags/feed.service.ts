@@ -1,6 +1,7 @@
 // A tag's Atom feed: the newest works carrying a fandom, character or relationship tag (or one
 // of its synonyms or subtags), exactly as a guest may see them, whoever asks.
-import { guestViewer } from '../accounts/viewer.js';
+import { guestViewer } from '../access/viewer.js';
+import { GUEST_SCOPE } from '../access/scope.js';
 import type { Config } from '../config.js';
 import type { Db, TagRow, TagType } from '../db/database.js';
 import { notFound } from '../http/errors.js';
@@ -49,7 +50,7 @@ export type FeedTarget = { kind: 'feed'; tag: TagRow } | { kind: 'redirect'; pat
 
 /** The tag whose feed an address names, or where to send the reader instead (a synonym's canonical tag, the tag's own spelling); 404 when there is no such feed. */
 export async function findFeedTag(db: Db, name: string): Promise<FeedTarget> {
-  const tag = await getTagByName(db, name);
+  const tag = await getTagByName(db, GUEST_SCOPE, name);
   if (!tagHasFeed(tag.type)) throw notFound();
   if (tag.merger_id !== null) return { kind: 'redirect', path: tagFeedPath((await getTagById(db, tag.merger_id)).name), permanent: false };
   if (tag.name !== name) return { kind: 'redirect', path: tagFeedPath(tag.name), permanent: true };

@@ -1,11 +1,12 @@
 // The mass actions on a fandom's unwrangled-tags page, and that page's list.
 import type { Kysely } from 'kysely';
 import type { Database, TagRow, TagType } from '../db/database.js';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../access/viewer.js';
 import { AppError, invalid } from '../http/errors.js';
 import { expandTag } from './tag-graph.js';
 import { findUnwrangled, findTagById } from './wrangling.repository.js';
-import { requireWrangler, wrangleTag, type WrangleAction } from './wrangling.service.js';
+import { requireWrangler } from '../access/permissions.js';
+import { wrangleTag, type WrangleAction } from './wrangling.service.js';
 
 export type MassAction = 'canonical' | 'attach' | 'synonym' | 'unwrangleable';
 

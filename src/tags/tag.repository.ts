@@ -1,5 +1,7 @@
 // All SQL for tags and the tags on works.
 import type { Db, TagRow, TagType } from '../db/database.js';
+import type { Scope } from '../access/scope.js';
+import { tagVisibleTo, workVisibleTo } from '../access/visibility.js';
 import { nowIso } from '../lib/clock.js';
 import { tagWords } from './tag-words.js';
 
@@ -45,6 +47,32 @@ export async function findTagsOfWorks(db: Db, workIds: number[]): Promise<WorkTa
 
 export function findTagByKey(db: Db, key: string): Promise<TagRow | undefined> {
   return db.selectFrom('tags').selectAll().where('name_key', '=', key).executeTakeFirst();
+}
+
+/** A tag by folded name, if the scope may see its name. */
+export function findVisibleTagByKey(db: Db, scope: Scope, key: string): Promise<TagRow | undefined> {
+  return db.selectFrom('tags').selectAll().where('name_key', '=', key).where(tagVisibleTo(scope)).executeTakeFirst();
+}
+
+/** Tags by folded name, those the scope may see. */
+export function findVisibleTagsByKeys(db: Db, scope: Scope, keys: string[]): Promise<TagRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db.selectFrom('tags').selectAll().where('name_key', 'in', keys).where(tagVisibleTo(scope)).execute();
+}
+
+/** How many works the scope may see carry any of these tags (each work once). */
+export async function countVisibleWorksTagged(db: Db, scope: Scope, tagIds: number[]): Promise<number> {
+  if (tagIds.length === 0) return 0;
+  const row = await db.selectFrom('works').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('works.id', 'in', (eb) => eb.selectFrom('work_tags').select('work_tags.work_id').where('work_tags.tag_id', 'in', tagIds))
+    .where(workVisibleTo(scope)).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Pairs of (work, tag) for every tag of one type on the works a scope may see (general listings: no drafts). */
+export function findVisibleTaggings(db: Db, scope: Scope, type: TagType): Promise<Array<{ work_id: number; tag_id: number }>> {
+  return db.selectFrom('work_tags').innerJoin('tags', 'tags.id', 'work_tags.tag_id').innerJoin('works', 'works.id', 'work_tags.work_id')
+    .select(['work_tags.work_id', 'work_tags.tag_id']).where('tags.type', '=', type).where(workVisibleTo(scope)).execute();
 }
 
 export function findFixedTags(db: Db): Promise<TagRow[]> {

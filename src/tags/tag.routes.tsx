@@ -6,11 +6,10 @@ import { pageContext, setFlash } from '../http/context.js';
 import { AppError, invalid, notFound, type FieldErrors } from '../http/errors.js';
 import { field, fieldList, formOf } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
-import { countWorksForReader } from '../works/reading.service.js';
-import { emptyFilter } from '../works/work-filter.js';
 import { getTagPage } from './tag-page.service.js';
 import { tagNameFromParam, tagParam } from './tag-url.js';
-import { expandTags, getTagByName } from './tag.service.js';
+import { countWorksTagged, getTagByName } from './tag.service.js';
+import { scopeOf } from '../access/scope.js';
 import { fandomIndexFor } from './fandom-index.service.js';
 import { massWrangle, unwrangledIn, type MassAction } from './mass-wrangling.service.js';
 import { FandomsPage } from './views/fandoms-page.js';
@@ -26,7 +25,7 @@ async function showTag(request: FastifyRequest<TagParams>, reply: FastifyReply, 
   const data = await getTagPage(db, request.viewer, name);
   if (data.tag.name !== name && status === 200) return reply.redirect(`/tags/${tagParam(data.tag.name)}`, 301);
   const counted = data.mergedInto ?? data.tag;
-  const workCount = await countWorksForReader(db, request.viewer, { ...emptyFilter(), include: await expandTags(db, [counted.id]) });
+  const workCount = await countWorksTagged(db, scopeOf(request.viewer), counted.id);
   return sendPage(reply, <TagPage ctx={pageContext(request, reply)} data={data} workCount={workCount} errors={errors} values={values} />, status);
 }
 
@@ -68,7 +67,7 @@ async function submitWrangle(request: FastifyRequest<TagParams>, reply: FastifyR
 const TAB_TYPES: TagType[] = ['character', 'relationship', 'freeform'];
 
 async function fandomOf(request: FastifyRequest<TagParams>): Promise<TagRow> {
-  const tag = await getTagByName(request.server.db, tagNameFromParam(request.params.tag));
+  const tag = await getTagByName(request.server.db, scopeOf(request.viewer), tagNameFromParam(request.params.tag));
   if (tag.type !== 'fandom') throw notFound();
   return tag;
 }

@@ -1,11 +1,14 @@
 // Tags on works: find the tag a writer typed, or create it (not yet canonical).
 import type { Db, TagRow, TagType } from '../db/database.js';
+import type { Scope } from '../access/scope.js';
 import { notFound } from '../http/errors.js';
 import { foldKey } from '../lib/text.js';
 import { expandTag } from './tag-graph.js';
 import { findTagsByIds } from './wrangling.repository.js';
 import { CATEGORIES, RATINGS, WARNINGS } from './fixed-tags.js';
-import { findFixedTags, findTagByKey, findTagsByKeys, findTagsOfWorks, insertTag, replaceWorkTags, type WorkTag } from './tag.repository.js';
+import {
+  countVisibleWorksTagged, findFixedTags, findTagsByKeys, findTagsOfWorks, findVisibleTagByKey, findVisibleTagsByKeys, insertTag, replaceWorkTags, type WorkTag,
+} from './tag.repository.js';
 
 export type TypedNames = { type: TagType; names: string[] };
 
@@ -43,17 +46,23 @@ export async function tagsOfWorks(db: Db, workIds: number[]): Promise<Map<number
   return result;
 }
 
-/** A tag by its name (case- and accent-insensitive); 404 when there is none. */
-export async function getTagByName(db: Db, name: string): Promise<TagRow> {
-  const tag = await findTagByKey(db, foldKey(name));
+/** A tag by its name (case- and accent-insensitive), if the scope may see it; 404 otherwise, as if there were none. */
+export async function getTagByName(db: Db, scope: Scope, name: string): Promise<TagRow> {
+  const tag = await findVisibleTagByKey(db, scope, foldKey(name));
   if (!tag) throw notFound();
   return tag;
 }
 
-/** Tags by name (case- and accent-insensitive), keyed by folded name; unknown names are absent. */
-export async function tagsNamed(db: Db, names: string[]): Promise<Map<string, TagRow>> {
-  const rows = await findTagsByKeys(db, [...new Set(names.map(foldKey))]);
+/** Tags by name (case- and accent-insensitive) that the scope may see, keyed by folded name; other names are absent. */
+export async function tagsNamed(db: Db, scope: Scope, names: string[]): Promise<Map<string, TagRow>> {
+  const rows = await findVisibleTagsByKeys(db, scope, [...new Set(names.map(foldKey))]);
   return new Map(rows.map((t) => [t.name_key, t]));
+}
+
+/** How many works the scope may see carry a tag, its synonyms or its subtags (a tag page's count). */
+export async function countWorksTagged(db: Db, scope: Scope, tagId: number): Promise<number> {
+  const [family = []] = await expandTags(db, [tagId]);
+  return countVisibleWorksTagged(db, scope, family);
 }
 
 /** Tags by id; unknown ids are absent. */

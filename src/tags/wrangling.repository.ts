@@ -1,6 +1,8 @@
 // All SQL for wrangling tags: canonical status, synonyms, fandom parents, metatags, history.
 import { sql } from 'kysely';
 import type { Db, TagRow, TagType } from '../db/database.js';
+import type { Scope } from '../access/scope.js';
+import { tagVisibleTo } from '../access/visibility.js';
 
 export async function updateTag(db: Db, tagId: number, patch: Partial<Pick<TagRow, 'canonical' | 'merger_id' | 'unwrangleable' | 'name'>>): Promise<void> {
   await db.updateTable('tags').set(patch).where('id', '=', tagId).execute();
@@ -15,8 +17,10 @@ export function findTagsByIds(db: Db, ids: number[]): Promise<TagRow[]> {
   return db.selectFrom('tags').selectAll().where('id', 'in', ids).orderBy('name_key').execute();
 }
 
-export function findSynonyms(db: Db, tagId: number): Promise<TagRow[]> {
-  return db.selectFrom('tags').selectAll().where('merger_id', '=', tagId).orderBy('name_key').execute();
+/** A canonical tag's synonyms; with a scope, only those whose names it may see. */
+export function findSynonyms(db: Db, tagId: number, scope?: Scope): Promise<TagRow[]> {
+  return db.selectFrom('tags').selectAll().where('merger_id', '=', tagId).$if(scope !== undefined, (q) => q.where(tagVisibleTo(scope as Scope)))
+    .orderBy('name_key').execute();
 }
 
 export async function insertParent(db: Db, parentId: number, childId: number): Promise<void> {
@@ -32,9 +36,11 @@ export function findParents(db: Db, childId: number): Promise<TagRow[]> {
     .where('tag_parents.child_id', '=', childId).orderBy('tags.name_key').execute();
 }
 
-export function findChildren(db: Db, parentId: number, type: TagType, limit: number): Promise<TagRow[]> {
+/** A fandom's characters, relationships or additional tags whose names the scope may see. */
+export function findChildren(db: Db, scope: Scope, parentId: number, type: TagType, limit: number): Promise<TagRow[]> {
   return db.selectFrom('tag_parents').innerJoin('tags', 'tags.id', 'tag_parents.child_id').selectAll('tags')
-    .where('tag_parents.parent_id', '=', parentId).where('tags.type', '=', type).orderBy('tags.name_key').limit(limit).execute();
+    .where('tag_parents.parent_id', '=', parentId).where('tags.type', '=', type).where(tagVisibleTo(scope))
+    .orderBy('tags.name_key').limit(limit).execute();
 }
 
 export async function insertMeta(db: Db, metaId: number, subId: number): Promise<void> {

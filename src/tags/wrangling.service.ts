@@ -2,8 +2,9 @@
 // unwrangleable tags. Only wranglers and admins may; every change is written to the history.
 import type { Kysely } from 'kysely';
 import type { Database, Db, TagRow } from '../db/database.js';
-import type { Viewer, ViewerUser } from '../accounts/viewer.js';
-import { AppError, forbidden, invalid, notFound } from '../http/errors.js';
+import type { Viewer, ViewerUser } from '../access/viewer.js';
+import { requireWrangler } from '../access/permissions.js';
+import { invalid, notFound } from '../http/errors.js';
 import { nowIso } from '../lib/clock.js';
 import { foldKey } from '../lib/text.js';
 import { recomputeCrossoversForTags } from '../works/crossover.service.js';
@@ -24,13 +25,6 @@ export type WrangleAction =
   | { kind: 'unwrangleable'; on: boolean };
 
 const FIXED = new Set(['rating', 'warning', 'category']);
-
-/** The viewer, if they may wrangle tags. */
-export function requireWrangler(viewer: Viewer): ViewerUser {
-  if (viewer.user === null) throw new AppError('unauthorized', 'Log in to wrangle tags.');
-  if (!viewer.user.isWrangler && !viewer.user.isAdmin) throw forbidden('Only tag wranglers can change tags.');
-  return viewer.user;
-}
 
 async function namedTag(db: Db, name: string, field: string): Promise<TagRow> {
   const tag = await findTagByKey(db, foldKey(name));

@@ -1,6 +1,8 @@
 // All SQL for chapters.
 import type { Insertable, Updateable } from 'kysely';
 import type { ChapterRow, ChapterTable, Db } from '../db/database.js';
+import { MEMBER_SCOPE, type Scope } from '../access/scope.js';
+import { chapterVisibleTo } from '../access/visibility.js';
 
 export function listChapters(db: Db, workId: number): Promise<ChapterRow[]> {
   return db.selectFrom('chapters').selectAll().where('work_id', '=', workId).orderBy('position').orderBy('id').execute();
@@ -12,6 +14,22 @@ export type ChapterListItem = Pick<ChapterRow, 'id' | 'position' | 'title' | 'po
 export function listChapterHeads(db: Db, workId: number): Promise<ChapterListItem[]> {
   return db.selectFrom('chapters').select(['id', 'position', 'title', 'posted', 'published_on', 'word_count'])
     .where('work_id', '=', workId).orderBy('position').orderBy('id').execute();
+}
+
+/** The chapters of a work a scope may read, without their text, in order. */
+export function listVisibleChapterHeads(db: Db, scope: Scope, workId: number): Promise<ChapterListItem[]> {
+  return db.selectFrom('chapters').select(['id', 'position', 'title', 'posted', 'published_on', 'word_count'])
+    .where('work_id', '=', workId).where(chapterVisibleTo(scope)).orderBy('position').orderBy('id').execute();
+}
+
+/** The chapters of a work a scope may read, with their text, in order. */
+export function listVisibleChapters(db: Db, scope: Scope, workId: number): Promise<ChapterRow[]> {
+  return db.selectFrom('chapters').selectAll().where('work_id', '=', workId).where(chapterVisibleTo(scope)).orderBy('position').orderBy('id').execute();
+}
+
+/** One chapter of a work, if the scope may read it. */
+export function findVisibleChapter(db: Db, scope: Scope, workId: number, chapterId: number): Promise<ChapterRow | undefined> {
+  return db.selectFrom('chapters').selectAll().where('work_id', '=', workId).where('id', '=', chapterId).where(chapterVisibleTo(scope)).executeTakeFirst();
 }
 
 export function findChapter(db: Db, workId: number, chapterId: number): Promise<ChapterRow | undefined> {
@@ -37,9 +55,9 @@ export async function setChapterPosition(db: Db, id: number, position: number): 
 
 export type ChapterStats = { posted: number; words: number };
 
-/** Posted chapter count and word total, computed from the chapters themselves. */
+/** The chapter count and word total every member sees (drafts do not count), from the chapters themselves. */
 export async function postedChapterStats(db: Db, workId: number): Promise<ChapterStats> {
-  const row = await db.selectFrom('chapters').where('work_id', '=', workId).where('posted', '=', 1)
+  const row = await db.selectFrom('chapters').where('work_id', '=', workId).where(chapterVisibleTo(MEMBER_SCOPE))
     .select((eb) => [eb.fn.countAll<number>().as('posted'), eb.fn.coalesce(eb.fn.sum<number>('word_count'), eb.lit(0)).as('words')])
     .executeTakeFirstOrThrow();
   return { posted: row.posted, words: row.words };

@@ -6,7 +6,7 @@ import { field, formOf, idParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { addChapter, deleteChapter, postChapter, reorderChapters, requireOwnChapter, updateChapter } from './chapter.service.js';
 import { getWorkForReader } from './reading.service.js';
-import { requireOwnWork } from './work.service.js';
+import { requireCreator } from '../access/permissions.js';
 import { chapterInputFromForm } from './work-form-data.js';
 import type { ChapterInput } from './work.validation.js';
 import { chapterPath, workPath } from './work-paths.js';
@@ -18,7 +18,7 @@ type ChapterParams = { Params: { id: string; chapterId: string } };
 
 async function renderChapterForm(request: FastifyRequest, reply: FastifyReply, workId: number, chapterId: number | null, values: ChapterInput, errors: FieldErrors = {}, status = 200) {
   const { db } = request.server;
-  await requireOwnWork(db, request.viewer, workId);
+  await requireCreator(db, request.viewer, workId);
   const reader = await getWorkForReader(db, request.viewer, workId);
   const head = reader.chapters.find((c) => c.id === chapterId);
   const number = head?.number ?? reader.chapters.length + 1;
@@ -50,7 +50,7 @@ async function saveChapter(request: FastifyRequest<WorkParams | ChapterParams>, 
 
 async function showManage(request: FastifyRequest<WorkParams>, reply: FastifyReply, errors: FieldErrors = {}, status = 200) {
   const workId = idParam(request.params.id);
-  await requireOwnWork(request.server.db, request.viewer, workId);
+  await requireCreator(request.server.db, request.viewer, workId);
   const reader = await getWorkForReader(request.server.db, request.viewer, workId);
   return sendPage(reply, <ManageChaptersPage ctx={pageContext(request, reply)} work={reader.work} index={reader.chapters} errors={errors} />, status);
 }

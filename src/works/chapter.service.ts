@@ -1,12 +1,13 @@
 // Writing chapters: add, edit, post a draft chapter, delete, reorder; the work's counts follow.
 import type { Kysely } from 'kysely';
 import type { ChapterRow, Database, Db } from '../db/database.js';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../access/viewer.js';
 import { AppError, invalid, notFound } from '../http/errors.js';
 import { nowIso, today } from '../lib/clock.js';
 import { countWords } from '../lib/word-count.js';
 import * as chapters from './chapter.repository.js';
-import { changeWork, recountWork, requireOwnWork, type SaveMode } from './work.service.js';
+import { requireCreator } from '../access/permissions.js';
+import { changeWork, recountWork, type SaveMode } from './work.service.js';
 import { checkChapter, type ChapterInput } from './work.validation.js';
 import type { FieldErrors } from '../http/errors.js';
 
@@ -19,7 +20,7 @@ function checkedChapter(input: ChapterInput) {
 
 /** One of the viewer's own chapters (404 when the work or chapter is missing or not visible). */
 export async function requireOwnChapter(db: Kysely<Database>, viewer: Viewer, workId: number, chapterId: number): Promise<ChapterRow> {
-  await requireOwnWork(db, viewer, workId);
+  await requireCreator(db, viewer, workId);
   const chapter = await chapters.findChapter(db, workId, chapterId);
   if (!chapter) throw notFound();
   return chapter;
@@ -27,7 +28,7 @@ export async function requireOwnChapter(db: Kysely<Database>, viewer: Viewer, wo
 
 /** Adds a chapter at the end; posted at once if asked and the work is posted, otherwise a draft. */
 export async function addChapter(db: Kysely<Database>, viewer: Viewer, workId: number, input: ChapterInput, mode: SaveMode): Promise<number> {
-  const work = await requireOwnWork(db, viewer, workId);
+  const work = await requireCreator(db, viewer, workId);
   const clean = checkedChapter(input);
   return changeWork(db, workId, async (trx) => {
     const existing = await chapters.listChapterHeads(trx, workId);
@@ -59,7 +60,7 @@ export async function updateChapter(db: Kysely<Database>, viewer: Viewer, workId
 
 /** Posts a draft chapter of a posted work. */
 export async function postChapter(db: Kysely<Database>, viewer: Viewer, workId: number, chapterId: number): Promise<void> {
-  const work = await requireOwnWork(db, viewer, workId);
+  const work = await requireCreator(db, viewer, workId);
   const chapter = await requireOwnChapter(db, viewer, workId, chapterId);
   if (chapter.posted === 1) return;
   if (work.posted === 0) throw new AppError('validation_failed', 'Post the work first: its chapters are posted with it.');
@@ -71,7 +72,7 @@ export async function postChapter(db: Kysely<Database>, viewer: Viewer, workId: 
 
 /** Deletes a chapter and renumbers the rest; a posted work always keeps at least one posted chapter. */
 export async function deleteChapter(db: Kysely<Database>, viewer: Viewer, workId: number, chapterId: number): Promise<void> {
-  const work = await requireOwnWork(db, viewer, workId);
+  const work = await requireCreator(db, viewer, workId);
   await requireOwnChapter(db, viewer, workId, chapterId);
   await changeWork(db, workId, async (trx) => {
     const all = await chapters.listChapterHeads(trx, workId);
@@ -92,7 +93,7 @@ async function renumber(trx: Db, ids: number[]): Promise<void> {
 
 /** Puts the chapters in a new order, given as the list of every chapter id in the order wanted. */
 export async function reorderChapters(db: Kysely<Database>, viewer: Viewer, workId: number, orderedIds: number[]): Promise<void> {
-  await requireOwnWork(db, viewer, workId);
+  await requireCreator(db, viewer, workId);
   await changeWork(db, workId, async (trx) => {
     const current = (await chapters.listChapterHeads(trx, workId)).map((c) => c.id);
     const same = orderedIds.length === current.length && new Set(orderedIds).size === current.length && orderedIds.every((id) => current.includes(id));

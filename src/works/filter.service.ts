@@ -1,6 +1,7 @@
 // Turns the filter form's values into a WorkFilter: tag names and ids become tag sets (with
 // synonyms and subtags), bad values become notices the listing shows instead of errors.
 import type { Db, TagType } from '../db/database.js';
+import type { Scope } from '../access/scope.js';
 import { expandTags, tagsNamed, tagsWithIds } from '../tags/tag.service.js';
 import { splitTagField } from '../tags/tag.validation.js';
 import { foldKey } from '../lib/text.js';
@@ -9,10 +10,10 @@ import { emptyFilter, SORTS, type WorkFilter } from './work-filter.js';
 
 export type BuiltFilter = { filter: WorkFilter; notices: string[] };
 
-async function idsForNames(db: Db, text: string, notices: string[], including: boolean): Promise<number[] | null> {
+async function idsForNames(db: Db, scope: Scope, text: string, notices: string[], including: boolean): Promise<number[] | null> {
   const names = splitTagField(text);
   if (names.length === 0) return [];
-  const found = await tagsNamed(db, names);
+  const found = await tagsNamed(db, scope, names);
   const ids: number[] = [];
   for (const name of names) {
     const tag = found.get(foldKey(name));
@@ -29,29 +30,29 @@ async function idsOfType(db: Db, ids: number[], type: TagType): Promise<number[]
   return (await tagsWithIds(db, ids)).filter((t) => t.type === type).map((t) => t.id);
 }
 
-async function tagSets(db: Db, v: FilterValues, notices: string[]): Promise<{ include: number[][]; exclude: number[]; impossible: boolean }> {
+async function tagSets(db: Db, scope: Scope, v: FilterValues, notices: string[]): Promise<{ include: number[][]; exclude: number[]; impossible: boolean }> {
   let included: number[] = [...v.includeIds.warning, ...v.includeIds.category];
   let excluded: number[] = [...v.excludeIds.rating, ...v.excludeIds.warning, ...v.excludeIds.category];
   let impossible = false;
   for (const kind of TAG_KINDS) {
     included.push(...await idsOfType(db, v.includeIds[kind], kind));
     excluded.push(...await idsOfType(db, v.excludeIds[kind], kind));
-    const named = await idsForNames(db, v.includeNames[kind], notices, true);
+    const named = await idsForNames(db, scope, v.includeNames[kind], notices, true);
     if (named === null) impossible = true; else included.push(...named);
-    excluded.push(...(await idsForNames(db, v.excludeNames[kind], notices, false)) ?? []);
+    excluded.push(...(await idsForNames(db, scope, v.excludeNames[kind], notices, false)) ?? []);
   }
-  const other = await idsForNames(db, v.otherTags, notices, true);
+  const other = await idsForNames(db, scope, v.otherTags, notices, true);
   if (other === null) impossible = true; else included.push(...other);
-  excluded.push(...(await idsForNames(db, v.excludedTags, notices, false)) ?? []);
+  excluded.push(...(await idsForNames(db, scope, v.excludedTags, notices, false)) ?? []);
   included = [...new Set(included)];
   excluded = [...new Set(excluded)];
   return { include: await expandTags(db, included), exclude: (await expandTags(db, excluded)).flat(), impossible };
 }
 
 /** Builds the filter; `base` is the listing's own tag (a tag page), already expanded. */
-export async function buildFilter(db: Db, v: FilterValues, base: number[][] = []): Promise<BuiltFilter> {
+export async function buildFilter(db: Db, scope: Scope, v: FilterValues, base: number[][] = []): Promise<BuiltFilter> {
   const notices: string[] = [];
-  const tags = await tagSets(db, v, notices);
+  const tags = await tagSets(db, scope, v, notices);
   const sort = v.sort === '' ? 'revised_at' : v.sort;
   const filter: WorkFilter = {
     ...emptyFilter(),

@@ -2,6 +2,7 @@
 // a pseud's works, a tag's works.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getPseud, getUserByLogin } from '../accounts/user.service.js';
+import { scopeOf } from '../access/scope.js';
 import { pageContext } from '../http/context.js';
 import { pageParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
@@ -16,14 +17,14 @@ import { WorkListing } from './views/work-listing.js';
 import { pseudPath } from './work-paths.js';
 import type { ListingFilter } from './work.repository.js';
 
-type Listing = { title: string; empty: string; scope?: ListingFilter & { includeOwnDrafts?: boolean }; base?: number[][]; filters?: boolean; feed?: FeedLink | undefined };
+type Listing = { title: string; empty: string; scope?: ListingFilter; base?: number[][]; filters?: boolean; feed?: FeedLink | undefined };
 
 /** Renders one listing with its filters, 20 works a page. */
 async function listing(request: FastifyRequest, reply: FastifyReply, options: Listing) {
   const { db } = request.server;
   const query = request.query as Query & { page?: string };
   const values = readFilterValues(query);
-  const { filter, notices } = await buildFilter(db, values, options.base);
+  const { filter, notices } = await buildFilter(db, scopeOf(request.viewer), values, options.base);
   const page = await listWorksForReader(db, request.viewer, options.scope ?? {}, filter, pageParam(query.page));
   const action = request.url.split('?')[0] ?? '/works';
   const form = options.filters === false ? undefined : <FilterForm action={action} values={values} fixed={await fixedTags(db)} />;
@@ -41,12 +42,12 @@ async function pseudListing(request: FastifyRequest<PseudParams>, reply: Fastify
   if (request.url.split('?')[0]?.endsWith('/works') !== true && request.params.pseud !== pseud.name) return reply.redirect(pseudPath(user.login, pseud.name), 301);
   const own = request.viewer.user?.id === user.id;
   const title = pseud.name === user.login ? `Works by ${pseud.name}` : `Works by ${pseud.name} (${user.login})`;
-  return listing(request, reply, { title, empty: `${pseud.name} has not posted any works yet.`, scope: { pseudId: pseud.id, includeOwnDrafts: own } });
+  return listing(request, reply, { title, empty: `${pseud.name} has not posted any works yet.`, scope: { pseudId: pseud.id, ownDrafts: own } });
 }
 
 async function tagListing(request: FastifyRequest<{ Params: { tag: string } }>, reply: FastifyReply) {
   const { db } = request.server;
-  const tag = await getTagByName(db, tagNameFromParam(request.params.tag));
+  const tag = await getTagByName(db, scopeOf(request.viewer), tagNameFromParam(request.params.tag));
   const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
   if (tag.merger_id !== null) {
     const canonical = await getTagById(db, tag.merger_id);
@@ -71,7 +72,7 @@ export function registerListingRoutes(app: FastifyInstance): void {
     const user = await getUserByLogin(request.server.db, request.params.login);
     const own = request.viewer.user?.id === user.id;
     return listing(request, reply, {
-      title: own ? 'My works' : `Works by ${user.login}`, scope: { userId: user.id, includeOwnDrafts: own },
+      title: own ? 'My works' : `Works by ${user.login}`, scope: { userId: user.id, ownDrafts: own },
       empty: own ? 'You have not posted anything yet. Post a new work from the menu.' : `No works by ${user.login} match.`,
     });
   });

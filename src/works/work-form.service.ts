@@ -1,19 +1,20 @@
 // What the work forms need: the values of an existing work for editing, and a preview of unsaved input.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../access/viewer.js';
 import { today } from '../lib/clock.js';
 import { countWords } from '../lib/word-count.js';
 import { tagsOfWorks, emptyTagsByType } from '../tags/tag.service.js';
 import * as chapters from './chapter.repository.js';
 import { findCreatorsOfWorks } from './work.repository.js';
-import { requireOwnWork, requireUser, resolvePseuds } from './work.service.js';
+import { requireCreator, requireUser } from '../access/permissions.js';
+import { resolvePseuds } from './work.service.js';
 import type { ChapterModel, WorkModel } from './work.model.js';
 import { checkWork, type WorkInput } from './work.validation.js';
 
 /** The edit form's values for one of the viewer's works; the chapter text is included for one-chapter works. */
 export async function workInputForEdit(db: Kysely<Database>, viewer: Viewer, workId: number): Promise<{ input: WorkInput; draft: boolean }> {
-  const row = await requireOwnWork(db, viewer, workId);
+  const row = await requireCreator(db, viewer, workId);
   const tags = (await tagsOfWorks(db, [workId])).get(workId) ?? emptyTagsByType();
   const all = await chapters.listChapters(db, workId);
   const single = all.length === 1 ? all[0] : undefined;

@@ -6,7 +6,8 @@
 import type { Db } from '../db/database.js';
 import { PageCache } from '../http/page-cache.js';
 import { onWorkChanged } from './work-changes.js';
-import { findWorkState } from './work.repository.js';
+import { GUEST_SCOPE } from '../access/scope.js';
+import { findVisibleVersion } from './work.repository.js';
 
 const RECHECK_MS = 1000;
 const MAX_TRACKED_WORKS = 50_000;
@@ -28,8 +29,8 @@ export class WorkPageCache {
     const known = this.states.get(workId);
     const now = Date.now();
     if (known !== undefined && now - known.checkedAt < RECHECK_MS) return known;
-    const row = await findWorkState(db, workId);
-    const state = { version: row?.version ?? -1, guestVisible: row?.posted === 1 && row.restricted === 0, checkedAt: now };
+    const row = await findVisibleVersion(db, GUEST_SCOPE, workId);
+    const state = { version: row?.version ?? -1, guestVisible: row !== undefined, checkedAt: now };
     if (this.states.size >= MAX_TRACKED_WORKS) this.states.clear();
     this.states.set(workId, state);
     return state;

@@ -50,7 +50,7 @@ export async function showWork(request: FastifyRequest<{ Params: { id: string } 
   const reader = await getWorkForReader(db, request.viewer, workId);
   const html = renderPage(await readerPage(request, reply, reader, chapterId));
   // Only a page that is the same for every guest is kept: public, and it set no cookie (no form token).
-  if (cacheKey !== null && reader.work.posted && !reader.work.restricted && reply.getHeader('set-cookie') === undefined) {
+  if (cacheKey !== null && reply.getHeader('set-cookie') === undefined) {
     workPages.store(cacheKey, workId, reader.work.version, html);
   }
   return sendHtml(reply, html);

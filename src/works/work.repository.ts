@@ -1,26 +1,11 @@
-// All SQL for works and their creators. Visibility is one expression, used by every read.
+// All SQL for works and their creators. Which works a reader may see is decided by
+// src/access/visibility.ts; every read here that serves a reader filters with it.
 import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { Database, Db, TagType, WorkRow, WorkTable } from '../db/database.js';
+import type { Database, Db, WorkRow, WorkTable } from '../db/database.js';
 import type { Insertable, Updateable } from 'kysely';
+import type { Scope } from '../access/scope.js';
+import { createdBy, workVisibleTo } from '../access/visibility.js';
 import { SORTS, type WorkFilter } from './work-filter.js';
-
-/** What a reader may see: `userId` null for guests; own drafts only where a page lists them. */
-export type Scope = { userId: number | null; includeOwnDrafts: boolean };
-
-function createdBy(eb: ExpressionBuilder<Database, 'works'>, userId: number): Expression<SqlBool> {
-  return eb.exists(eb.selectFrom('work_creators').innerJoin('pseuds', 'pseuds.id', 'work_creators.pseud_id')
-    .whereRef('work_creators.work_id', '=', 'works.id').where('pseuds.user_id', '=', userId).select(sql`1`.as('one')));
-}
-
-/** The one visibility rule: posted, and registered-users-only works only for logged-in readers. */
-export function visibleTo(scope: Scope) {
-  return (eb: ExpressionBuilder<Database, 'works'>): Expression<SqlBool> => {
-    const published = scope.userId === null
-      ? eb.and([eb('works.posted', '=', 1), eb('works.restricted', '=', 0)])
-      : eb('works.posted', '=', 1);
-    return scope.userId !== null && scope.includeOwnDrafts ? eb.or([published, createdBy(eb, scope.userId)]) : published;
-  };
-}
 
 export function findWork(db: Db, id: number): Promise<WorkRow | undefined> {
   return db.selectFrom('works').selectAll().where('id', '=', id).executeTakeFirst();
@@ -57,6 +42,8 @@ export function findCreatorsOfWorks(db: Db, workIds: number[]): Promise<CreatorR
 /** Which listing: everything, one user's works, or one pseud's (tags come in through the filter). */
 export type ListingFilter = {
   userId?: number; pseudId?: number;
+  /** A creator's own listing: their drafts are listed too. */
+  ownDrafts?: boolean;
   /** A further condition on works, such as a full-text match (src/search). */
   where?: (eb: WorksEb) => Expression<SqlBool>;
   /**
@@ -109,7 +96,7 @@ function listingBase(db: Db, filter: ListingFilter): SelectQueryBuilder<Database
 }
 
 function listingQuery(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter) {
-  let query = listingBase(db, filter).where(visibleTo(scope)).where((eb) => filterCondition(eb, f));
+  let query = listingBase(db, filter).where(workVisibleTo(scope, { ownDrafts: filter.ownDrafts === true })).where((eb) => filterCondition(eb, f));
   if (filter.pseudId !== undefined) {
     const pseudId = filter.pseudId;
     query = query.where((eb) => eb.exists(eb.selectFrom('work_creators').whereRef('work_creators.work_id', '=', 'works.id')
@@ -117,7 +104,7 @@ function listingQuery(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter
   }
   if (filter.userId !== undefined) {
     const userId = filter.userId;
-    query = query.where((eb) => createdBy(eb, userId));
+    query = query.where(createdBy(userId, sql.ref('works.id')));
   }
   if (filter.where !== undefined) query = query.where(filter.where);
   return query;
@@ -146,7 +133,7 @@ export async function listWorkIds(db: Db, scope: Scope, filter: ListingFilter, f
 /** Works by id, in the order given, for those a scope may see. */
 export async function findVisibleWorks(db: Db, scope: Scope, ids: number[]): Promise<WorkRow[]> {
   if (ids.length === 0) return [];
-  const rows = new Map((await db.selectFrom('works').selectAll().where(visibleTo(scope)).where('id', 'in', ids).execute()).map((r) => [r.id, r]));
+  const rows = new Map((await db.selectFrom('works').selectAll().where(workVisibleTo(scope)).where('id', 'in', ids).execute()).map((r) => [r.id, r]));
   return ids.flatMap((id) => rows.get(id) ?? []);
 }
 
@@ -163,15 +150,7 @@ export async function setRatingFromTags(db: Db, workId: number): Promise<void> {
   }).where('id', '=', workId).execute();
 }
 
-export type WorkState = { version: number; posted: 0 | 1; restricted: 0 | 1 };
-
-/** The few columns that say whether a cached page of a work is still right to show a guest. */
-export function findWorkState(db: Db, id: number): Promise<WorkState | undefined> {
-  return db.selectFrom('works').select(['version', 'posted', 'restricted']).where('id', '=', id).executeTakeFirst();
-}
-
-/** Pairs of (work, tag) for every tag of one type on the works a scope may see. */
-export function findVisibleTaggings(db: Db, scope: Scope, type: TagType): Promise<Array<{ work_id: number; tag_id: number }>> {
-  return db.selectFrom('work_tags').innerJoin('tags', 'tags.id', 'work_tags.tag_id').innerJoin('works', 'works.id', 'work_tags.work_id')
-    .select(['work_tags.work_id', 'work_tags.tag_id']).where('tags.type', '=', type).where(visibleTo(scope)).execute();
+/** The content version of a work if the scope may see it (what decides whether a cached page of it still holds). */
+export function findVisibleVersion(db: Db, scope: Scope, id: number): Promise<{ version: number } | undefined> {
+  return db.selectFrom('works').select('version').where('id', '=', id).where(workVisibleTo(scope)).executeTakeFirst();
 }

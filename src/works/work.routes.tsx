@@ -7,7 +7,8 @@ import { field, formOf, idParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { blankWorkInput, workInputFromForm } from './work-form-data.js';
 import { previewWork, workInputForEdit } from './work-form.service.js';
-import { createWork, deleteWork, postDraft, requireOwnWork, requireUser, updateWork } from './work.service.js';
+import { requireCreator, requireUser } from '../access/permissions.js';
+import { createWork, deleteWork, postDraft, updateWork } from './work.service.js';
 import { getWorkForReader } from './reading.service.js';
 import type { WorkInput } from './work.validation.js';
 import { WorkFormPage } from './views/work-form.js';
@@ -96,7 +97,7 @@ export function registerWorkRoutes(app: FastifyInstance): void {
   });
   app.get<WorkParams>('/works/:id/confirm_delete', async (request, reply) => {
     const workId = idParam(request.params.id);
-    await requireOwnWork(request.server.db, request.viewer, workId);
+    await requireCreator(request.server.db, request.viewer, workId);
     const reader = await getWorkForReader(request.server.db, request.viewer, workId);
     return sendPage(reply, <ConfirmDeletePage ctx={pageContext(request, reply)} work={reader.work} />);
   });

@@ -1,9 +1,10 @@
 // Writing works: create (draft or posted), edit, post a draft, delete; counts and dates follow.
 import type { Kysely } from 'kysely';
 import type { Database, Db, PseudRow, WorkRow } from '../db/database.js';
-import type { Viewer, ViewerUser } from '../accounts/viewer.js';
+import type { Viewer, ViewerUser } from '../access/viewer.js';
 import { listPseudsOf } from '../accounts/user.service.js';
-import { AppError, forbidden, invalid, notFound, type FieldErrors } from '../http/errors.js';
+import { AppError, invalid, notFound, type FieldErrors } from '../http/errors.js';
+import { requireCreator, requireUser } from '../access/permissions.js';
 import { nowIso, today } from '../lib/clock.js';
 import { countWords } from '../lib/word-count.js';
 import { setWorkTags } from '../tags/tag.service.js';
@@ -16,23 +17,6 @@ import { recomputeCrossovers } from './crossover.service.js';
 import { checkChapter, checkWork, type ChapterInput, type CleanChapter, type CleanWork, type WorkInput } from './work.validation.js';
 
 export type SaveMode = 'draft' | 'post';
-
-/** The logged-in user, or 401 for a guest. */
-export function requireUser(viewer: Viewer): ViewerUser {
-  if (viewer.user === null) throw new AppError('unauthorized', 'Log in to do that.');
-  return viewer.user;
-}
-
-/** The work if the viewer is one of its creators: 404 if they cannot see it, 403 if they can but it is not theirs. */
-export async function requireOwnWork(db: Db, viewer: Viewer, workId: number): Promise<WorkRow> {
-  const user = requireUser(viewer);
-  const work = await works.findWork(db, workId);
-  if (!work) throw notFound('work_not_found');
-  const creators = await works.findCreatorsOfWorks(db, [workId]);
-  if (creators.some((c) => c.user_id === user.id)) return work;
-  if (work.posted === 0) throw notFound('work_not_found');
-  throw forbidden('Only the creators of this work can change it.');
-}
 
 /** The viewer's pseuds to post under, in order: the ones chosen (which must be theirs), or the default one. */
 export async function resolvePseuds(db: Db, user: ViewerUser, chosen: number[]): Promise<PseudRow[]> {
@@ -145,7 +129,7 @@ export async function createWork(
 
 /** Saves an edit of a work's fields (and of its text when it has a single chapter). */
 export async function updateWork(db: Kysely<Database>, viewer: Viewer, workId: number, input: WorkInput): Promise<void> {
-  const work = await requireOwnWork(db, viewer, workId);
+  const work = await requireCreator(db, viewer, workId);
   const clean = checkWork(input, work.chapter_count);
   const pseuds = await resolvePseuds(db, requireUser(viewer), clean.pseudIds);
   await changeWork(db, workId, async (trx) => {
@@ -177,7 +161,7 @@ function backdateChange(work: WorkRow, backdate: string | null) {
 
 /** Posts a draft work and all its chapters; the publication date is today unless the draft was backdated. */
 export async function postDraft(db: Kysely<Database>, viewer: Viewer, workId: number): Promise<void> {
-  const work = await requireOwnWork(db, viewer, workId);
+  const work = await requireCreator(db, viewer, workId);
   if (work.posted === 1) return;
   await changeWork(db, workId, async (trx) => {
     const times = publicationTimes(work.backdated === 1 ? work.published_on : null);
@@ -191,7 +175,7 @@ export async function postDraft(db: Kysely<Database>, viewer: Viewer, workId: nu
 
 /** Deletes a work, its chapters and its tags (the caller asked the writer to confirm). */
 export async function deleteWork(db: Kysely<Database>, viewer: Viewer, workId: number): Promise<string> {
-  const work = await requireOwnWork(db, viewer, workId);
+  const work = await requireCreator(db, viewer, workId);
   await changeWork(db, workId, (trx) => works.deleteWork(trx, workId));
   return work.title;
 }

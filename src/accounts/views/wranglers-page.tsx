@@ -3,7 +3,7 @@ import type { PageContext } from '../../http/context.js';
 import type { FieldErrors } from '../../http/errors.js';
 import { ErrorSummary, Form, PostButton, TextField } from '../../views/forms.js';
 import { Layout } from '../../views/layout.js';
-import type { ViewerUser } from '../viewer.js';
+import type { ViewerUser } from '../../access/viewer.js';
 
 /** Who wrangles tags, and a form to add someone. */
 export function WranglersPage({ ctx, wranglers, errors, login }: { ctx: PageContext; wranglers: ViewerUser[]; errors: FieldErrors; login: string }) {

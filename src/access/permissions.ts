@@ -1,0 +1,51 @@
+// Permissions, in one place for pages and the API alike: who must be logged in, who may change a
+// work, who may administer or wrangle, and which works a viewer may open at all.
+import type { Db, WorkRow } from '../db/database.js';
+import { AppError, forbidden, notFound } from '../http/errors.js';
+import { findWorkAccess } from './access.repository.js';
+import { scopeOf } from './scope.js';
+import type { Viewer, ViewerUser } from './viewer.js';
+
+/** The logged-in user, or 401 for a guest. */
+export function requireUser(viewer: Viewer, message = 'Log in to do that.'): ViewerUser {
+  if (viewer.user === null) throw new AppError('unauthorized', message);
+  return viewer.user;
+}
+
+/** An administrator: 401 for a guest, 403 for anyone else. */
+export function requireAdmin(viewer: Viewer): ViewerUser {
+  const user = requireUser(viewer, 'Log in as an administrator.');
+  if (!user.isAdmin) throw forbidden('Only administrators can do that.');
+  return user;
+}
+
+/** Someone who may wrangle tags (wranglers and admins): 401 for a guest, 403 for anyone else. */
+export function requireWrangler(viewer: Viewer): ViewerUser {
+  const user = requireUser(viewer, 'Log in to wrangle tags.');
+  if (!user.isWrangler && !user.isAdmin) throw forbidden('Only tag wranglers can change tags.');
+  return user;
+}
+
+/** A work the viewer may read, and whether they created it: 404 when hidden from them, login_required for a guest on a registered-users-only work. */
+export async function requireReadable(db: Db, viewer: Viewer, workId: number): Promise<{ row: WorkRow; isCreator: boolean }> {
+  const access = await findWorkAccess(db, scopeOf(viewer), workId);
+  if (access === undefined) throw notFound('work_not_found');
+  if (!access.visible) throw viewer.user === null && access.visibleToMembers ? new AppError('login_required') : notFound('work_not_found');
+  return { row: access.row, isCreator: access.creator };
+}
+
+/** A work the viewer created: 401 for a guest, 404 when they cannot see it, 403 when they can but it is not theirs. */
+export async function requireCreator(db: Db, viewer: Viewer, workId: number): Promise<WorkRow> {
+  requireUser(viewer);
+  const access = await findWorkAccess(db, scopeOf(viewer), workId);
+  if (access === undefined || !access.visible) throw notFound('work_not_found');
+  if (!access.creator) throw forbidden('Only the creators of this work can change it.');
+  return access.row;
+}
+
+const API_TOKEN_NEEDED = 'Writing through the API needs a token: send "Authorization: Bearer <token>" (create one with npm run bindery -- tokens create <login>).';
+
+/** An API write must carry a bearer token: a browser's cookie alone never authorizes one, so no other site can write through a reader's session. */
+export function requireApiToken(viewer: Viewer): void {
+  if (viewer.via !== 'token') throw new AppError('unauthorized', API_TOKEN_NEEDED);
+}

@@ -1,0 +1,27 @@
+// Who is asking: every service call that reads or writes takes a Viewer.
+
+export type ViewerUser = Readonly<{ id: number; login: string; isAdmin: boolean; isWrangler: boolean }>;
+
+/**
+ * How the request proved who it is: nothing (a guest), a browser session cookie, an API
+ * token, or the operator's own command line on the server.
+ */
+export type ViewerVia = 'guest' | 'session' | 'token' | 'local';
+
+export type Viewer = Readonly<{
+  user: ViewerUser | null;
+  /** The raw session token when logged in through the browser; seeds the CSRF token. */
+  sessionToken: string | null;
+  ip: string;
+  via: ViewerVia;
+}>;
+
+/** A guest at an address. */
+export function guestViewer(ip = '127.0.0.1'): Viewer {
+  return { user: null, sessionToken: null, ip, via: 'guest' };
+}
+
+/** A user acting through the server's own command line (the CLI, benchmarks' seeding). */
+export function localViewer(user: ViewerUser): Viewer {
+  return { user, sessionToken: null, ip: '127.0.0.1', via: 'local' };
+}
