@@ -1,0 +1,478 @@
+// Every door of the archive, each with its table: what each viewer must get of each subject.
+// The tables are written out, never computed: they are the specification, checked against the app.
+// Add a door by adding an entry; add a state or a viewer in world.ts, then a row or a column here.
+//
+// Outcomes: seen (shows the subject's words), absent (answers, without them), 404 (not found; for
+// a work, its "couldn't find the work" page), login (the log-in page saying the work is for
+// registered users, 200), 401 (that refusal as a 401), a number (a count), - (not shown here).
+import { downloadSlug } from '../../src/downloads/download-model.js';
+import { tagParam } from '../../src/tags/tag-url.js';
+import {
+  COUNT_OUTCOMES, PAGE_OUTCOMES, readApi, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
+  readOpdsFandoms, readPage, readSearch, readTagPage, readWorkPage, get, wordsOf, type Found,
+} from './look.js';
+import { table, type Expectations } from './table.js';
+import type { BuiltWork, Subject, ViewerName, World } from './world.js';
+
+export type Door = {
+  name: string;
+  /** The outcomes this door can tell apart. */
+  outcomes: string[];
+  expect: Expectations;
+  look: (world: World, subject: Subject, viewer: ViewerName) => Promise<Found>;
+};
+
+function workOf(world: World, subject: Subject): BuiltWork {
+  const work = world.works.get(subject.state.name);
+  if (work === undefined) throw new Error(`no work was built for ${subject.state.name}`);
+  return work;
+}
+
+/** The subject's chapter: a work's first chapter, or the draft chapter itself (the last one). */
+function chapterOf(world: World, subject: Subject): number {
+  const ids = workOf(world, subject).chapterIds;
+  return (subject.part === 'work' ? ids[0] : ids.at(-1)) ?? 0;
+}
+
+/** The word a search looks for: a work's text word, or a draft chapter's own word. */
+function textWord(subject: Subject): string {
+  return wordsOf(subject, 'text')[0] ?? '';
+}
+
+const fandomPath = (s: Subject) => `/tags/${tagParam(s.state.fandom)}`;
+const tagPath = (s: Subject) => `/tags/${tagParam(s.state.words.tag)}`;
+/** A listing narrowed to the subject's own fandom, so its "N Works" counts this work alone. */
+const narrowed = (path: string, s: Subject) => `${path}?work_search[fandom_names]=${encodeURIComponent(s.state.fandom)}`;
+
+async function listing(world: World, viewer: ViewerName, url: string, words: string[]): Promise<Found> {
+  return readPage(await get(world, viewer, url), url, words);
+}
+
+export const DOORS: Door[] = [
+  {
+    name: 'work page /works/:id',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}`, wordsOf(s, 'title', 'text', 'tag')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | login  | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | seen    | absent
+    `,
+  },
+  {
+    name: 'chapter page /works/:id/chapters/:chapterId',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/chapters/${chapterOf(w, s)}`, wordsOf(s, 'title', 'text')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | login  | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | 404    | 404    | seen    | 404
+    `,
+  },
+  {
+    name: 'chapter index /works/:id/navigate',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/navigate`, wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | login  | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | seen    | absent
+    `,
+  },
+  {
+    name: 'entire work /works/:id?view_full_work=true',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}?view_full_work=true`, wordsOf(s, 'title', 'text', 'tag')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | login  | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | seen    | absent
+    `,
+  },
+  {
+    name: 'front page /',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, '/', wordsOf(s, 'title', 'tag')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    name: 'front page / count',
+    outcomes: COUNT_OUTCOMES,
+    look: (w, s, v) => readListingCount(w, v, narrowed('/', s)),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 0      | 0      | 0       | 0
+      posted               | 1      | 1      | 1       | 1
+      restricted           | 0      | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: 'all works /works',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, '/works', wordsOf(s, 'title', 'tag')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    name: 'all works /works count',
+    outcomes: COUNT_OUTCOMES,
+    look: (w, s, v) => readListingCount(w, v, narrowed('/works', s)),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 0      | 0      | 0       | 0
+      posted               | 1      | 1      | 1       | 1
+      restricted           | 0      | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: "creator's works /users/:login/works",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, `/users/${w.creator}/works`, wordsOf(s, 'title', 'tag')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | seen    | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    name: "creator's works /users/:login/works count",
+    outcomes: COUNT_OUTCOMES,
+    look: (w, s, v) => readListingCount(w, v, narrowed(`/users/${w.creator}/works`, s)),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 0      | 0      | 1       | 0
+      posted               | 1      | 1      | 1       | 1
+      restricted           | 0      | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: "creator's pseud /users/:login/pseuds/:pseud",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, `/users/${w.creator}/pseuds/${w.creator}`, wordsOf(s, 'title', 'tag')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | seen    | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    name: "creator's pseud /users/:login/pseuds/:pseud count",
+    outcomes: COUNT_OUTCOMES,
+    look: (w, s, v) => readListingCount(w, v, narrowed(`/users/${w.creator}/pseuds/${w.creator}`, s)),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 0      | 0      | 1       | 0
+      posted               | 1      | 1      | 1       | 1
+      restricted           | 0      | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: "fandom's works /tags/:fandom/works",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, `${fandomPath(s)}/works`, wordsOf(s, 'title', 'tag')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    name: "fandom's works /tags/:fandom/works count",
+    outcomes: COUNT_OUTCOMES,
+    look: (w, s, v) => readListingCount(w, v, `${fandomPath(s)}/works`),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 0      | 0      | 0       | 0
+      posted               | 1      | 1      | 1       | 1
+      restricted           | 0      | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    // The tag's name is in the heading: whether the page exists is what says who may know the tag.
+    name: "freeform tag's works /tags/:tag/works",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, `${tagPath(s)}/works`, wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | 404    | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    name: "freeform tag's works /tags/:tag/works count",
+    outcomes: COUNT_OUTCOMES,
+    look: (w, s, v) => readListingCount(w, v, `${tagPath(s)}/works`),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | 0       | 0
+      posted               | 1      | 1      | 1       | 1
+      restricted           | 404    | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: "fandom's tag page /tags/:fandom (its count)",
+    outcomes: COUNT_OUTCOMES,
+    look: (w, s, v) => readTagPage(w, v, fandomPath(s)),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 0      | 0      | 0       | 0
+      posted               | 1      | 1      | 1       | 1
+      restricted           | 0      | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: "freeform tag's page /tags/:tag (404, or its count)",
+    outcomes: COUNT_OUTCOMES,
+    look: (w, s, v) => readTagPage(w, v, tagPath(s)),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | 0       | 0
+      posted               | 1      | 1      | 1       | 1
+      restricted           | 404    | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: "fandoms index /fandoms (the fandom's count)",
+    outcomes: COUNT_OUTCOMES,
+    look: (w, s, v) => readFandomsIndex(w, v, s.state.fandom),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 0      | 0      | 0       | 0
+      posted               | 1      | 1      | 1       | 1
+      restricted           | 0      | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: 'search /works/search for the title word',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readSearch(w, v, s, s.state.words.title, false),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    // A draft chapter's row searches for its own word: search never finds draft chapters.
+    name: 'search /works/search for the text word (and its <mark>)',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readSearch(w, v, s, textWord(s), true),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    // The feed shows everyone what a guest sees.
+    name: "fandom's Atom feed /tags/:fandom/feed.atom",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readFeed(w, v, `${fandomPath(s)}/feed.atom`, wordsOf(s, 'title', 'tag')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | absent | absent  | absent
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    name: 'OPDS recent /opds/recent',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readFeed(w, v, '/opds/recent', wordsOf(s, 'title', 'tag')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    // A fandom with no work this viewer may see has no entry.
+    name: "OPDS fandoms /opds/fandoms (the fandom's count)",
+    outcomes: COUNT_OUTCOMES,
+    look: (w, s, v) => readOpdsFandoms(w, v, s.state.fandom),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | 1      | 1      | 1       | 1
+      restricted           | absent | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: "OPDS fandom's works /opds/fandoms/:fandom (and totalResults)",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readFeed(w, v, `/opds/fandoms/${tagParam(s.state.fandom)}`, wordsOf(s, 'title', 'tag'), { total: s.part === 'work' }),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    name: 'OPDS search /opds/search?q=<text word> (and totalResults)',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readFeed(w, v, `/opds/search?q=${encodeURIComponent(textWord(s))}`, wordsOf(s, 'title', 'tag'), { total: true }),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    // .epub, .html and .txt, each fetched twice (the second from the download cache): all must agree.
+    name: 'downloads /downloads/:id/:slug.(epub|html|txt), twice each',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => {
+      const work = workOf(w, s);
+      return readDownloads(w, v, s, work.id, downloadSlug(s.state.words.title, work.id), wordsOf(s, 'title', 'text', 'tag'));
+    },
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | 401    | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | seen    | absent
+    `,
+  },
+  {
+    name: 'API list /api/v1/works',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readApi(w, v, '/api/v1/works', wordsOf(s, 'title', 'tag')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    name: 'API work /api/v1/works/:id (with its chapter list)',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readApi(w, v, `/api/v1/works/${workOf(w, s).id}`, wordsOf(s, 'title', 'tag')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | 401    | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | seen    | absent
+    `,
+  },
+  {
+    name: 'API chapter /api/v1/works/:id/chapters/:position',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readApi(w, v, `/api/v1/works/${workOf(w, s).id}/chapters/${s.part === 'work' ? 1 : 2}`, wordsOf(s, 'text')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | 401    | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | 404    | 404    | seen    | 404
+    `,
+  },
+  {
+    name: 'API search /api/v1/search?q=<text word> (and its <mark>)',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readApiSearch(w, v, s, textWord(s)),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `,
+  },
+  {
+    // A tag is known to whoever can see a work carrying it (its creator sees their drafts' tags),
+    // and to those who wrangle tags (admins); canonical tags to everyone.
+    name: 'tag autocomplete /api/v1/tags/autocomplete?term=<start of the tag>',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readAutocomplete(w, v, s.state.words.tag),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | seen    | seen
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+];

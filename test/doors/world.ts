@@ -1,0 +1,112 @@
+// The world the doors test looks at: four viewers, and one work per state, each with words of its
+// own (invented, so no stemmer can merge them and no other work can hold them). Built once per
+// database through the same forms and addresses a person would use.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createApiToken } from '../../src/accounts/session.service.js';
+import { TestClient, type Fields } from '../client.js';
+import { postWork, signUp, type TestApp } from '../helpers.js';
+
+/** One way a work can be: its form fields, and the words only it holds. */
+export type State = {
+  name: string;
+  /** Overrides of the new-work form (test/helpers.ts workFields). */
+  form: Fields;
+  /** In the title, the first chapter's text, a freeform tag of its own, and a fandom of its own. */
+  words: { title: string; text: string; tag: string };
+  fandom: string;
+  /** A second chapter saved as a draft, its title and text holding this word. */
+  draftChapter?: string;
+};
+
+/** The states, one work each. Add a state here, then a row for it in every door's table. */
+export const STATES: State[] = [
+  { name: 'draft', form: { action: 'draft' }, words: { title: 'Quillowmere', text: 'zandrelith', tag: 'Frobisquint' }, fandom: 'Ossiwend Sagas' },
+  { name: 'posted', form: {}, words: { title: 'Marrowtine', text: 'glimperdash', tag: 'Thistlewomp' }, fandom: 'Ubberlorn Sagas' },
+  { name: 'restricted', form: { restricted: '1' }, words: { title: 'Crondelvay', text: 'wispergloam', tag: 'Jubbernack' }, fandom: 'Ellowquist Sagas' },
+  {
+    name: 'draft chapter', form: { expectedChapters: '?' }, words: { title: 'Vostrelline', text: 'humblezoth', tag: 'Kettlewisp' },
+    fandom: 'Ardenmoch Sagas', draftChapter: 'snorvilant',
+  },
+];
+
+/**
+ * What a row of a door's table is about: a state's work (its title, first chapter and tag), or a
+ * state's draft chapter (its own word, in its title and text).
+ */
+export type Subject = { name: string; state: State; part: 'work' | 'draft chapter' };
+
+/** Every row of every door's table, in order: each state's work, then its draft chapter if it has one. */
+export const SUBJECTS: Subject[] = STATES.flatMap((state): Subject[] => state.draftChapter === undefined
+  ? [{ name: state.name, state, part: 'work' }]
+  : [{ name: `${state.name}, work`, state, part: 'work' }, { name: `${state.name}, ch. 2`, state, part: 'draft chapter' }]);
+
+/**
+ * The viewers, one column each, and the account each one reads as (none for a guest). The first
+ * account signed up on a fresh archive is its administrator, so `admin` is signed up first.
+ * Add a viewer here, then a column for it in every door's table.
+ */
+export const VIEWER_ACCOUNTS = [
+  { name: 'guest', login: null },
+  { name: 'member', login: 'doorsmember' },
+  { name: 'creator', login: 'doorscreator' },
+  { name: 'admin', login: 'doorsadmin' },
+] as const;
+export type ViewerName = (typeof VIEWER_ACCOUNTS)[number]['name'];
+export const VIEWERS: readonly ViewerName[] = VIEWER_ACCOUNTS.map((v) => v.name);
+
+/** One viewer: a browser (cookies), and what it sends to the JSON API (a bearer token, or nothing). */
+export type Agent = { name: ViewerName; login: string | null; browser: TestClient; apiHeaders: Record<string, string> };
+
+/** A state's work as built: its id, and its chapters' ids in order (the draft chapter last). */
+export type BuiltWork = { id: number; chapterIds: number[] };
+
+export type World = {
+  app: FastifyInstance;
+  creator: string;
+  agents: Map<ViewerName, Agent>;
+  works: Map<string, BuiltWork>;
+};
+
+function chapterText(word: string): string {
+  return `Under the old bridge the ${word} waited for the tide, patient as a stone.`;
+}
+
+async function agentFor(t: TestApp, name: ViewerName, browser: TestClient, login: string | null): Promise<Agent> {
+  const apiHeaders: Record<string, string> = login === null ? {} : { authorization: `Bearer ${await createApiToken(t.database.db, login)}` };
+  return { name, login, browser, apiHeaders };
+}
+
+function expectStatus(response: LightMyRequestResponse, status: number, what: string): void {
+  if (response.statusCode !== status) throw new Error(`building the world: ${what} answered ${response.statusCode}: ${response.body.slice(0, 400)}`);
+}
+
+async function buildWork(creator: TestClient, admin: TestClient, state: State): Promise<BuiltWork> {
+  const id = await postWork(creator, {
+    title: state.words.title, summary: 'A story of the doors test.', fandoms: state.fandom, characters: '', freeforms: state.words.tag,
+    'chapter.text': chapterText(state.words.text), ...state.form,
+  });
+  if (state.draftChapter !== undefined) {
+    await creator.get(`/works/${id}/chapters/new`);
+    const added = await creator.post(`/works/${id}/chapters`, { title: state.draftChapter, text: chapterText(state.draftChapter), action: 'draft' });
+    expectStatus(added, 303, `the draft chapter of "${state.name}"`);
+  }
+  await admin.get(`/tags/${encodeURIComponent(state.fandom)}`);
+  expectStatus(await admin.post(`/tags/${encodeURIComponent(state.fandom)}/wrangle`, { do: 'canonical_on' }), 303, `making ${state.fandom} canonical`);
+  const navigate = await creator.get(`/works/${id}/navigate`);
+  expectStatus(navigate, 200, `the chapter index of "${state.name}"`);
+  const chapterIds = [...navigate.body.matchAll(new RegExp(`href="/works/${id}/chapters/(\\d+)"`, 'g'))].map((m) => Number(m[1]));
+  return { id, chapterIds: [...new Set(chapterIds)] };
+}
+
+/** Signs up the viewers (the admin first) and posts every state's work as the creator. */
+export async function buildWorld(t: TestApp): Promise<World> {
+  const browsers = new Map<ViewerName, TestClient>();
+  const accounts = [...VIEWER_ACCOUNTS].sort((a, b) => Number(b.name === 'admin') - Number(a.name === 'admin'));
+  for (const { name, login } of accounts) browsers.set(name, login === null ? new TestClient(t.app) : await signUp(t.app, login));
+  const browser = (name: ViewerName) => browsers.get(name) ?? new TestClient(t.app);
+  const works = new Map<string, BuiltWork>();
+  for (const state of STATES) works.set(state.name, await buildWork(browser('creator'), browser('admin'), state));
+  const agents = new Map<ViewerName, Agent>();
+  for (const { name, login } of VIEWER_ACCOUNTS) agents.set(name, await agentFor(t, name, browser(name), login));
+  return { app: t.app, creator: agents.get('creator')?.login ?? '', agents, works };
+}
