@@ -45,6 +45,7 @@ describeEachDatabase('downloads', (ctx: () => TestApp) => {
     const id = await postWork(writer, { title: 'Locked Harbour', restricted: '1', 'chapter.text': 'Only members read this line.' });
     for (const extension of ['epub', 'html', 'txt']) {
       const guest = await new TestClient(ctx().app).get(`/downloads/${id}/Locked_Harbour.${extension}`);
+      expect(guest.statusCode).toBe(401);
       expect(guest.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(guest.body).toContain('This work is only available to registered users of the Archive.');
       expect(guest.body).not.toContain('Only members read this line.');

@@ -36,9 +36,11 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   }
   const ctx = pageContext(request, reply);
   if (error.code === 'login_required') {
-    // AO3 shows this message on a normal log-in page; readers' tools look for it on a successful page.
+    // AO3 shows this message on a normal log-in page, and readers' tools look for it on a successful
+    // reading page; anywhere else (a download) a 401 keeps a tool from saving the page as the file.
     const values = { login: '', remember: false, returnTo: request.url };
-    return sendPage(reply, <LoginPage ctx={ctx} values={values} errors={{}} notice={error.message} />, 200);
+    const status = request.url.startsWith('/works/') ? 200 : error.status;
+    return sendPage(reply, <LoginPage ctx={ctx} values={values} errors={{}} notice={error.message} />, status);
   }
   return sendPage(reply, <ErrorPage ctx={ctx} status={error.status} message={error.message} />, error.status);
 }
