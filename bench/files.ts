@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { importFile, wordsImported } from '../src/importing/import.js';
+import { wireDomains } from '../src/wiring.js';
 import { createWork } from '../src/works/work.service.js';
 import { storyText } from './lib/corpus.js';
 import { codeVersion, loadLine } from './lib/report.js';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     await migrateToLatest(handle.db);
     const user = await createAccount(handle.db, { login: 'benchwriter', email: 'bench@example.org', password: 'harbour lantern oilcan gull' });
     const chapter = (n: number) => ({ title: `The ${n}th Watch`, summary: '', notes: n === 1 ? '<p>A note before the first chapter.</p>' : '', endNotes: '', text: storyText(7000 + n, WORK_WORDS / CHAPTERS) });
+    wireDomains();
     const workId = await createWork(handle.db, localViewer(user), {
       title: 'What the Lamp Keeps', summary: '<p>Mara keeps the light — and a ledger.</p>', notes: '', endNotes: '<p>Thank you for reading!</p>',
       rating: 'General Audiences', warnings: ['No Archive Warnings Apply'], categories: ['Gen'], fandoms: 'Original Work', relationships: '',

@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 import { registerAccountRoutes } from './accounts/account.routes.js';
 import { registerPseudRoutes } from './accounts/pseud.routes.js';
 import { registerAdminRoutes } from './accounts/admin.routes.js';
+import { resumeSession, userForApiToken } from './accounts/session.service.js';
+import { loginRequiredPage } from './accounts/views/account-pages.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { registerAssets } from './http/assets.js';
@@ -14,7 +16,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { registerRequestGuards } from './http/request-guards.js';
 import { recordRoutes } from './http/route-table.js';
 import { registerTagAutocompleteApi } from './tags/autocomplete.api.js';
-import { registerTagFeedRoutes } from './tags/feed.routes.js';
+import { registerTagFeedRoutes } from './feeds/feed.routes.js';
 import { registerTagRoutes } from './tags/tag.routes.js';
 import { registerSearchRoutes } from './search/search.routes.js';
 import { registerDownloadRoutes } from './downloads/download.routes.js';
@@ -25,6 +27,7 @@ import { registerChapterRoutes } from './works/chapter.routes.js';
 import { registerListingRoutes } from './works/listing.routes.js';
 import { registerWorkApi } from './works/work.api.js';
 import { registerWorkRoutes } from './works/work.routes.js';
+import { wireDomains } from './wiring.js';
 
 export type AppOptions = { logger?: boolean };
 
@@ -38,6 +41,7 @@ const SECURITY_HEADERS = {
 
 /** Builds the whole application on an open database, without listening. */
 export async function buildApp(config: Config, db: Kysely<Database>, options: AppOptions = {}): Promise<FastifyInstance> {
+  wireDomains();
   const app = Fastify({
     logger: options.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -51,8 +55,8 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   recordRoutes(app);
   await app.register(cookie);
   registerBodyParsers(app);
-  registerErrorHandler(app);
-  registerContext(app);
+  registerErrorHandler(app, loginRequiredPage);
+  registerContext(app, { bySession: resumeSession, byApiToken: userForApiToken });
   registerRequestGuards(app);
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.headers(SECURITY_HEADERS);

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { getWorkForReader } from '../../src/works/reading.service.js';
+import { wireDomains } from '../../src/wiring.js';
 import { createWork } from '../../src/works/work.service.js';
 import type { WorkInput } from '../../src/works/work.validation.js';
 import { storyText } from './corpus.js';
@@ -35,6 +36,7 @@ export async function seedReadingWork(env: Record<string, string>, words: number
     const login = `bench_${Date.now().toString(36)}`;
     const user = await createAccount(handle.db, { login, email: `${login}@example.org`, password: 'harbour lantern oilcan gull' });
     const text = storyText(STORY_SEED, words);
+    wireDomains();
     const workId = await createWork(handle.db, localViewer(user), benchWork(text), 'post');
     const reader = await getWorkForReader(handle.db, guestViewer(), workId);
     return { workId, words: reader.work.wordCount, textChars: text.length, dialect: handle.dialect };

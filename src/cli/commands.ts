@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../http/errors.js';
 import { reindexAll } from '../search/search-index.service.js';
 import { importFiles, type ImportOptions } from './import-command.js';
+import { wireDomains } from '../wiring.js';
 
 export const USAGE = `Usage: npm run bindery -- <command>
 
@@ -49,6 +50,7 @@ function importOptions(args: string[]): ImportOptions {
 
 /** Runs one command; throws AppError with a message for the operator when the input is wrong. */
 export async function runCommand(args: string[], handle: DatabaseHandle, io: CliIo): Promise<void> {
+  wireDomains();
   const [noun, verb, target] = args;
   const { db } = handle;
   if (noun === 'migrate') {

@@ -11,7 +11,7 @@ import { convertWithCalibre } from './calibre.js';
 import type { DownloadWork } from './download-model.js';
 import { loadDownloadWork, type DownloadRequest } from './download.service.js';
 import { buildEpub } from './epub.js';
-import { FORMATS, type Format } from './formats.js';
+import { FORMATS, type Format } from '../lib/download-formats.js';
 import { buildHtmlDownload } from './html-download.js';
 import { buildTextDownload } from './text-download.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chapterHeading, downloadSlug, statsEntries, tagUrl } from './download-model.js';
+import { chapterHeading, statsEntries, tagUrl } from './download-model.js';
+import { downloadSlug } from '../lib/download-formats.js';
 import { ANONYMOUS_ONESHOT, LEDGER, WORK_IN_PROGRESS } from './fixtures/works.js';
 
 describe('downloadSlug', () => {

@@ -76,30 +76,3 @@ export function bylineText(work: DownloadWork): string {
 export function postedAtText(work: DownloadWork): string {
   return `Posted at ${work.archiveName}: ${work.url}`;
 }
-
-const SLUG_MAX = 60;
-
-/**
- * The file name (without extension) of a download, ASCII letters, digits, `-` and `_` only, as AO3
- * names them (`The_Long_Dark`). A title with nothing ASCII in it (a Japanese title, say) gives
- * `work-<id>`, so the result is never empty.
- */
-export function downloadSlug(title: string, workId: number): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/['’]/g, '')
-    .split(/[^A-Za-z0-9-]+/)
-    .map((word) => word.replace(/^-+|-+$/g, ''))
-    .filter((word) => word !== '');
-  let slug = '';
-  for (const word of words) {
-    const next = slug === '' ? word : `${slug}_${word}`;
-    if (next.length > SLUG_MAX) {
-      if (slug === '') slug = word.slice(0, SLUG_MAX);
-      break;
-    }
-    slug = next;
-  }
-  return slug === '' ? `work-${workId}` : slug;
-}

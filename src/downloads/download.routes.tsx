@@ -6,7 +6,7 @@ import { sendPage } from '../http/render.js';
 import { idParam } from '../http/form-values.js';
 import { DownloadFiles } from './download-files.js';
 import { requestDownload } from './download.service.js';
-import { FORMATS, formatOfFile } from './formats.js';
+import { FORMATS, formatOfFile } from '../lib/download-formats.js';
 import { PreparingPage } from './views/preparing-page.js';
 
 type DownloadParams = { Params: { id: string; file: string } };

@@ -7,8 +7,8 @@ import { notFound } from '../http/errors.js';
 import { getAllChaptersForReader, getWorkForReader, type ReaderWork } from '../works/reading.service.js';
 import type { ChapterModel } from '../works/work.model.js';
 import { pseudPath, workPath } from '../works/work-paths.js';
-import { downloadSlug, type DownloadWork } from './download-model.js';
-import { FORMATS, type Format } from './formats.js';
+import type { DownloadWork } from './download-model.js';
+import { downloadSlug, FORMATS, type Format } from '../lib/download-formats.js';
 
 /** A work a reader may download, before its chapters are read: enough to name the file and find it in a cache. */
 export type DownloadRequest = {

@@ -1,7 +1,6 @@
 // Per-request context: who is asking (session cookie or API token), the flash message, the page context.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { resumeSession, userForApiToken } from '../accounts/session.service.js';
-import { guestViewer, type Viewer } from '../access/viewer.js';
+import { guestViewer, type Viewer, type ViewerUser } from '../access/viewer.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Kysely } from 'kysely';
@@ -45,19 +44,25 @@ export function setFlash(reply: FastifyReply, message: string): void {
   reply.setCookie(FLASH_COOKIE, encodeURIComponent(message), cookieOptions(reply.server.config, { maxAgeSeconds: 60 }));
 }
 
-async function identify(request: FastifyRequest): Promise<Viewer> {
+/** How a request's credentials become a user (accounts owns sessions and API tokens). */
+export type Identify = {
+  bySession: (db: Kysely<Database>, token: string) => Promise<ViewerUser | null>;
+  byApiToken: (db: Kysely<Database>, token: string) => Promise<ViewerUser | null>;
+};
+
+async function identify(request: FastifyRequest, who: Identify): Promise<Viewer> {
   const { db } = request.server;
   const ip = request.ip;
   const auth = request.headers.authorization;
   if (isApiRequest(request) && auth !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
-    const user = match?.[1] !== undefined ? await userForApiToken(db, match[1]) : null;
+    const user = match?.[1] !== undefined ? await who.byApiToken(db, match[1]) : null;
     if (user === null) throw new AppError('unauthorized', 'That API token is not valid.');
     return { user, sessionToken: null, ip, via: 'token' };
   }
   const token = request.cookies[SESSION_COOKIE];
   if (token === undefined || token === '') return guestViewer(ip);
-  const user = await resumeSession(db, token);
+  const user = await who.bySession(db, token);
   return user === null ? guestViewer(ip) : { user, sessionToken: token, ip, via: 'session' };
 }
 
@@ -69,7 +74,7 @@ function readFlash(request: FastifyRequest, reply: FastifyReply): void {
 }
 
 /** Registers the hooks that fill request.viewer and request.flash. */
-export function registerContext(app: FastifyInstance): void {
+export function registerContext(app: FastifyInstance, who: Identify): void {
   app.decorateRequest('viewer', null as unknown as Viewer);
   app.decorateRequest('flash', null);
   app.addHook('onRequest', (request, reply, done) => {
@@ -80,6 +85,6 @@ export function registerContext(app: FastifyInstance): void {
       return;
     }
     readFlash(request, reply);
-    identify(request).then((viewer) => { request.viewer = viewer; done(); }, (error: unknown) => done(error as Error));
+    identify(request, who).then((viewer) => { request.viewer = viewer; done(); }, (error: unknown) => done(error as Error));
   });
 }

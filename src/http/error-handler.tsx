@@ -1,8 +1,8 @@
 // The one error handler: an HTML page for people, { "error": { "code", "message", "field"? } } under /api/.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LoginPage } from '../accounts/views/account-pages.js';
+import type { VNode } from 'preact';
 import { ErrorPage } from '../views/error-page.js';
-import { pageContext } from './context.js';
+import { pageContext, type PageContext } from './context.js';
 import { AppError, type ErrorCode } from './errors.js';
 import { sendPage } from './render.js';
 import { isApiRequest } from './request-guards.js';
@@ -26,8 +26,11 @@ export function toAppError(error: unknown): AppError {
   return new AppError('internal');
 }
 
+/** The log-in page shown to a guest who must log in first, with why and where to come back to (accounts owns it). */
+export type LoginRequiredPage = (ctx: PageContext, returnTo: string, notice: string) => VNode;
+
 /** Sends an error the way the client expects it. */
-export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError, loginPage?: LoginRequiredPage) {
   if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   if (isApiRequest(request)) {
     const field = Object.keys(error.fields)[0];
@@ -35,22 +38,21 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     return reply.code(error.status).header('cache-control', 'no-store').send({ error: body });
   }
   const ctx = pageContext(request, reply);
-  if (error.code === 'login_required') {
+  if (error.code === 'login_required' && loginPage !== undefined) {
     // AO3 shows this message on a normal log-in page, and readers' tools look for it on a successful
     // reading page; anywhere else (a download) a 401 keeps a tool from saving the page as the file.
-    const values = { login: '', remember: false, returnTo: request.url };
     const status = request.url.startsWith('/works/') ? 200 : error.status;
-    return sendPage(reply, <LoginPage ctx={ctx} values={values} errors={{}} notice={error.message} />, status);
+    return sendPage(reply, loginPage(ctx, request.url, error.message), status);
   }
   return sendPage(reply, <ErrorPage ctx={ctx} status={error.status} message={error.message} />, error.status);
 }
 
 /** Registers the error and not-found handlers. */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, loginPage: LoginRequiredPage): void {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendError(request, reply, appError);
+    return sendError(request, reply, appError, loginPage);
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('not_found')));
 }

@@ -3,17 +3,17 @@
 import type { Viewer } from '../access/viewer.js';
 import { scopeOf } from '../access/scope.js';
 import type { Db } from '../db/database.js';
-import { downloadSlug } from '../downloads/download-model.js';
 import { htmlToText } from '../lib/word-count.js';
 import { searchWorks } from '../search/search.service.js';
 import { fandomIndexFor, type FandomEntry } from '../tags/fandom-index.service.js';
-import { atomId, categories, creatorAuthors, dayTime, summaryHtml, type FeedSite } from '../tags/feed.service.js';
+import { atomId, categories, creatorAuthors, dayTime, summaryHtml, type FeedSite } from '../feeds/feed.service.js';
 import { tagParam } from '../tags/tag-url.js';
 import { expandTags, getTagByName } from '../tags/tag.service.js';
 import { listWorksForReader, PER_PAGE, type Page } from '../works/reading.service.js';
 import { emptyFilter, SORTS } from '../works/work-filter.js';
 import type { WorkModel } from '../works/work.model.js';
 import { workPath } from '../works/work-paths.js';
+import { downloadPath } from '../works/download-links.js';
 import { ACQUISITION_TYPE, NAVIGATION_TYPE, OPENSEARCH_TYPE, type BookEntry, type NavigationEntry, type OpdsFeed, type OpdsLink } from './opds-feed.js';
 
 export const OPDS_PER_PAGE = 25;
@@ -47,7 +47,7 @@ function pagingLinks(site: FeedSite, place: Place, pages: number, type: string):
 }
 
 function bookEntry(site: FeedSite, work: WorkModel & { id: number }): BookEntry {
-  const epub = `/downloads/${work.id}/${downloadSlug(work.title, work.id)}.epub?updated_at=${work.version}`;
+  const epub = downloadPath(work, 'epub');
   return {
     id: atomId(site, `works/${work.id}`, url(site, workPath(work.id))),
     title: work.title,

@@ -1,8 +1,10 @@
-// Keeping the search index in step with the archive: every write to a work re-indexes it in the
-// same transaction, so a result is never stale or missing (issue 4); `reindex` rebuilds it all.
+// Keeping the search index in step with the archive: every write to a work announces itself
+// (work.saved), and the index follows inside that same transaction, so a result is never stale
+// or missing (issue 4); `reindex` rebuilds it all.
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.js';
 import { dialectOf } from '../db/connect.js';
+import { onWrite } from '../events/bus.js';
 import { postgresSearch } from './postgres-search.js';
 import type { SearchBackend } from './search-backend.js';
 import { buildDocument } from './search-document.js';
@@ -17,6 +19,11 @@ export function backendFor(db: Db): SearchBackend {
 /** Re-indexes one work (or removes it when it is gone); call inside the writing transaction. */
 export async function indexWork(trx: Db, workId: number): Promise<void> {
   await backendFor(trx).indexWork(trx, workId, await buildDocument(trx, workId));
+}
+
+/** Re-indexes every work whose content a write changed, inside that write's transaction; returns the unsubscribe. */
+export function subscribeSearchIndex(): () => void {
+  return onWrite('work.saved', (trx, event) => indexWork(trx, event.workId));
 }
 
 /** Rebuilds the whole index, in batches of one transaction each, then optimizes it; reports progress as it goes. */

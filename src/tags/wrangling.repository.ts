@@ -75,12 +75,6 @@ export function findChanges(db: Db, tagId: number, limit: number): Promise<Chang
     .where('tag_changes.tag_id', '=', tagId).orderBy('tag_changes.id', 'desc').limit(limit).execute();
 }
 
-/** Works that carry a tag directly, so their pages can be refreshed after a rename. */
-export async function bumpVersionsOfWorksTagged(db: Db, tagId: number): Promise<void> {
-  await db.updateTable('works').set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', 'in', (eb) => eb.selectFrom('work_tags').select('work_id').where('tag_id', '=', tagId)).execute();
-}
-
 /**
  * Tags that still need a wrangler's decision (not canonical, not a synonym, not unwrangleable),
  * used on works in the given fandoms, with how many works use each.

@@ -7,8 +7,7 @@ import { requireWrangler } from '../access/permissions.js';
 import { invalid, notFound } from '../http/errors.js';
 import { nowIso } from '../lib/clock.js';
 import { foldKey } from '../lib/text.js';
-import { recomputeCrossoversForTags } from '../works/crossover.service.js';
-import { manyWorksChanged } from '../works/work-changes.js';
+import { emit, inTransaction } from '../events/bus.js';
 import { expandTag } from './tag-graph.js';
 import { findTagByKey, replaceTagWords } from './tag.repository.js';
 import { tagNameProblem } from './tag.validation.js';
@@ -58,7 +57,7 @@ async function setSynonym({ tag, trx, log }: Step, of: string): Promise<void> {
     await log('made synonym', target.name);
     before.push(...await expandTag(trx, target.id));
   }
-  if (tag.type === 'fandom') await recomputeCrossoversForTags(trx, [...before, tag.id]);
+  if (tag.type === 'fandom') await emit(trx, { type: 'fandoms.regrouped', tagIds: [...before, tag.id] });
 }
 
 async function rename({ tag, trx, log }: Step, name: string): Promise<void> {
@@ -69,7 +68,7 @@ async function rename({ tag, trx, log }: Step, name: string): Promise<void> {
   if (problem !== null) throw invalid({ name: problem });
   await w.updateTag(trx, tag.id, { name: next });
   await replaceTagWords(trx, tag.id, next);
-  await w.bumpVersionsOfWorksTagged(trx, tag.id);
+  await emit(trx, { type: 'tag.renamed', tagId: tag.id });
   await log('renamed', `${tag.name} → ${next}`);
 }
 
@@ -89,7 +88,7 @@ async function addMeta({ tag, trx, log }: Step, metaName: string): Promise<void>
   const before = await expandTag(trx, meta.id);
   await w.insertMeta(trx, meta.id, tag.id);
   await log('added metatag', meta.name);
-  if (tag.type === 'fandom') await recomputeCrossoversForTags(trx, [...before, ...await expandTag(trx, meta.id)]);
+  if (tag.type === 'fandom') await emit(trx, { type: 'fandoms.regrouped', tagIds: [...before, ...await expandTag(trx, meta.id)] });
 }
 
 async function removeLink(step: Step, kind: 'removeParent' | 'removeMeta', otherId: number): Promise<void> {
@@ -103,7 +102,7 @@ async function removeLink(step: Step, kind: 'removeParent' | 'removeMeta', other
   const before = await expandTag(step.trx, other.id);
   await w.deleteMeta(step.trx, other.id, step.tag.id);
   await step.log('removed metatag', other.name);
-  if (step.tag.type === 'fandom') await recomputeCrossoversForTags(step.trx, before);
+  if (step.tag.type === 'fandom') await emit(step.trx, { type: 'fandoms.regrouped', tagIds: before });
 }
 
 async function setUnwrangleable({ tag, trx, log }: Step, on: boolean): Promise<void> {
@@ -129,7 +128,7 @@ function apply(step: Step, action: WrangleAction): Promise<void> {
 export async function wrangleTag(db: Kysely<Database>, viewer: Viewer, tagId: number, actions: WrangleAction | WrangleAction[]): Promise<void> {
   const user = requireWrangler(viewer);
   const steps = Array.isArray(actions) ? actions : [actions];
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const action of steps) {
       const tag = await w.findTagById(trx, tagId);
       if (!tag) throw notFound();
@@ -138,5 +137,4 @@ export async function wrangleTag(db: Kysely<Database>, viewer: Viewer, tagId: nu
       await apply({ tag, trx, user, log }, action);
     }
   });
-  if (steps.some((s) => s.kind === 'rename')) manyWorksChanged();
 }

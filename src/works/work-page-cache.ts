@@ -5,7 +5,7 @@
 // go through changeWork() (or bump works.version), or cached pages would go stale.
 import type { Db } from '../db/database.js';
 import { PageCache } from '../http/page-cache.js';
-import { onWorkChanged } from './work-changes.js';
+import { afterCommit } from '../events/bus.js';
 import { GUEST_SCOPE } from '../access/scope.js';
 import { findVisibleVersion } from './work.repository.js';
 
@@ -22,7 +22,7 @@ export class WorkPageCache {
 
   constructor(maxBytes: number) {
     this.pages = new PageCache(maxBytes);
-    this.stop = onWorkChanged((workId) => (workId === null ? this.states.clear() : this.states.delete(workId)));
+    this.stop = afterCommit('work.saved', (event) => this.states.delete(event.workId));
   }
 
   private async state(db: Db, workId: number): Promise<KnownState> {

@@ -10,7 +10,7 @@ import { getAllChaptersForReader, getChapterForReader, getWorkForReader, type Re
 import { AdultNoticePage } from './views/reader-pages.js';
 import { DraftBanner } from './views/preview-banner.js';
 import { WorkPage } from './views/work-page.js';
-import { downloadLinks } from '../downloads/download-links.js';
+import { downloadLinks } from './download-links.js';
 
 type ShowQuery = { view_full_work?: string; view_adult?: string };
 

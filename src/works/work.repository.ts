@@ -150,6 +150,13 @@ export async function setRatingFromTags(db: Db, workId: number): Promise<void> {
   }).where('id', '=', workId).execute();
 }
 
+/** Gives every work carrying a tag directly a new content version (its tag's name changed); returns their ids. */
+export async function bumpVersionsOfWorksTagged(db: Db, tagId: number): Promise<number[]> {
+  const rows = await db.updateTable('works').set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', 'in', (eb) => eb.selectFrom('work_tags').select('work_id').where('tag_id', '=', tagId)).returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
 /** The content version of a work if the scope may see it (what decides whether a cached page of it still holds). */
 export function findVisibleVersion(db: Db, scope: Scope, id: number): Promise<{ version: number } | undefined> {
   return db.selectFrom('works').select('version').where('id', '=', id).where(workVisibleTo(scope)).executeTakeFirst();

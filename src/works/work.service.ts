@@ -10,8 +10,7 @@ import { countWords } from '../lib/word-count.js';
 import { setWorkTags } from '../tags/tag.service.js';
 import * as chapters from './chapter.repository.js';
 import * as works from './work.repository.js';
-import { workChanged } from './work-changes.js';
-import { indexWork } from '../search/search-index.service.js';
+import { emit, inTransaction } from '../events/bus.js';
 import { creatorSortKey, titleSortKey } from './sort-keys.js';
 import { recomputeCrossovers } from './crossover.service.js';
 import { checkChapter, checkWork, type ChapterInput, type CleanChapter, type CleanWork, type WorkInput } from './work.validation.js';
@@ -46,17 +45,15 @@ function metadata(clean: CleanWork) {
 }
 
 /**
- * Runs a change to an existing work in one transaction, re-indexing it for search in that same
- * transaction, then tells this process's caches it changed.
+ * Runs a change to an existing work in one transaction that announces it (work.saved), so the
+ * search index follows inside the same transaction and caches drop the work once it commits.
  */
-export async function changeWork<T>(db: Kysely<Database>, workId: number, change: (trx: Db) => Promise<T>): Promise<T> {
-  const result = await db.transaction().execute(async (trx) => {
+export function changeWork<T>(db: Kysely<Database>, workId: number, change: (trx: Db) => Promise<T>): Promise<T> {
+  return inTransaction(db, async (trx) => {
     const value = await change(trx);
-    await indexWork(trx, workId);
+    await emit(trx, { type: 'work.saved', workId });
     return value;
   });
-  workChanged(workId);
-  return result;
 }
 
 /** Recounts posted chapters and words, completeness and, when asked, the updated time. */
@@ -100,7 +97,7 @@ export async function createWork(
   const user = requireUser(viewer);
   const { clean, chapters: all } = checkNewWork(input, moreChapters);
   const pseuds = await resolvePseuds(db, user, clean.pseudIds);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const now = nowIso();
     const posted = mode === 'post';
     const times = posted ? publicationTimes(clean.backdate) : { publishedOn: clean.backdate, revisedAt: now };
@@ -121,7 +118,7 @@ export async function createWork(
       });
     }
     await recountWork(trx, workId);
-    await indexWork(trx, workId);
+    await emit(trx, { type: 'work.saved', workId });
     if (alongside !== undefined) await alongside(trx, workId);
     return workId;
   });

@@ -5,7 +5,7 @@
 // Outcomes: seen (shows the subject's words), absent (answers, without them), 404 (not found; for
 // a work, its "couldn't find the work" page), login (the log-in page saying the work is for
 // registered users, 200), 401 (that refusal as a 401), a number (a count), - (not shown here).
-import { downloadSlug } from '../../src/downloads/download-model.js';
+import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
   COUNT_OUTCOMES, PAGE_OUTCOMES, readApi, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,

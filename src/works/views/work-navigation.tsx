@@ -1,5 +1,5 @@
 // Chapter navigation for readers (entire work, previous/next, chapter menu, index) and the creator's actions.
-import type { DownloadLink } from '../../downloads/download-links.js';
+import type { DownloadLink } from '../download-links.js';
 import { PostButton } from '../../views/forms.js';
 import { chapterPath, fullWorkPath, workPath } from '../work-paths.js';
 import type { WorkPageProps } from './work-page.js';

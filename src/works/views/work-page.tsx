@@ -6,7 +6,7 @@ import type { ChapterHead, ChapterModel, WorkModel } from '../work.model.js';
 import { Byline } from './byline.js';
 import { ChapterSection } from './chapter-section.js';
 import { CreatorActions, ReaderNavigation, BottomNavigation } from './work-navigation.js';
-import type { DownloadLink } from '../../downloads/download-links.js';
+import type { DownloadLink } from '../download-links.js';
 import { UserstuffModule } from './userstuff.js';
 import { WorkMeta } from './work-meta.js';
 

@@ -1,7 +1,7 @@
 // Tag feeds: /tags/:tag/feed.atom, the same for everyone (guest visibility, whatever the request carries).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { buildTagFeed, findFeedTag } from './feed.service.js';
-import { tagNameFromParam } from './tag-url.js';
+import { tagNameFromParam } from '../tags/tag-url.js';
 import { ATOM_CONTENT_TYPE, renderAtomFeed } from './views/atom-feed.js';
 
 type TagParams = { Params: { tag: string } };

@@ -1,9 +1,10 @@
 // A tag's Atom feed: the newest works carrying a fandom, character or relationship tag (or one
-// of its synonyms or subtags), exactly as a guest may see them, whoever asks.
+// of its synonyms or subtags), exactly as a guest may see them, whoever asks. Its address and
+// title belong to the tag (src/tags/tag-url.ts), so a tag's listing can link it.
 import { guestViewer } from '../access/viewer.js';
 import { GUEST_SCOPE } from '../access/scope.js';
 import type { Config } from '../config.js';
-import type { Db, TagRow, TagType } from '../db/database.js';
+import type { Db, TagRow } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { dateOf } from '../lib/clock.js';
 import { escapeHtml } from '../lib/escape.js';
@@ -12,39 +13,17 @@ import { listWorksForReader } from '../works/reading.service.js';
 import { emptyFilter } from '../works/work-filter.js';
 import { chapterFraction, type Creator, type WorkModel } from '../works/work.model.js';
 import { pseudPath, workPath } from '../works/work-paths.js';
-import { tagParam, tagWorksPath } from './tag-url.js';
-import { expandTags, getTagById, getTagByName, type TagsByType } from './tag.service.js';
+import { feedTitle, tagFeedPath, tagHasFeed, tagWorksPath } from '../tags/tag-url.js';
+import { expandTags, getTagById, getTagByName, type TagsByType } from '../tags/tag.service.js';
 import type { AtomCategory, AtomEntry, AtomFeed, AtomPerson } from './views/atom-feed.js';
 
 export const FEED_SIZE = 25;
-const FEED_TYPES: readonly TagType[] = ['fandom', 'character', 'relationship'];
 
 // The date inside every tag: URI (RFC 4151) ever handed out; changing it would change every id.
 const TAG_URI_DATE = '2026';
 
 /** The settings a feed needs: absolute addresses and the archive's name. */
 export type FeedSite = Pick<Config, 'baseUrl' | 'archiveName'>;
-
-/** The address of a tag's feed. */
-export function tagFeedPath(name: string): string {
-  return `/tags/${tagParam(name)}/feed.atom`;
-}
-
-/** True for the tag types that have feeds: fandoms, characters and relationships. */
-export function tagHasFeed(type: TagType): boolean {
-  return FEED_TYPES.includes(type);
-}
-
-function feedTitle(name: string, archiveName: string): string {
-  return `${name} works on ${archiveName}`;
-}
-
-export type FeedLink = { href: string; title: string };
-
-/** The feed a tag's listing page advertises (`<link rel="alternate">` and a visible link), if the tag has one. */
-export function feedLinkForTag(tag: Pick<TagRow, 'name' | 'type'>, archiveName: string): FeedLink | undefined {
-  return tagHasFeed(tag.type) ? { href: tagFeedPath(tag.name), title: feedTitle(tag.name, archiveName) } : undefined;
-}
 
 export type FeedTarget = { kind: 'feed'; tag: TagRow } | { kind: 'redirect'; path: string; permanent: boolean };
 

@@ -5,8 +5,8 @@ import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
 import { describeEachDatabase, postWork, signUp, uniqueLogin, type TestApp } from '../../test/helpers.js';
 import { parsePage } from '../../test/html.js';
-import { anonymousAuthors, feedLinkForTag } from './feed.service.js';
-import { tagParam } from './tag-url.js';
+import { anonymousAuthors } from './feed.service.js';
+import { feedLinkForTag, tagParam } from '../tags/tag-url.js';
 import { renderAtomFeed } from './views/atom-feed.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';

@@ -1,4 +1,5 @@
-// The download formats: what each is called, its file extension and type, and whether Calibre makes it.
+// The download formats (what each is called, its file extension and type, whether Calibre makes
+// it) and a download's file name: facts both the work page's Download menu and the downloads share.
 
 export type Format = 'azw3' | 'epub' | 'mobi' | 'pdf' | 'html' | 'txt';
 
@@ -25,4 +26,31 @@ export function formatOfFile(file: string): Format | null {
 /** The formats this server can offer: Calibre's only when `ebook-convert` was found. */
 export function offeredFormats(calibre: boolean): Format[] {
   return FORMAT_ORDER.filter((f) => calibre || !FORMATS[f].calibre);
+}
+
+const SLUG_MAX = 60;
+
+/**
+ * The file name (without extension) of a download, ASCII letters, digits, `-` and `_` only, as AO3
+ * names them (`The_Long_Dark`). A title with nothing ASCII in it (a Japanese title, say) gives
+ * `work-<id>`, so the result is never empty.
+ */
+export function downloadSlug(title: string, workId: number): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’]/g, '')
+    .split(/[^A-Za-z0-9-]+/)
+    .map((word) => word.replace(/^-+|-+$/g, ''))
+    .filter((word) => word !== '');
+  let slug = '';
+  for (const word of words) {
+    const next = slug === '' ? word : `${slug}_${word}`;
+    if (next.length > SLUG_MAX) {
+      if (slug === '') slug = word.slice(0, SLUG_MAX);
+      break;
+    }
+    slug = next;
+  }
+  return slug === '' ? `work-${workId}` : slug;
 }

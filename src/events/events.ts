@@ -1,0 +1,19 @@
+// What a write announces. A write emits its event inside its own transaction (bus.ts); the
+// domains that keep something in step with it (the search index, caches, derived flags)
+// subscribe, so the writer never needs to know them. docs/decisions/022-write-events.md.
+
+export type DomainEvent =
+  /** A work's text, metadata, creators, tags or visibility changed; it was created, posted or deleted. */
+  | { type: 'work.saved'; workId: number }
+  /** Only a work's counters changed (kudos, hits, comments, bookmarks): nothing its content version keys. */
+  | { type: 'work.counted'; workId: number }
+  /** A tag's name changed (case or accents), so every work carrying it reads differently. */
+  | { type: 'tag.renamed'; tagId: number }
+  /** Wrangling changed which fandoms belong together (synonyms, metatags): crossovers may change. */
+  | { type: 'fandoms.regrouped'; tagIds: number[] };
+
+export type EventType = DomainEvent['type'];
+export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
+
+/** Events whose subscribers keep stored data right: emitting one that nobody handles is a wiring mistake. */
+export const MUST_BE_HANDLED: readonly EventType[] = ['work.saved', 'tag.renamed', 'fandoms.regrouped'];

@@ -1,0 +1,14 @@
+// The one place the domains are connected to each other's events (a domain never imports another
+// to keep it in step): every entry point (the app, the command line) calls wireDomains() first.
+import { subscribeSearchIndex } from './search/search-index.service.js';
+import { subscribeWorkUpkeep } from './works/work-upkeep.js';
+
+let wired = false;
+
+/** Subscribes each domain to the events it follows, once per process. */
+export function wireDomains(): void {
+  if (wired) return;
+  wired = true;
+  subscribeSearchIndex();
+  subscribeWorkUpkeep();
+}

@@ -1,0 +1,16 @@
+// What works keep in step with writes elsewhere: a renamed tag gives the works carrying it a new
+// content version (their pages and downloads show the name), and regrouped fandoms recompute
+// crossovers. Subscribed by src/wiring.ts.
+import { emit, onWrite } from '../events/bus.js';
+import { recomputeCrossoversForTags } from './crossover.service.js';
+import { bumpVersionsOfWorksTagged } from './work.repository.js';
+
+/** Subscribes works to the events it follows; returns the unsubscribes. */
+export function subscribeWorkUpkeep(): Array<() => void> {
+  return [
+    onWrite('fandoms.regrouped', (trx, event) => recomputeCrossoversForTags(trx, event.tagIds)),
+    onWrite('tag.renamed', async (trx, event) => {
+      for (const workId of await bumpVersionsOfWorksTagged(trx, event.tagId)) await emit(trx, { type: 'work.saved', workId });
+    }),
+  ];
+}
