@@ -101,7 +101,7 @@ export function makeWork(universe: Universe, seed: number, index: number, writer
     comment_permission: weighted<CommentPermission>(random, [['all', 90], ['registered', 8], ['none', 2]]),
     expected_chapters: size.expected, posted, word_count: posted === 1 ? size.words : 0, chapter_count: posted === 1 ? size.chapters : 0,
     complete: posted === 1 && size.expected === size.chapters ? 1 : 0, backdated: 0, published_on: posted === 1 ? iso(when.published).slice(0, 10) : null,
-    revised_at: iso(posted === 1 ? when.revised : when.created), version: 1, title_sort: titleSortKey(workTitle),
+    revised_at: iso(posted === 1 ? when.revised : when.created), content_version: 1, title_sort: titleSortKey(workTitle),
     creator_sort: creatorSortKey(pseuds[0]?.name), crossover: tags.crossover, rating_id: tags.ids[0] ?? null, created_at: iso(when.created),
     updated_at: iso(posted === 1 ? when.revised : when.created),
   };

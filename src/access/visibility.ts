@@ -53,3 +53,11 @@ export function tagVisibleTo(scope: Scope, table = 'tags'): RawBuilder<SqlBool> 
   return sql<SqlBool>`(${tag('canonical')} = ${1} or exists (select 1 from work_tags tw inner join works tv on tv.id = tw.work_id
     where tw.tag_id = ${tag('id')} and ${workVisibleTo(scope, { ownDrafts: true, table: 'tv' })}))`;
 }
+
+/**
+ * The same test as createdBy, for a work whose creators' accounts are already loaded: the scope's
+ * account is among them.
+ */
+export function isCreatorAmong(scope: Scope, creatorUserIds: readonly number[]): boolean {
+  return scope.userId !== null && creatorUserIds.includes(scope.userId);
+}

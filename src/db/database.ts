@@ -108,7 +108,8 @@ export interface WorkTable {
   backdated: Flag;
   published_on: string | null;
   revised_at: string | null;
-  version: ColumnType<number, number | undefined, number>;
+  /** Moves whenever what the work says changes (text, metadata, creators, tags), never for counters. */
+  content_version: ColumnType<number, number | undefined, number>;
   title_sort: string;
   creator_sort: string;
   crossover: ColumnType<Flag, Flag | undefined, Flag>;
@@ -145,6 +146,15 @@ export interface ChapterTable {
   updated_at: string;
 }
 
+/** Kudos, comments, bookmarks and hits: apart from the work's row, so they never move its content version. */
+export interface WorkCounterTable {
+  work_id: number;
+  kudos: ColumnType<number, number | undefined, number>;
+  comments: ColumnType<number, number | undefined, number>;
+  bookmarks: ColumnType<number, number | undefined, number>;
+  hits: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   users: UserTable;
   pseuds: PseudTable;
@@ -160,6 +170,7 @@ export interface Database {
   work_creators: WorkCreatorTable;
   work_tags: WorkTagTable;
   chapters: ChapterTable;
+  work_counters: WorkCounterTable;
 }
 
 /** The query builder every repository takes first: the whole database or a transaction. */

@@ -25,14 +25,16 @@ const BUILDERS: Record<BuiltFormat, (work: DownloadWork) => Uint8Array | string>
 
 /** The files of one app process. */
 export class DownloadFiles {
-  private readonly memory: PageCache;
+  private readonly memory: PageCache<Buffer>;
   private readonly dir: string;
   private readonly jobs = new Map<string, Promise<void>>();
   private readonly failures = new Map<string, string>();
   private queue: Promise<void> = Promise.resolve();
+  /** Files built, and files sent from memory without building, since start. */
+  readonly counts = { built: 0, fromMemory: 0 };
 
   constructor(private readonly config: Config) {
-    this.memory = new PageCache(Math.max(config.pageCacheBytes, 16 * 1024 * 1024));
+    this.memory = new PageCache<Buffer>(Math.max(config.pageCacheBytes, 16 * 1024 * 1024), (body) => body.length);
     this.dir = join(config.dataDir, 'downloads');
   }
 
@@ -55,10 +57,14 @@ export class DownloadFiles {
   private async built(db: Db, request: DownloadRequest, format: BuiltFormat): Promise<Buffer> {
     const key = `${request.key}.${format}`;
     const cached = this.memory.get(key);
-    if (cached !== undefined) return cached.body;
+    if (cached !== undefined) {
+      this.counts.fromMemory += 1;
+      return cached;
+    }
+    this.counts.built += 1;
     const made = BUILDERS[format](await loadDownloadWork(db, this.config, request));
     const body = typeof made === 'string' ? Buffer.from(made, 'utf8') : Buffer.from(made.buffer, made.byteOffset, made.byteLength);
-    this.memory.set(key, { body, version: request.reader.row.version, workId: request.reader.row.id });
+    this.memory.set(key, body);
     return body;
   }
 
@@ -70,7 +76,7 @@ export class DownloadFiles {
       const made = await convertWithCalibre(ebookConvert, epub, FORMATS[format].extension);
       await writeFile(`${path}.part`, made);
       await rename(`${path}.part`, path);
-      await this.dropOlderVersions(request.reader.row.id, path);
+      await this.dropOlderVersions(request.reader.work.id, path);
     }).catch((error: unknown) => {
       this.failures.set(name, `Calibre could not make this file: ${error instanceof Error ? error.message : String(error)}`);
     }).finally(() => this.jobs.delete(name));

@@ -13,16 +13,17 @@ import { downloadSlug, FORMATS, type Format } from '../lib/download-formats.js';
 /** A work a reader may download, before its chapters are read: enough to name the file and find it in a cache. */
 export type DownloadRequest = {
   reader: ReaderWork;
-  /** Names this version of the work's files: its version, and whether draft chapters are in them (for its creators). */
+  /** Names this version of the work's files: its content version, and whether draft chapters are in them (for its creators). */
   key: string;
   fileName: string;
 };
 
 function toDownloadWork(config: Config, reader: ReaderWork, chapters: ChapterModel[]): DownloadWork {
-  const { work, row } = reader;
-  const today = (row.revised_at ?? row.updated_at).slice(0, 10);
+  const { work } = reader;
+  const modifiedAt = work.modifiedAt ?? work.revisedAt ?? new Date(0).toISOString();
+  const today = (work.revisedAt ?? modifiedAt).slice(0, 10);
   return {
-    id: row.id, title: work.title, url: `${config.baseUrl}${workPath(row.id)}`,
+    id: work.id, title: work.title, url: `${config.baseUrl}${workPath(work.id)}`,
     creators: work.creators.map((c) => ({ name: c.pseud, url: `${config.baseUrl}${pseudPath(c.login, c.pseud)}` })),
     language: work.language, summary: work.summary, notes: work.notes, endNotes: work.endNotes,
     tags: {
@@ -31,7 +32,7 @@ function toDownloadWork(config: Config, reader: ReaderWork, chapters: ChapterMod
     },
     series: [],
     publishedOn: work.publishedOn ?? today, updatedOn: work.updatedOn ?? today, completedOn: work.complete ? work.updatedOn ?? today : null,
-    modifiedAt: new Date(row.updated_at).toISOString(),
+    modifiedAt: new Date(modifiedAt).toISOString(),
     wordCount: work.wordCount, chapterCount: work.chapterCount, expectedChapters: work.expectedChapters,
     archiveName: config.archiveName, archiveUrl: config.baseUrl,
     chapters: chapters.map((c) => ({ number: c.number, title: c.title, summary: c.summary, notes: c.notes, endNotes: c.endNotes, html: c.content })),
@@ -43,7 +44,7 @@ export async function requestDownload(db: Db, viewer: Viewer, workId: number, fo
   const reader = await getWorkForReader(db, viewer, workId);
   if (reader.chapters.length === 0) throw notFound('work_not_found');
   const drafts = reader.isCreator && reader.chapters.some((c) => !c.posted);
-  return { reader, key: `${workId}-v${reader.row.version}${drafts ? '-drafts' : ''}`, fileName: `${downloadSlug(reader.work.title, workId)}.${FORMATS[format].extension}` };
+  return { reader, key: `${workId}-v${reader.work.contentVersion}${drafts ? '-drafts' : ''}`, fileName: `${downloadSlug(reader.work.title, workId)}.${FORMATS[format].extension}` };
 }
 
 /** The whole work, chapters read, ready for a builder. */

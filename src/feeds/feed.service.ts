@@ -95,7 +95,7 @@ export async function buildTagFeed(db: Db, tag: TagRow, site: FeedSite): Promise
   const filter = { ...emptyFilter(), include: await expandTags(db, [tag.id]) };
   const { items } = await listWorksForReader(db, guestViewer(), {}, filter, 1, FEED_SIZE);
   const created = dateOf(tag.created_at);
-  const entries = items.flatMap((work) => (work.id === null ? [] : [workEntry(work, work.id, site, created)]));
+  const entries = items.map((work) => workEntry(work, work.id, site, created));
   const selfUrl = site.baseUrl + tagFeedPath(tag.name);
   return {
     id: atomId(site, `tags/${tag.id}`, selfUrl),

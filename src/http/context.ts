@@ -8,6 +8,7 @@ import { cookieOptions, FLASH_COOKIE, SESSION_COOKIE } from './cookies.js';
 import { csrfToken } from './csrf.js';
 import { AppError } from './errors.js';
 import { isApiRequest } from './request-guards.js';
+import { SLOTS } from './page-slots.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,6 +29,11 @@ export type PageContext = {
   archiveName: string;
   /** The CSRF token for this visitor's forms (creates the guest cookie on first use). */
   csrf: () => string;
+  /**
+   * Rendered once for every guest (a cached page): per-visitor values are slots, filled for each
+   * request (src/http/page-slots.ts), and nothing of this request's visitor is written.
+   */
+  shared: boolean;
 };
 
 /** Builds the context a view renders with. */
@@ -35,7 +41,15 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   const { config } = request.server;
   return {
     viewer: request.viewer, flash: request.flash, path: request.url, archiveName: config.archiveName,
-    csrf: () => csrfToken(request, reply, config.sessionSecret),
+    csrf: () => csrfToken(request, reply, config.sessionSecret), shared: false,
+  };
+}
+
+/** The context of a page rendered once for every guest at this address: a guest, no flash, slots for the form token. */
+export function sharedPageContext(request: FastifyRequest): PageContext {
+  return {
+    viewer: guestViewer(), flash: null, path: request.url, archiveName: request.server.config.archiveName,
+    csrf: () => SLOTS.csrf, shared: true,
   };
 }
 

@@ -1,42 +1,41 @@
-// A byte-capped, least-recently-used cache of whole rendered pages (as Buffers, ready to send).
+// A byte-capped, least-recently-used cache of whole rendered pages or files, ready to send.
 
-export type CachedPage = { body: Buffer; version: number; workId: number };
-
-/** Pages for guests, keyed by address; the oldest unused ones leave first when over `maxBytes`. */
-export class PageCache {
-  private readonly pages = new Map<string, CachedPage>();
+/** Entries by key; the oldest unused ones leave first when over `maxBytes`. */
+export class PageCache<T> {
+  private readonly entries = new Map<string, T>();
   private bytes = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(private readonly maxBytes: number, private readonly sizeOf: (entry: T) => number) {}
 
-  /** The page stored under a key, marking it recently used. */
-  get(key: string): CachedPage | undefined {
-    const page = this.pages.get(key);
-    if (page !== undefined) {
-      this.pages.delete(key);
-      this.pages.set(key, page);
+  /** The entry stored under a key, marking it recently used. */
+  get(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (entry !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
     }
-    return page;
+    return entry;
   }
 
-  /** Stores a page, evicting the least recently used ones to stay under the byte cap. */
-  set(key: string, page: CachedPage): void {
-    if (page.body.length > this.maxBytes / 4) return;
+  /** Stores an entry, evicting the least recently used ones to stay under the byte cap. */
+  set(key: string, entry: T): void {
+    const size = this.sizeOf(entry);
+    if (size > this.maxBytes / 4) return;
     this.delete(key);
-    this.pages.set(key, page);
-    this.bytes += page.body.length;
-    for (const [oldKey, old] of this.pages) {
+    this.entries.set(key, entry);
+    this.bytes += size;
+    for (const [oldKey, old] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
-      this.pages.delete(oldKey);
-      this.bytes -= old.body.length;
+      this.entries.delete(oldKey);
+      this.bytes -= this.sizeOf(old);
     }
   }
 
   delete(key: string): void {
-    const page = this.pages.get(key);
-    if (page === undefined) return;
-    this.pages.delete(key);
-    this.bytes -= page.body.length;
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    this.entries.delete(key);
+    this.bytes -= this.sizeOf(entry);
   }
 
   /** Bytes held, for tests and monitoring. */

@@ -1,7 +1,9 @@
-// What the search index holds for one work: its text fields as plain text, chapter by chapter.
-import type { Db, TagType } from '../db/database.js';
+// What the search index holds for one work: its text fields as plain text, chapter by chapter,
+// taken from the work as every member sees it (reading.service's getWorkForIndex), so the index
+// never holds a draft, a draft chapter, or a creator a reader would not be shown.
+import type { Db } from '../db/database.js';
 import { htmlToText } from '../lib/word-count.js';
-import { loadWorkForIndex } from './search.repository.js';
+import { getWorkForIndex } from '../works/reading.service.js';
 
 export type ChapterText = { chapterId: number; text: string };
 
@@ -19,25 +21,19 @@ export type WorkDocument = {
   chapters: ChapterText[];
 };
 
-const TAG_COLUMNS: Record<TagType, keyof Pick<WorkDocument, 'fandoms' | 'relationships' | 'characters' | 'freeforms' | 'otherTags'>> = {
-  fandom: 'fandoms', relationship: 'relationships', character: 'characters', freeform: 'freeforms',
-  rating: 'otherTags', warning: 'otherTags', category: 'otherTags',
-};
+const lines = (names: string[]) => names.join('\n');
 
-/** The document for a work, or null when the work is gone. Only posted chapters are included. */
+/** The document for a work, or null when members cannot see it (gone, or a draft). */
 export async function buildDocument(db: Db, workId: number): Promise<WorkDocument | null> {
-  const data = await loadWorkForIndex(db, workId);
-  if (data === null) return null;
-  const doc: WorkDocument = {
-    workId, title: data.work.title, creators: data.creators.map((c) => (c.pseud === c.login ? c.pseud : `${c.pseud} ${c.login}`)).join('\n'),
-    fandoms: '', relationships: '', characters: '', freeforms: '', otherTags: '',
-    summary: htmlToText(data.work.summary),
-    notes: [data.work.notes, data.work.end_notes, ...data.chapters.flatMap((c) => [c.summary, c.notes, c.end_notes])].filter((n) => n !== '').map(htmlToText).join('\n\n'),
-    chapters: data.chapters.map((c) => ({ chapterId: c.id, text: htmlToText(c.content) })),
+  const found = await getWorkForIndex(db, workId);
+  if (found === null) return null;
+  const { work, chapters } = found;
+  return {
+    workId, title: work.title, creators: lines(work.creators.map((c) => (c.pseud === c.login ? c.pseud : `${c.pseud} ${c.login}`))),
+    fandoms: lines(work.tags.fandom), relationships: lines(work.tags.relationship), characters: lines(work.tags.character),
+    freeforms: lines(work.tags.freeform), otherTags: lines([...work.tags.rating, ...work.tags.warning, ...work.tags.category]),
+    summary: htmlToText(work.summary),
+    notes: [work.notes, work.endNotes, ...chapters.flatMap((c) => [c.summary, c.notes, c.endNotes])].filter((n) => n !== '').map(htmlToText).join('\n\n'),
+    chapters: chapters.flatMap((c) => (c.id === null ? [] : [{ chapterId: c.id, text: htmlToText(c.content) }])),
   };
-  for (const tag of data.tags) {
-    const column = TAG_COLUMNS[tag.type];
-    doc[column] = doc[column] === '' ? tag.name : `${doc[column]}\n${tag.name}`;
-  }
-  return doc;
 }

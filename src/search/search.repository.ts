@@ -1,26 +1,7 @@
 // SQL the search index reads from the archive's own tables (it writes only its own).
-import type { ChapterRow, Db, TagType, WorkRow } from '../db/database.js';
+import type { Db } from '../db/database.js';
 import { MEMBER_SCOPE } from '../access/scope.js';
 import { chapterVisibleTo } from '../access/visibility.js';
-
-export type IndexSource = {
-  work: WorkRow;
-  creators: Array<{ pseud: string; login: string }>;
-  tags: Array<{ type: TagType; name: string }>;
-  chapters: Array<Pick<ChapterRow, 'id' | 'summary' | 'notes' | 'end_notes' | 'content'>>;
-};
-
-export async function loadWorkForIndex(db: Db, workId: number): Promise<IndexSource | null> {
-  const work = await db.selectFrom('works').selectAll().where('id', '=', workId).executeTakeFirst();
-  if (!work) return null;
-  const creators = await db.selectFrom('work_creators').innerJoin('pseuds', 'pseuds.id', 'work_creators.pseud_id').innerJoin('users', 'users.id', 'pseuds.user_id')
-    .select(['pseuds.name as pseud', 'users.login']).where('work_creators.work_id', '=', workId).orderBy('work_creators.position').execute();
-  const tags = await db.selectFrom('work_tags').innerJoin('tags', 'tags.id', 'work_tags.tag_id').select(['tags.type', 'tags.name'])
-    .where('work_tags.work_id', '=', workId).orderBy('work_tags.position').execute();
-  const chapters = await db.selectFrom('chapters').select(['id', 'summary', 'notes', 'end_notes', 'content'])
-    .where('work_id', '=', workId).where('posted', '=', 1).orderBy('position').orderBy('id').execute();
-  return { work, creators, tags, chapters };
-}
 
 /** Every work id, in batches, for a full rebuild. */
 export async function workIdsAfter(db: Db, afterId: number, limit: number): Promise<number[]> {

@@ -2,16 +2,39 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../http/context.js';
 import { assetUrl } from '../http/assets.js';
-import { PostButton } from './forms.js';
+import { Form, PostButton } from './forms.js';
 
 type LayoutProps = { ctx: PageContext; title: string; children: ComponentChildren; mainClass?: string; feed?: { href: string; title: string } | undefined };
+
+/** Pages that are themselves the account forms: the header only links to logging in there. */
+const ACCOUNT_FORMS = new Set(['/login', '/signup']);
+
+/** Log in without leaving the page, as on AO3: a small form that opens from the header (no script needed). */
+function LoginMenu({ ctx }: { ctx: PageContext }) {
+  if (ACCOUNT_FORMS.has(ctx.path.split('?')[0] ?? '')) return <a href="/login">Log in</a>;
+  return (
+    <details class="login-menu">
+      <summary>Log in</summary>
+      <Form ctx={ctx} action="/login" class="login-menu-form">
+        <input type="hidden" name="return_to" value={ctx.path} />
+        <label for="header-login">User name or email</label>
+        <input id="header-login" type="text" name="login" autocomplete="username" required />
+        <label for="header-password">Password</label>
+        <input id="header-password" type="password" name="password" autocomplete="current-password" required />
+        <label class="choice"><input type="checkbox" name="remember_me" value="1" /> Remember me</label>
+        <button type="submit" class="primary">Log in</button>
+        <a href={`/login?return_to=${encodeURIComponent(ctx.path)}`}>Log-in page</a>
+      </Form>
+    </details>
+  );
+}
 
 function UserMenu({ ctx }: { ctx: PageContext }) {
   const user = ctx.viewer.user;
   if (user === null) {
     return (
       <ul class="user-nav">
-        <li><a href={`/login?return_to=${encodeURIComponent(ctx.path)}`}>Log in</a></li>
+        <li><LoginMenu ctx={ctx} /></li>
         <li><a href="/signup">Sign up</a></li>
       </ul>
     );

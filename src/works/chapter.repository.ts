@@ -27,6 +27,15 @@ export function listVisibleChapters(db: Db, scope: Scope, workId: number): Promi
   return db.selectFrom('chapters').selectAll().where('work_id', '=', workId).where(chapterVisibleTo(scope)).orderBy('position').orderBy('id').execute();
 }
 
+/** For each work, how many chapters the scope may read and their words (a draft's totals, for its creator). */
+export async function chapterTotals(db: Db, scope: Scope, workIds: number[]): Promise<Map<number, { words: number; chapters: number }>> {
+  if (workIds.length === 0) return new Map();
+  const rows = await db.selectFrom('chapters').where('work_id', 'in', workIds).where(chapterVisibleTo(scope)).groupBy('work_id')
+    .select((eb) => ['work_id', eb.fn.countAll<number>().as('chapters'), eb.fn.coalesce(eb.fn.sum<number>('word_count'), eb.lit(0)).as('words')])
+    .execute();
+  return new Map(rows.map((r) => [r.work_id, { words: r.words, chapters: r.chapters }]));
+}
+
 /** One chapter of a work, if the scope may read it. */
 export function findVisibleChapter(db: Db, scope: Scope, workId: number, chapterId: number): Promise<ChapterRow | undefined> {
   return db.selectFrom('chapters').selectAll().where('work_id', '=', workId).where('id', '=', chapterId).where(chapterVisibleTo(scope)).executeTakeFirst();

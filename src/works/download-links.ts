@@ -4,11 +4,11 @@ import { downloadSlug, FORMATS, offeredFormats, type Format } from '../lib/downl
 
 export type DownloadLink = { label: string; href: string };
 
-type Downloadable = { id: number; title: string; version: number };
+type Downloadable = { id: number; title: string; contentVersion: number };
 
 /** A download's address; the content version in the query keeps browsers from reusing an older file. */
 export function downloadPath(work: Downloadable, format: Format): string {
-  return `/downloads/${work.id}/${downloadSlug(work.title, work.id)}.${FORMATS[format].extension}?updated_at=${work.version}`;
+  return `/downloads/${work.id}/${downloadSlug(work.title, work.id)}.${FORMATS[format].extension}?updated_at=${work.contentVersion}`;
 }
 
 /** Links to each offered format. */

@@ -1,56 +1,64 @@
-// Reading works: one work and its chapters, and listings, always as the viewer may see them
-// (the rule itself is src/access/visibility.ts).
+// Reading works: one work and its chapters, listings, and the shape the search index keeps,
+// always as the viewer may see them (the rule: src/access/visibility.ts) and shaped for them
+// (work-view.ts).
 import type { Db, WorkRow } from '../db/database.js';
 import type { Viewer } from '../access/viewer.js';
 import { requireReadable } from '../access/permissions.js';
-import { scopeOf, type Scope } from '../access/scope.js';
+import { MEMBER_SCOPE, scopeOf, type Scope } from '../access/scope.js';
+import { isCreatorAmong } from '../access/visibility.js';
 import { notFound } from '../http/errors.js';
 import { tagsOfWorks, emptyTagsByType } from '../tags/tag.service.js';
 import * as chapters from './chapter.repository.js';
 import * as works from './work.repository.js';
+import { findCounters, noCounters } from './work-counter.repository.js';
 import type { WorkFilter } from './work-filter.js';
-import { toChapterModel, toWorkModel, type ChapterHead, type ChapterModel, type Creator, type WorkModel } from './work.model.js';
+import { toChapterModel, type ChapterHead, type ChapterModel, type WorkModel } from './work.model.js';
+import { workAsSeenBy } from './work-view.js';
 
 export const PER_PAGE = 20;
 
 /** A work as one reader may see it: the chapters listed are only those this reader may read. */
-export type ReaderWork = { work: WorkModel; chapters: ChapterHead[]; isCreator: boolean; row: WorkRow; scope: Scope };
+export type ReaderWork = { work: WorkModel & { id: number }; chapters: ChapterHead[]; isCreator: boolean; scope: Scope };
 
-function creatorsByWork(rows: works.CreatorRow[]): Map<number, Creator[]> {
-  const map = new Map<number, Creator[]>();
-  for (const row of rows) {
-    const list = map.get(row.work_id) ?? [];
-    list.push({ pseud: row.pseud, login: row.login });
-    map.set(row.work_id, list);
-  }
-  return map;
+/** Rows the scope may see, shaped for it: creators, tags, counters and (for its own drafts) what the draft holds. */
+async function shapeRows(db: Db, scope: Scope, rows: WorkRow[]): Promise<Array<WorkModel & { id: number }>> {
+  const ids = rows.map((r) => r.id);
+  const drafts = rows.filter((r) => r.posted === 0).map((r) => r.id);
+  const [creatorRows, tags, counters, draftTotals] = await Promise.all([
+    works.findCreatorsOfWorks(db, ids), tagsOfWorks(db, ids), findCounters(db, ids), chapters.chapterTotals(db, scope, drafts),
+  ]);
+  return rows.map((row) => {
+    const own = creatorRows.filter((c) => c.work_id === row.id);
+    const work = workAsSeenBy({ isCreator: isCreatorAmong(scope, own.map((c) => c.user_id)) }, {
+      row, creators: own.map((c) => ({ pseud: c.pseud, login: c.login })), tags: tags.get(row.id) ?? emptyTagsByType(),
+      counters: counters.get(row.id) ?? noCounters(), draftTotals: draftTotals.get(row.id) ?? null,
+    });
+    return { ...work, id: row.id };
+  });
 }
 
 /** The work for this viewer: 404 when missing or a draft of someone else, login_required for guests on locked works. */
 export async function getWorkForReader(db: Db, viewer: Viewer, workId: number): Promise<ReaderWork> {
   const { row, isCreator } = await requireReadable(db, viewer, workId);
   const scope = scopeOf(viewer);
-  const [creatorRows, tags, heads] = await Promise.all([
-    works.findCreatorsOfWorks(db, [workId]), tagsOfWorks(db, [workId]), chapters.listVisibleChapterHeads(db, scope, workId),
-  ]);
+  const [[work], heads] = await Promise.all([shapeRows(db, scope, [row]), chapters.listVisibleChapterHeads(db, scope, workId)]);
+  if (work === undefined) throw notFound('work_not_found');
   return {
-    work: toWorkModel(row, creatorsByWork(creatorRows).get(workId) ?? [], tags.get(workId) ?? emptyTagsByType()),
+    work, isCreator, scope,
     chapters: heads.map((c, i) => ({ id: c.id, number: i + 1, title: c.title, posted: c.posted === 1, publishedOn: c.published_on, wordCount: c.word_count })),
-    isCreator, row, scope,
   };
 }
 
 /** One chapter of a work the reader may see; 404 when it is not among the readable chapters. */
 export async function getChapterForReader(db: Db, reader: ReaderWork, chapterId: number): Promise<ChapterModel> {
   const head = reader.chapters.find((c) => c.id === chapterId);
-  const row = head && reader.work.id !== null ? await chapters.findVisibleChapter(db, reader.scope, reader.work.id, chapterId) : undefined;
+  const row = head ? await chapters.findVisibleChapter(db, reader.scope, reader.work.id, chapterId) : undefined;
   if (!head || !row) throw notFound('not_found');
   return toChapterModel(row, head.number);
 }
 
 /** Every chapter the reader may see, with text, for "Entire Work". */
 export async function getAllChaptersForReader(db: Db, reader: ReaderWork): Promise<ChapterModel[]> {
-  if (reader.work.id === null) return [];
   const numbers = new Map(reader.chapters.map((c) => [c.id, c.number]));
   const rows = await chapters.listVisibleChapters(db, reader.scope, reader.work.id);
   return rows.flatMap((row) => {
@@ -59,22 +67,30 @@ export async function getAllChaptersForReader(db: Db, reader: ReaderWork): Promi
   });
 }
 
+/**
+ * A work as every member sees it, with the chapters every member may read: what the search index
+ * holds (so it never holds a draft, a draft chapter, or what only some viewers see); null when
+ * members cannot see the work at all.
+ */
+export async function getWorkForIndex(db: Db, workId: number): Promise<{ work: WorkModel; chapters: ChapterModel[] } | null> {
+  const [work] = await shapeRows(db, MEMBER_SCOPE, await works.findVisibleWorks(db, MEMBER_SCOPE, [workId]));
+  if (work === undefined) return null;
+  const rows = await chapters.listVisibleChapters(db, MEMBER_SCOPE, workId);
+  return { work, chapters: rows.map((row, i) => toChapterModel(row, i + 1)) };
+}
+
 export type Page<T> = { items: T[]; total: number; page: number; pages: number };
 
 /** A page of works for a listing, newest update first, scoped to what the viewer may see. */
 export async function listWorksForReader(
   db: Db, viewer: Viewer, filter: works.ListingFilter, narrowing: WorkFilter, page: number, perPage = PER_PAGE,
-): Promise<Page<WorkModel>> {
+): Promise<Page<WorkModel & { id: number }>> {
   const scope = scopeOf(viewer);
   const total = await works.countWorks(db, scope, filter, narrowing);
   const pages = Math.max(1, Math.ceil(total / perPage));
   const current = Math.min(Math.max(1, page), pages);
   const rows = await works.listWorks(db, scope, filter, narrowing, perPage, (current - 1) * perPage);
-  const ids = rows.map((r) => r.id);
-  const [creatorRows, tags] = await Promise.all([works.findCreatorsOfWorks(db, ids), tagsOfWorks(db, ids)]);
-  const creators = creatorsByWork(creatorRows);
-  const items = rows.map((r) => toWorkModel(r, creators.get(r.id) ?? [], tags.get(r.id) ?? emptyTagsByType()));
-  return { items, total, page: current, pages };
+  return { items: await shapeRows(db, scope, rows), total, page: current, pages };
 }
 
 /** Ids of the works matching a listing, newest first, at most `limit` (search ranks them itself). */
@@ -82,11 +98,8 @@ export function matchingWorkIds(db: Db, viewer: Viewer, filter: works.ListingFil
   return works.listWorkIds(db, scopeOf(viewer), filter, narrowing, limit);
 }
 
-/** Works by id, in the order given, as this viewer may see them (with creators and tags). */
-export async function worksInOrder(db: Db, viewer: Viewer, ids: number[]): Promise<WorkModel[]> {
-  const rows = await works.findVisibleWorks(db, scopeOf(viewer), ids);
-  const found = rows.map((r) => r.id);
-  const [creatorRows, tags] = await Promise.all([works.findCreatorsOfWorks(db, found), tagsOfWorks(db, found)]);
-  const creators = creatorsByWork(creatorRows);
-  return rows.map((r) => toWorkModel(r, creators.get(r.id) ?? [], tags.get(r.id) ?? emptyTagsByType()));
+/** Works by id, in the order given, as this viewer may see them. */
+export async function worksInOrder(db: Db, viewer: Viewer, ids: number[]): Promise<Array<WorkModel & { id: number }>> {
+  const scope = scopeOf(viewer);
+  return shapeRows(db, scope, await works.findVisibleWorks(db, scope, ids));
 }

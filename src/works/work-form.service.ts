@@ -10,6 +10,7 @@ import { findCreatorsOfWorks } from './work.repository.js';
 import { requireCreator, requireUser } from '../access/permissions.js';
 import { resolvePseuds } from './work.service.js';
 import type { ChapterModel, WorkModel } from './work.model.js';
+import { noCounters } from './work-counter.repository.js';
 import { checkWork, type WorkInput } from './work.validation.js';
 
 /** The edit form's values for one of the viewer's works; the chapter text is included for one-chapter works. */
@@ -41,7 +42,7 @@ export async function previewWork(db: Kysely<Database>, viewer: Viewer, input: W
     id: null, title: clean.title, summary: clean.summary, notes: clean.notes, endNotes: clean.endNotes, language: clean.language,
     restricted: clean.restricted, commentPermission: clean.commentPermission, posted: false, wordCount: words,
     chapterCount: Math.max(1, postedChapters), expectedChapters: clean.expectedChapters,
-    complete: clean.expectedChapters === Math.max(1, postedChapters), publishedOn: date, updatedOn: date, revisedAt: null, version: 0,
+    complete: clean.expectedChapters === Math.max(1, postedChapters), publishedOn: date, updatedOn: date, revisedAt: null, modifiedAt: null, contentVersion: 0, counters: noCounters(),
     creators: pseuds.map((p) => ({ pseud: p.name, login: user.login })),
     tags: { rating: [clean.rating], warning: clean.warnings, category: clean.categories, fandom: clean.fandoms, relationship: clean.relationships, character: clean.characters, freeform: clean.freeforms },
   };

@@ -1,54 +1,82 @@
-// Guests' work pages, kept rendered. A cached page is served only while the work's version is
-// the one it was rendered from: this process drops a work the moment it changes it, and checks
-// the database at most once a second per work for changes made by other app servers
-// (docs/decisions/008-guest-page-cache.md). Anything that changes what a work page shows must
-// go through changeWork() (or bump works.version), or cached pages would go stale.
-import type { Db } from '../db/database.js';
-import { PageCache } from '../http/page-cache.js';
-import { afterCommit } from '../events/bus.js';
+// Guests' work pages, rendered once and served to every guest. A cached page holds nothing of
+// any visitor: its slots (page-slots.ts) get each request's form token and the work's current
+// counters. It is served only while the work's content version is the one it was rendered from:
+// this process hears of its own writes at once (work.saved, work.counted), and checks the
+// database at most once a second per work for other app servers' writes.
+// docs/decisions/008-guest-page-cache.md and 024-caches-that-cannot-mix-visitors.md.
 import { GUEST_SCOPE } from '../access/scope.js';
-import { findVisibleVersion } from './work.repository.js';
+import type { Db } from '../db/database.js';
+import { afterCommit } from '../events/bus.js';
+import { PageCache } from '../http/page-cache.js';
+import { fillSlots, splitAtSlots, type SlottedPage } from '../http/page-slots.js';
+import { findVisibleState } from './work.repository.js';
+import { counterStatsHtml } from './views/work-meta.js';
 
 const RECHECK_MS = 1000;
 const MAX_TRACKED_WORKS = 50_000;
 
-type KnownState = { version: number; guestVisible: boolean; checkedAt: number };
+type CachedPage = SlottedPage & { version: number };
+type KnownState = { version: number; guestVisible: boolean; countersHtml: Buffer; checkedAt: number };
+
+/** What one request puts in a shared page's slots besides the work's counters. */
+export type VisitorValues = { csrf: () => string };
 
 /** The cache of one app process. */
 export class WorkPageCache {
-  private readonly pages: PageCache;
+  private readonly pages: PageCache<CachedPage>;
   private readonly states = new Map<number, KnownState>();
-  readonly stop: () => void;
+  private readonly unsubscribes: Array<() => void>;
+  /** Requests answered from the cache, and pages rendered to fill it, since start. */
+  readonly counts = { hits: 0, stored: 0 };
 
   constructor(maxBytes: number) {
-    this.pages = new PageCache(maxBytes);
-    this.stop = afterCommit('work.saved', (event) => this.states.delete(event.workId));
+    this.pages = new PageCache<CachedPage>(maxBytes, (page) => page.bytes);
+    const forget = (event: { workId: number }) => this.states.delete(event.workId);
+    this.unsubscribes = [afterCommit('work.saved', forget), afterCommit('work.counted', forget)];
+  }
+
+  /** Stops listening to this process's writes (the app is closing). */
+  stop(): void {
+    for (const unsubscribe of this.unsubscribes) unsubscribe();
   }
 
   private async state(db: Db, workId: number): Promise<KnownState> {
     const known = this.states.get(workId);
     const now = Date.now();
     if (known !== undefined && now - known.checkedAt < RECHECK_MS) return known;
-    const row = await findVisibleVersion(db, GUEST_SCOPE, workId);
-    const state = { version: row?.version ?? -1, guestVisible: row !== undefined, checkedAt: now };
+    const row = await findVisibleState(db, GUEST_SCOPE, workId);
+    const counters = { comments: row?.comments ?? 0, kudos: row?.kudos ?? 0, bookmarks: row?.bookmarks ?? 0, hits: row?.hits ?? 0 };
+    const state = { version: row?.content_version ?? -1, guestVisible: row !== undefined, countersHtml: Buffer.from(counterStatsHtml(counters)), checkedAt: now };
     if (this.states.size >= MAX_TRACKED_WORKS) this.states.clear();
     this.states.set(workId, state);
     return state;
   }
 
-  /** The cached page for this address, if the work is still guest-visible and unchanged. */
-  async lookup(db: Db, workId: number, key: string): Promise<Buffer | undefined> {
+  private fill(page: SlottedPage, state: KnownState, visitor: VisitorValues): Buffer {
+    return fillSlots(page, (slot) => (slot === 'counters' ? state.countersHtml : Buffer.from(visitor.csrf())));
+  }
+
+  /** The cached page at this address for this guest, if the work is still guest-visible and unchanged. */
+  async serve(db: Db, workId: number, key: string, visitor: VisitorValues): Promise<Buffer | undefined> {
     const page = this.pages.get(key);
     if (page === undefined) return undefined;
     const state = await this.state(db, workId);
-    if (state.guestVisible && state.version === page.version) return page.body;
-    this.pages.delete(key);
-    return undefined;
+    if (!state.guestVisible || state.version !== page.version) {
+      this.pages.delete(key);
+      return undefined;
+    }
+    this.counts.hits += 1;
+    return this.fill(page, state, visitor);
   }
 
-  /** Keeps a page rendered for a guest from the given version of the work. */
-  store(key: string, workId: number, version: number, body: Buffer): void {
-    this.pages.set(key, { body, version, workId });
+  /** Keeps a page rendered for every guest from the given content version, and returns it filled for this guest. */
+  async keep(db: Db, key: string, workId: number, version: number, html: Buffer, visitor: VisitorValues): Promise<Buffer> {
+    const page = { ...splitAtSlots(html), version };
+    this.pages.set(key, page);
+    // Rendered from a newer version than this process last checked: read the state afresh.
+    if (this.states.get(workId)?.version !== version) this.states.delete(workId);
+    this.counts.stored += 1;
+    return this.fill(page, await this.state(db, workId), visitor);
   }
 }
 

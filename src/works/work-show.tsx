@@ -1,7 +1,8 @@
 // Showing a work to a reader: the adult notice first where needed, then one chapter or the entire work.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ADULT_COOKIE, cookieOptions } from '../http/cookies.js';
-import { pageContext } from '../http/context.js';
+import { pageContext, sharedPageContext, type PageContext } from '../http/context.js';
+import { csrfToken } from '../http/csrf.js';
 import { notFound } from '../http/errors.js';
 import { idParam } from '../http/form-values.js';
 import { renderPage, sendHtml } from '../http/render.js';
@@ -45,20 +46,18 @@ export async function showWork(request: FastifyRequest<{ Params: { id: string } 
   const { db, workPages } = request.server;
   const workId = idParam(request.params.id);
   const cacheKey = guestCacheKey(request);
-  const cached = cacheKey !== null && Number.isSafeInteger(workId) ? await workPages.lookup(db, workId, cacheKey) : undefined;
+  // A guest's page is rendered once for every guest; this guest's own values go into its slots.
+  const visitor = { csrf: () => csrfToken(request, reply, request.server.config.sessionSecret) };
+  const cached = cacheKey !== null && Number.isSafeInteger(workId) ? await workPages.serve(db, workId, cacheKey, visitor) : undefined;
   if (cached !== undefined) return sendHtml(reply, cached);
   const reader = await getWorkForReader(db, request.viewer, workId);
-  const html = renderPage(await readerPage(request, reply, reader, chapterId));
-  // Only a page that is the same for every guest is kept: public, and it set no cookie (no form token).
-  if (cacheKey !== null && reply.getHeader('set-cookie') === undefined) {
-    workPages.store(cacheKey, workId, reader.work.version, html);
-  }
-  return sendHtml(reply, html);
+  if (cacheKey === null) return sendHtml(reply, renderPage(await readerPage(request, reply, pageContext(request, reply), reader, chapterId)));
+  const shared = renderPage(await readerPage(request, reply, sharedPageContext(request), reader, chapterId));
+  return sendHtml(reply, await workPages.keep(db, cacheKey, workId, reader.work.contentVersion, shared, visitor));
 }
 
-async function readerPage(request: FastifyRequest, reply: FastifyReply, reader: ReaderWork, chapterId: number | null) {
+async function readerPage(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, reader: ReaderWork, chapterId: number | null) {
   const { db } = request.server;
-  const ctx = pageContext(request, reply);
   if (needsAdultNotice(request, reply, reader)) {
     return <AdultNoticePage ctx={ctx} work={reader.work} proceedHref={withParam(request.url, 'view_adult', 'true')} />;
   }
@@ -70,7 +69,7 @@ async function readerPage(request: FastifyRequest, reply: FastifyReply, reader: 
     if (id === null) throw notFound('work_not_found');
     shown = [await getChapterForReader(db, reader, id)];
   }
-  const banner = !reader.work.posted && reader.work.id !== null ? <DraftBanner ctx={ctx} workId={reader.work.id} /> : undefined;
-  const downloads = downloadLinks({ id: reader.row.id, title: reader.work.title, version: reader.row.version }, request.server.config.ebookConvert !== null);
+  const banner = !reader.work.posted ? <DraftBanner ctx={ctx} workId={reader.work.id} /> : undefined;
+  const downloads = downloadLinks(reader.work, request.server.config.ebookConvert !== null);
   return <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} downloads={downloads} />;
 }

@@ -10,7 +10,7 @@ type ChapterHeadJson = { position: number; id: number; title: string; draft: boo
 type ChapterJson = ChapterHeadJson & { summary: string; notes: string; endNotes: string; text: string };
 type WorkJson = {
   id: number; url: string; title: string; summary: string; notes: string; endNotes: string; restricted: boolean; draft: boolean;
-  words: number; chapters: { posted: number; expected: number | null }; complete: boolean; chapterList: ChapterHeadJson[];
+  words: number; chapters: { posted: number; expected: number | null }; complete: boolean; stats: Record<'comments' | 'kudos' | 'bookmarks' | 'hits', number>; chapterList: ChapterHeadJson[];
   [key: string]: unknown;
 };
 type ListJson = { works: WorkJson[]; page: number; pages: number; total: number };
@@ -138,6 +138,7 @@ describeEachDatabase('works API: reading', (ctx) => {
       categories: ['Gen', 'F/F'], fandoms: ['Original Work'], relationships: ['Wren Halloway/Odile Marsh'],
       characters: ['Wren Halloway', 'Odile Marsh'], freeforms: ['Road Trip', 'Found Family'], language: 'en',
       restricted: false, commentPermission: 'all', draft: false, words: 22, chapters: { posted: 2, expected: null }, complete: false,
+      stats: { comments: 0, kudos: 0, bookmarks: 0, hits: 0 },
       publishedOn: TODAY, updatedOn: TODAY, chapterList: [
         { position: 1, id: ANY_ID, title: 'Departure', draft: false, publishedOn: TODAY, words: 11, url: ANY_URL },
         { position: 2, id: ANY_ID, title: 'Crossroads', draft: false, publishedOn: TODAY, words: 11, url: ANY_URL },

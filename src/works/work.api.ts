@@ -24,6 +24,7 @@ export function workJson(request: FastifyRequest, work: WorkModel) {
     relationships: work.tags.relationship, characters: work.tags.character, freeforms: work.tags.freeform,
     language: work.language, restricted: work.restricted, commentPermission: work.commentPermission, draft: !work.posted,
     words: work.wordCount, chapters: { posted: work.chapterCount, expected: work.expectedChapters }, complete: work.complete,
+    stats: { ...work.counters },
     publishedOn: work.publishedOn, updatedOn: work.updatedOn,
   };
 }
@@ -44,14 +45,13 @@ export function registerWorkApi(app: FastifyInstance): void {
   });
   app.get<{ Params: { id: string } }>('/api/v1/works/:id', async (request) => {
     const reader = await getWorkForReader(request.server.db, request.viewer, idParam(request.params.id));
-    const id = reader.work.id ?? 0;
-    return { ...workJson(request, reader.work), chapterList: reader.chapters.map((c) => chapterHeadJson(request, id, c)) };
+    return { ...workJson(request, reader.work), chapterList: reader.chapters.map((c) => chapterHeadJson(request, reader.work.id, c)) };
   });
   app.get<{ Params: { id: string; position: string } }>('/api/v1/works/:id/chapters/:position', async (request) => {
     const reader = await getWorkForReader(request.server.db, request.viewer, idParam(request.params.id));
     const head = reader.chapters[idParam(request.params.position) - 1];
     if (head?.id == null) throw new AppError('not_found', 'That work has no chapter at that position.');
-    return chapterJson(request, reader.work.id ?? 0, await getChapterForReader(request.server.db, reader, head.id));
+    return chapterJson(request, reader.work.id, await getChapterForReader(request.server.db, reader, head.id));
   });
   app.post('/api/v1/works', async (request, reply) => {
     const { input, chapters, draft } = workInputFromJson(request.body);

@@ -1,7 +1,8 @@
-// What readers see of a work and its chapters, built from rows or from an unsaved preview.
-import type { ChapterRow, CommentPermission, WorkRow } from '../db/database.js';
-import { dateOf } from '../lib/clock.js';
+// What readers see of a work and its chapters. A stored work becomes a WorkModel only through
+// work-view.ts (the work as one viewer sees it); an unsaved preview builds one from its form.
+import type { ChapterRow, CommentPermission } from '../db/database.js';
 import type { TagsByType } from '../tags/tag.service.js';
+import type { WorkCounters } from './work-counter.repository.js';
 
 export type Creator = { pseud: string; login: string };
 
@@ -14,8 +15,12 @@ export type WorkModel = {
   publishedOn: string | null; updatedOn: string | null;
   /** the exact time of the last update (ISO-8601), for feeds */
   revisedAt: string | null;
-  version: number;
+  /** when anything the work says last changed (ISO-8601), for downloads' metadata */
+  modifiedAt: string | null;
+  /** moves with what the work says, never with its counters: keys cached pages, downloads and the search document */
+  contentVersion: number;
   creators: Creator[]; tags: TagsByType;
+  counters: WorkCounters;
 };
 
 export type ChapterModel = {
@@ -27,17 +32,6 @@ export type ChapterModel = {
 };
 
 export type ChapterHead = Pick<ChapterModel, 'id' | 'number' | 'title' | 'posted' | 'publishedOn' | 'wordCount'>;
-
-/** Builds the reader's model of a work from its row, creators and tags. */
-export function toWorkModel(row: WorkRow, creators: Creator[], tags: TagsByType): WorkModel {
-  return {
-    id: row.id, title: row.title, summary: row.summary, notes: row.notes, endNotes: row.end_notes,
-    language: row.language, restricted: row.restricted === 1, commentPermission: row.comment_permission,
-    posted: row.posted === 1, wordCount: row.word_count, chapterCount: row.chapter_count,
-    expectedChapters: row.expected_chapters, complete: row.complete === 1, publishedOn: row.published_on,
-    updatedOn: row.revised_at === null ? null : dateOf(row.revised_at), revisedAt: row.revised_at, version: row.version, creators, tags,
-  };
-}
 
 /** Builds a chapter's model; `number` is its place among the chapters shown. */
 export function toChapterModel(row: ChapterRow, number: number): ChapterModel {

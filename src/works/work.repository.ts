@@ -16,8 +16,9 @@ export async function insertWork(db: Db, row: Insertable<WorkTable>): Promise<nu
   return id;
 }
 
+/** Changes what a work says (text, metadata, counts of its chapters): its content version moves with it. */
 export async function updateWork(db: Db, id: number, patch: Updateable<WorkTable>): Promise<void> {
-  await db.updateTable('works').set(patch).set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  await db.updateTable('works').set(patch).set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', '=', id).execute();
 }
 
 export async function deleteWork(db: Db, id: number): Promise<void> {
@@ -152,12 +153,19 @@ export async function setRatingFromTags(db: Db, workId: number): Promise<void> {
 
 /** Gives every work carrying a tag directly a new content version (its tag's name changed); returns their ids. */
 export async function bumpVersionsOfWorksTagged(db: Db, tagId: number): Promise<number[]> {
-  const rows = await db.updateTable('works').set((eb) => ({ version: eb('version', '+', 1) }))
+  const rows = await db.updateTable('works').set((eb) => ({ content_version: eb('content_version', '+', 1) }))
     .where('id', 'in', (eb) => eb.selectFrom('work_tags').select('work_id').where('tag_id', '=', tagId)).returning('id').execute();
   return rows.map((r) => r.id);
 }
 
-/** The content version of a work if the scope may see it (what decides whether a cached page of it still holds). */
-export function findVisibleVersion(db: Db, scope: Scope, id: number): Promise<{ version: number } | undefined> {
-  return db.selectFrom('works').select('version').where('id', '=', id).where(workVisibleTo(scope)).executeTakeFirst();
+/**
+ * The content version of a work, and its counters, if the scope may see it: what decides whether a
+ * cached page of it still holds, and the figures it shows.
+ */
+export function findVisibleState(db: Db, scope: Scope, id: number): Promise<WorkState | undefined> {
+  return db.selectFrom('works').leftJoin('work_counters', 'work_counters.work_id', 'works.id')
+    .select(['works.content_version', 'work_counters.comments', 'work_counters.kudos', 'work_counters.bookmarks', 'work_counters.hits'])
+    .where('works.id', '=', id).where(workVisibleTo(scope)).executeTakeFirst();
 }
+
+export type WorkState = { content_version: number; comments: number | null; kudos: number | null; bookmarks: number | null; hits: number | null };

@@ -79,6 +79,20 @@ describeEachDatabase('posting and reading works', (ctx) => {
     expect((await reader.get('/works')).body).toContain('A Quiet Draft');
   });
 
+  it('shows a draft\'s creator the words and chapters the draft holds, on its page and in their listing', async () => {
+    const writer = await signUp(ctx().app);
+    const id = await postWork(writer, { title: 'Counting Drafts', action: 'draft', expectedChapters: '?', 'chapter.text': 'One two three four five.' });
+    await writer.get(`/works/${id}/chapters/new`);
+    await writer.post(`/works/${id}/chapters`, { title: 'More', summary: '', notes: '', endNotes: '', text: 'Six seven eight.', action: 'post' });
+    const page = parsePage((await writer.get(`/works/${id}`)).body);
+    expect(textOf(page, 'dl.stats dd.words')).toBe('8');
+    expect(textOf(page, 'dl.stats dd.chapters')).toBe('2/?');
+    const listing = parsePage((await writer.get(`/users/${writer.login}/works`)).body);
+    expect(textOf(listing, `li#work_${id} dl.stats dd.words`)).toBe('8');
+    await writer.post(`/works/${id}/post`);
+    expect(textOf(parsePage((await new TestClient(ctx().app).get(`/works/${id}`)).body), 'dl.stats dd.words')).toBe('8');
+  });
+
   it('shows registered-users-only works to logged-in readers only', async () => {
     const writer = await signUp(ctx().app);
     const id = await postWork(writer, { title: 'Members Only Tale', restricted: '1' });

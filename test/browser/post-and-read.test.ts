@@ -1,4 +1,5 @@
-// A writer signs up, posts a two-chapter work and a reader follows "Next Chapter →", all in Debian's Chromium.
+// A writer signs up, posts a two-chapter work and a reader follows "Next Chapter →"; the writer logs
+// back in from the header of the page they are on. All in Debian's Chromium.
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
 import { expect, test } from 'vitest';
@@ -92,4 +93,18 @@ test('a writer posts a two-chapter work and a reader reads chapter 2', async () 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: join(RESULTS, 'chapter-2-dark.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The writer comes back and logs in from the header of the (cached) chapter page, and stays on it.
+  await page.locator('summary', { hasText: 'Log in' }).click();
+  await page.getByLabel('User name or email').fill(login);
+  await page.locator('#header-password').fill(PASSWORD);
+  await page.screenshot({ path: join(RESULTS, 'header-login.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(RESULTS, 'header-login-phone.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('.login-menu-form').getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(chapterTwo);
+  expect(await textOf(page.locator('.flash'))).toBe(`Welcome back, ${login}. You are logged in.`);
 });

@@ -6,6 +6,7 @@ import * as m003 from './003_tag_word_prefix_index.js';
 import * as m004 from './004_listing_indexes.js';
 import * as m005 from './005_search.js';
 import * as m006 from './006_imports.js';
+import * as m007 from './007_counters.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004_listing_indexes': m004,
   '005_search': m005,
   '006_imports': m006,
+  '007_counters': m007,
 };

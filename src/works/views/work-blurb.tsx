@@ -7,6 +7,7 @@ import { languageName } from '../languages.js';
 import { workPath } from '../work-paths.js';
 import { chapterFraction, type WorkModel } from '../work.model.js';
 import { Byline } from './byline.js';
+import { Counters } from './work-meta.js';
 import { storedHtml } from './userstuff.js';
 
 function shortDate(date: string | null): string {
@@ -37,7 +38,7 @@ function TagItems({ cls, names, strong }: { cls: string; names: string[]; strong
 }
 
 /** One work in a listing. */
-export function WorkBlurb({ work, children }: { work: WorkModel; children?: ComponentChildren }) {
+export function WorkBlurb({ work, children, shared = false }: { work: WorkModel; children?: ComponentChildren; shared?: boolean }) {
   if (work.id === null) return null;
   return (
     <li id={`work_${work.id}`} class={`work blurb group work-${work.id}`} role="article">
@@ -66,6 +67,7 @@ export function WorkBlurb({ work, children }: { work: WorkModel; children?: Comp
         <dt class="language">Language:</dt><dd class="language" lang={work.language}>{languageName(work.language)}</dd>
         <dt class="words">Words:</dt><dd class="words">{formatCount(work.wordCount)}</dd>
         <dt class="chapters">Chapters:</dt><dd class="chapters">{chapterFraction(work)}</dd>
+        <Counters counters={work.counters} shared={shared} />
       </dl>
     </li>
   );

@@ -1,6 +1,9 @@
 // The work's meta block (dl.work.meta.group) with AO3's class strings, which readers' tools match literally.
 import type { TagType } from '../../db/database.js';
 import { formatCount } from '../../lib/text.js';
+import { render } from 'preact-render-to-string';
+import { SLOTS } from '../../http/page-slots.js';
+import { COUNTERS, type WorkCounters } from '../work-counter.repository.js';
 import { tagWorksPath } from '../../tags/tag-url.js';
 import { languageName } from '../languages.js';
 import { chapterFraction, type WorkModel } from '../work.model.js';
@@ -20,8 +23,31 @@ export function TagLinks({ names }: { names: string[] }) {
   );
 }
 
-/** The stats list: published, status, words, chapters. */
-export function WorkStats({ work }: { work: WorkModel }) {
+const COUNTER_LABELS: Record<(typeof COUNTERS)[number], string> = { comments: 'Comments:', kudos: 'Kudos:', bookmarks: 'Bookmarks:', hits: 'Hits:' };
+
+/** The counters that are not zero, in AO3's order and with its class strings (the end of every dl.stats). */
+export function CounterStats({ counters }: { counters: WorkCounters }) {
+  return (
+    <>
+      {COUNTERS.filter((c) => counters[c] > 0).map((c) => (
+        <><dt class={c}>{COUNTER_LABELS[c]}</dt><dd class={c}>{formatCount(counters[c])}</dd></>
+      ))}
+    </>
+  );
+}
+
+/** The counters' dt/dd pairs as HTML, for a shared page's counters slot. */
+export function counterStatsHtml(counters: WorkCounters): string {
+  return render(<CounterStats counters={counters} />);
+}
+
+/** The counters, or on a page rendered once for every guest the slot where the current figures go. */
+export function Counters({ counters, shared }: { counters: WorkCounters; shared: boolean }) {
+  return shared ? <>{SLOTS.counters}</> : <CounterStats counters={counters} />;
+}
+
+/** The stats list: published, status, words, chapters, then the counters. */
+export function WorkStats({ work, shared }: { work: WorkModel; shared: boolean }) {
   // As on AO3: a chaptered work (not a one-shot) shows when it was last updated, or completed.
   const chaptered = work.chapterCount > 1 || work.expectedChapters !== 1;
   const status = work.complete ? 'Completed:' : 'Updated:';
@@ -32,12 +58,13 @@ export function WorkStats({ work }: { work: WorkModel }) {
       {showStatus && <><dt class="status">{status}</dt><dd class="status">{work.updatedOn}</dd></>}
       <dt class="words">Words:</dt><dd class="words">{formatCount(work.wordCount)}</dd>
       <dt class="chapters">Chapters:</dt><dd class="chapters">{chapterFraction(work)}</dd>
+      <Counters counters={work.counters} shared={shared} />
     </dl>
   );
 }
 
 /** The meta block: tags by type, language, stats. */
-export function WorkMeta({ work }: { work: WorkModel }) {
+export function WorkMeta({ work, shared }: { work: WorkModel; shared: boolean }) {
   return (
     <div class="wrapper">
       <h3 class="landmark heading">Work Header</h3>
@@ -51,7 +78,7 @@ export function WorkMeta({ work }: { work: WorkModel }) {
         <dt class="language">Language:</dt>
         <dd class="language" lang={work.language}>{languageName(work.language)}</dd>
         <dt class="stats">Stats:</dt>
-        <dd class="stats"><WorkStats work={work} /></dd>
+        <dd class="stats"><WorkStats work={work} shared={shared} /></dd>
       </dl>
     </div>
   );

@@ -50,7 +50,7 @@ export function WorkPage(props: WorkPageProps) {
       {props.banner}
       {paths !== null && <ReaderNavigation {...props} workId={paths.workId} />}
       {paths !== null && props.isCreator && <CreatorActions {...props} workId={paths.workId} />}
-      <WorkMeta work={work} />
+      <WorkMeta work={work} shared={ctx.shared} />
       <div id="workskin">
         <Preface work={work} atStart={atStart} />
         <div id="chapters" role="article">

@@ -1,0 +1,20 @@
+// Counting a work's kudos, comments, bookmarks and hits. A count is not content: it never moves
+// the work's content version, so downloads stay cached and the search document untouched, and a
+// cached page shows the new figure without being rendered again (work-page-cache.ts).
+// docs/decisions/023-content-apart-from-counters.md.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { emit, inTransaction } from '../events/bus.js';
+import { invalid } from '../http/errors.js';
+import { addToCounters, COUNTERS, type WorkCounters } from './work-counter.repository.js';
+
+/** Adds to a work's counters and announces it (work.counted); a negative amount takes away (a kudos withdrawn). */
+export async function bumpCounters(db: Kysely<Database>, workId: number, by: Partial<WorkCounters>): Promise<void> {
+  if (COUNTERS.every((c) => by[c] === undefined) || Object.values(by).some((n) => !Number.isSafeInteger(n))) {
+    throw invalid({ counters: 'Give a whole number for at least one counter.' });
+  }
+  await inTransaction(db, async (trx) => {
+    await addToCounters(trx, workId, by);
+    await emit(trx, { type: 'work.counted', workId });
+  });
+}

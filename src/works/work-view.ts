@@ -1,0 +1,36 @@
+// "This work as this viewer sees it": the one place a stored work becomes what a door shows (the
+// page, a listing's blurb, feeds, OPDS, the API, every download format, the search index). A
+// state that changes how a work looks to someone (an anonymous collection, an unrevealed one)
+// is one change here. docs/decisions/021-work-as-the-viewer-sees-it.md.
+import type { WorkRow } from '../db/database.js';
+import { dateOf } from '../lib/clock.js';
+import type { TagsByType } from '../tags/tag.service.js';
+import type { WorkCounters } from './work-counter.repository.js';
+import type { Creator, WorkModel } from './work.model.js';
+
+/** Everything a work is made of, loaded for one viewer (only what the visibility rule let through). */
+export type WorkSource = {
+  row: WorkRow;
+  creators: Creator[];
+  tags: TagsByType;
+  counters: WorkCounters;
+  /** For a draft, what all its chapters hold: its creator sees the draft's words and chapters, not zero. */
+  draftTotals: { words: number; chapters: number } | null;
+};
+
+/** How the viewer stands to this work. */
+export type WorkViewer = { isCreator: boolean };
+
+/** The work as this viewer is shown it. */
+export function workAsSeenBy(viewer: WorkViewer, source: WorkSource): WorkModel {
+  const { row } = source;
+  const draft = row.posted === 0 && viewer.isCreator ? source.draftTotals : null;
+  return {
+    id: row.id, title: row.title, summary: row.summary, notes: row.notes, endNotes: row.end_notes,
+    language: row.language, restricted: row.restricted === 1, commentPermission: row.comment_permission, posted: row.posted === 1,
+    wordCount: draft?.words ?? row.word_count, chapterCount: draft?.chapters ?? row.chapter_count,
+    expectedChapters: row.expected_chapters, complete: row.complete === 1, publishedOn: row.published_on,
+    updatedOn: row.revised_at === null ? null : dateOf(row.revised_at), revisedAt: row.revised_at, modifiedAt: row.updated_at,
+    contentVersion: row.content_version, creators: source.creators, tags: source.tags, counters: source.counters,
+  };
+}
