@@ -42,8 +42,8 @@ async function fetchPage(url: string): Promise<Page> {
  * Warms up, then measures, noting the CPU the server and the whole machine used meanwhile (other
  * work on a 2-core machine moves every figure); `served` counts the requests of both runs.
  */
-async function load(server: Child, url: string, options: BenchOptions): Promise<ServerRun> {
-  const settings = { connections: options.connections, threads: options.threads };
+async function load(server: Child, url: string, options: BenchOptions, headers: Record<string, string> = {}): Promise<ServerRun> {
+  const settings = { connections: options.connections, threads: options.threads, headers };
   const warmup = options.warmupSeconds > 0 ? await runWrk(url, { ...settings, seconds: options.warmupSeconds }) : null;
   const sample = () => ({
     server: cpuSecondsOf(server.pid), bench: selfAndReapedCpuSeconds(), machine: machineCpuSeconds(),
@@ -64,6 +64,22 @@ async function load(server: Child, url: string, options: BenchOptions): Promise<
 }
 
 type Servers = { app: Child; bare: Child; path: string; page: Page };
+
+/** The cookie a first visit to the page gives a guest, as a Cookie header sends it back. */
+async function guestCookie(url: string): Promise<string> {
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').filter((c) => c !== '');
+  if (cookies.length === 0) throw new Error(`GET ${url} set no cookie for a new guest`);
+  return cookies.join('; ');
+}
+
+/** The hits a work page shows, once the app has had the second it takes to see another process's counts. */
+async function hitsShown(url: string): Promise<string> {
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const body = (await fetchPage(url)).body.toString('utf8');
+  return /<dd class="hits">([^<]*)<\/dd>/.exec(body)?.[1] ?? 'none';
+}
 
 /** Starts the app on the seeded database, fetches the work's page, then starts the bare server with those bytes. */
 async function startServers(options: BenchOptions, env: Record<string, string>, workId: number, children: Child[]): Promise<Servers> {
@@ -87,8 +103,15 @@ async function bench(options: BenchOptions, dataDir: string, children: Child[]):
   const { app, bare, path, page } = await startServers(options, env, work.workId, children);
   const machine = loadLine();
   const idle = memoryOf(app.pid);
-  const appRun = await load(app, `http://127.0.0.1:${app.port}${path}`, options);
+  const bumper = options.bumps > 0 ? await startChild('counters', 'counter-bumper.ts', { env: { ...env, BENCH_WORK_ID: String(work.workId), BENCH_BUMPS: String(options.bumps) } }) : null;
+  if (bumper !== null) children.push(bumper);
+  const url = `http://127.0.0.1:${app.port}${path}`;
+  // A guest's first page gives them a cookie (for their form token); their later pages send it back.
+  const newGuests = await load(app, url, options);
+  const returningGuests = await load(app, url, options, { cookie: await guestCookie(url) });
+  await bumper?.stop();
   const after = memoryOf(app.pid);
+  const counted = bumper === null ? null : await hitsShown(`http://127.0.0.1:${app.port}${path}`);
   const bareRun = await load(bare, `http://127.0.0.1:${bare.port}${path}`, options);
   printReport({
     title: `Bindery read benchmark: GET ${path} on ${work.dialect}${options.profile ? ' (app under --cpu-prof)' : ''}`,
@@ -96,12 +119,13 @@ async function bench(options: BenchOptions, dataDir: string, children: Child[]):
       `work: 1 chapter, ${work.words.toLocaleString('en-US')} words, ${work.textChars.toLocaleString('en-US')} characters typed; page ${page.body.length.toLocaleString('en-US')} bytes, ${page.contentType}`,
       `load: wrk -t${options.threads} -c${options.connections}, ${options.seconds} s measured after ${options.warmupSeconds} s warm-up, each server in its own process`,
       `machine: ${machine} before the run; code: ${await codeVersion()}`,
+      ...(counted === null ? [] : [`counters: another process bumped the work's counters ${options.bumps} times a second while the app was measured; its page then showed Hits: ${counted}`]),
     ],
-    app: appRun, bare: bareRun, memory: { idle, after },
+    apps: [{ label: 'app, new guests', run: newGuests }, { label: 'app, returning guests', run: returningGuests }], bare: bareRun, memory: { idle, after },
   });
   if (options.profile) {
     await app.stop();
-    console.log(`\n${await summariseProfileOf(PROFILE_DIR, app.pid, appRun.served)}`);
+    console.log(`\n${await summariseProfileOf(PROFILE_DIR, app.pid, newGuests.served + returningGuests.served)}`);
   }
 }
 

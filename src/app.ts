@@ -10,11 +10,13 @@ import { loginRequiredPage } from './accounts/views/account-pages.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { registerAssets } from './http/assets.js';
+import { registerApiDocs } from './http/api-docs.routes.js';
 import { registerBodyParsers } from './http/body-parsers.js';
 import { registerContext } from './http/context.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRequestGuards } from './http/request-guards.js';
 import { recordRoutes } from './http/route-table.js';
+import { validationError } from './http/validation-errors.js';
 import { registerTagAutocompleteApi } from './tags/autocomplete.api.js';
 import { registerTagFeedRoutes } from './feeds/feed.routes.js';
 import { registerTagRoutes } from './tags/tag.routes.js';
@@ -49,6 +51,9 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 8 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // API bodies are checked as sent: a number is not silently taken for a string.
+    ajv: { customOptions: { coerceTypes: false, allowUnionTypes: true } },
+    schemaErrorFormatter: validationError,
   });
   app.decorate('config', config);
   app.decorate('db', db);
@@ -78,5 +83,6 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerImportApi(app);
   registerWorkApi(app);
   registerTagAutocompleteApi(app);
+  registerApiDocs(app);
   return app;
 }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 
 export type BenchOptions = {
   database: 'sqlite' | 'postgres';
-  seconds: number; warmupSeconds: number; connections: number; threads: number; words: number;
+  seconds: number; warmupSeconds: number; connections: number; threads: number; words: number; bumps: number;
   profile: boolean; verbose: boolean; help: boolean;
 };
 
@@ -14,6 +14,7 @@ export const USAGE = `usage: npm run bench:read -- [options]
   --connections N             concurrent keep-alive connections (default 32)
   --threads N                 wrk threads (default 1: the machine has 2 cores and the server needs one)
   --words N                   words in the chapter (default 5000)
+  --bumps N                   counter bumps a second by another process while the app is measured (default 100; 0: none)
   --profile                   run the app child with --cpu-prof and summarise where its time went
   --verbose                   print wrk's own output too
   --help                      print this`;
@@ -31,7 +32,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     options: {
       database: { type: 'string', default: 'sqlite' }, duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' }, connections: { type: 'string', default: '32' },
-      threads: { type: 'string', default: '1' }, words: { type: 'string', default: '5000' },
+      threads: { type: 'string', default: '1' }, words: { type: 'string', default: '5000' }, bumps: { type: 'string', default: '100' },
       profile: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
     },
   });
@@ -39,7 +40,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   const options: BenchOptions = {
     database: values.database, seconds: whole('duration', values.duration, 1), warmupSeconds: whole('warmup', values.warmup, 0),
     connections: whole('connections', values.connections, 1), threads: whole('threads', values.threads, 1),
-    words: whole('words', values.words, 10), profile: values.profile, verbose: values.verbose, help: values.help,
+    words: whole('words', values.words, 10), bumps: whole('bumps', values.bumps, 0), profile: values.profile, verbose: values.verbose, help: values.help,
   };
   if (options.threads > options.connections) throw new Error('--threads cannot be more than --connections');
   return options;

@@ -16,7 +16,9 @@ export type ServerRun = WrkResult & {
 
 export type Report = {
   title: string; setup: string[];
-  app: ServerRun; bare: ServerRun;
+  /** The app's runs, each labelled by who the requests come as (a new guest, a returning one). */
+  apps: Array<{ label: string; run: ServerRun }>;
+  bare: ServerRun;
   memory: { idle: Memory; after: Memory };
 };
 
@@ -30,7 +32,7 @@ function errorCount(result: WrkResult): number {
 }
 
 function row(label: string, run: ServerRun): string {
-  return label.padEnd(16) + pad(number(run.requestsPerSecond), 11) + pad(number(run.p50Ms, 2), 9) +
+  return label.padEnd(22) + pad(number(run.requestsPerSecond), 11) + pad(number(run.p50Ms, 2), 9) +
     pad(number(run.p90Ms, 2), 9) + pad(number(run.p99Ms, 2), 9) + pad(number(run.maxMs, 2), 9) +
     pad(number(run.bytes / run.seconds / 1048576), 9) + pad(String(errorCount(run)), 8) +
     pad(number(100 * run.serverCpuSeconds / run.seconds, 0), 7) + pad(number(1e6 * run.serverCpuSeconds / run.requests, 0), 9) +
@@ -58,23 +60,25 @@ export async function codeVersion(): Promise<string> {
 
 /** Prints the whole report to stdout. */
 export function printReport(report: Report): void {
-  const { app, bare, memory } = report;
-  const ratio = app.requestsPerSecond / bare.requestsPerSecond;
+  const { apps, bare, memory } = report;
+  const ratios = apps.map(({ label, run }) => ({ label, ratio: run.requestsPerSecond / bare.requestsPerSecond, run }));
   const lines = [
     report.title, ...report.setup.map((s) => `  ${s}`), '',
-    `${''.padEnd(16)}${pad('req/s', 11)}${pad('p50 ms', 9)}${pad('p90 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('MiB/s', 9)}${pad('errors', 8)}` +
+    `${''.padEnd(22)}${pad('req/s', 11)}${pad('p50 ms', 9)}${pad('p90 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('MiB/s', 9)}${pad('errors', 8)}` +
       `${pad('CPU %', 7)}${pad('µs/req', 9)}${pad('db %', 6)}${pad('machine', 9)}${pad('others', 8)}`,
-    row('app (Bindery)', app), row('bare node:http', bare),
-    `${'ratio app/bare'.padEnd(16)}${pad(number(ratio, 3), 11)}`,
+    ...apps.map(({ label, run }) => row(label, run)), row('bare node:http', bare),
+    ...ratios.map(({ label, ratio }) => `${`ratio ${label}`.padEnd(22)}${pad(number(ratio, 3), 11)}`),
     'CPU % = the server process (all threads) in % of one core; µs/req = its CPU time per request; db % = PostgreSQL\'s',
     `processes in % of one core; machine = all ${cpus().length} cores busy, in % of all; others = everything else but wrk, in % of one core.`, '',
     `app memory: VmRSS ${number(memory.after.rssMb)} MiB after the run (${number(memory.idle.rssMb)} MiB idle before it), ` +
       `peak VmHWM ${number(memory.after.peakMb)} MiB`, '',
     'targets',
-    `  throughput ratio app/bare >= ${TARGETS.minRatio}   ${pad(number(ratio, 3), 9)}      ${verdict(ratio >= TARGETS.minRatio)}`,
-    `  app p99 latency < ${TARGETS.maxP99Ms} ms          ${pad(number(app.p99Ms, 2), 9)} ms   ${verdict(app.p99Ms < TARGETS.maxP99Ms)}`,
+    ...ratios.flatMap(({ label, ratio, run }) => [
+      `  ${label}: throughput ratio to bare >= ${TARGETS.minRatio}   ${pad(number(ratio, 3), 9)}      ${verdict(ratio >= TARGETS.minRatio)}`,
+      `  ${label}: p99 latency < ${TARGETS.maxP99Ms} ms            ${pad(number(run.p99Ms, 2), 9)} ms   ${verdict(run.p99Ms < TARGETS.maxP99Ms)}`,
+    ]),
   ];
-  for (const [label, result] of [['app', app], ['bare', bare]] as const) {
+  for (const { label, run: result } of [...apps, { label: 'bare', run: bare }]) {
     if (result.othersCpuSeconds / result.seconds > NOISY_OTHERS) lines.push(`warning: other processes used ${number(100 * result.othersCpuSeconds / result.seconds, 0)}% of a core during the ${label} run; its figures are disturbed`);
     if (errorCount(result) > 0) lines.push(`warning: ${label} had errors: ${JSON.stringify(result.errors)} (status = non-2xx/3xx answers)`);
   }

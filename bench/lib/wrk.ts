@@ -9,7 +9,7 @@ const run = promisify(execFile);
 
 export const WRK = '/usr/bin/wrk';
 
-export type WrkOptions = { connections: number; threads: number; seconds: number };
+export type WrkOptions = { connections: number; threads: number; seconds: number; headers?: Record<string, string> };
 
 export type WrkErrors = { connect: number; read: number; write: number; status: number; timeout: number };
 
@@ -47,9 +47,10 @@ export function parseWrkOutput(output: string): WrkResult {
 }
 
 /** Loads `url` for `seconds` with `connections` keep-alive connections and returns the figures. */
-export async function runWrk(url: string, { connections, threads, seconds }: WrkOptions): Promise<WrkResult> {
+export async function runWrk(url: string, { connections, threads, seconds, headers = {} }: WrkOptions): Promise<WrkResult> {
   const script = fileURLToPath(new URL('./wrk-report.lua', import.meta.url));
-  const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '--latency', '-s', script, url];
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+  const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '--latency', ...headerArgs, '-s', script, url];
   const { stdout } = await run(WRK, args, { maxBuffer: 1024 * 1024 });
   return parseWrkOutput(stdout);
 }

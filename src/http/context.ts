@@ -93,8 +93,10 @@ export function registerContext(app: FastifyInstance, who: Identify): void {
   app.decorateRequest('flash', null);
   app.addHook('onRequest', (request, reply, done) => {
     request.viewer = guestViewer(request.ip);
-    // Most requests are guests with no cookie and no token: answer them without a promise.
-    if (request.headers.cookie === undefined && request.headers.authorization === undefined) {
+    // Most requests are guests (with no cookie, or only the guest cookie of their form token) and
+    // no token: answer them without a promise.
+    const cookies = request.cookies;
+    if (cookies[SESSION_COOKIE] === undefined && cookies[FLASH_COOKIE] === undefined && request.headers.authorization === undefined) {
       done();
       return;
     }

@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hmac, randomToken, safeEqual } from '../lib/secrets.js';
 import { AppError } from './errors.js';
-import { cookieOptions, GUEST_COOKIE } from './cookies.js';
+import { GUEST_COOKIE, setGuestCookie } from './cookies.js';
 
 /** The name of the hidden field every form carries. */
 export const CSRF_FIELD = '_csrf';
@@ -17,7 +17,7 @@ export function csrfToken(request: FastifyRequest, reply: FastifyReply, secret: 
   if (seed === null) {
     seed = randomToken();
     request.cookies[GUEST_COOKIE] = seed;
-    reply.setCookie(GUEST_COOKIE, seed, cookieOptions(request.server.config, { maxAgeSeconds: 60 * 60 * 24 * 30 }));
+    setGuestCookie(reply, seed);
   }
   return hmac(secret, `csrf:${seed}`);
 }

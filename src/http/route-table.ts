@@ -2,7 +2,7 @@
 // holds for every door (API writes need a token, every API route is documented).
 import type { FastifyInstance } from 'fastify';
 
-export type RouteEntry = { method: string; url: string };
+export type RouteEntry = { method: string; url: string; schema?: unknown };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,6 +16,6 @@ export function recordRoutes(app: FastifyInstance): void {
   app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url });
+    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, schema: route.schema });
   });
 }

@@ -8,6 +8,7 @@ import { workJson } from '../works/work.api.js';
 import { chapterPath } from '../works/work-paths.js';
 import { advancedQuery, readAdvanced } from './search-form.js';
 import { searchWorks } from './search.service.js';
+import { searchSchema } from './search.schemas.js';
 import { SearchPage } from './views/search-page.js';
 
 /** Routes for search. */
@@ -20,7 +21,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
     return sendPage(reply, <SearchPage ctx={pageContext(request, reply)} values={values} results={results} basePath={request.url} />);
   });
 
-  app.get('/api/v1/search', async (request: FastifyRequest) => {
+  app.get('/api/v1/search', { schema: searchSchema }, async (request: FastifyRequest) => {
     const query = request.query as Query & { page?: string; q?: string };
     const text = typeof query.q === 'string' ? query.q : advancedQuery(readAdvanced(query));
     const results = await searchWorks(request.server.db, request.viewer, text, pageParam(query.page));
@@ -29,10 +30,10 @@ export function registerSearchRoutes(app: FastifyInstance): void {
       query: results.parsed.understood, problems: results.parsed.problems, sort: results.sort,
       total: results.page.total, totalIsExact: !results.capped, page: results.page.page, pages: results.page.pages, capped: results.capped,
       works: results.page.items.map((work) => {
-        const snippet = work.id === null ? undefined : results.snippets.get(work.id);
+        const snippet = results.snippets.get(work.id);
         return {
           ...workJson(request, work),
-          ...(snippet !== undefined && work.id !== null ? { match: { html: snippet.html, url: snippet.chapterId === null ? null : `${base}${chapterPath(work.id, snippet.chapterId)}` } } : {}),
+          ...(snippet !== undefined ? { match: { html: snippet.html, url: snippet.chapterId === null ? null : `${base}${chapterPath(work.id, snippet.chapterId)}` } } : {}),
         };
       }),
     };

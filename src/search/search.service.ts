@@ -8,7 +8,7 @@ import { RATINGS } from '../tags/fixed-tags.js';
 import { fixedTags } from '../tags/tag.service.js';
 import { listWorksForReader, matchingWorkIds, worksInOrder, PER_PAGE, type Page } from '../works/reading.service.js';
 import { emptyFilter, SORTS, type WorkFilter } from '../works/work-filter.js';
-import type { WorkModel } from '../works/work.model.js';
+import type { ShownWork } from '../works/work.model.js';
 import { parseQuery, type ParsedQuery, type QueryNode } from './query-parser.js';
 import { RANK_LIMIT, type Snippet } from './search-backend.js';
 import { backendFor } from './search-index.service.js';
@@ -17,7 +17,7 @@ import { tagFilters } from './tag-terms.js';
 
 export type SearchResults = {
   parsed: ParsedQuery;
-  page: Page<WorkModel>;
+  page: Page<ShownWork>;
   snippets: Map<number, Snippet>;
   /**
    * true when more than RANK_LIMIT works match: best match then ranks the newest RANK_LIMIT,
@@ -60,7 +60,7 @@ export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: s
   const parsed = parseQuery(query);
   const { filter, text } = await filterFor(db, scopeOf(viewer), parsed, parsed.text);
   const sort = parsed.sort ?? (text !== null ? 'best' : 'revised_at');
-  let result: { page: Page<WorkModel>; capped: boolean };
+  let result: { page: Page<ShownWork>; capped: boolean };
   if (sort === 'best' && text !== null) {
     result = await bestMatch(db, viewer, text, filter, page);
   } else {
@@ -68,7 +68,7 @@ export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: s
     const listing = text === null ? {} : backendFor(db).matching(text);
     result = { page: await listWorksForReader(db, viewer, listing, { ...filter, sort: key, direction: SORTS[key].direction }, page), capped: false };
   }
-  const ids = result.page.items.flatMap((w) => (w.id === null ? [] : [w.id]));
+  const ids = result.page.items.map((w) => w.id);
   const snippets = text === null ? new Map<number, Snippet>() : await backendFor(db).snippets(db, text, ids);
   return { parsed, ...result, snippets, sort };
 }

@@ -12,16 +12,16 @@ import * as chapters from './chapter.repository.js';
 import * as works from './work.repository.js';
 import { findCounters, noCounters } from './work-counter.repository.js';
 import type { WorkFilter } from './work-filter.js';
-import { toChapterModel, type ChapterHead, type ChapterModel, type WorkModel } from './work.model.js';
+import { toChapterModel, type ChapterHead, type ChapterModel, type ShownWork, type WorkModel } from './work.model.js';
 import { workAsSeenBy } from './work-view.js';
 
 export const PER_PAGE = 20;
 
 /** A work as one reader may see it: the chapters listed are only those this reader may read. */
-export type ReaderWork = { work: WorkModel & { id: number }; chapters: ChapterHead[]; isCreator: boolean; scope: Scope };
+export type ReaderWork = { work: ShownWork; chapters: ChapterHead[]; isCreator: boolean; scope: Scope };
 
 /** Rows the scope may see, shaped for it: creators, tags, counters and (for its own drafts) what the draft holds. */
-async function shapeRows(db: Db, scope: Scope, rows: WorkRow[]): Promise<Array<WorkModel & { id: number }>> {
+async function shapeRows(db: Db, scope: Scope, rows: WorkRow[]): Promise<Array<ShownWork>> {
   const ids = rows.map((r) => r.id);
   const drafts = rows.filter((r) => r.posted === 0).map((r) => r.id);
   const [creatorRows, tags, counters, draftTotals] = await Promise.all([
@@ -84,7 +84,7 @@ export type Page<T> = { items: T[]; total: number; page: number; pages: number }
 /** A page of works for a listing, newest update first, scoped to what the viewer may see. */
 export async function listWorksForReader(
   db: Db, viewer: Viewer, filter: works.ListingFilter, narrowing: WorkFilter, page: number, perPage = PER_PAGE,
-): Promise<Page<WorkModel & { id: number }>> {
+): Promise<Page<ShownWork>> {
   const scope = scopeOf(viewer);
   const total = await works.countWorks(db, scope, filter, narrowing);
   const pages = Math.max(1, Math.ceil(total / perPage));
@@ -99,7 +99,7 @@ export function matchingWorkIds(db: Db, viewer: Viewer, filter: works.ListingFil
 }
 
 /** Works by id, in the order given, as this viewer may see them. */
-export async function worksInOrder(db: Db, viewer: Viewer, ids: number[]): Promise<Array<WorkModel & { id: number }>> {
+export async function worksInOrder(db: Db, viewer: Viewer, ids: number[]): Promise<Array<ShownWork>> {
   const scope = scopeOf(viewer);
   return shapeRows(db, scope, await works.findVisibleWorks(db, scope, ids));
 }

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.js';
 import { idParam, pageParam } from '../http/form-values.js';
 import { emptyFilter } from './work-filter.js';
-import { workInputFromJson } from './work-json.js';
+import { workInputFromJson, type NewWorkBody } from './work-json.js';
+import { createWorkSchema, listWorksSchema, showChapterSchema, showWorkSchema } from './work.schemas.js';
 import { createWork } from './work.service.js';
 import { getChapterForReader, getWorkForReader, listWorksForReader } from './reading.service.js';
 import { chapterPath, pseudPath, workPath } from './work-paths.js';
@@ -39,21 +40,21 @@ function chapterJson(request: FastifyRequest, workId: number, c: ChapterModel) {
 
 /** Routes under /api/v1 for works. */
 export function registerWorkApi(app: FastifyInstance): void {
-  app.get<{ Querystring: { page?: string } }>('/api/v1/works', async (request) => {
+  app.get<{ Querystring: { page?: string } }>('/api/v1/works', { schema: listWorksSchema }, async (request) => {
     const page = await listWorksForReader(request.server.db, request.viewer, {}, emptyFilter(), pageParam(request.query.page));
     return { works: page.items.map((w) => workJson(request, w)), page: page.page, pages: page.pages, total: page.total };
   });
-  app.get<{ Params: { id: string } }>('/api/v1/works/:id', async (request) => {
+  app.get<{ Params: { id: string } }>('/api/v1/works/:id', { schema: showWorkSchema }, async (request) => {
     const reader = await getWorkForReader(request.server.db, request.viewer, idParam(request.params.id));
     return { ...workJson(request, reader.work), chapterList: reader.chapters.map((c) => chapterHeadJson(request, reader.work.id, c)) };
   });
-  app.get<{ Params: { id: string; position: string } }>('/api/v1/works/:id/chapters/:position', async (request) => {
+  app.get<{ Params: { id: string; position: string } }>('/api/v1/works/:id/chapters/:position', { schema: showChapterSchema }, async (request) => {
     const reader = await getWorkForReader(request.server.db, request.viewer, idParam(request.params.id));
     const head = reader.chapters[idParam(request.params.position) - 1];
     if (head?.id == null) throw new AppError('not_found', 'That work has no chapter at that position.');
     return chapterJson(request, reader.work.id, await getChapterForReader(request.server.db, reader, head.id));
   });
-  app.post('/api/v1/works', async (request, reply) => {
+  app.post<{ Body: NewWorkBody }>('/api/v1/works', { schema: createWorkSchema }, async (request, reply) => {
     const { input, chapters, draft } = workInputFromJson(request.body);
     const { db } = request.server;
     let id: number;

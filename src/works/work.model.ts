@@ -23,6 +23,9 @@ export type WorkModel = {
   counters: WorkCounters;
 };
 
+/** A stored work as a viewer is shown it (a preview has no id). */
+export type ShownWork = WorkModel & { id: number };
+
 export type ChapterModel = {
   id: number | null;
   /** 1-based number among the chapters this reader can see */

@@ -9,6 +9,9 @@ import { splitTagField, tagListProblem, USER_TAGS_MAX } from '../tags/tag.valida
 import type { CommentPermission } from '../db/database.js';
 import { isLanguage } from './languages.js';
 
+/** Who may comment on a work: everyone, registered users only, or nobody. */
+export const COMMENT_PERMISSIONS = ['all', 'registered', 'none'] as const;
+
 export const LIMITS = { title: 255, summary: 1250, notes: 5000, chapterTitle: 255, textMin: 10, textMax: 510_000, expectedMax: 5000 } as const;
 
 /** A chapter as typed in a form or sent to the API. */
@@ -82,7 +85,7 @@ function checkChoices(fields: FieldErrors, input: WorkInput): void {
   const badCategory = input.categories.find((c) => !(CATEGORIES as readonly string[]).includes(c));
   if (badCategory !== undefined) fields.categories = `"${badCategory}" is not a category.`;
   if (!isLanguage(input.language)) fields.language = 'Choose a language from the list.';
-  if (!['all', 'registered', 'none'].includes(input.commentPermission)) fields.commentPermission = 'Choose who can comment.';
+  if (!(COMMENT_PERMISSIONS as readonly string[]).includes(input.commentPermission)) fields.commentPermission = 'Choose who can comment.';
 }
 
 function checkTags(fields: FieldErrors, input: WorkInput): Pick<CleanWork, 'fandoms' | 'relationships' | 'characters' | 'freeforms'> {

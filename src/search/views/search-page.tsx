@@ -77,10 +77,10 @@ function Results({ results, basePath }: { results: SearchResults; basePath: stri
       {results.capped && <p class="hint">So many works match that the best matches are chosen among the newest {formatCount(page.total)}. Add words or filters to narrow the search.</p>}
       <ol class="work index group">
         {page.items.map((work) => {
-          const snippet = work.id === null ? undefined : snippets.get(work.id);
+          const snippet = snippets.get(work.id);
           return (
             <WorkBlurb key={work.id} work={work}>
-              {snippet !== undefined && work.id !== null && (
+              {snippet !== undefined && (
                 <blockquote class="userstuff snippet">
                   <p dangerouslySetInnerHTML={{ __html: snippet.html }} />
                   {snippet.chapterId !== null && <p class="snippet-link"><a href={chapterPath(work.id, snippet.chapterId)}>Read this passage in its chapter</a></p>}
