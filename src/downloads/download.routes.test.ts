@@ -1,5 +1,5 @@
 // Downloads follow the work page's rules exactly, name their files, and change when the work does.
-import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -91,10 +91,11 @@ describe('Calibre formats', () => {
   let withCalibre: TestApp;
   let without: TestApp;
   let log: string;
+  let dir = '';
 
   beforeAll(async () => {
     // A stand-in for ebook-convert with its command line (input, output): it copies the EPUB and records the call.
-    const dir = await mkdtemp(join(tmpdir(), 'bindery-calibre-'));
+    dir = await mkdtemp(join(tmpdir(), 'bindery-calibre-'));
     log = join(dir, 'calls.log');
     const script = join(dir, 'ebook-convert');
     await writeFile(script, `#!/bin/sh\necho "$1 $2" >> ${log}\ncase "$2" in *.pdf) echo "cannot make a pdf" >&2; exit 3;; esac\nsleep 0.2\ncp "$1" "$2"\n`);
@@ -102,7 +103,11 @@ describe('Calibre formats', () => {
     withCalibre = await buildTestApp('sqlite', { EBOOK_CONVERT: script, DATA_DIR: dir });
     without = await buildTestApp('sqlite', { EBOOK_CONVERT: 'off' });
   });
-  afterAll(async () => { await withCalibre.close(); await without.close(); });
+  afterAll(async () => {
+    await withCalibre.close();
+    await without.close();
+    if (dir !== '') await rm(dir, { recursive: true, force: true });
+  });
 
   it('are offered only when ebook-convert was found, and made off the request path', async () => {
     const writer = await signUp(withCalibre.app);

@@ -1,6 +1,6 @@
 // Importing through the API and the CLI: what was found, the proof that no word was lost, drafts
 // created through the works service, and clear errors that leave nothing behind.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
@@ -110,6 +110,8 @@ describeEachDatabase('imports API and CLI', (ctx: () => TestApp) => {
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       error = e.message;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
     expect(out[0]).toMatch(/apprentice\.txt: “The Cartographer’s Apprentice”, 2 chapters, ([\d,]+) of \1 words kept \(text, utf-8\) → draft \/works\/\d+$/);
     expect(out[1]).toContain('broken.docx: not imported. This file is damaged or incomplete');
