@@ -48,19 +48,73 @@ async function listing(world: World, viewer: ViewerName, url: string, words: str
   return readPage(await get(world, viewer, url), url, words);
 }
 
-export const DOORS: Door[] = [
-  {
-    name: 'work page /works/:id',
-    outcomes: PAGE_OUTCOMES,
-    look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}`, wordsOf(s, 'title', 'text', 'tag')),
-    expect: table`
+
+/** A work's own pages: its creator sees a draft and its draft chapter; a guest is asked to log in for a registered-users-only work. */
+const OWN_PAGE = table`
       subject              | guest  | member | creator | admin
       draft                | 404    | 404    | seen    | 404
       posted               | seen   | seen   | seen    | seen
       restricted           | login  | seen   | seen    | seen
       draft chapter, work  | seen   | seen   | seen    | seen
       draft chapter, ch. 2 | absent | absent | seen    | absent
-    `,
+    `;
+
+/** General listings, search and catalogs: never a draft or a draft chapter; registered-users-only works for logged-in readers only. */
+const GENERAL_LISTING = table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `;
+
+/** Counts in general listings and indexes: the works GENERAL_LISTING shows, one each. */
+const GENERAL_COUNT = table`
+      subject              | guest  | member | creator | admin
+      draft                | 0      | 0      | 0       | 0
+      posted               | 1      | 1      | 1       | 1
+      restricted           | 0      | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `;
+
+/** The creator's own listings: their drafts too, for them alone. */
+const CREATORS_LISTING = table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | seen    | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
+    `;
+
+/** Counts in the creator's own listings. */
+const CREATORS_COUNT = table`
+      subject              | guest  | member | creator | admin
+      draft                | 0      | 0      | 1       | 0
+      posted               | 1      | 1      | 1       | 1
+      restricted           | 0      | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `;
+
+/** The unique freeform's pages: a 404 wherever its name must not be known, else its count. */
+const UNIQUE_TAG_COUNT = table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | 0       | 0
+      posted               | 1      | 1      | 1       | 1
+      restricted           | 404    | 1      | 1       | 1
+      draft chapter, work  | 1      | 1      | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `;
+
+export const DOORS: Door[] = [
+  {
+    name: 'work page /works/:id',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}`, wordsOf(s, 'title', 'text', 'tag')),
+    expect: OWN_PAGE,
   },
   {
     name: 'chapter page /works/:id/chapters/:chapterId',
@@ -79,157 +133,73 @@ export const DOORS: Door[] = [
     name: 'chapter index /works/:id/navigate',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/navigate`, wordsOf(s, 'title')),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | login  | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | seen    | absent
-    `,
+    expect: OWN_PAGE,
   },
   {
     name: 'entire work /works/:id?view_full_work=true',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}?view_full_work=true`, wordsOf(s, 'title', 'text', 'tag')),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | login  | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | seen    | absent
-    `,
+    expect: OWN_PAGE,
   },
   {
     name: 'front page /',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, '/', wordsOf(s, 'title', 'tag')),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
-    `,
+    expect: GENERAL_LISTING,
   },
   {
     name: 'front page / count',
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readListingCount(w, v, narrowed('/', s)),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 0      | 0      | 0       | 0
-      posted               | 1      | 1      | 1       | 1
-      restricted           | 0      | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
-    `,
+    expect: GENERAL_COUNT,
   },
   {
     name: 'all works /works',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, '/works', wordsOf(s, 'title', 'tag')),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
-    `,
+    expect: GENERAL_LISTING,
   },
   {
     name: 'all works /works count',
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readListingCount(w, v, narrowed('/works', s)),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 0      | 0      | 0       | 0
-      posted               | 1      | 1      | 1       | 1
-      restricted           | 0      | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
-    `,
+    expect: GENERAL_COUNT,
   },
   {
     name: "creator's works /users/:login/works",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `/users/${w.creator}/works`, wordsOf(s, 'title', 'tag')),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | seen    | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
-    `,
+    expect: CREATORS_LISTING,
   },
   {
     name: "creator's works /users/:login/works count",
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readListingCount(w, v, narrowed(`/users/${w.creator}/works`, s)),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 0      | 0      | 1       | 0
-      posted               | 1      | 1      | 1       | 1
-      restricted           | 0      | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
-    `,
+    expect: CREATORS_COUNT,
   },
   {
     name: "creator's pseud /users/:login/pseuds/:pseud",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `/users/${w.creator}/pseuds/${w.creator}`, wordsOf(s, 'title', 'tag')),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | seen    | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
-    `,
+    expect: CREATORS_LISTING,
   },
   {
     name: "creator's pseud /users/:login/pseuds/:pseud count",
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readListingCount(w, v, narrowed(`/users/${w.creator}/pseuds/${w.creator}`, s)),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 0      | 0      | 1       | 0
-      posted               | 1      | 1      | 1       | 1
-      restricted           | 0      | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
-    `,
+    expect: CREATORS_COUNT,
   },
   {
     name: "fandom's works /tags/:fandom/works",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `${fandomPath(s)}/works`, wordsOf(s, 'title', 'tag')),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
-    `,
+    expect: GENERAL_LISTING,
   },
   {
     name: "fandom's works /tags/:fandom/works count",
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readListingCount(w, v, `${fandomPath(s)}/works`),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 0      | 0      | 0       | 0
-      posted               | 1      | 1      | 1       | 1
-      restricted           | 0      | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
-    `,
+    expect: GENERAL_COUNT,
   },
   {
     // The tag's name is in the heading: whether the page exists is what says who may know the tag.
@@ -249,53 +219,25 @@ export const DOORS: Door[] = [
     name: "freeform tag's works /tags/:tag/works count",
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readListingCount(w, v, `${tagPath(s)}/works`),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | 0       | 0
-      posted               | 1      | 1      | 1       | 1
-      restricted           | 404    | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
-    `,
+    expect: UNIQUE_TAG_COUNT,
   },
   {
     name: "fandom's tag page /tags/:fandom (its count)",
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readTagPage(w, v, fandomPath(s)),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 0      | 0      | 0       | 0
-      posted               | 1      | 1      | 1       | 1
-      restricted           | 0      | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
-    `,
+    expect: GENERAL_COUNT,
   },
   {
     name: "freeform tag's page /tags/:tag (404, or its count)",
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readTagPage(w, v, tagPath(s)),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | 0       | 0
-      posted               | 1      | 1      | 1       | 1
-      restricted           | 404    | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
-    `,
+    expect: UNIQUE_TAG_COUNT,
   },
   {
     name: "fandoms index /fandoms (the fandom's count)",
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readFandomsIndex(w, v, s.state.fandom),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 0      | 0      | 0       | 0
-      posted               | 1      | 1      | 1       | 1
-      restricted           | 0      | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
-    `,
+    expect: GENERAL_COUNT,
   },
   {
     name: 'search /works/search for the title word',
@@ -342,14 +284,7 @@ export const DOORS: Door[] = [
     name: 'OPDS recent /opds/recent',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readFeed(w, v, '/opds/recent', wordsOf(s, 'title', 'tag')),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
-    `,
+    expect: GENERAL_LISTING,
   },
   {
     // A fandom with no work this viewer may see has no entry.
@@ -369,27 +304,13 @@ export const DOORS: Door[] = [
     name: "OPDS fandom's works /opds/fandoms/:fandom (and totalResults)",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readFeed(w, v, `/opds/fandoms/${tagParam(s.state.fandom)}`, wordsOf(s, 'title', 'tag'), { total: s.part === 'work' }),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
-    `,
+    expect: GENERAL_LISTING,
   },
   {
     name: 'OPDS search /opds/search?q=<text word> (and totalResults)',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readFeed(w, v, `/opds/search?q=${encodeURIComponent(textWord(s))}`, wordsOf(s, 'title', 'tag'), { total: true }),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
-    `,
+    expect: GENERAL_LISTING,
   },
   {
     // .epub, .html and .txt, each fetched twice (the second from the download cache): all must agree.
@@ -412,14 +333,7 @@ export const DOORS: Door[] = [
     name: 'API list /api/v1/works',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readApi(w, v, '/api/v1/works', wordsOf(s, 'title', 'tag')),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
-    `,
+    expect: GENERAL_LISTING,
   },
   {
     name: 'API work /api/v1/works/:id (with its chapter list)',
@@ -451,14 +365,7 @@ export const DOORS: Door[] = [
     name: 'API search /api/v1/search?q=<text word> (and its <mark>)',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readApiSearch(w, v, s, textWord(s)),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
-    `,
+    expect: GENERAL_LISTING,
   },
   {
     // A tag is known to whoever can see a work carrying it (its creator sees their drafts' tags),
