@@ -30,6 +30,7 @@ import { registerListingRoutes } from './works/listing.routes.js';
 import { registerWorkApi } from './works/work.api.js';
 import { registerWorkRoutes } from './works/work.routes.js';
 import { wireDomains } from './wiring.js';
+import { reportEventFailuresTo } from './events/bus.js';
 
 export type AppOptions = { logger?: boolean };
 
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   });
   app.decorate('config', config);
   app.decorate('db', db);
+  reportEventFailuresTo((error, event) => app.log.error({ err: error, event }, 'an after-commit subscriber failed'));
   recordRoutes(app);
   await app.register(cookie);
   registerBodyParsers(app);

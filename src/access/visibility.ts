@@ -32,14 +32,22 @@ export function workVisibleTo(scope: Scope, { ownDrafts = false, table = 'works'
 }
 
 /**
+ * A chapter is published, whatever state its work is in: what a work's stored totals (words,
+ * chapters, complete) count, so that hiding a work later never rewrites its figures.
+ */
+export function chapterPosted(table = 'chapters'): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(`${table}.posted`)} = ${1}`;
+}
+
+/**
  * The chapters a scope may read: posted chapters of works it may see, and every chapter of its
- * own works. Only posted chapters count for everyone else (words, search, downloads).
+ * own works.
  */
 export function chapterVisibleTo(scope: Scope, table = 'chapters'): RawBuilder<SqlBool> {
   const workId = sql.ref(`${table}.work_id`);
   const work = sql<SqlBool>`exists (select 1 from works cw where cw.id = ${workId} and ${workVisibleTo(scope, { ownDrafts: true, table: 'cw' })})`;
-  if (scope.userId === null) return sql<SqlBool>`(${sql.ref(`${table}.posted`)} = ${1} and ${work})`;
-  return sql<SqlBool>`((${sql.ref(`${table}.posted`)} = ${1} and ${work}) or ${createdBy(scope.userId, workId)})`;
+  if (scope.userId === null) return sql<SqlBool>`(${chapterPosted(table)} and ${work})`;
+  return sql<SqlBool>`((${chapterPosted(table)} and ${work}) or ${createdBy(scope.userId, workId)})`;
 }
 
 /**

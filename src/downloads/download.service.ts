@@ -4,6 +4,7 @@ import type { Viewer } from '../access/viewer.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
+import { sha256Hex } from '../lib/secrets.js';
 import { getAllChaptersForReader, getWorkForReader, type ReaderWork } from '../works/reading.service.js';
 import type { ChapterModel } from '../works/work.model.js';
 import { pseudPath, workPath } from '../works/work-paths.js';
@@ -13,7 +14,7 @@ import { downloadSlug, FORMATS, type Format } from '../lib/download-formats.js';
 /** A work a reader may download, before its chapters are read: enough to name the file and find it in a cache. */
 export type DownloadRequest = {
   reader: ReaderWork;
-  /** Names this version of the work's files: its content version, and whether draft chapters are in them (for its creators). */
+  /** Names this version of the work's files: its content version, and which chapters this reader may read (so a file with draft chapters is never handed to a reader who may not read them). */
   key: string;
   fileName: string;
 };
@@ -43,8 +44,8 @@ function toDownloadWork(config: Config, reader: ReaderWork, chapters: ChapterMod
 export async function requestDownload(db: Db, viewer: Viewer, workId: number, format: Format): Promise<DownloadRequest> {
   const reader = await getWorkForReader(db, viewer, workId);
   if (reader.chapters.length === 0) throw notFound('work_not_found');
-  const drafts = reader.isCreator && reader.chapters.some((c) => !c.posted);
-  return { reader, key: `${workId}-v${reader.work.contentVersion}${drafts ? '-drafts' : ''}`, fileName: `${downloadSlug(reader.work.title, workId)}.${FORMATS[format].extension}` };
+  const chapters = sha256Hex(reader.chapters.map((c) => c.id).join(',')).slice(0, 12);
+  return { reader, key: `${workId}-v${reader.work.contentVersion}-${chapters}`, fileName: `${downloadSlug(reader.work.title, workId)}.${FORMATS[format].extension}` };
 }
 
 /** The whole work, chapters read, ready for a builder. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/helpers.js';
-import { afterCommit, emit, inTransaction, onWrite } from './bus.js';
+import { afterCommit, emit, inTransaction, onWrite, reportEventFailuresTo } from './bus.js';
 
 const unsubscribes: Array<() => void> = [];
 afterEach(() => { for (const stop of unsubscribes.splice(0)) stop(); });
@@ -40,8 +40,23 @@ describeEachDatabase('write events', (ctx) => {
     expect(await db.selectFrom('rate_limits').select('hits').where('key', '=', 'bus-202').executeTakeFirst()).toBeUndefined();
   });
 
-  it('refuses an event announced in a transaction it cannot follow to its commit', async () => {
+  it('refuses an event announced outside a transaction it can follow to its commit', async () => {
     const { db } = ctx().database;
     await expect(db.transaction().execute((trx) => emit(trx, { type: 'work.counted', workId: 303 }))).rejects.toThrow('inTransaction');
+    await expect(emit(db, { type: 'work.counted', workId: 304 })).rejects.toThrow('inTransaction');
+  });
+
+  it('reports a failing after-commit subscriber without failing the saved write or skipping the others', async () => {
+    const { db } = ctx().database;
+    const reported: string[] = [];
+    const told: number[] = [];
+    reportEventFailuresTo((error) => reported.push(String(error)));
+    unsubscribes.push(
+      afterCommit('work.counted', () => { throw new Error('a cache fell over'); }),
+      afterCommit('work.counted', (event) => told.push(event.workId)),
+    );
+    await inTransaction(db, (trx) => emit(trx, { type: 'work.counted', workId: 405 }));
+    expect(reported).toEqual(['Error: a cache fell over']);
+    expect(told).toEqual([405]);
   });
 });

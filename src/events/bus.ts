@@ -30,21 +30,35 @@ export function afterCommit<T extends EventType>(type: T, handler: (event: Event
   return add(afterWrite, type, handler as CommitHandler);
 }
 
-function tell(event: DomainEvent): void {
-  for (const handler of afterWrite.get(event.type) ?? []) handler(event);
+/** Where a failing after-commit subscriber is reported (the app's log; stderr until one is set). */
+let report: (error: unknown, event: DomainEvent) => void = (error, event) => { console.error(`after-commit handler of ${event.type} failed`, error); };
+
+/** Sets where failures of after-commit subscribers are reported. */
+export function reportEventFailuresTo(reporter: (error: unknown, event: DomainEvent) => void): void {
+  report = reporter;
 }
 
-/** Announces a write from inside its transaction (one opened by inTransaction). */
+/** Tells the after-commit subscribers; the write is saved, so one failing is reported and the rest still run. */
+function tell(event: DomainEvent): void {
+  for (const handler of afterWrite.get(event.type) ?? []) {
+    try {
+      handler(event);
+    } catch (error) {
+      report(error, event);
+    }
+  }
+}
+
+/** Announces a write from inside its transaction, which must be one opened by inTransaction. */
 export async function emit(trx: Db, event: DomainEvent): Promise<void> {
+  const pending = open.get(trx);
+  if (pending === undefined) throw new Error(`"${event.type}" was emitted outside a transaction opened by inTransaction().`);
   const handlers = duringWrite.get(event.type) ?? new Set();
   if (handlers.size === 0 && MUST_BE_HANDLED.includes(event.type)) {
     throw new Error(`Nothing handles "${event.type}": call wireDomains() (src/wiring.ts) before writing.`);
   }
   for (const handler of handlers) await handler(trx, event);
-  const pending = open.get(trx);
-  if (pending !== undefined) pending.push(event);
-  else if (trx.isTransaction) throw new Error(`"${event.type}" was emitted in a transaction not opened by inTransaction().`);
-  else tell(event);
+  pending.push(event);
 }
 
 /** Runs a write in one transaction; after it commits, the events it emitted are told to this process. */

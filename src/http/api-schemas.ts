@@ -21,6 +21,14 @@ export const bool = (description?: string): JsonSchema => ({ type: 'boolean', ..
 export const nullable = (schema: JsonSchema): JsonSchema => ({ ...schema, type: [schema.type, 'null'] });
 export const list = (items: JsonSchema, description?: string): JsonSchema => ({ type: 'array', items, ...(description !== undefined ? { description } : {}) });
 
+/** A request's fields, each of which may also be sent as null (which means "left out"). */
+export function orNull(properties: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  return Object.fromEntries(Object.entries(properties).map(([name, schema]) => {
+    const values: unknown = schema.enum;
+    return [name, { ...schema, type: [schema.type ?? [], 'null'].flat(), ...(Array.isArray(values) ? { enum: [...(values as unknown[]), null] } : {}) }];
+  }));
+}
+
 /** An object whose listed properties are all present in answers (`required`), unless named optional. */
 export function object(properties: Record<string, JsonSchema>, options: { optional?: string[]; description?: string } = {}): JsonSchema {
   const required = Object.keys(properties).filter((name) => !(options.optional ?? []).includes(name));

@@ -17,10 +17,10 @@ export class PageCache<T> {
     return entry;
   }
 
-  /** Stores an entry, evicting the least recently used ones to stay under the byte cap. */
-  set(key: string, entry: T): void {
+  /** Stores an entry, evicting the least recently used ones to stay under the byte cap; false when it is too big to keep. */
+  set(key: string, entry: T): boolean {
     const size = this.sizeOf(entry);
-    if (size > this.maxBytes / 4) return;
+    if (size > this.maxBytes / 4) return false;
     this.delete(key);
     this.entries.set(key, entry);
     this.bytes += size;
@@ -29,6 +29,7 @@ export class PageCache<T> {
       this.entries.delete(oldKey);
       this.bytes -= this.sizeOf(old);
     }
+    return true;
   }
 
   delete(key: string): void {

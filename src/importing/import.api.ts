@@ -9,19 +9,20 @@ import { workFieldsFromJson, type WorkFieldsBody } from '../works/work-json.js';
 import { importSchema } from './import.schemas.js';
 import { createImportedWork, summarizeImport } from './import.service.js';
 
+/** The body as its schema allows it: any field may be left out or sent as null. */
 type ImportBody = {
-  fileName?: string; content?: string; text?: string; format?: 'text' | 'markdown' | 'html';
-  create?: 'none' | 'draft' | 'post'; work?: WorkFieldsBody;
+  fileName?: string | null; content?: string | null; text?: string | null; format?: 'text' | 'markdown' | 'html' | null;
+  create?: 'none' | 'draft' | 'post' | null; work?: WorkFieldsBody | null;
 };
 
 function readImport(body: ImportBody): Promise<ImportedWork> {
-  if (body.content !== undefined) {
-    if (body.fileName === undefined || body.fileName === '') throw new AppError('bad_request', 'Send "fileName" with "content", so the file\'s kind can be told.', { fileName: 'is required with content' });
+  if (body.content != null) {
+    if (body.fileName == null || body.fileName === '') throw new AppError('bad_request', 'Send "fileName" with "content", so the file\'s kind can be told.', { fileName: 'is required with content' });
     if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(body.content)) throw new AppError('bad_request', '"content" must be the file in base64.', { content: 'is not base64' });
     return importFile(new Uint8Array(Buffer.from(body.content, 'base64')), body.fileName);
   }
   const { text } = body;
-  if (text !== undefined) return Promise.resolve().then(() => importText(text, body.format ?? 'text'));
+  if (text != null) return Promise.resolve().then(() => importText(text, body.format ?? 'text'));
   throw new AppError('bad_request', 'Send a file as "fileName" and "content" (base64), or pasted "text" with its "format".', { content: 'is required' });
 }
 
@@ -36,7 +37,7 @@ async function postImport(request: FastifyRequest<{ Body: ImportBody }>) {
   const imported = await readImport(body).catch((error: unknown) => { throw importProblem(error); });
   const summary = summarizeImport(imported);
   if (create === 'none') return { status: 200, body: { import: summary } };
-  const id = await createImportedWork(request.server.db, request.viewer, imported, workFieldsFromJson(body.work), create);
+  const id = await createImportedWork(request.server.db, request.viewer, imported, workFieldsFromJson(body.work ?? undefined), create);
   return { status: 201, body: { import: summary, work: { id, url: `${request.server.config.baseUrl}${workPath(id)}`, posted: create === 'post' } } };
 }
 

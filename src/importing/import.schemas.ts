@@ -1,5 +1,5 @@
 // JSON schemas of the import API: what Fastify validates and what the OpenAPI document says.
-import { bool, errors, int, list, object, str, type ApiRouteSchema } from '../http/api-schemas.js';
+import { bool, errors, int, list, object, orNull, str, type ApiRouteSchema } from '../http/api-schemas.js';
 import { workFieldsSchema } from '../works/work.schemas.js';
 
 const summary = object({
@@ -16,12 +16,14 @@ export const importSchema: ApiRouteSchema = {
   summary: 'Import a story file', tags: ['imports'],
   description: 'Reads a story file (text, Markdown, HTML, Word, EPUB, an AO3 download) or pasted text, finds its chapters and author\'s notes, and, when asked, saves it as a draft or posts it. Needs a token.',
   body: object({
-    fileName: str('The file\'s name, whose extension says what kind of file it is; required with content.'),
-    content: str('The file, in base64.'),
-    text: str('Pasted text, instead of a file.'),
-    format: { type: 'string', enum: ['text', 'markdown', 'html'], description: 'What pasted text is written in; text by default.' },
-    create: { type: 'string', enum: ['none', 'draft', 'post'], description: 'none (default): only say what was found; draft or post: also save the work.' },
-    work: workFieldsSchema,
+    ...orNull({
+      fileName: str('The file\'s name, whose extension says what kind of file it is; required with content.'),
+      content: str('The file, in base64.'),
+      text: str('Pasted text, instead of a file.'),
+      format: { type: 'string', enum: ['text', 'markdown', 'html'], description: 'What pasted text is written in; text by default.' },
+      create: { type: 'string', enum: ['none', 'draft', 'post'], description: 'none (default): only say what was found; draft or post: also save the work.' },
+    }),
+    work: { ...workFieldsSchema, type: ['object', 'null'] },
   }, { optional: ['fileName', 'content', 'text', 'format', 'create', 'work'] }),
   response: {
     200: object({ import: summary }, { description: 'What was found; nothing was saved.' }),

@@ -5,16 +5,15 @@ import { suggestTags } from './autocomplete.service.js';
 import { autocompleteSchema } from './autocomplete.schemas.js';
 
 /**
- * A guest's answer is the same for every guest, so browsers and proxies may keep it a minute; a
- * member's can name the tags of their own drafts, so only their browser may keep it.
+ * The answer depends on who asks (a creator's own drafts' tags), so only the asker's browser may
+ * keep it, for a minute: a shared cache could hand one reader's suggestions to another.
  */
-const CACHE_CONTROL = { guest: 'public, max-age=60', member: 'private, max-age=60' };
+const CACHE_CONTROL = 'private, max-age=60';
 
 /** GET /api/v1/tags/autocomplete?term=...&type=...: `{ tags: [{ name, type, canonical, synonymOf? }] }`. */
 export function registerTagAutocompleteApi(app: FastifyInstance): void {
   app.get<{ Querystring: { term?: string; type?: string } }>('/api/v1/tags/autocomplete', { schema: autocompleteSchema }, async (request, reply) => {
-    const scope = scopeOf(request.viewer);
-    const tags = await suggestTags(request.server.db, scope, request.query.term, request.query.type);
-    return reply.header('cache-control', scope.member ? CACHE_CONTROL.member : CACHE_CONTROL.guest).header('vary', 'Cookie, Authorization').send({ tags });
+    const tags = await suggestTags(request.server.db, scopeOf(request.viewer), request.query.term, request.query.type);
+    return reply.header('cache-control', CACHE_CONTROL).send({ tags });
   });
 }

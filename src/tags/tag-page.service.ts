@@ -29,8 +29,8 @@ export async function getTagPage(db: Db, viewer: Viewer, name: string): Promise<
   if (tag.type === 'fandom') for (const type of CHILD_TYPES) children[type] = await w.findChildren(db, scope, tag.id, type, 200);
   return {
     tag, mergedInto: tag.merger_id === null ? null : (await w.findTagById(db, tag.merger_id)) ?? null,
-    synonyms: await w.findSynonyms(db, tag.id, scope), parents: await w.findParents(db, tag.id),
-    metas: await w.findMetas(db, tag.id), subs: await w.findSubs(db, tag.id), children,
+    synonyms: await w.findSynonyms(db, tag.id, scope), parents: await w.findParents(db, tag.id, scope),
+    metas: await w.findMetas(db, tag.id, scope), subs: await w.findSubs(db, tag.id, scope), children,
     changes: scope.wrangler ? await w.findChanges(db, tag.id, 50) : null,
   };
 }

@@ -31,9 +31,11 @@ export async function deleteParent(db: Db, parentId: number, childId: number): P
   await db.deleteFrom('tag_parents').where('parent_id', '=', parentId).where('child_id', '=', childId).execute();
 }
 
-export function findParents(db: Db, childId: number): Promise<TagRow[]> {
+/** The fandoms a tag belongs to; with a scope, only those whose names it may see. */
+export function findParents(db: Db, childId: number, scope?: Scope): Promise<TagRow[]> {
   return db.selectFrom('tag_parents').innerJoin('tags', 'tags.id', 'tag_parents.parent_id').selectAll('tags')
-    .where('tag_parents.child_id', '=', childId).orderBy('tags.name_key').execute();
+    .where('tag_parents.child_id', '=', childId).$if(scope !== undefined, (q) => q.where(tagVisibleTo(scope as Scope)))
+    .orderBy('tags.name_key').execute();
 }
 
 /** A fandom's characters, relationships or additional tags whose names the scope may see. */
@@ -51,14 +53,23 @@ export async function deleteMeta(db: Db, metaId: number, subId: number): Promise
   await db.deleteFrom('meta_tags').where('meta_id', '=', metaId).where('sub_id', '=', subId).execute();
 }
 
-export function findMetas(db: Db, subId: number): Promise<TagRow[]> {
+/** A tag's metatags; with a scope, only those whose names it may see. */
+export function findMetas(db: Db, subId: number, scope?: Scope): Promise<TagRow[]> {
   return db.selectFrom('meta_tags').innerJoin('tags', 'tags.id', 'meta_tags.meta_id').selectAll('tags')
-    .where('meta_tags.sub_id', '=', subId).orderBy('tags.name_key').execute();
+    .where('meta_tags.sub_id', '=', subId).$if(scope !== undefined, (q) => q.where(tagVisibleTo(scope as Scope)))
+    .orderBy('tags.name_key').execute();
 }
 
-export function findSubs(db: Db, metaId: number): Promise<TagRow[]> {
+/** A tag's subtags; with a scope, only those whose names it may see. */
+export function findSubs(db: Db, metaId: number, scope?: Scope): Promise<TagRow[]> {
   return db.selectFrom('meta_tags').innerJoin('tags', 'tags.id', 'meta_tags.sub_id').selectAll('tags')
-    .where('meta_tags.meta_id', '=', metaId).orderBy('tags.name_key').execute();
+    .where('meta_tags.meta_id', '=', metaId).$if(scope !== undefined, (q) => q.where(tagVisibleTo(scope as Scope)))
+    .orderBy('tags.name_key').execute();
+}
+
+/** Whether a fandom has tags attached to it (any type). */
+export async function hasChildren(db: Db, parentId: number): Promise<boolean> {
+  return (await db.selectFrom('tag_parents').select('child_id').where('parent_id', '=', parentId).limit(1).executeTakeFirst()) !== undefined;
 }
 
 export type NewChange = { tagId: number; tagName: string; userId: number | null; action: string; detail: string; at: string };

@@ -38,6 +38,10 @@ async function setCanonical({ tag, trx, log }: Step, on: boolean): Promise<void>
   if (!on && ((await w.findSynonyms(trx, tag.id)).length > 0 || (await w.findSubs(trx, tag.id)).length > 0)) {
     throw invalid({ canonical: `“${tag.name}” still has synonyms or subtags; move them first.` });
   }
+  // Only canonical tags are parents and metatags (addParent, addMeta): one made ordinary must leave those links first.
+  if (!on && (await w.hasChildren(trx, tag.id) || (await w.findMetas(trx, tag.id)).length > 0)) {
+    throw invalid({ canonical: `“${tag.name}” still has tags in it or metatags above it; move them first.` });
+  }
   await w.updateTag(trx, tag.id, on ? { canonical: 1, unwrangleable: 0 } : { canonical: 0 });
   await log(on ? 'made canonical' : 'made not canonical');
 }

@@ -1,8 +1,8 @@
 // All SQL for chapters.
 import type { Insertable, Updateable } from 'kysely';
 import type { ChapterRow, ChapterTable, Db } from '../db/database.js';
-import { MEMBER_SCOPE, type Scope } from '../access/scope.js';
-import { chapterVisibleTo } from '../access/visibility.js';
+import type { Scope } from '../access/scope.js';
+import { chapterPosted, chapterVisibleTo } from '../access/visibility.js';
 
 export function listChapters(db: Db, workId: number): Promise<ChapterRow[]> {
   return db.selectFrom('chapters').selectAll().where('work_id', '=', workId).orderBy('position').orderBy('id').execute();
@@ -64,9 +64,9 @@ export async function setChapterPosition(db: Db, id: number, position: number): 
 
 export type ChapterStats = { posted: number; words: number };
 
-/** The chapter count and word total every member sees (drafts do not count), from the chapters themselves. */
+/** Posted chapter count and word total (draft chapters do not count), from the chapters themselves. */
 export async function postedChapterStats(db: Db, workId: number): Promise<ChapterStats> {
-  const row = await db.selectFrom('chapters').where('work_id', '=', workId).where(chapterVisibleTo(MEMBER_SCOPE))
+  const row = await db.selectFrom('chapters').where('work_id', '=', workId).where(chapterPosted())
     .select((eb) => [eb.fn.countAll<number>().as('posted'), eb.fn.coalesce(eb.fn.sum<number>('word_count'), eb.lit(0)).as('words')])
     .executeTakeFirstOrThrow();
   return { posted: row.posted, words: row.words };

@@ -2,16 +2,20 @@
 // schema (work.schemas.ts) has already checked every type, so this only maps names.
 import type { ChapterInput, TagField, WorkInput } from './work.validation.js';
 
-export type ChapterBody = { title?: string; summary?: string; notes?: string; endNotes?: string; text?: string };
+/** A field that may be left out or sent as null, which means the same. */
+type Maybe<T> = T | null | undefined;
+
+export type ChapterBody = { title?: Maybe<string>; summary?: Maybe<string>; notes?: Maybe<string>; endNotes?: Maybe<string>; text?: Maybe<string> };
 
 /** The work fields an API body may carry, as its schema allows them. */
 export type WorkFieldsBody = {
-  title?: string; summary?: string; notes?: string; endNotes?: string; rating?: string;
-  warnings?: string[]; categories?: string[]; fandoms?: TagField; relationships?: TagField; characters?: TagField; freeforms?: TagField;
-  language?: string; restricted?: boolean; commentPermission?: string; backdate?: string;
+  title?: Maybe<string>; summary?: Maybe<string>; notes?: Maybe<string>; endNotes?: Maybe<string>; rating?: Maybe<string>;
+  warnings?: Maybe<string[]>; categories?: Maybe<string[]>; fandoms?: Maybe<TagField>; relationships?: Maybe<TagField>;
+  characters?: Maybe<TagField>; freeforms?: Maybe<TagField>;
+  language?: Maybe<string>; restricted?: Maybe<boolean>; commentPermission?: Maybe<string>; backdate?: Maybe<string>;
 };
 
-export type NewWorkBody = WorkFieldsBody & { expectedChapters?: number | null; draft?: boolean; chapters: ChapterBody[] };
+export type NewWorkBody = WorkFieldsBody & { expectedChapters?: number | null; draft?: Maybe<boolean>; chapters: ChapterBody[] };
 
 function chapterOf(c: ChapterBody): ChapterInput {
   return { title: c.title ?? '', summary: c.summary ?? '', notes: c.notes ?? '', endNotes: c.endNotes ?? '', text: c.text ?? '' };
@@ -30,7 +34,8 @@ export function workInputFromJson(body: NewWorkBody): { input: WorkInput; chapte
     title: body.title ?? '', summary: body.summary ?? '', notes: body.notes ?? '', endNotes: body.endNotes ?? '',
     rating: body.rating ?? '', warnings: body.warnings ?? [], categories: body.categories ?? [],
     fandoms: body.fandoms ?? [], relationships: body.relationships ?? [], characters: body.characters ?? [], freeforms: body.freeforms ?? [],
-    language: body.language ?? 'en', restricted: body.restricted ?? false, commentPermission: body.commentPermission ?? 'all',
+    // An empty language or comment setting takes the default too, as the form's does.
+    language: body.language || 'en', restricted: body.restricted ?? false, commentPermission: body.commentPermission || 'all',
     expectedChapters: expected(body), backdate: body.backdate ?? '', pseudIds: [], chapter: first ?? null,
   };
   return { input, chapters: rest, draft: body.draft ?? false };
@@ -44,5 +49,5 @@ const CHOICES = ['title', 'rating', 'language', 'restricted', 'warnings', 'categ
 /** The work fields present in a body (absent ones stay absent). */
 export function workFieldsFromJson(body: WorkFieldsBody | undefined): WorkFieldChoices {
   if (body === undefined) return {};
-  return Object.fromEntries(CHOICES.filter((name) => body[name] !== undefined).map((name) => [name, body[name]]));
+  return Object.fromEntries(CHOICES.filter((name) => body[name] !== undefined && body[name] !== null).map((name) => [name, body[name]]));
 }

@@ -1,8 +1,9 @@
 // Guests' work pages, rendered once and served to every guest. A cached page holds nothing of
 // any visitor: its slots (page-slots.ts) get each request's form token and the work's current
 // counters. It is served only while the work's content version is the one it was rendered from:
-// this process hears of its own writes at once (work.saved, work.counted), and checks the
-// database at most once a second per work for other app servers' writes.
+// this process forgets a work the moment its own write commits (work.saved, tag.renamed), and
+// checks the database at most once a second per work for other app servers' writes and for
+// counters, which may be a second behind.
 // docs/decisions/008-guest-page-cache.md and 024-caches-that-cannot-mix-visitors.md.
 import { GUEST_SCOPE } from '../access/scope.js';
 import type { Db } from '../db/database.js';
@@ -25,14 +26,19 @@ export type VisitorValues = { csrf: () => string };
 export class WorkPageCache {
   private readonly pages: PageCache<CachedPage>;
   private readonly states = new Map<number, KnownState>();
+  /** Moves with every forgetting: a state read that began before it is used once, never kept. */
+  private epoch = 0;
   private readonly unsubscribes: Array<() => void>;
-  /** Requests answered from the cache, and pages rendered to fill it, since start. */
+  /** Requests answered from the cache, and pages rendered and kept, since start. */
   readonly counts = { hits: 0, stored: 0 };
 
   constructor(maxBytes: number) {
     this.pages = new PageCache<CachedPage>(maxBytes, (page) => page.bytes);
-    const forget = (event: { workId: number }) => this.states.delete(event.workId);
-    this.unsubscribes = [afterCommit('work.saved', forget), afterCommit('work.counted', forget)];
+    const forget = (workId: number | null) => {
+      this.epoch += 1;
+      if (workId === null) this.states.clear(); else this.states.delete(workId);
+    };
+    this.unsubscribes = [afterCommit('work.saved', (event) => forget(event.workId)), afterCommit('tag.renamed', () => forget(null))];
   }
 
   /** Stops listening to this process's writes (the app is closing). */
@@ -44,9 +50,12 @@ export class WorkPageCache {
     const known = this.states.get(workId);
     const now = Date.now();
     if (known !== undefined && now - known.checkedAt < RECHECK_MS) return known;
+    const epoch = this.epoch;
     const row = await findVisibleState(db, GUEST_SCOPE, workId);
     const counters = { comments: row?.comments ?? 0, kudos: row?.kudos ?? 0, bookmarks: row?.bookmarks ?? 0, hits: row?.hits ?? 0 };
     const state = { version: row?.content_version ?? -1, guestVisible: row !== undefined, countersHtml: Buffer.from(counterStatsHtml(counters)), checkedAt: now };
+    // A write committed while this was read: the answer may be older than the write, so it is not kept.
+    if (epoch !== this.epoch) return state;
     if (this.states.size >= MAX_TRACKED_WORKS) this.states.clear();
     this.states.set(workId, state);
     return state;
@@ -72,10 +81,9 @@ export class WorkPageCache {
   /** Keeps a page rendered for every guest from the given content version, and returns it filled for this guest. */
   async keep(db: Db, key: string, workId: number, version: number, html: Buffer, visitor: VisitorValues): Promise<Buffer> {
     const page = { ...splitAtSlots(html), version };
-    this.pages.set(key, page);
+    if (this.pages.set(key, page)) this.counts.stored += 1;
     // Rendered from a newer version than this process last checked: read the state afresh.
     if (this.states.get(workId)?.version !== version) this.states.delete(workId);
-    this.counts.stored += 1;
     return this.fill(page, await this.state(db, workId), visitor);
   }
 }

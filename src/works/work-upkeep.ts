@@ -1,7 +1,8 @@
 // What works keep in step with writes elsewhere: a renamed tag gives the works carrying it a new
-// content version (their pages and downloads show the name), and regrouped fandoms recompute
-// crossovers. Subscribed by src/wiring.ts.
-import { emit, onWrite } from '../events/bus.js';
+// content version (their pages and downloads show the name; the search index folds case and
+// accents, the only things a rename may change, so it needs nothing), and regrouped fandoms
+// recompute crossovers. Subscribed by src/wiring.ts.
+import { onWrite } from '../events/bus.js';
 import { recomputeCrossoversForTags } from './crossover.service.js';
 import { bumpVersionsOfWorksTagged } from './work.repository.js';
 
@@ -9,8 +10,6 @@ import { bumpVersionsOfWorksTagged } from './work.repository.js';
 export function subscribeWorkUpkeep(): Array<() => void> {
   return [
     onWrite('fandoms.regrouped', (trx, event) => recomputeCrossoversForTags(trx, event.tagIds)),
-    onWrite('tag.renamed', async (trx, event) => {
-      for (const workId of await bumpVersionsOfWorksTagged(trx, event.tagId)) await emit(trx, { type: 'work.saved', workId });
-    }),
+    onWrite('tag.renamed', async (trx, event) => { await bumpVersionsOfWorksTagged(trx, event.tagId); }),
   ];
 }

@@ -335,6 +335,18 @@ describeEachDatabase('works API: posting', (ctx) => {
     }
   });
 
+  it('takes a field sent as null, or an empty language or comment setting, as left out', async () => {
+    const { app } = ctx();
+    const writer = await apiWriter(ctx());
+    const id = await created(app, writer, story({
+      summary: null, notes: null, categories: null, relationships: null, restricted: null, draft: null, backdate: null,
+      language: '', commentPermission: '', fandoms: 'Original Work, Lighthouse Stories',
+      chapters: [{ title: null, summary: null, text: 'The keeper counted the steps twice on the way down.' }],
+    }));
+    const work = (await getJson(app, `/api/v1/works/${id}`)).json<WorkJson>();
+    expect(work).toMatchObject({ summary: '', categories: [], restricted: false, draft: false, language: 'en', commentPermission: 'all', fandoms: ['Original Work', 'Lighthouse Stories'] });
+  });
+
   it('names the field whose type is wrong, with 400', async () => {
     const { app } = ctx();
     const writer = await apiWriter(ctx());

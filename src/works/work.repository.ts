@@ -151,11 +151,10 @@ export async function setRatingFromTags(db: Db, workId: number): Promise<void> {
   }).where('id', '=', workId).execute();
 }
 
-/** Gives every work carrying a tag directly a new content version (its tag's name changed); returns their ids. */
-export async function bumpVersionsOfWorksTagged(db: Db, tagId: number): Promise<number[]> {
-  const rows = await db.updateTable('works').set((eb) => ({ content_version: eb('content_version', '+', 1) }))
-    .where('id', 'in', (eb) => eb.selectFrom('work_tags').select('work_id').where('tag_id', '=', tagId)).returning('id').execute();
-  return rows.map((r) => r.id);
+/** Gives every work carrying a tag directly a new content version (its tag's name changed). */
+export async function bumpVersionsOfWorksTagged(db: Db, tagId: number): Promise<void> {
+  await db.updateTable('works').set((eb) => ({ content_version: eb('content_version', '+', 1) }))
+    .where('id', 'in', (eb) => eb.selectFrom('work_tags').select('work_id').where('tag_id', '=', tagId)).execute();
 }
 
 /**

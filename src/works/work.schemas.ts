@@ -1,5 +1,5 @@
 // JSON schemas of the works API: what Fastify validates and what the OpenAPI document says.
-import { bool, errors, int, list, nullable, object, pageQuery, str, workIdParams, type ApiRouteSchema, type JsonSchema } from '../http/api-schemas.js';
+import { bool, errors, int, list, nullable, object, orNull, pageQuery, str, workIdParams, type ApiRouteSchema, type JsonSchema } from '../http/api-schemas.js';
 import { COMMENT_PERMISSIONS } from './work.validation.js';
 
 const names = (what: string) => list(str(), what);
@@ -33,7 +33,7 @@ export const listWorksSchema: ApiRouteSchema = {
   summary: 'List works', tags: ['works'],
   description: 'Works this reader may see, most recently updated first, 20 a page.',
   querystring: object({ page: pageQuery }, { optional: ['page'] }),
-  response: { 200: workList, ...errors(401) },
+  response: { 200: workList, ...errors(400, 401) },
 };
 
 export const showWorkSchema: ApiRouteSchema = {
@@ -50,10 +50,10 @@ export const showChapterSchema: ApiRouteSchema = {
   response: { 200: object({ ...chapterHeadFields, summary: str(), notes: str(), endNotes: str(), text: str('Sanitized HTML.') }), ...errors(401, 404) },
 };
 
-const chapterInput: JsonSchema = object({
+const chapterInput: JsonSchema = object(orNull({
   title: str(), summary: str('HTML or plain text.'), notes: str('HTML or plain text.'), endNotes: str('HTML or plain text.'),
   text: str('The chapter\'s text: HTML or plain text (blank lines make paragraphs); sanitized on save.'),
-}, { optional: ['title', 'summary', 'notes', 'endNotes', 'text'] });
+}), { optional: ['title', 'summary', 'notes', 'endNotes', 'text'] });
 
 /** The work form's fields as JSON; each may be left out. */
 const WORK_FIELDS: Record<string, JsonSchema> = {
@@ -66,15 +66,14 @@ const WORK_FIELDS: Record<string, JsonSchema> = {
 
 /** Work fields given on their own (an import's corrections to what its file gave). */
 export const workFieldsSchema: JsonSchema = object(
-  Object.fromEntries(['title', 'rating', 'language', 'restricted', 'warnings', 'categories', 'fandoms', 'relationships', 'characters', 'freeforms'].map((name) => [name, WORK_FIELDS[name] ?? {}])),
+  orNull(Object.fromEntries(['title', 'rating', 'language', 'restricted', 'warnings', 'categories', 'fandoms', 'relationships', 'characters', 'freeforms'].map((name) => [name, WORK_FIELDS[name] ?? {}]))),
   { optional: ['title', 'rating', 'language', 'restricted', 'warnings', 'categories', 'fandoms', 'relationships', 'characters', 'freeforms'], description: 'Work fields to set, each optional.' },
 );
 
 /** The body of POST /api/v1/works: the work form's fields as JSON. */
 const newWork: JsonSchema = object({
-  ...WORK_FIELDS,
+  ...orNull({ ...WORK_FIELDS, draft: bool('Save as a draft only its creators see.') }),
   expectedChapters: { type: ['integer', 'null'], description: 'Absent: as many as sent (complete); null: unknown (3/?).' },
-  draft: bool('Save as a draft only its creators see.'),
   chapters: { ...list(chapterInput, 'The chapters, in order.'), minItems: 1, maxItems: 500 },
 }, { optional: ['title', 'summary', 'notes', 'endNotes', 'rating', 'warnings', 'categories', 'fandoms', 'relationships', 'characters', 'freeforms', 'language', 'restricted', 'commentPermission', 'expectedChapters', 'backdate', 'draft'] });
 

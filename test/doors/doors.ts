@@ -9,10 +9,10 @@ import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
   COUNT_OUTCOMES, PAGE_OUTCOMES, readApi, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
-  readOpdsFandoms, readPage, readSearch, readTagPage, readWorkPage, get, wordsOf, type Found,
+  readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
-import type { BuiltWork, Subject, ViewerName, World } from './world.js';
+import { SHARED, type BuiltWork, type Subject, type ViewerName, type World } from './world.js';
 
 export type Door = {
   name: string;
@@ -109,11 +109,27 @@ const UNIQUE_TAG_COUNT = table`
       draft chapter, ch. 2 | -      | -      | -       | -
     `;
 
+/** Tag names: seen wherever a work carrying the tag may be seen (a creator's own drafts included), and always by those who wrangle. */
+const TAG_NAME = table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | seen    | seen
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `;
+
 export const DOORS: Door[] = [
   {
     name: 'work page /works/:id',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}`, wordsOf(s, 'title', 'text', 'tag')),
+    expect: OWN_PAGE,
+  },
+  {
+    name: 'work page again /works/:id, twice (a guest\'s second answer comes from the page cache)',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readWorkPageTwice(w, v, s, `/works/${workOf(w, s).id}`, wordsOf(s, 'title', 'text', 'tag')),
     expect: OWN_PAGE,
   },
   {
@@ -373,13 +389,31 @@ export const DOORS: Door[] = [
     name: 'tag autocomplete /api/v1/tags/autocomplete?term=<start of the tag>',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readAutocomplete(w, v, s.state.words.tag),
+    expect: TAG_NAME,
+  },
+  {
+    name: "shared fandom's page /tags/:fandom (the state's tag among its tags)",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, `/tags/${tagParam(SHARED.fandom)}`, [s.state.words.tag]),
+    expect: TAG_NAME,
+  },
+  {
+    name: "shared freeform's page /tags/:freeform (the state's synonym among its synonyms)",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, `/tags/${tagParam(SHARED.freeform)}`, [s.state.words.synonym]),
+    expect: TAG_NAME,
+  },
+  {
+    name: 'filter form /works?work_search[other_tag_names]=<the tag> (does it know the tag?)',
+    outcomes: ['known', 'unknown'],
+    look: (w, s, v) => readTagNotice(w, v, `/works?work_search[other_tag_names]=${encodeURIComponent(s.state.words.tag)}`, s.state.words.tag),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | seen    | seen
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest   | member  | creator | admin
+      draft                | unknown | unknown | known   | known
+      posted               | known   | known   | known   | known
+      restricted           | unknown | known   | known   | known
+      draft chapter, work  | known   | known   | known   | known
+      draft chapter, ch. 2 | -       | -       | -       | -
     `,
   },
 ];

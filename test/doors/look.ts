@@ -88,6 +88,24 @@ export async function readWorkPage(world: World, viewer: ViewerName, subject: Su
   return readPage(await get(world, viewer, url), url, words, subject.part === 'work' ? 'work' : 'any');
 }
 
+/** A work's page fetched twice afresh (a guest's second answer comes from the page cache): one outcome if both agree. */
+export async function readWorkPageTwice(world: World, viewer: ViewerName, subject: Subject, url: string, words: string[]): Promise<Found> {
+  const notFound = subject.part === 'work' ? 'work' : 'any';
+  const found: Array<[string, Found]> = [];
+  for (const time of ['first', 'again']) found.push([time, readPage(await get(world, viewer, url, { fresh: true }), url, words, notFound)]);
+  return agreed(found);
+}
+
+/** Whether a listing's filter knows a tag by name: "unknown" when it says there is no such tag, as for one that does not exist. */
+export async function readTagNotice(world: World, viewer: ViewerName, url: string, tag: string): Promise<Found> {
+  const response = await get(world, viewer, url);
+  const notices = Array.from(parsePage(response.body).querySelectorAll('.filter-notices li'), (n) => n.textContent);
+  const unknown = notices.some((n) => n.includes(`There is no tag named “${tag}”`));
+  const detail = `${response.statusCode}: notices [${notices.join(' | ')}]`;
+  if (response.statusCode !== 200) return { outcome: `status ${response.statusCode}`, detail };
+  return { outcome: unknown ? 'unknown' : 'known', detail };
+}
+
 /** The text of a downloaded file (every file of an EPUB), or null when the answer is not a file. */
 function fileText(response: LightMyRequestResponse): string | null {
   if (response.statusCode !== 200 || !(response.headers['content-disposition'] ?? '').startsWith('attachment')) return null;

@@ -11,8 +11,12 @@ export type State = {
   name: string;
   /** Overrides of the new-work form (test/helpers.ts workFields). */
   form: Fields;
-  /** In the title, the first chapter's text, a freeform tag of its own, and a fandom of its own. */
-  words: { title: string; text: string; tag: string };
+  /**
+   * In the title, the first chapter's text, a freeform tag of its own (which wranglers put in the
+   * shared fandom), a second one wranglers made a synonym of the shared canonical freeform, and a
+   * fandom of its own.
+   */
+  words: { title: string; text: string; tag: string; synonym: string };
   fandom: string;
   /** A second chapter saved as a draft, its title and text holding this word. */
   draftChapter?: string;
@@ -20,14 +24,17 @@ export type State = {
 
 /** The states, one work each. Add a state here, then a row for it in every door's table. */
 export const STATES: State[] = [
-  { name: 'draft', form: { action: 'draft' }, words: { title: 'Quillowmere', text: 'zandrelith', tag: 'Frobisquint' }, fandom: 'Ossiwend Sagas' },
-  { name: 'posted', form: {}, words: { title: 'Marrowtine', text: 'glimperdash', tag: 'Thistlewomp' }, fandom: 'Ubberlorn Sagas' },
-  { name: 'restricted', form: { restricted: '1' }, words: { title: 'Crondelvay', text: 'wispergloam', tag: 'Jubbernack' }, fandom: 'Ellowquist Sagas' },
+  { name: 'draft', form: { action: 'draft' }, words: { title: 'Quillowmere', text: 'zandrelith', tag: 'Frobisquint', synonym: 'Plimbersett' }, fandom: 'Ossiwend Sagas' },
+  { name: 'posted', form: {}, words: { title: 'Marrowtine', text: 'glimperdash', tag: 'Thistlewomp', synonym: 'Grubbenwold' }, fandom: 'Ubberlorn Sagas' },
+  { name: 'restricted', form: { restricted: '1' }, words: { title: 'Crondelvay', text: 'wispergloam', tag: 'Jubbernack', synonym: 'Yarrowquench' }, fandom: 'Ellowquist Sagas' },
   {
-    name: 'draft chapter', form: { expectedChapters: '?' }, words: { title: 'Vostrelline', text: 'humblezoth', tag: 'Kettlewisp' },
+    name: 'draft chapter', form: { expectedChapters: '?' }, words: { title: 'Vostrelline', text: 'humblezoth', tag: 'Kettlewisp', synonym: 'Dorblemire' },
     fandom: 'Ardenmoch Sagas', draftChapter: 'snorvilant',
   },
 ];
+
+/** The canonical fandom every state's own tag is put in, and the canonical freeform its synonym points to (both public). */
+export const SHARED = { fandom: 'Doorway Commons', freeform: 'Doorway Keeping' } as const;
 
 /**
  * What a row of a door's table is about: a state's work (its title, first chapter and tag), or a
@@ -80,9 +87,15 @@ function expectStatus(response: LightMyRequestResponse, status: number, what: st
   if (response.statusCode !== status) throw new Error(`building the world: ${what} answered ${response.statusCode}: ${response.body.slice(0, 400)}`);
 }
 
+/** Applies one wrangling action to a tag as the admin. */
+async function wrangle(admin: TestClient, tag: string, fields: Fields, what: string): Promise<void> {
+  await admin.get(`/tags/${encodeURIComponent(tag)}`);
+  expectStatus(await admin.post(`/tags/${encodeURIComponent(tag)}/wrangle`, fields), 303, what);
+}
+
 async function buildWork(creator: TestClient, admin: TestClient, state: State): Promise<BuiltWork> {
   const id = await postWork(creator, {
-    title: state.words.title, summary: 'A story of the doors test.', fandoms: state.fandom, characters: '', freeforms: state.words.tag,
+    title: state.words.title, summary: 'A story of the doors test.', fandoms: state.fandom, characters: '', freeforms: `${state.words.tag}, ${state.words.synonym}`,
     'chapter.text': chapterText(state.words.text), ...state.form,
   });
   if (state.draftChapter !== undefined) {
@@ -90,8 +103,9 @@ async function buildWork(creator: TestClient, admin: TestClient, state: State): 
     const added = await creator.post(`/works/${id}/chapters`, { title: state.draftChapter, text: chapterText(state.draftChapter), action: 'draft' });
     expectStatus(added, 303, `the draft chapter of "${state.name}"`);
   }
-  await admin.get(`/tags/${encodeURIComponent(state.fandom)}`);
-  expectStatus(await admin.post(`/tags/${encodeURIComponent(state.fandom)}/wrangle`, { do: 'canonical_on' }), 303, `making ${state.fandom} canonical`);
+  await wrangle(admin, state.fandom, { do: 'canonical_on' }, `making ${state.fandom} canonical`);
+  await wrangle(admin, state.words.tag, { do: 'add_parent', fandom: SHARED.fandom }, `putting ${state.words.tag} in ${SHARED.fandom}`);
+  await wrangle(admin, state.words.synonym, { do: 'synonym', synonym: SHARED.freeform }, `making ${state.words.synonym} a synonym`);
   const navigate = await creator.get(`/works/${id}/navigate`);
   expectStatus(navigate, 200, `the chapter index of "${state.name}"`);
   const chapterIds = [...navigate.body.matchAll(new RegExp(`href="/works/${id}/chapters/(\\d+)"`, 'g'))].map((m) => Number(m[1]));
@@ -104,6 +118,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const accounts = [...VIEWER_ACCOUNTS].sort((a, b) => Number(b.name === 'admin') - Number(a.name === 'admin'));
   for (const { name, login } of accounts) browsers.set(name, login === null ? new TestClient(t.app) : await signUp(t.app, login));
   const browser = (name: ViewerName) => browsers.get(name) ?? new TestClient(t.app);
+  // The shared tags come from a public work of the admin's, made canonical.
+  await postWork(browser('admin'), { title: 'The Commons', fandoms: SHARED.fandom, characters: '', freeforms: SHARED.freeform });
+  for (const tag of [SHARED.fandom, SHARED.freeform]) await wrangle(browser('admin'), tag, { do: 'canonical_on' }, `making ${tag} canonical`);
   const works = new Map<string, BuiltWork>();
   for (const state of STATES) works.set(state.name, await buildWork(browser('creator'), browser('admin'), state));
   const agents = new Map<ViewerName, Agent>();

@@ -29,12 +29,12 @@ export function SignUpPage({ ctx, values, errors }: { ctx: PageContext; values: 
 
 export type LoginValues = { login: string; remember: boolean; returnTo: string };
 
-/** The log-in form; `notice` explains why the reader was sent here (a registered-users-only work). */
 /** The log-in page a guest is sent to when a page needs an account, saying why. */
 export function loginRequiredPage(ctx: PageContext, returnTo: string, notice: string) {
   return <LoginPage ctx={ctx} values={{ login: '', remember: false, returnTo }} errors={{}} notice={notice} />;
 }
 
+/** The log-in form; `notice` explains why the reader was sent here (a registered-users-only work). */
 export function LoginPage({ ctx, values, errors, notice }: { ctx: PageContext; values: LoginValues; errors: FieldErrors; notice?: string }) {
   return (
     <Layout ctx={ctx} title="Log in" mainClass="narrow">
