@@ -11,6 +11,23 @@ function seedOf(request: FastifyRequest): string | null {
   return request.viewer.sessionToken ?? request.cookies[GUEST_COOKIE] ?? null;
 }
 
+// A returning visitor's token is remembered: every cached page a guest reads carries it, and
+// the HMAC costs more than the rest of serving the page. Kept per secret (tests run several apps).
+const TOKENS_KEPT = 20_000;
+const tokens = new Map<string, Map<string, string>>();
+
+function tokenFor(secret: string, seed: string): string {
+  const known = tokens.get(secret) ?? new Map<string, string>();
+  tokens.set(secret, known);
+  let token = known.get(seed);
+  if (token === undefined) {
+    token = hmac(secret, `csrf:${seed}`);
+    if (known.size >= TOKENS_KEPT) known.clear();
+    known.set(seed, token);
+  }
+  return token;
+}
+
 /** The token for this visitor's forms; gives a guest a random cookie the first time a form is shown. */
 export function csrfToken(request: FastifyRequest, reply: FastifyReply, secret: string): string {
   let seed = seedOf(request);
@@ -18,8 +35,9 @@ export function csrfToken(request: FastifyRequest, reply: FastifyReply, secret: 
     seed = randomToken();
     request.cookies[GUEST_COOKIE] = seed;
     setGuestCookie(reply, seed);
+    return hmac(secret, `csrf:${seed}`);
   }
-  return hmac(secret, `csrf:${seed}`);
+  return tokenFor(secret, seed);
 }
 
 /** Rejects a form post whose token is missing or does not match this visitor. */
@@ -27,5 +45,5 @@ export function verifyCsrf(request: FastifyRequest, secret: string): void {
   const body = request.body as Record<string, unknown> | undefined;
   const sent = body?.[CSRF_FIELD];
   const seed = seedOf(request);
-  if (typeof sent !== 'string' || seed === null || !safeEqual(sent, hmac(secret, `csrf:${seed}`))) throw new AppError('csrf_failed');
+  if (typeof sent !== 'string' || seed === null || !safeEqual(sent, tokenFor(secret, seed))) throw new AppError('csrf_failed');
 }
