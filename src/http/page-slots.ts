@@ -34,17 +34,45 @@ export function splitAtSlots(html: Buffer): SlottedPage {
   return { parts, slots: found.map((f) => f.name), bytes: html.length };
 }
 
-/** The page for one request: each slot filled with that request's value (asked for once per slot name). */
-export function fillSlots(page: SlottedPage, fill: (name: SlotName) => Buffer): Buffer {
-  const first = page.parts[0];
-  if (page.slots.length === 0 && first !== undefined) return first;
-  const values = new Map<SlotName, Buffer>();
-  const pieces: Buffer[] = [];
-  for (const [i, name] of page.slots.entries()) {
-    let value = values.get(name);
-    if (value === undefined) values.set(name, (value = fill(name)));
-    pieces.push(page.parts[i] ?? Buffer.alloc(0), value);
+/**
+ * Buffers to fill pages into, used again once their response is sent: a new buffer the size of
+ * a page for every request, freed a moment later, cost more than the rest of serving it.
+ */
+export class FillBuffers {
+  private readonly free = new Map<number, Buffer[]>();
+
+  constructor(private readonly keepPerSize = 64) {}
+
+  /** A buffer of at least `bytes`, sizes rounded up to 4 KiB so pages of similar length share them. */
+  take(bytes: number): Buffer {
+    const size = Math.ceil(bytes / 4096) * 4096;
+    return this.free.get(size)?.pop() ?? Buffer.allocUnsafe(size);
   }
-  pieces.push(page.parts[page.slots.length] ?? Buffer.alloc(0));
-  return Buffer.concat(pieces);
+
+  /** Gives back a buffer whose response has been handed to the operating system. */
+  give(buffer: Buffer): void {
+    const list = this.free.get(buffer.length) ?? [];
+    this.free.set(buffer.length, list);
+    if (list.length < this.keepPerSize) list.push(buffer);
+  }
+}
+
+/** A filled page, and what to call once its response has been sent (so its buffer can be used again). */
+export type FilledPage = { body: Buffer; sent: () => void };
+
+/** The page for one request: each slot filled with that request's value (asked for once per slot name). */
+export function fillSlots(page: SlottedPage, fill: (name: SlotName) => Buffer, buffers?: FillBuffers): FilledPage {
+  const first = page.parts[0];
+  if (page.slots.length === 0 && first !== undefined) return { body: first, sent: () => undefined };
+  const values = new Map<SlotName, Buffer>();
+  for (const name of page.slots) if (!values.has(name)) values.set(name, fill(name));
+  const bytes = page.parts.reduce((n, part) => n + part.length, 0) + page.slots.reduce((n, name) => n + (values.get(name)?.length ?? 0), 0);
+  const buffer = buffers?.take(bytes) ?? Buffer.allocUnsafe(bytes);
+  let at = 0;
+  for (const [i, part] of page.parts.entries()) {
+    at += part.copy(buffer, at);
+    const name = page.slots[i];
+    if (name !== undefined) at += values.get(name)?.copy(buffer, at) ?? 0;
+  }
+  return { body: buffer.subarray(0, at), sent: buffers === undefined ? () => undefined : () => buffers.give(buffer) };
 }

@@ -1,6 +1,7 @@
 // How every write is authorized, decided once for all routes: a form post carries this visitor's
-// CSRF token; an API write carries a bearer token (a cookie alone never authorizes one).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// CSRF token; an API write carries a bearer token (a cookie alone never authorizes one). The
+// guards are attached to each write route as it is registered, so reads pay for neither.
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
 import { requireApiToken } from '../access/permissions.js';
 import { verifyCsrf } from './csrf.js';
 
@@ -11,22 +12,36 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
 
-/** Registers the two guards: API writes need a token (before the body is read), form posts a CSRF token. */
+/** A route option that may hold one hook or several, as a list. */
+function listOf<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/**
+ * Registers the two guards on every write route registered after it: API writes need a token
+ * (checked on request, before the body is read), form posts a CSRF token.
+ */
 export function registerRequestGuards(app: FastifyInstance): void {
-  app.addHook('onRequest', (request, _reply, done) => {
+  const needsToken: onRequestHookHandler = (request, _reply, done) => {
     try {
-      if (isApiRequest(request) && !READS.has(request.method)) requireApiToken(request.viewer);
+      requireApiToken(request.viewer);
       done();
     } catch (error) {
       done(error as Error);
     }
-  });
-  app.addHook('preHandler', (request, _reply, done) => {
+  };
+  const needsCsrf: preHandlerHookHandler = (request, _reply, done) => {
     try {
-      if (!isApiRequest(request) && !READS.has(request.method)) verifyCsrf(request, app.config.sessionSecret);
+      verifyCsrf(request, app.config.sessionSecret);
       done();
     } catch (error) {
       done(error as Error);
     }
+  };
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.every((m) => READS.has(m))) return;
+    if (route.url.startsWith('/api/')) route.onRequest = [needsToken, ...listOf(route.onRequest)];
+    else route.preHandler = [needsCsrf, ...listOf(route.preHandler)];
   });
 }

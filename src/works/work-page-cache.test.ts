@@ -144,3 +144,29 @@ describeEachDatabase('guest page cache and visitors', (ctx) => {
     expect(app.workPages.counts.stored).toBe(stored);
   });
 });
+
+describeEachDatabase('guest page cache over real sockets', (ctx) => {
+  it('gives forty guests reading at once each their own token, the page whole', async () => {
+    const { app } = ctx();
+    const id = await postWork(await signUp(app), { title: 'Forty at the Door' });
+    const origin = await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `${origin}/works/${id}`;
+    const cookies: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const response = await fetch(url);
+      await response.text();
+      cookies.push(response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').join('; '));
+    }
+    const tokens = new Map<string, Set<string>>();
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(cookies.map(async (cookie) => {
+        const body = await (await fetch(url, { headers: { cookie } })).text();
+        expect(body).toContain('Forty at the Door');
+        expect(body.trimEnd().endsWith('</html>')).toBe(true);
+        tokens.set(cookie, (tokens.get(cookie) ?? new Set()).add(tokenOf(body)));
+      }));
+    }
+    expect([...tokens.values()].every((set) => set.size === 1)).toBe(true);
+    expect(new Set([...tokens.values()].flatMap((set) => [...set])).size).toBe(40);
+  });
+});

@@ -9,7 +9,7 @@ import { GUEST_SCOPE } from '../access/scope.js';
 import type { Db } from '../db/database.js';
 import { afterCommit } from '../events/bus.js';
 import { PageCache } from '../http/page-cache.js';
-import { fillSlots, splitAtSlots, type SlottedPage } from '../http/page-slots.js';
+import { FillBuffers, fillSlots, splitAtSlots, type FilledPage, type SlottedPage } from '../http/page-slots.js';
 import { findVisibleState } from './work.repository.js';
 import { counterStatsHtml } from './views/work-meta.js';
 
@@ -26,6 +26,7 @@ export type VisitorValues = { csrf: () => string };
 export class WorkPageCache {
   private readonly pages: PageCache<CachedPage>;
   private readonly states = new Map<number, KnownState>();
+  private readonly buffers = new FillBuffers();
   /** Moves with every forgetting: a state read that began before it is used once, never kept. */
   private epoch = 0;
   private readonly unsubscribes: Array<() => void>;
@@ -61,12 +62,15 @@ export class WorkPageCache {
     return state;
   }
 
-  private fill(page: SlottedPage, state: KnownState, visitor: VisitorValues): Buffer {
-    return fillSlots(page, (slot) => (slot === 'counters' ? state.countersHtml : Buffer.from(visitor.csrf())));
+  private fill(page: SlottedPage, state: KnownState, visitor: VisitorValues): FilledPage {
+    return fillSlots(page, (slot) => (slot === 'counters' ? state.countersHtml : Buffer.from(visitor.csrf())), this.buffers);
   }
 
-  /** The cached page at this address for this guest, if the work is still guest-visible and unchanged. */
-  async serve(db: Db, workId: number, key: string, visitor: VisitorValues): Promise<Buffer | undefined> {
+  /**
+   * The cached page at this address for this guest, if the work is still guest-visible and
+   * unchanged; call its `sent` once the response is sent, so its buffer serves another.
+   */
+  async serve(db: Db, workId: number, key: string, visitor: VisitorValues): Promise<FilledPage | undefined> {
     const page = this.pages.get(key);
     if (page === undefined) return undefined;
     const state = await this.state(db, workId);
@@ -79,7 +83,7 @@ export class WorkPageCache {
   }
 
   /** Keeps a page rendered for every guest from the given content version, and returns it filled for this guest. */
-  async keep(db: Db, key: string, workId: number, version: number, html: Buffer, visitor: VisitorValues): Promise<Buffer> {
+  async keep(db: Db, key: string, workId: number, version: number, html: Buffer, visitor: VisitorValues): Promise<FilledPage> {
     const page = { ...splitAtSlots(html), version };
     if (this.pages.set(key, page)) this.counts.stored += 1;
     // Rendered from a newer version than this process last checked: read the state afresh.

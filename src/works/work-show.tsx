@@ -6,6 +6,7 @@ import { csrfToken } from '../http/csrf.js';
 import { notFound } from '../http/errors.js';
 import { idParam } from '../http/form-values.js';
 import { renderPage, sendHtml } from '../http/render.js';
+import type { FilledPage } from '../http/page-slots.js';
 import { ADULT_RATINGS } from '../tags/fixed-tags.js';
 import { getAllChaptersForReader, getChapterForReader, getWorkForReader, type ReaderWork } from './reading.service.js';
 import { AdultNoticePage } from './views/reader-pages.js';
@@ -49,11 +50,17 @@ export async function showWork(request: FastifyRequest<{ Params: { id: string } 
   // A guest's page is rendered once for every guest; this guest's own values go into its slots.
   const visitor = { csrf: () => csrfToken(request, reply, request.server.config.sessionSecret) };
   const cached = cacheKey !== null && Number.isSafeInteger(workId) ? await workPages.serve(db, workId, cacheKey, visitor) : undefined;
-  if (cached !== undefined) return sendHtml(reply, cached);
+  if (cached !== undefined) return sendFilled(reply, cached);
   const reader = await getWorkForReader(db, request.viewer, workId);
   if (cacheKey === null) return sendHtml(reply, renderPage(await readerPage(request, reply, pageContext(request, reply), reader, chapterId)));
   const shared = renderPage(await readerPage(request, reply, sharedPageContext(request), reader, chapterId));
-  return sendHtml(reply, await workPages.keep(db, cacheKey, workId, reader.work.contentVersion, shared, visitor));
+  return sendFilled(reply, await workPages.keep(db, cacheKey, workId, reader.work.contentVersion, shared, visitor));
+}
+
+/** Sends a filled page; once the response is handed to the operating system ('finish'), its buffer may serve another. */
+function sendFilled(reply: FastifyReply, page: FilledPage) {
+  reply.raw.once('finish', page.sent);
+  return sendHtml(reply, page.body);
 }
 
 async function readerPage(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, reader: ReaderWork, chapterId: number | null) {
