@@ -35,7 +35,8 @@ export function parseFormBody(body: Buffer): FormBody {
       if (pair === '') continue;
       const eq = pair.indexOf('=');
       const name = decodeComponent(eq === -1 ? pair : pair.slice(0, eq));
-      const value = eq === -1 ? '' : decodeComponent(pair.slice(eq + 1));
+      // Browsers send a textarea's line breaks as CR LF; a line break is stored (and counted) as one LF.
+      const value = eq === -1 ? '' : decodeComponent(pair.slice(eq + 1)).replace(/\r\n?/g, '\n');
       const existing = form[name];
       if (existing === undefined) form[name] = value;
       else if (Array.isArray(existing)) existing.push(value);

@@ -93,6 +93,21 @@ describeEachDatabase('posting and reading works', (ctx) => {
     expect(textOf(parsePage((await new TestClient(ctx().app).get(`/works/${id}`)).body), 'dl.stats dd.words')).toBe('8');
   });
 
+  it('counts a chapter\'s length as stored: the CR LF a browser sends for each line break is one character', async () => {
+    const writer = await signUp(ctx().app);
+    const line = `${'Mara counted the gulls on the breakwater once more'.padEnd(99, '.')}`;
+    const typed = Array.from({ length: 5080 }, () => line).join('\r\n');
+    expect(typed.length).toBeGreaterThan(510_000);
+    expect(typed.replace(/\r\n/g, '\n').length).toBeLessThan(510_000);
+    await writer.get('/works/new');
+    const response = await writer.post('/works', workFields({ title: 'Five Thousand Lines', 'chapter.text': typed }));
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
+    const over = `${typed}\r\n${line.repeat(30)}`;
+    const refused = await writer.post('/works', workFields({ title: 'Too Many Lines', 'chapter.text': over }));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body.includes('at most 510,000 characters (it is 510,970)')).toBe(true);
+  });
+
   it('shows registered-users-only works to logged-in readers only', async () => {
     const writer = await signUp(ctx().app);
     const id = await postWork(writer, { title: 'Members Only Tale', restricted: '1' });
