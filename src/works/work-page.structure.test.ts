@@ -21,6 +21,16 @@ const RICH = {
 };
 
 describeEachDatabase('work page structure', (ctx) => {
+  it('gives a one-shot no "Chapter 1" heading, as AO3 does, and a chaptered work its chapter headings', async () => {
+    const writer = await signUp(ctx().app);
+    const oneShot = await postWork(writer, { expectedChapters: '1', 'chapter.title': '' });
+    const page = parsePage((await new TestClient(ctx().app).get(`/works/${oneShot}`)).body);
+    expect(page.querySelector('#chapters div.chapter h3.title')).toBeNull();
+    expect(page.querySelector('#chapters div.chapter .userstuff.module')?.textContent).toContain('The lamp had to be lit');
+    const chaptered = await postWork(writer, { expectedChapters: '?' });
+    expect(textsOf(parsePage((await new TestClient(ctx().app).get(`/works/${chaptered}`)).body), '#chapters h3.title')).toEqual(['Chapter 1']);
+  });
+
   it('has the meta block with AO3 class strings, in order', async () => {
     const writer = await signUp(ctx().app);
     const id = await postWork(writer, RICH);

@@ -12,12 +12,15 @@ function ChapterTitle({ chapter, paths }: { chapter: ChapterModel; paths: WorkPa
   return <h3 class="title">{link}{chapter.title !== '' && `: ${chapter.title}`}</h3>;
 }
 
-/** A chapter with AO3's structure: div.chapter#chapter-N > preface, userstuff text, end notes. */
-export function ChapterSection({ chapter, paths, language }: { chapter: ChapterModel; paths: WorkPaths | null; language: string }) {
+/**
+ * A chapter with AO3's structure: div.chapter#chapter-N > preface, userstuff text, end notes. A
+ * one-shot has no "Chapter 1" heading, as on AO3.
+ */
+export function ChapterSection({ chapter, paths, language, oneShot }: { chapter: ChapterModel; paths: WorkPaths | null; language: string; oneShot: boolean }) {
   return (
     <div class="chapter" id={`chapter-${chapter.number}`}>
       <div class="chapter preface group" role="complementary">
-        <ChapterTitle chapter={chapter} paths={paths} />
+        {!oneShot && <ChapterTitle chapter={chapter} paths={paths} />}
         {!chapter.posted && <p class="draft-badge">Draft chapter: only you can see it.</p>}
         <UserstuffModule cls="summary module" id="summary" heading="Summary:" html={chapter.summary} language={language} />
         <UserstuffModule cls="notes module" id="notes" heading="Notes:" html={chapter.notes} language={language} />

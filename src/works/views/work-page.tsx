@@ -44,6 +44,8 @@ export function WorkPage(props: WorkPageProps) {
   const lastShown = shown[shown.length - 1];
   const atStart = mode !== 'chapter' || shown[0]?.id === props.index[0]?.id;
   const atEnd = mode !== 'chapter' || (lastShown !== undefined && lastShown.id === props.index[props.index.length - 1]?.id);
+  // A one-shot: one chapter, and no more expected (a creator with a draft chapter sees two).
+  const oneShot = work.expectedChapters === 1 && props.index.length <= 1;
   const chapterTitle = mode === 'chapter' && shown[0] !== undefined && props.index.length > 1 ? ` - Chapter ${shown[0].number}` : '';
   return (
     <Layout ctx={ctx} title={`${work.title}${chapterTitle}`} mainClass="works-show">
@@ -54,7 +56,7 @@ export function WorkPage(props: WorkPageProps) {
       <div id="workskin">
         <Preface work={work} atStart={atStart} />
         <div id="chapters" role="article">
-          {shown.map((chapter) => <ChapterSection key={chapter.number} chapter={chapter} paths={paths} language={work.language} />)}
+          {shown.map((chapter) => <ChapterSection key={chapter.number} chapter={chapter} paths={paths} language={work.language} oneShot={oneShot} />)}
         </div>
         {atEnd && work.endNotes !== '' && (
           <div id="work_endnotes" class="afterword preface group">
