@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { faviconIco } from '../lib/icon.js';
 
 const PUBLIC_DIR = join(import.meta.dirname, '..', 'public');
 const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml' };
@@ -26,8 +27,11 @@ export function assetUrl(name: string): string {
   return `/assets/${asset.hashedName}`;
 }
 
-/** Serves /assets/:file, immutable for a year. */
+const FAVICON = faviconIco();
+
+/** Serves /assets/:file, immutable for a year, and /favicon.ico, which browsers ask every site for. */
 export function registerAssets(app: FastifyInstance): void {
+  app.get('/favicon.ico', (_request, reply) => reply.header('content-type', 'image/x-icon').header('cache-control', 'public, max-age=86400').send(FAVICON));
   app.get<{ Params: { file: string } }>('/assets/:file', (request, reply) => {
     const asset = byHashedName.get(request.params.file);
     if (!asset) return reply.callNotFound();

@@ -60,6 +60,7 @@ export function Layout({ ctx, title, children, mainClass, feed }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <title>{title === ctx.archiveName ? title : `${title} | ${ctx.archiveName}`}</title>
+        <link rel="icon" href="/favicon.ico" sizes="16x16 32x32" />
         <link rel="stylesheet" href={assetUrl('bindery.css')} />
         {feed !== undefined && <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />}
         <script src={assetUrl('bindery.js')} defer />
