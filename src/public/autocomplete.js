@@ -7,7 +7,7 @@
 
   const ENDPOINT = '/api/v1/tags/autocomplete';
   const DELAY_MS = 120;
-  const TERM_MAX = 100;
+  const TERM_MAX = 150;
 
   /** The part of the field being typed: everything after the last comma. */
   function currentSegment(value) {

@@ -6,7 +6,7 @@ export const autocompleteSchema: ApiRouteSchema = {
   summary: 'Suggest tags', tags: ['tags'],
   description: `Up to ${SUGGESTIONS_MAX} existing tags whose words start with the words typed (canonical tags first), among the tags this reader may see.`,
   querystring: object({
-    term: str(`What was typed: at most ${TERM_MAX_CHARS} characters and ${TERM_MAX_WORDS} words.`),
+    term: str(`What was typed: at most ${TERM_MAX_CHARS} characters (a whole tag name); its first ${TERM_MAX_WORDS} words are matched.`),
     type: { type: 'string', enum: [...SUGGESTED_TYPES], description: 'Only tags of this type; all four when left out.' },
   }, { optional: ['term', 'type'] }),
   response: {

@@ -7,9 +7,12 @@ import {
   countWordsStartingWith, findMatchingTags, findMatchingTagsInOrder, type SuggestionQuery, type SuggestionRow, type WordPrefix,
 } from './autocomplete.repository.js';
 import { tagWords } from './tag-words.js';
+import { TAG_NAME_MAX } from './tag.validation.js';
 
-export const TERM_MAX_CHARS = 100;
-export const TERM_MAX_WORDS = 5;
+/** A term as long as the longest tag name: a writer may type a whole one. */
+export const TERM_MAX_CHARS = TAG_NAME_MAX;
+/** The words of a term that are matched; later ones are left out (a tag this long is found by its first ones). */
+export const TERM_MAX_WORDS = 12;
 export const SUGGESTIONS_MAX = 15;
 
 /** The tag types a writer types freely; ratings, warnings and categories are chosen, never typed. */
@@ -46,11 +49,7 @@ export function parseTerm(raw: unknown): WordPrefix[] {
     const message = `The term is at most ${TERM_MAX_CHARS} characters long.`;
     throw new AppError('bad_request', message, { term: message });
   }
-  const words = tagWords(term);
-  if (words.length > TERM_MAX_WORDS) {
-    const message = `The term has at most ${TERM_MAX_WORDS} words.`;
-    throw new AppError('bad_request', message, { term: message });
-  }
+  const words = tagWords(term).slice(0, TERM_MAX_WORDS);
   return words.map((prefix) => ({ prefix, atLeast: words.filter((w) => w.startsWith(prefix)).length }));
 }
 
