@@ -2,6 +2,7 @@
 // to keep it in step): every entry point (the app, the command line) calls wireDomains() first.
 import { subscribeSearchIndex } from './search/search-index.service.js';
 import { subscribeWorkUpkeep } from './works/work-upkeep.js';
+import { subscribeFandomIndex } from './tags/fandom-index.service.js';
 
 let wired = false;
 
@@ -11,4 +12,5 @@ export function wireDomains(): void {
   wired = true;
   subscribeSearchIndex();
   subscribeWorkUpkeep();
+  subscribeFandomIndex();
 }

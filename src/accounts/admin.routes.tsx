@@ -1,12 +1,14 @@
-// Administration: choosing tag wranglers.
+// Administration: the index, the archive's settings, and choosing tag wranglers.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext, setFlash } from '../http/context.js';
 import { AppError, type FieldErrors } from '../http/errors.js';
-import { field, formOf } from '../http/form-values.js';
+import { checkbox, field, formOf } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { listWranglers, setWrangler } from './user.service.js';
 import { requireAdmin } from '../access/permissions.js';
 import { WranglersPage } from './views/wranglers-page.js';
+import { AdminIndexPage, SettingsPage } from './views/admin-pages.js';
+import { archiveSettings, saveArchiveSettings } from './settings.service.js';
 
 async function showWranglers(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, login = '', status = 200) {
   requireAdmin(request.viewer);
@@ -26,8 +28,25 @@ async function submitWrangler(request: FastifyRequest, reply: FastifyReply, on: 
   return reply.redirect('/admin/wranglers', 303);
 }
 
+async function showSettings(request: FastifyRequest, reply: FastifyReply) {
+  requireAdmin(request.viewer);
+  return sendPage(reply, <SettingsPage ctx={pageContext(request, reply)} settings={await archiveSettings(request.server.db)} />);
+}
+
+async function submitSettings(request: FastifyRequest, reply: FastifyReply) {
+  await saveArchiveSettings(request.server.db, request.viewer, { canonicalOnFirstUse: checkbox(formOf(request), 'canonicalOnFirstUse') });
+  setFlash(reply, 'Settings saved.');
+  return reply.redirect('/admin/settings', 303);
+}
+
 /** Routes for administrators. */
 export function registerAdminRoutes(app: FastifyInstance): void {
+  app.get('/admin', (request, reply) => {
+    requireAdmin(request.viewer);
+    return sendPage(reply, <AdminIndexPage ctx={pageContext(request, reply)} />);
+  });
+  app.get('/admin/settings', showSettings);
+  app.post('/admin/settings', submitSettings);
   app.get('/admin/wranglers', (request, reply) => showWranglers(request, reply));
   app.post('/admin/wranglers', (request, reply) => submitWrangler(request, reply, true, field(formOf(request), 'login')));
   app.post<{ Params: { login: string } }>('/admin/wranglers/:login/revoke', (request, reply) => submitWrangler(request, reply, false, request.params.login));

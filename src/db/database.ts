@@ -155,6 +155,13 @@ export interface WorkCounterTable {
   hits: ColumnType<number, number | undefined, number>;
 }
 
+/** A setting an administrator chose in the admin pages. */
+export interface ArchiveSettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UserTable;
   pseuds: PseudTable;
@@ -171,6 +178,7 @@ export interface Database {
   work_tags: WorkTagTable;
   chapters: ChapterTable;
   work_counters: WorkCounterTable;
+  archive_settings: ArchiveSettingTable;
 }
 
 /** The query builder every repository takes first: the whole database or a transaction. */

@@ -10,7 +10,9 @@ export type DomainEvent =
   /** A tag's name changed (case or accents), so every work carrying it reads differently. */
   | { type: 'tag.renamed'; tagId: number }
   /** Wrangling changed which fandoms belong together (synonyms, metatags): crossovers may change. */
-  | { type: 'fandoms.regrouped'; tagIds: number[] };
+  | { type: 'fandoms.regrouped'; tagIds: number[] }
+  /** Tags were created, or a wrangler changed one (canonical, synonym, parents, metatags, name): indexes of tags are out of date. */
+  | { type: 'tags.changed'; tagIds: number[] };
 
 export type EventType = DomainEvent['type'];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

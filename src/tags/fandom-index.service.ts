@@ -1,20 +1,23 @@
 // The fandoms index: every canonical fandom, A to Z, with how many works it holds (counting its
-// synonyms and subtags, each work once), as the viewer may see them.
+// synonyms and subtags, each work once), as the viewer may see them; and the fandoms no one has
+// wrangled yet, with their works, so a new archive's index is never empty.
 import type { Viewer } from '../access/viewer.js';
 import { GUEST_SCOPE, MEMBER_SCOPE, scopeOf } from '../access/scope.js';
 import type { Db } from '../db/database.js';
 import { foldKey } from '../lib/text.js';
+import { afterCommit } from '../events/bus.js';
 import { findVisibleTaggings } from './tag.repository.js';
 import { findMetaEdgesOfType, findTagsOfType } from './tag-graph.repository.js';
 
-export type FandomEntry = { name: string; works: number };
+/** A fandom in the index; `canonical` false for one wranglers have not made canonical (or a synonym) yet. */
+export type FandomEntry = { name: string; works: number; canonical: boolean };
 
 function push(map: Map<number, number[]>, key: number, value: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]); else list.push(value);
 }
 
-/** Canonical fandoms with their work counts, given the viewer's visible (work, fandom tag) pairs. */
+/** Canonical fandoms with their work counts, then unwrangled ones that tag a visible work, given the viewer's visible (work, fandom tag) pairs. */
 export async function fandomIndex(db: Db, taggings: Array<{ work_id: number; tag_id: number }>): Promise<FandomEntry[]> {
   const tags = await findTagsOfType(db, 'fandom');
   const subsOf = new Map<number, number[]>();
@@ -30,25 +33,36 @@ export async function fandomIndex(db: Db, taggings: Array<{ work_id: number; tag
       for (const next of [...(subsOf.get(id) ?? []), ...(synonymsOf.get(id) ?? [])]) if (!family.has(next)) { family.add(next); queue.push(next); }
     }
     const works = new Set([...family].flatMap((id) => worksOf.get(id) ?? []));
-    return { name: t.name, works: works.size };
+    return { name: t.name, works: works.size, canonical: true };
   });
-  return entries.sort((a, b) => foldKey(a.name).localeCompare(foldKey(b.name)));
+  const unwrangled = tags.filter((t) => t.canonical === 0 && t.merger_id === null && (worksOf.get(t.id)?.length ?? 0) > 0)
+    .map((t) => ({ name: t.name, works: new Set(worksOf.get(t.id)).size, canonical: false }));
+  return [...entries, ...unwrangled].sort((a, b) => foldKey(a.name).localeCompare(foldKey(b.name)));
 }
 
 const INDEX_TTL_MS = 60_000;
-const cached = new WeakMap<Db, Map<'guest' | 'member', { at: number; fandoms: FandomEntry[] }>>();
+const cached = new WeakMap<Db, Map<'guest' | 'member', { at: number; generation: number; fandoms: FandomEntry[] }>>();
+/** Moves when tags are created or wrangled: every kept index is then counted again. */
+let generation = 0;
+
+/** Counts the index again after tags are created or wrangled (in this process); returns the unsubscribe. */
+export function subscribeFandomIndex(): () => void {
+  return afterCommit('tags.changed', () => { generation += 1; });
+}
 
 /**
  * The fandoms index for guests or for logged-in readers, recounted at most once a minute per
- * database. Counts are of works in general listings, which are the same for every member.
+ * database and at once after wrangling. Counts are of works in general listings, which are the
+ * same for every member.
  */
 export async function fandomIndexFor(db: Db, viewer: Viewer): Promise<FandomEntry[]> {
   const key = scopeOf(viewer).member ? 'member' : 'guest';
-  const byKey = cached.get(db) ?? new Map<'guest' | 'member', { at: number; fandoms: FandomEntry[] }>();
+  const byKey = cached.get(db) ?? new Map<'guest' | 'member', { at: number; generation: number; fandoms: FandomEntry[] }>();
   cached.set(db, byKey);
   let entry = byKey.get(key);
-  if (entry === undefined || Date.now() - entry.at > INDEX_TTL_MS) {
-    entry = { at: Date.now(), fandoms: await fandomIndex(db, await findVisibleTaggings(db, key === 'member' ? MEMBER_SCOPE : GUEST_SCOPE, 'fandom')) };
+  if (entry === undefined || entry.generation !== generation || Date.now() - entry.at > INDEX_TTL_MS) {
+    const counted = generation;
+    entry = { at: Date.now(), generation: counted, fandoms: await fandomIndex(db, await findVisibleTaggings(db, key === 'member' ? MEMBER_SCOPE : GUEST_SCOPE, 'fandom')) };
     byKey.set(key, entry);
   }
   return entry.fandoms;

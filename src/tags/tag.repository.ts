@@ -10,8 +10,8 @@ export function findTagsByKeys(db: Db, keys: string[]): Promise<TagRow[]> {
   return db.selectFrom('tags').selectAll().where('name_key', 'in', keys).execute();
 }
 
-export async function insertTag(db: Db, type: TagType, name: string, nameKey: string): Promise<TagRow> {
-  const tag = await db.insertInto('tags').values({ type, name, name_key: nameKey, canonical: 0, merger_id: null, created_at: nowIso() })
+export async function insertTag(db: Db, type: TagType, name: string, nameKey: string, canonical = false): Promise<TagRow> {
+  const tag = await db.insertInto('tags').values({ type, name, name_key: nameKey, canonical: canonical ? 1 : 0, merger_id: null, created_at: nowIso() })
     .returningAll().executeTakeFirstOrThrow();
   await replaceTagWords(db, tag.id, name);
   return tag;

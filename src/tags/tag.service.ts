@@ -1,6 +1,8 @@
 // Tags on works: find the tag a writer typed, or create it (not yet canonical).
 import type { Db, TagRow, TagType } from '../db/database.js';
 import type { Scope } from '../access/scope.js';
+import { archiveSettings } from '../accounts/settings.service.js';
+import { emit } from '../events/bus.js';
 import { notFound } from '../http/errors.js';
 import { foldKey } from '../lib/text.js';
 import { expandTag } from './tag-graph.js';
@@ -11,6 +13,9 @@ import {
 } from './tag.repository.js';
 
 export type TypedNames = { type: TagType; names: string[] };
+
+/** The tag types the "canonical on first use" setting makes canonical (additional tags stay for wranglers). */
+const FIRST_USE_CANONICAL: readonly TagType[] = ['fandom', 'character', 'relationship'];
 
 /** Tags grouped by type, each in the order the writer gave. */
 export type TagsByType = Record<TagType, string[]>;
@@ -27,15 +32,22 @@ export async function setWorkTags(trx: Db, workId: number, groups: TypedNames[])
   const wanted = groups.flatMap((g) => g.names.map((name) => ({ type: g.type, name, key: foldKey(name) })));
   const existing = new Map((await findTagsByKeys(trx, [...new Set(wanted.map((w) => w.key))])).map((t) => [t.name_key, t.id]));
   const ids: number[] = [];
+  const created: number[] = [];
+  let canonicalOnFirstUse: boolean | undefined;
   for (const tag of wanted) {
     let id = existing.get(tag.key);
     if (id === undefined) {
-      id = (await insertTag(trx, tag.type, tag.name, tag.key)).id;
+      // An archive without wranglers may have its new fandoms, characters and relationships canonical at once.
+      canonicalOnFirstUse ??= (await archiveSettings(trx)).canonicalOnFirstUse;
+      const canonical = canonicalOnFirstUse && FIRST_USE_CANONICAL.includes(tag.type);
+      id = (await insertTag(trx, tag.type, tag.name, tag.key, canonical)).id;
       existing.set(tag.key, id);
+      created.push(id);
     }
     if (!ids.includes(id)) ids.push(id);
   }
   await replaceWorkTags(trx, workId, ids);
+  if (created.length > 0) await emit(trx, { type: 'tags.changed', tagIds: created });
 }
 
 /** The tags of several works, grouped per work and type. */

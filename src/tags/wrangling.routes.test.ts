@@ -107,3 +107,47 @@ describeEachDatabase('tag wrangling', (ctx) => {
     expect(counts(guest, 'Quayside')).toBe('(1)');
   });
 });
+
+describeEachDatabase('the fandoms index of a new archive', (ctx) => {
+  const section = (body: string, selector: string) => textsOf(parsePage(body), `${selector} a.tag`);
+
+  it('lists fandoms no one has wrangled in their own section, and moves one the moment it is made canonical', async () => {
+    const admin = await signUpWrangler(ctx());
+    const writer = await signUp(ctx().app);
+    await postWork(writer, { fandoms: 'Saltmarsh Chronicles' });
+    const before = (await new TestClient(ctx().app).get('/fandoms')).body;
+    expect(section(before, '#unwrangled')).toContain('Saltmarsh Chronicles');
+    expect(section(before, 'section.letter')).not.toContain('Saltmarsh Chronicles');
+    expect(before).not.toContain('archive settings');
+    await admin.post('/tags/Saltmarsh%20Chronicles/wrangle', { do: 'canonical_on' });
+    const after = (await new TestClient(ctx().app).get('/fandoms')).body;
+    expect(section(after, 'section.letter')).toContain('Saltmarsh Chronicles');
+    expect(section(after, '#unwrangled')).not.toContain('Saltmarsh Chronicles');
+    const opds = (await new TestClient(ctx().app).get('/opds/fandoms')).body;
+    expect(opds).toContain('<title>Saltmarsh Chronicles</title>');
+  });
+
+  it('lets the admin make new fandoms, characters and relationships canonical on first use', async () => {
+    const admin = await signUp(ctx().app);
+    await ctx().database.db.updateTable('users').set({ is_admin: 1 }).where('login', '=', admin.login).execute();
+    const writer = await signUp(ctx().app);
+    expect((await writer.get('/admin/settings')).statusCode).toBe(403);
+    expect((await writer.post('/admin/settings', { canonicalOnFirstUse: '1' })).statusCode).toBe(403);
+    await admin.get('/admin');
+    expect((await admin.get('/admin')).body).toContain('href="/admin/settings"');
+    const saved = await admin.post('/admin/settings', { canonicalOnFirstUse: '1' });
+    expect(saved.statusCode).toBe(303);
+    expect((await admin.get('/admin/settings')).body).toMatch(/name="canonicalOnFirstUse" value="1" checked/);
+    await postWork(writer, { fandoms: 'Fenlight Sagas', characters: 'Ansel Reed', relationships: 'Ansel Reed/Mira Vale', freeforms: 'Marsh Lanterns' });
+    const tags = await ctx().database.db.selectFrom('tags').select(['name', 'canonical'])
+      .where('name', 'in', ['Fenlight Sagas', 'Ansel Reed', 'Ansel Reed/Mira Vale', 'Marsh Lanterns']).orderBy('name').execute();
+    expect(tags).toEqual([
+      { name: 'Ansel Reed', canonical: 1 }, { name: 'Ansel Reed/Mira Vale', canonical: 1 },
+      { name: 'Fenlight Sagas', canonical: 1 }, { name: 'Marsh Lanterns', canonical: 0 },
+    ]);
+    expect(section((await new TestClient(ctx().app).get('/fandoms')).body, 'section.letter')).toContain('Fenlight Sagas');
+    await admin.post('/admin/settings', {});
+    await postWork(writer, { fandoms: 'Reedwater Tales' });
+    expect(section((await new TestClient(ctx().app).get('/fandoms')).body, '#unwrangled')).toContain('Reedwater Tales');
+  });
+});

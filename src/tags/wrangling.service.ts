@@ -140,5 +140,6 @@ export async function wrangleTag(db: Kysely<Database>, viewer: Viewer, tagId: nu
       const log = (what: string, detail = '') => w.insertChange(trx, { tagId: tag.id, tagName: tag.name, userId: user.id, action: what, detail, at: nowIso() });
       await apply({ tag, trx, user, log }, action);
     }
+    await emit(trx, { type: 'tags.changed', tagIds: [tagId] });
   });
 }

@@ -45,7 +45,7 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
       <li><a href="/works/import">Import a work</a></li>
       <li><a href={`/users/${user.login}/works`}>My works</a></li>
       <li><a href={`/users/${user.login}/pseuds`}>Pseuds</a></li>
-      {user.isAdmin && <li><a href="/admin/wranglers">Admin</a></li>}
+      {user.isAdmin && <li><a href="/admin">Admin</a></li>}
       <li><PostButton ctx={ctx} action="/logout" label="Log out" class="link-button" /></li>
     </ul>
   );

@@ -7,6 +7,7 @@ import * as m004 from './004_listing_indexes.js';
 import * as m005 from './005_search.js';
 import * as m006 from './006_imports.js';
 import * as m007 from './007_counters.js';
+import * as m008 from './008_archive_settings.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005_search': m005,
   '006_imports': m006,
   '007_counters': m007,
+  '008_archive_settings': m008,
 };
