@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
 import { describeEachDatabase, PASSWORD, signUp, uniqueLogin } from '../../test/helpers.js';
+import { parsePage } from '../../test/html.js';
 
 describeEachDatabase('accounts', (ctx) => {
   it('makes the first account an admin and logs it in', async () => {
@@ -94,7 +95,21 @@ describeEachDatabase('accounts', (ctx) => {
     expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
     expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
     expect(last?.headers['content-type']).toContain('text/html');
-    expect(last?.body).toContain('Too many attempts');
+    expect(last?.body).toMatch(/Too many attempts\. Please wait \d+ seconds? and try again\./);
+  });
+
+  it('keeps the log-in form, what was typed and where to go back to when it throttles', async () => {
+    const login = uniqueLogin();
+    await signUp(ctx().app, login);
+    const client = new TestClient(ctx().app, '10.5.5.5');
+    let last;
+    for (let i = 0; i < 6; i++) last = await client.post('/login', { login, password: 'wrong guess', remember_me: '1', return_to: '/works/42?view_full_work=true' });
+    expect(last?.statusCode).toBe(429);
+    const page = parsePage(last?.body ?? '');
+    expect(page.querySelector('main form[action="/login"] input[name="login"]')?.getAttribute('value')).toBe(login);
+    expect(page.querySelector('main form[action="/login"] input[name="return_to"]')?.getAttribute('value')).toBe('/works/42?view_full_work=true');
+    expect(page.querySelector('main form[action="/login"] input[name="remember_me"]')?.hasAttribute('checked')).toBe(true);
+    expect(page.querySelector('.field-error')?.textContent).toMatch(/Please wait \d+ seconds? and try again/);
   });
 
   it('limits login attempts per address too', async () => {

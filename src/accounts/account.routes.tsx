@@ -29,7 +29,14 @@ async function submitLogin(request: FastifyRequest, reply: FastifyReply) {
   const form = formOf(request);
   const values = { login: field(form, 'login').trim(), remember: checkbox(form, 'remember_me'), returnTo: safeReturnPath(field(form, 'return_to')) };
   const { db } = request.server;
-  await enforceLimit(db, [`login:ip:${request.ip}`, `login:name:${values.login.toLowerCase()}`], LOGIN_LIMIT);
+  try {
+    await enforceLimit(db, [`login:ip:${request.ip}`, `login:name:${values.login.toLowerCase()}`], LOGIN_LIMIT);
+  } catch (error) {
+    // Keep what was typed and where to go back to; say when to try again.
+    if (!(error instanceof AppError) || error.code !== 'rate_limited') throw error;
+    reply.header('retry-after', String(error.retryAfterSeconds ?? 1));
+    return sendPage(reply, <LoginPage ctx={pageContext(request, reply)} values={values} errors={{ password: error.message }} />, 429);
+  }
   const user = await authenticate(db, values.login, field(form, 'password'));
   if (user === null) {
     const errors = { password: 'That user name or email and password do not match an account.' };
