@@ -34,6 +34,7 @@ export default tseslint.config(
       globals: {
         document: 'readonly', window: 'readonly', HTMLFormElement: 'readonly', HTMLInputElement: 'readonly', Element: 'readonly',
         Event: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly', AbortController: 'readonly',
+        localStorage: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
       },
     },
   },

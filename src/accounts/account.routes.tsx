@@ -1,23 +1,15 @@
 // Sign up, log in, log out: HTML forms with Post/Redirect/Get.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { cookieOptions, SESSION_COOKIE } from '../http/cookies.js';
+import { SESSION_COOKIE } from '../http/cookies.js';
 import { pageContext, setFlash } from '../http/context.js';
 import { AppError } from '../http/errors.js';
 import { checkbox, field, formOf, safeReturnPath } from '../http/form-values.js';
 import { enforceLimit, LOGIN_LIMIT } from '../http/rate-limit.js';
 import { sendPage } from '../http/render.js';
-import { endSession, SESSION_TTL_MS, startSession } from './session.service.js';
+import { endSession } from './session.service.js';
+import { startBrowserSession } from './browser-session.js';
 import { authenticate, createAccount } from './user.service.js';
 import { LoginPage, SignUpPage } from './views/account-pages.js';
-
-async function logIn(request: FastifyRequest, reply: FastifyReply, userId: number, remember: boolean): Promise<void> {
-  const { db, config } = request.server;
-  const old = request.cookies[SESSION_COOKIE];
-  if (old !== undefined && old !== '') await endSession(db, old);
-  const token = await startSession(db, userId, remember);
-  const maxAge = remember ? { maxAgeSeconds: SESSION_TTL_MS.remembered / 1000 } : {};
-  reply.setCookie(SESSION_COOKIE, token, cookieOptions(config, maxAge));
-}
 
 function showLogin(request: FastifyRequest, reply: FastifyReply) {
   const query = request.query as { return_to?: string };
@@ -42,7 +34,7 @@ async function submitLogin(request: FastifyRequest, reply: FastifyReply) {
     const errors = { password: 'That user name or email and password do not match an account.' };
     return sendPage(reply, <LoginPage ctx={pageContext(request, reply)} values={values} errors={errors} />, 422);
   }
-  await logIn(request, reply, user.id, values.remember);
+  await startBrowserSession(request, reply, user, values.remember);
   setFlash(reply, `Welcome back, ${user.login}. You are logged in.`);
   return reply.redirect(values.returnTo, 303);
 }
@@ -52,7 +44,7 @@ async function submitSignUp(request: FastifyRequest, reply: FastifyReply) {
   const values = { login: field(form, 'login').trim(), email: field(form, 'email').trim() };
   try {
     const user = await createAccount(request.server.db, { ...values, password: field(form, 'password'), passwordConfirmation: field(form, 'passwordConfirmation') });
-    await logIn(request, reply, user.id, false);
+    await startBrowserSession(request, reply, user, false);
     setFlash(reply, `Welcome, ${user.login}! Your account is ready${user.isAdmin ? ' (you are this archive\'s first administrator)' : ''}.`);
     return await reply.redirect('/', 303);
   } catch (error) {

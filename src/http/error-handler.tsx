@@ -6,6 +6,7 @@ import { pageContext, type PageContext } from './context.js';
 import { AppError, type ErrorCode } from './errors.js';
 import { sendPage } from './render.js';
 import { isApiRequest } from './request-guards.js';
+import { refusalFor } from './kept-forms.js';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
@@ -37,6 +38,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     const body = { code: error.code, message: error.message, ...(field !== undefined ? { field, fields: error.fields } : {}) };
     return reply.code(error.status).header('cache-control', 'no-store').send({ error: body });
   }
+  const keepTyped = request.method === 'POST' ? request.routeOptions.config.keepTyped : undefined;
+  const refusal = keepTyped === undefined ? null : refusalFor(error, request.viewer);
+  if (keepTyped !== undefined && refusal !== null) return keepTyped(request, reply, refusal);
   const ctx = pageContext(request, reply);
   if (error.code === 'login_required' && loginPage !== undefined) {
     // AO3 shows this message on a normal log-in page, and readers' tools look for it on a successful

@@ -35,10 +35,17 @@ describeEachDatabase('how writes are authorized', (ctx) => {
     await stranger.get('/works/new');
     const stolen = /name="_csrf" value="([^"]+)"/.exec((await stranger.get('/works/new')).body)?.[1] ?? '';
     const cookie = [...writer.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    for (const payload of ['title=x', `_csrf=${encodeURIComponent(stolen)}&title=x`]) {
-      const response = await app.inject({ method: 'POST', url: '/works', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload });
-      expect(response.statusCode).toBe(403);
-      expect(response.body).toContain('This form has expired');
+    const works = async () => (await app.inject({ url: `/users/${writer.login}/works` , headers: { cookie } })).body;
+    for (const payload of ['title=Nobody%20Asked', `_csrf=${encodeURIComponent(stolen)}&title=Nobody%20Asked`]) {
+      // The work form comes back with what was typed (a kept form); another form answers the error page.
+      const kept = await app.inject({ method: 'POST', url: '/works', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload });
+      expect(kept.statusCode).toBe(403);
+      expect(kept.body).toContain('This form had expired, so this was not saved yet.');
+      const plain = await app.inject({ method: 'POST', url: '/logout', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload });
+      expect(plain.statusCode).toBe(403);
+      expect(plain.body).toContain('This form has expired');
     }
+    expect(await works()).not.toContain('Nobody Asked');
+    expect(await works()).toContain('Log out');
   });
 });

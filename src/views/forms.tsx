@@ -3,11 +3,15 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../http/context.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import type { FieldErrors } from '../http/errors.js';
+import { SESSION_FIELDS } from '../http/kept-forms.js';
 
-/** A POST form carrying the CSRF token. */
-export function Form({ ctx, action, children, class: className, id, confirm }: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; id?: string; confirm?: string }) {
+/**
+ * A POST form carrying the CSRF token. `keep` names a form whose fields the browser keeps a
+ * copy of as the writer types (bindery.js), offered back after a crash or a lost tab.
+ */
+export function Form({ ctx, action, children, class: className, id, confirm, keep }: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; id?: string; confirm?: string; keep?: string }) {
   return (
-    <form method="post" action={action} class={className} id={id} acceptCharset="UTF-8" data-confirm={confirm}>
+    <form method="post" action={action} class={className} id={id} acceptCharset="UTF-8" data-confirm={confirm} data-keep={keep}>
       <input type="hidden" name={CSRF_FIELD} value={ctx.csrf()} />
       {children}
     </form>
@@ -120,6 +124,24 @@ export function ChoiceGroup({ name, legend, errors, hint, options, checked, type
           <input type={type} name={name} value={value} checked={checked.includes(value)} /> {label}
         </label>
       ))}
+    </fieldset>
+  );
+}
+
+/** Why a form came back with what was typed (its sending was refused), at the top of the form. */
+export function RefusalNotice({ message }: { message: string | undefined }) {
+  return message === undefined ? null : <p class="flash error refusal" role="alert">{message}</p>;
+}
+
+/** For a sender whose session ended: their user name and password, sent with the form, log them in on the way. */
+export function LogInToSend({ ctx, errors }: { ctx: PageContext; errors: FieldErrors }) {
+  if (ctx.viewer.user !== null) return null;
+  return (
+    <fieldset class="form-section log-in-to-send" id="log-in-to-send">
+      <legend>Log in to send this</legend>
+      <p class="hint">You are logged out. Log in here and send the form: everything above is kept.</p>
+      <TextField name={SESSION_FIELDS.login} label="User name or email" value="" errors={errors} autocomplete="username" required />
+      <TextField name={SESSION_FIELDS.password} label="Password" type="password" value="" errors={errors} autocomplete="current-password" required />
     </fieldset>
   );
 }

@@ -2,6 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext, setFlash } from '../http/context.js';
 import { AppError, type FieldErrors } from '../http/errors.js';
+import type { Refusal } from '../http/kept-forms.js';
+import { logInFromForm } from '../accounts/browser-session.js';
 import { field, formOf, idParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { addChapter, deleteChapter, postChapter, reorderChapters, requireOwnChapter, updateChapter } from './chapter.service.js';
@@ -16,14 +18,29 @@ import { showWork } from './work-show.js';
 type WorkParams = { Params: { id: string } };
 type ChapterParams = { Params: { id: string; chapterId: string } };
 
-async function renderChapterForm(request: FastifyRequest, reply: FastifyReply, workId: number, chapterId: number | null, values: ChapterInput, errors: FieldErrors = {}, status = 200) {
+type FormState = { errors?: FieldErrors; status?: number; notice?: string };
+
+async function renderChapterForm(request: FastifyRequest, reply: FastifyReply, workId: number, chapterId: number | null, values: ChapterInput, { errors = {}, status = 200, notice }: FormState = {}) {
   const { db } = request.server;
+  const ctx = pageContext(request, reply);
+  if (request.viewer.user === null) {
+    // A kept form of a writer whose session ended: what they typed, and a place to log in and send it.
+    const work = { id: workId, title: 'your work', posted: true };
+    return sendPage(reply, <ChapterFormPage ctx={ctx} work={work} values={values} errors={errors} chapterId={chapterId} number={null} posted={false} notice={notice} />, status);
+  }
   await requireCreator(db, request.viewer, workId);
   const reader = await getWorkForReader(db, request.viewer, workId);
   const head = reader.chapters.find((c) => c.id === chapterId);
   const number = head?.number ?? reader.chapters.length + 1;
-  return sendPage(reply, <ChapterFormPage ctx={pageContext(request, reply)} work={reader.work} values={values} errors={errors}
-    chapterId={chapterId} number={number} posted={head?.posted ?? false} />, status);
+  return sendPage(reply, <ChapterFormPage ctx={ctx} work={reader.work} values={values} errors={errors}
+    chapterId={chapterId} number={number} posted={head?.posted ?? false} notice={notice} />, status);
+}
+
+/** A refused sending of a chapter form: the form again, with everything typed. */
+function keepChapterForm(request: FastifyRequest, reply: FastifyReply, refusal: Refusal) {
+  const params = request.params as { id: string; chapterId?: string };
+  const chapterId = params.chapterId === undefined ? null : idParam(params.chapterId);
+  return renderChapterForm(request, reply, idParam(params.id), chapterId, chapterInputFromForm(formOf(request)), { status: refusal.status, notice: refusal.message });
 }
 
 async function saveChapter(request: FastifyRequest<WorkParams | ChapterParams>, reply: FastifyReply, chapterId: number | null) {
@@ -32,6 +49,7 @@ async function saveChapter(request: FastifyRequest<WorkParams | ChapterParams>, 
   const input = chapterInputFromForm(form);
   const { db } = request.server;
   try {
+    await logInFromForm(request, reply, form);
     if (chapterId === null) {
       const id = await addChapter(db, request.viewer, workId, input, field(form, 'action') === 'draft' ? 'draft' : 'post');
       setFlash(reply, field(form, 'action') === 'draft' ? 'Chapter saved as a draft.' : 'Chapter added.');
@@ -42,7 +60,7 @@ async function saveChapter(request: FastifyRequest<WorkParams | ChapterParams>, 
     return await reply.redirect(chapterPath(workId, chapterId), 303);
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation_failed' && Object.keys(error.fields).length > 0) {
-      return renderChapterForm(request, reply, workId, chapterId, input, error.fields, 422);
+      return renderChapterForm(request, reply, workId, chapterId, input, { errors: error.fields, status: 422 });
     }
     throw error;
   }
@@ -95,7 +113,7 @@ export function registerChapterRoutes(app: FastifyInstance): void {
   });
   app.get<WorkParams>('/works/:id/chapters/new', (request, reply) =>
     renderChapterForm(request, reply, idParam(request.params.id), null, { title: '', summary: '', notes: '', endNotes: '', text: '' }));
-  app.post<WorkParams>('/works/:id/chapters', (request, reply) => saveChapter(request, reply, null));
+  app.post<WorkParams>('/works/:id/chapters', { config: { keepTyped: keepChapterForm } }, (request, reply) => saveChapter(request, reply, null));
   app.get<WorkParams>('/works/:id/chapters/manage', (request, reply) => showManage(request, reply));
   app.post<WorkParams>('/works/:id/chapters/order', submitOrder);
   app.get<ChapterParams>('/works/:id/chapters/:chapterId', (request, reply) => showWork(request, reply, idParam(request.params.chapterId)));
@@ -105,7 +123,7 @@ export function registerChapterRoutes(app: FastifyInstance): void {
     const values = { title: chapter.title, summary: chapter.summary, notes: chapter.notes, endNotes: chapter.end_notes, text: chapter.content };
     return renderChapterForm(request, reply, workId, chapter.id, values);
   });
-  app.post<ChapterParams>('/works/:id/chapters/:chapterId', (request, reply) => saveChapter(request, reply, idParam(request.params.chapterId)));
+  app.post<ChapterParams>('/works/:id/chapters/:chapterId', { config: { keepTyped: keepChapterForm } }, (request, reply) => saveChapter(request, reply, idParam(request.params.chapterId)));
   app.post<ChapterParams>('/works/:id/chapters/:chapterId/post', (request, reply) => chapterAction(request, reply, 'post'));
   app.post<ChapterParams>('/works/:id/chapters/:chapterId/delete', (request, reply) => chapterAction(request, reply, 'delete'));
 }

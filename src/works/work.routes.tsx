@@ -2,7 +2,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listPseudsOf } from '../accounts/user.service.js';
 import { pageContext, setFlash } from '../http/context.js';
-import { AppError } from '../http/errors.js';
+import { AppError, type FieldErrors } from '../http/errors.js';
+import type { KeepTyped } from '../http/kept-forms.js';
+import { logInFromForm } from '../accounts/browser-session.js';
 import { field, formOf, idParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { blankWorkInput, workInputFromForm } from './work-form-data.js';
@@ -20,10 +22,22 @@ import { WorkPageCache } from './work-page-cache.js';
 
 type WorkParams = { Params: { id: string } };
 
-async function renderForm(request: FastifyRequest, reply: FastifyReply, values: WorkInput, workId: number | null, draft: boolean, errors = {}, status = 200) {
-  const user = requireUser(request.viewer);
-  const pseuds = await listPseudsOf(request.server.db, user.id);
-  return sendPage(reply, <WorkFormPage ctx={pageContext(request, reply)} values={values} errors={errors} pseuds={pseuds} workId={workId} draft={draft} />, status);
+type FormState = { errors?: FieldErrors; status?: number; notice?: string };
+
+/** The work form; a logged-out sender (a kept form) gets it too, with a place to log in and send it again. */
+async function renderForm(request: FastifyRequest, reply: FastifyReply, values: WorkInput, workId: number | null, draft: boolean, { errors = {}, status = 200, notice }: FormState = {}) {
+  const user = request.viewer.user;
+  const pseuds = user === null ? [] : await listPseudsOf(request.server.db, user.id);
+  return sendPage(reply, <WorkFormPage ctx={pageContext(request, reply)} values={values} errors={errors} pseuds={pseuds} workId={workId} draft={draft} notice={notice} />, status);
+}
+
+/** A refused sending of the work form: the form again, with everything typed. */
+function keepWorkForm(workId: (request: FastifyRequest) => number | null): KeepTyped {
+  return (request, reply, refusal) => {
+    const form = formOf(request);
+    const id = workId(request);
+    return renderForm(request, reply, workInputFromForm(form, id === null || field(form, 'chapter.text') !== ''), id, id === null, { status: refusal.status, notice: refusal.message });
+  };
 }
 
 async function renderPreview(request: FastifyRequest, reply: FastifyReply, input: WorkInput, workId: number | null, draft: boolean) {
@@ -40,7 +54,7 @@ async function withFormErrors(request: FastifyRequest, reply: FastifyReply, inpu
   try {
     return await action();
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation_failed') return renderForm(request, reply, input, workId, draft, error.fields, 422);
+    if (error instanceof AppError && error.code === 'validation_failed') return renderForm(request, reply, input, workId, draft, { errors: error.fields, status: 422 });
     throw error;
   }
 }
@@ -51,6 +65,7 @@ async function submitNew(request: FastifyRequest, reply: FastifyReply) {
   const action = field(form, 'action');
   if (action === 'edit') return renderForm(request, reply, input, null, true);
   return withFormErrors(request, reply, input, null, true, async () => {
+    await logInFromForm(request, reply, form);
     if (action === 'preview') return renderPreview(request, reply, input, null, true);
     const id = await createWork(request.server.db, request.viewer, input, action === 'draft' ? 'draft' : 'post');
     setFlash(reply, action === 'draft' ? 'Draft saved. Only you can see it until you post it.' : 'Work posted. Thank you for sharing it!');
@@ -61,8 +76,14 @@ async function submitNew(request: FastifyRequest, reply: FastifyReply) {
 async function submitEdit(request: FastifyRequest<WorkParams>, reply: FastifyReply) {
   const workId = idParam(request.params.id);
   const { db } = request.server;
-  const { input: saved, draft } = await workInputForEdit(db, request.viewer, workId);
   const form = formOf(request);
+  // A sender whose session ended logs in with the form; a wrong password brings the form back.
+  const loggedIn = await withFormErrors(request, reply, workInputFromForm(form, field(form, 'chapter.text') !== ''), workId, false, async () => {
+    await logInFromForm(request, reply, form);
+    return true;
+  });
+  if (loggedIn !== true) return loggedIn;
+  const { input: saved, draft } = await workInputForEdit(db, request.viewer, workId);
   const input = workInputFromForm(form, saved.chapter !== null);
   const action = field(form, 'action');
   if (action === 'edit') return renderForm(request, reply, input, workId, draft);
@@ -80,15 +101,18 @@ export function registerWorkRoutes(app: FastifyInstance): void {
   const pages = new WorkPageCache(app.config.pageCacheBytes);
   app.decorate('workPages', pages);
   app.addHook('onClose', (_instance, done) => { pages.stop(); done(); });
-  app.get('/works/new', (request, reply) => renderForm(request, reply, blankWorkInput(), null, true));
-  app.post('/works', submitNew);
+  app.get('/works/new', (request, reply) => {
+    requireUser(request.viewer);
+    return renderForm(request, reply, blankWorkInput(), null, true);
+  });
+  app.post('/works', { config: { keepTyped: keepWorkForm(() => null) } }, submitNew);
   app.get<WorkParams>('/works/:id', (request, reply) => showWork(request, reply, null));
   app.get<WorkParams>('/works/:id/edit', async (request, reply) => {
     const workId = idParam(request.params.id);
     const { input, draft } = await workInputForEdit(request.server.db, request.viewer, workId);
     return renderForm(request, reply, input, workId, draft);
   });
-  app.post<WorkParams>('/works/:id', submitEdit);
+  app.post<WorkParams>('/works/:id', { config: { keepTyped: keepWorkForm((request) => idParam((request.params as { id: string }).id)) } }, submitEdit);
   app.post<WorkParams>('/works/:id/post', async (request, reply) => {
     const workId = idParam(request.params.id);
     await postDraft(request.server.db, request.viewer, workId);

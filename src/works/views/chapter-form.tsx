@@ -1,36 +1,43 @@
 // Chapter forms: add a chapter, edit one; and the page to reorder or delete chapters.
 import type { PageContext } from '../../http/context.js';
 import type { FieldErrors } from '../../http/errors.js';
-import { ErrorSummary, Form, PostButton, TextArea, TextField } from '../../views/forms.js';
+import { ErrorSummary, Form, LogInToSend, PostButton, RefusalNotice, TextArea, TextField } from '../../views/forms.js';
 import { Layout } from '../../views/layout.js';
 import { chapterPath, workPath } from '../work-paths.js';
 import type { ChapterHead, WorkModel } from '../work.model.js';
 import { LIMITS, type ChapterInput } from '../work.validation.js';
 
 type ChapterFormProps = {
-  ctx: PageContext; work: WorkModel; values: ChapterInput; errors: FieldErrors;
+  ctx: PageContext; work: Pick<WorkModel, 'id' | 'title' | 'posted'>; values: ChapterInput; errors: FieldErrors;
   /** null when adding a chapter */
   chapterId: number | null;
-  number: number;
+  /** the chapter's number, null when not known (a kept form of a logged-out writer) */
+  number: number | null;
   posted: boolean;
+  /** Why the form came back with what was typed (its sending was refused). */
+  notice?: string | undefined;
 };
 
 /** Add or edit a chapter. */
-export function ChapterFormPage({ ctx, work, values, errors, chapterId, number, posted }: ChapterFormProps) {
+export function ChapterFormPage({ ctx, work, values, errors, chapterId, number, posted, notice }: ChapterFormProps) {
   const workId = work.id ?? 0;
-  const heading = chapterId === null ? `Add chapter ${number}` : `Edit chapter ${number}`;
+  const which = number === null ? 'a chapter' : `chapter ${number}`;
+  const heading = chapterId === null ? `Add ${which}` : `Edit ${which}`;
   const html = 'Plain text or HTML; blank lines start new paragraphs.';
   return (
     <Layout ctx={ctx} title={`${heading} - ${work.title}`} mainClass="work-form">
       <h2 class="heading">{heading} of <a href={workPath(workId)}>{work.title}</a></h2>
+      <RefusalNotice message={notice} />
       <ErrorSummary errors={errors} />
-      <Form ctx={ctx} action={chapterId === null ? `${workPath(workId)}/chapters` : chapterPath(workId, chapterId)}>
+      <Form ctx={ctx} action={chapterId === null ? `${workPath(workId)}/chapters` : chapterPath(workId, chapterId)}
+        keep={chapterId === null ? `chapter:${workId}:new` : `chapter:${workId}:${chapterId}`}>
         <TextField name="title" label="Chapter title (optional)" value={values.title} errors={errors} />
         <TextArea name="summary" label="Chapter summary" value={values.summary} errors={errors} rows={3} hint={`${html} Up to ${LIMITS.summary.toLocaleString('en-US')} characters.`} />
         <TextArea name="notes" label="Notes at the beginning" value={values.notes} errors={errors} rows={3} />
         <TextArea name="text" label="Chapter text" required value={values.text} errors={errors} rows={24}
           hint={`${html} ${LIMITS.textMin} to ${LIMITS.textMax.toLocaleString('en-US')} characters.`} />
         <TextArea name="endNotes" label="Notes at the end" value={values.endNotes} errors={errors} rows={3} />
+        <LogInToSend ctx={ctx} errors={errors} />
         <p class="form-actions">
           {chapterId === null && <button type="submit" name="action" value="draft">Save as draft</button>}
           <button type="submit" name="action" value="post" class="primary">{chapterId !== null ? 'Update' : work.posted ? 'Post chapter' : 'Add to draft'}</button>

@@ -2,7 +2,7 @@
 import type { PseudRow } from '../../db/database.js';
 import type { PageContext } from '../../http/context.js';
 import type { FieldErrors } from '../../http/errors.js';
-import { ChoiceGroup, ErrorSummary, Form, SelectField, TextArea, TextField } from '../../views/forms.js';
+import { ChoiceGroup, ErrorSummary, Form, LogInToSend, RefusalNotice, SelectField, TextArea, TextField } from '../../views/forms.js';
 import { Layout } from '../../views/layout.js';
 import { CATEGORIES, RATINGS, WARNINGS } from '../../tags/fixed-tags.js';
 import { LANGUAGES } from '../languages.js';
@@ -19,6 +19,8 @@ export type WorkFormProps = {
   workId: number | null;
   /** whether the work is still a draft (offers "Save as draft") */
   draft: boolean;
+  /** Why the form came back with what was typed (its sending was refused). */
+  notice?: string | undefined;
 };
 
 /** The rating, warnings, fandoms, categories, relationships, characters and additional tags (the import preview uses them too). */
@@ -43,6 +45,7 @@ function PrefaceFields({ values, errors, pseuds }: Pick<WorkFormProps, 'values' 
     <fieldset class="form-section">
       <legend>Preface</legend>
       <TextField name="title" label="Title" required value={values.title} errors={errors} hint={`Up to ${LIMITS.title} characters.`} />
+      {pseuds.length === 0 && values.pseudIds.map((id) => <input key={id} type="hidden" name="pseuds" value={String(id)} />)}
       {pseuds.length > 1 && (
         <ChoiceGroup type="checkbox" name="pseuds" legend="Creator pseuds" options={pseuds.map((p) => [String(p.id), p.name] as const)}
           checked={values.pseudIds.length > 0 ? values.pseudIds.map(String) : pseuds.filter((p) => p.is_default === 1).map((p) => String(p.id))} errors={errors} />
@@ -91,12 +94,14 @@ export function WorkFormPage(props: WorkFormProps) {
       <h2 class="heading">{title}</h2>
       {workId === null && <p>Already written it? <a href="/works/import">Import a work</a> from a text, Markdown, HTML, Word or EPUB file.</p>}
       <p class="hint">Fields marked <span class="required">*</span> are required.</p>
+      <RefusalNotice message={props.notice} />
       <ErrorSummary errors={errors} />
-      <Form ctx={ctx} action={workId === null ? '/works' : `/works/${workId}`}>
+      <Form ctx={ctx} action={workId === null ? '/works' : `/works/${workId}`} keep={workId === null ? 'work:new' : `work:${workId}`}>
         <TagFields {...props} />
         <PrefaceFields {...props} />
         <SettingsFields {...props} />
         <ChapterFields {...props} />
+        <LogInToSend ctx={ctx} errors={errors} />
         <p class="form-actions">
           <button type="submit" name="action" value="preview">Preview</button>
           {draft && <button type="submit" name="action" value="draft">Save as draft</button>}

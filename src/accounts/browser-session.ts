@@ -1,0 +1,39 @@
+// Logging a browser in: the session cookie, and logging in from inside another form (a writer
+// whose session ended sends their work again with their password, and loses nothing).
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cookieOptions, SESSION_COOKIE } from '../http/cookies.js';
+import { AppError, invalid } from '../http/errors.js';
+import type { FormBody } from '../http/body-parsers.js';
+import { field } from '../http/form-values.js';
+import { enforceLimit, LOGIN_LIMIT } from '../http/rate-limit.js';
+import type { ViewerUser } from '../access/viewer.js';
+import { SESSION_FIELDS } from '../http/kept-forms.js';
+import { endSession, SESSION_TTL_MS, startSession } from './session.service.js';
+import { authenticate } from './user.service.js';
+
+/** Starts a session for the user and gives the browser its cookie; this request goes on as them. */
+export async function startBrowserSession(request: FastifyRequest, reply: FastifyReply, user: ViewerUser, remember: boolean): Promise<void> {
+  const { db, config } = request.server;
+  const old = request.cookies[SESSION_COOKIE];
+  if (old !== undefined && old !== '') await endSession(db, old);
+  const token = await startSession(db, user.id, remember);
+  const maxAge = remember ? { maxAgeSeconds: SESSION_TTL_MS.remembered / 1000 } : {};
+  reply.setCookie(SESSION_COOKIE, token, cookieOptions(config, maxAge));
+  request.viewer = { user, sessionToken: token, ip: request.ip, via: 'session' };
+}
+
+/** Logs the sender in when the form carries a user name and password (as the login page would); a wrong pair is a field error. */
+export async function logInFromForm(request: FastifyRequest, reply: FastifyReply, form: FormBody): Promise<void> {
+  const login = field(form, SESSION_FIELDS.login).trim();
+  if (login === '' || request.viewer.user !== null) return;
+  const { db } = request.server;
+  try {
+    await enforceLimit(db, [`login:ip:${request.ip}`, `login:name:${login.toLowerCase()}`], LOGIN_LIMIT);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'rate_limited') throw invalid({ [SESSION_FIELDS.password]: error.message });
+    throw error;
+  }
+  const user = await authenticate(db, login, field(form, SESSION_FIELDS.password));
+  if (user === null) throw invalid({ [SESSION_FIELDS.password]: 'That user name or email and password do not match an account.' });
+  await startBrowserSession(request, reply, user, false);
+}
