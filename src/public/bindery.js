@@ -1,4 +1,13 @@
 // Small enhancements only: every page works without this file.
+// With this script running, the page may fold things a reader without it would not be able to open.
+document.documentElement.classList.add('js');
+
+// Menus and panels marked data-fold-on-phone are open for everyone and folded on a narrow screen,
+// so a phone shows the page first (without scripts they simply stay open).
+if (window.matchMedia('(max-width: 40rem)').matches) {
+  for (const details of document.querySelectorAll('details[data-fold-on-phone]')) details.open = false;
+}
+
 // Forms marked data-confirm ask before doing something that cannot be undone.
 document.addEventListener('submit', (event) => {
   const form = event.target;

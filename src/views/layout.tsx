@@ -39,15 +39,19 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
       </ul>
     );
   }
+  // On a phone the member's menu folds into one "login ▾" (bindery.js closes it there), so the header stays two short rows.
   return (
-    <ul class="user-nav">
-      <li><a href="/works/new">Post new work</a></li>
-      <li><a href="/works/import">Import a work</a></li>
-      <li><a href={`/users/${user.login}/works`}>My works</a></li>
-      <li><a href={`/users/${user.login}/pseuds`}>Pseuds</a></li>
-      {user.isAdmin && <li><a href="/admin">Admin</a></li>}
-      <li><PostButton ctx={ctx} action="/logout" label="Log out" class="link-button" /></li>
-    </ul>
+    <details class="user-menu" open data-fold-on-phone>
+      <summary><span class="menu-name">{user.login}</span></summary>
+      <ul class="user-nav">
+        <li><a href="/works/new">Post new work</a></li>
+        <li><a href="/works/import">Import a work</a></li>
+        <li><a href={`/users/${user.login}/works`}>My works</a></li>
+        <li><a href={`/users/${user.login}/pseuds`}>Pseuds</a></li>
+        {user.isAdmin && <li><a href="/admin">Admin</a></li>}
+        <li><PostButton ctx={ctx} action="/logout" label="Log out" class="link-button" /></li>
+      </ul>
+    </details>
   );
 }
 

@@ -1,7 +1,7 @@
 // The "Sort and filter" form beside every listing: a plain GET form with AO3's parameter names.
 import type { FixedTag } from '../../tags/tag.service.js';
 import { LANGUAGES } from '../languages.js';
-import { FIXED_KINDS, TAG_KINDS, type FilterValues, type TagKind } from '../filter-params.js';
+import { FIXED_KINDS, readFilterValues, TAG_KINDS, type FilterValues, type TagKind } from '../filter-params.js';
 import { SORTS, type SortKey } from '../work-filter.js';
 
 export type FixedTagSets = Record<'rating' | 'warning' | 'category', FixedTag[]>;
@@ -81,11 +81,16 @@ function MoreOptions({ values }: { values: FilterValues }) {
   );
 }
 
-/** The whole form; `action` is the listing's address without its query. */
+/**
+ * The whole form; `action` is the listing's address without its query. On a phone it folds away
+ * (bindery.js closes it there) unless a filter is in use.
+ */
 export function FilterForm({ action, values, fixed }: { action: string; values: FilterValues; fixed: FixedTagSets }) {
+  const inUse = JSON.stringify(values) !== JSON.stringify(readFilterValues({}));
   return (
     <form method="get" action={action} class="filters" aria-labelledby="filters-heading">
-      <h3 id="filters-heading" class="heading">Sort and filter</h3>
+      <details class="filters-fold" open data-fold-on-phone={inUse ? undefined : ''}>
+      <summary><h3 id="filters-heading" class="heading">Sort and filter</h3></summary>
       <div class="field">
         <label for="filter-sort">Sort by</label>
         <select id="filter-sort" name="work_search[sort_column]">
@@ -96,6 +101,7 @@ export function FilterForm({ action, values, fixed }: { action: string; values: 
       <TagGroup mode="exclude" values={values} fixed={fixed} />
       <MoreOptions values={values} />
       <p class="form-actions"><button type="submit" class="primary">Sort and filter</button> <a href={action}>Clear filters</a></p>
+      </details>
     </form>
   );
 }

@@ -32,7 +32,7 @@ export function WorkListing({ ctx, title, heading, page, basePath, intro, empty,
       <h2 class="heading">{heading}</h2>
       {feed !== undefined && <ul class="navigation actions"><li><a class="rss" href={feed.href} type="application/atom+xml">Subscribe to this tag's feed</a></li></ul>}
       {intro}
-      <div class="listing">
+      <div class={filters !== undefined ? 'listing' : 'listing without-filters'}>
         <div class="results">
           {notices !== undefined && notices.length > 0 && <ul class="flash error filter-notices">{notices.map((n) => <li key={n}>{n}</li>)}</ul>}
           {page.total > 0 ? <p class="listing-count" role="status">{countLine(page)}</p> : <p class="empty">{empty}</p>}
