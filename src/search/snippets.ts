@@ -42,3 +42,28 @@ export function locateSnippets(chapters: Map<number, WorkChapter[]>, passages: M
   for (const [workId, passage] of passages) result.set(workId, { chapterId: chapterOf(chapters.get(workId) ?? [], passage), html: markedHtml(passage) });
   return result;
 }
+
+const UNESCAPE: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'" };
+
+function textOf(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&(?:amp|lt|gt|quot|#x27);/g, (e) => UNESCAPE[e] ?? e).replace(/…/g, ' ').trim();
+}
+
+/** Percent-encodes a text fragment's part: its own syntax characters (`-`, `,`, `&`) too. */
+function fragmentPart(text: string): string {
+  return encodeURIComponent(text).replace(/-/g, '%2D');
+}
+
+/**
+ * A text fragment (`#:~:text=…`) that takes a browser to a passage's first match and highlights
+ * it there: the marked words, after the few words that precede them in the passage, which tell
+ * this place from the word's other ones. Empty when nothing is marked.
+ */
+export function passageFragment(html: string): string {
+  const start = html.indexOf('<mark>');
+  const end = html.indexOf('</mark>', start);
+  if (start === -1 || end === -1) return '';
+  const before = textOf(html.slice(0, start)).split(/\s+/).filter((w) => w !== '').slice(-4).join(' ');
+  const marked = textOf(html.slice(start + '<mark>'.length, end));
+  return `#:~:text=${before === '' ? '' : `${fragmentPart(before)}-,`}${fragmentPart(marked)}`;
+}

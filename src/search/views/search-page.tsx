@@ -9,6 +9,7 @@ import { WorkBlurb } from '../../works/views/work-blurb.js';
 import { chapterPath } from '../../works/work-paths.js';
 import type { SearchResults } from '../search.service.js';
 import type { AdvancedValues } from '../search-form.js';
+import { passageFragment } from '../snippets.js';
 
 const SORT_OPTIONS: Array<[string, string]> = [['', 'Best match'], ['revised_at', 'Date updated'], ['created_at', 'Date posted'], ['title_to_sort_on', 'Title'], ['authors_to_sort_on', 'Creator'], ['word_count', 'Word count']];
 
@@ -83,7 +84,7 @@ function Results({ results, basePath }: { results: SearchResults; basePath: stri
               {snippet !== undefined && (
                 <blockquote class="userstuff snippet">
                   <p dangerouslySetInnerHTML={{ __html: snippet.html }} />
-                  {snippet.chapterId !== null && <p class="snippet-link"><a href={chapterPath(work.id, snippet.chapterId)}>Read this passage in its chapter</a></p>}
+                  {snippet.chapterId !== null && <p class="snippet-link"><a href={chapterPath(work.id, snippet.chapterId) + passageFragment(snippet.html)}>Read this passage in its chapter</a></p>}
                 </blockquote>
               )}
             </WorkBlurb>

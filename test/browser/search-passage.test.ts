@@ -1,0 +1,34 @@
+// "Read this passage in its chapter" lands on the passage itself, in Debian's Chromium.
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { postWork, signUp, type TestApp } from '../helpers.js';
+import { RESULTS, useBrowser } from './harness.js';
+
+const FILLER = 'The keeper wound the clock and climbed the stairs again, as she did every night of the long winter.';
+
+async function seed(t: TestApp): Promise<void> {
+  const writer = await signUp(t.app);
+  const before = Array.from({ length: 60 }, () => FILLER).join('\n\n');
+  const after = Array.from({ length: 20 }, () => FILLER).join('\n\n');
+  await postWork(writer, { title: 'Winter Lamp', 'chapter.text': `${before}\n\nThat night the lamp showed a quillborne heron on the rocks below.\n\n${after}` });
+}
+
+const browser = useBrowser(seed);
+
+test('a search result\'s passage link scrolls its chapter to the passage and highlights it', async () => {
+  const { page: open, origin } = browser();
+  const page = await open();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${origin}/works/search?work_search[query]=quillborne`);
+  await page.getByRole('link', { name: 'Read this passage in its chapter' }).click();
+  await page.waitForURL(/\/chapters\/\d+/);
+  await page.waitForFunction(() => window.scrollY > 1000);
+  const visible = await page.evaluate(() => {
+    const paragraph = Array.from(document.querySelectorAll('#chapters p')).find((p) => p.textContent.includes('quillborne'));
+    if (paragraph === undefined) return false;
+    const box = paragraph.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+  await page.screenshot({ path: join(RESULTS, 'search-passage.png') });
+  expect(visible).toBe(true);
+});
