@@ -1,5 +1,6 @@
 // A test "browser" over app.inject(): keeps cookies, reads each page's CSRF token, follows nothing by itself.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { SESSION_COOKIE } from '../src/http/cookies.js';
 
 export type Fields = Record<string, string | string[]>;
 
@@ -40,6 +41,8 @@ export class TestClient {
   private remember(response: LightMyRequestResponse): LightMyRequestResponse {
     for (const c of response.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
       const expired = c.value === '' || c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now());
+      // A token belongs to the session it was made for: a new session needs a new one.
+      if (c.name === SESSION_COOKIE) this.csrf = null;
       if (expired) this.cookies.delete(c.name); else this.cookies.set(c.name, c.value);
     }
     const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
@@ -56,9 +59,15 @@ export class TestClient {
     return this.remember(await this.app.inject({ method: 'GET', url, remoteAddress: this.ip, headers: { cookie: this.cookieHeader(), ...headers } }));
   }
 
+  /** This visitor's form token, as the dispenser gives it, when no page seen since the last log-in carried one. */
+  private async fetchToken(): Promise<void> {
+    const response = await this.get('/token_dispenser.json');
+    this.csrf = (JSON.parse(response.body) as { token: string }).token;
+  }
+
   /** POST a form with the CSRF token of the last page seen (fetching one first if none was). */
   async post(url: string, fields: Fields = {}, { csrf = true }: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
-    if (csrf && this.csrf === null) await this.get('/login');
+    if (csrf && this.csrf === null) await this.fetchToken();
     const body = encodeForm(csrf ? { _csrf: this.csrf ?? '', ...fields } : fields);
     return this.remember(await this.app.inject({
       method: 'POST', url, remoteAddress: this.ip, payload: body,
@@ -68,7 +77,7 @@ export class TestClient {
 
   /** POST a multipart form (a file upload) with the CSRF token of the last page seen. */
   async postMultipart(url: string, fields: Fields = {}, files: FilePart[] = []): Promise<LightMyRequestResponse> {
-    if (this.csrf === null) await this.get('/login');
+    if (this.csrf === null) await this.fetchToken();
     const { body, contentType } = encodeMultipart({ _csrf: this.csrf ?? '', ...fields }, files);
     return this.remember(await this.app.inject({
       method: 'POST', url, remoteAddress: this.ip, payload: body,
@@ -78,7 +87,7 @@ export class TestClient {
 
   /** POST raw bytes as a form (for invalid UTF-8 tests). */
   async postRaw(url: string, payload: Buffer): Promise<LightMyRequestResponse> {
-    if (this.csrf === null) await this.get('/login');
+    if (this.csrf === null) await this.fetchToken();
     return this.remember(await this.app.inject({
       method: 'POST', url, remoteAddress: this.ip, payload: Buffer.concat([Buffer.from(`_csrf=${this.csrf ?? ''}&`), payload]),
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },

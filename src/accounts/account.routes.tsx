@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../http/cookies.js';
 import { pageContext, setFlash } from '../http/context.js';
+import { csrfToken } from '../http/csrf.js';
 import { AppError } from '../http/errors.js';
 import { checkbox, field, formOf, safeReturnPath } from '../http/form-values.js';
 import { enforceLimit, LOGIN_LIMIT } from '../http/rate-limit.js';
@@ -9,7 +10,7 @@ import { sendPage } from '../http/render.js';
 import { endSession } from './session.service.js';
 import { startBrowserSession } from './browser-session.js';
 import { authenticate, createAccount } from './user.service.js';
-import { LoginPage, SignUpPage } from './views/account-pages.js';
+import { LoginPage, LogoutPage, SignUpPage, type LoginValues } from './views/account-pages.js';
 
 function showLogin(request: FastifyRequest, reply: FastifyReply) {
   const query = request.query as { return_to?: string };
@@ -17,9 +18,11 @@ function showLogin(request: FastifyRequest, reply: FastifyReply) {
   return sendPage(reply, <LoginPage ctx={pageContext(request, reply)} values={values} errors={{}} />);
 }
 
-async function submitLogin(request: FastifyRequest, reply: FastifyReply) {
-  const form = formOf(request);
-  const values = { login: field(form, 'login').trim(), remember: checkbox(form, 'remember_me'), returnTo: safeReturnPath(field(form, 'return_to')) };
+type LoginAttempt = LoginValues & { password: string };
+
+/** Logs in from a posted form: on success to the page asked for, else the form again with what was typed. */
+async function logIn(request: FastifyRequest, reply: FastifyReply, attempt: LoginAttempt) {
+  const { password, ...values } = attempt;
   const { db } = request.server;
   try {
     await enforceLimit(db, [`login:ip:${request.ip}`, `login:name:${values.login.toLowerCase()}`], LOGIN_LIMIT);
@@ -29,7 +32,7 @@ async function submitLogin(request: FastifyRequest, reply: FastifyReply) {
     reply.header('retry-after', String(error.retryAfterSeconds ?? 1));
     return sendPage(reply, <LoginPage ctx={pageContext(request, reply)} values={values} errors={{ password: error.message }} />, 429);
   }
-  const user = await authenticate(db, values.login, field(form, 'password'));
+  const user = await authenticate(db, values.login, password);
   if (user === null) {
     const errors = { password: 'That user name or email and password do not match an account.' };
     return sendPage(reply, <LoginPage ctx={pageContext(request, reply)} values={values} errors={errors} />, 422);
@@ -37,6 +40,32 @@ async function submitLogin(request: FastifyRequest, reply: FastifyReply) {
   await startBrowserSession(request, reply, user, values.remember);
   setFlash(reply, `Welcome back, ${user.login}. You are logged in.`);
   return reply.redirect(values.returnTo, 303);
+}
+
+function submitLogin(request: FastifyRequest, reply: FastifyReply) {
+  const form = formOf(request);
+  return logIn(request, reply, {
+    login: field(form, 'login').trim(), password: field(form, 'password'), remember: checkbox(form, 'remember_me'), returnTo: safeReturnPath(field(form, 'return_to')),
+  });
+}
+
+/** The log-in AO3's pages post (`user[login]`, `user[password]`), which members' downloaders send. */
+function submitAo3Login(request: FastifyRequest, reply: FastifyReply) {
+  const form = formOf(request);
+  return logIn(request, reply, {
+    login: field(form, 'user[login]').trim(), password: field(form, 'user[password]'), remember: checkbox(form, 'user[remember_me]'), returnTo: safeReturnPath(field(form, 'return_to')),
+  });
+}
+
+/** `{ "token": … }`: a form token for a tool that logs in as AO3's pages do, before it posts. */
+function dispenseToken(request: FastifyRequest, reply: FastifyReply) {
+  return reply.header('cache-control', 'no-store').send({ token: csrfToken(request, reply, request.server.config.sessionSecret) });
+}
+
+/** The header's "Log out" link: a page that asks, so that following a link alone never logs anyone out. */
+function showLogout(request: FastifyRequest, reply: FastifyReply) {
+  if (request.viewer.user === null) return reply.redirect('/', 303);
+  return sendPage(reply, <LogoutPage ctx={pageContext(request, reply)} />);
 }
 
 async function submitSignUp(request: FastifyRequest, reply: FastifyReply) {
@@ -68,4 +97,9 @@ export function registerAccountRoutes(app: FastifyInstance): void {
   app.get('/login', showLogin);
   app.post('/login', submitLogin);
   app.post('/logout', submitLogout);
+  // The addresses AO3's pages use, for the tools members already have.
+  app.get('/token_dispenser.json', dispenseToken);
+  app.get('/users/login', (request, reply) => reply.redirect(`/login${request.url.slice('/users/login'.length)}`, 301));
+  app.post('/users/login', submitAo3Login);
+  app.get('/users/logout', showLogout);
 }

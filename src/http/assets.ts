@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { faviconIco } from '../lib/icon.js';
+import { faviconIco, restrictedLockPng } from '../lib/icon.js';
 
 const PUBLIC_DIR = join(import.meta.dirname, '..', 'public');
 const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml' };
@@ -28,10 +28,18 @@ export function assetUrl(name: string): string {
 }
 
 const FAVICON = faviconIco();
+const LOCK = restrictedLockPng();
 
-/** Serves /assets/:file, immutable for a year, and /favicon.ico, which browsers ask every site for. */
+/** The address of the restricted-work marker, where AO3 keeps it (readers' tools know it there). */
+export const RESTRICTED_MARKER_URL = '/images/lockblue.png';
+
+/**
+ * Serves /assets/:file, immutable for a year; /favicon.ico, which browsers ask every site for;
+ * and the restricted-work marker at AO3's address.
+ */
 export function registerAssets(app: FastifyInstance): void {
   app.get('/favicon.ico', (_request, reply) => reply.header('content-type', 'image/x-icon').header('cache-control', 'public, max-age=86400').send(FAVICON));
+  app.get(RESTRICTED_MARKER_URL, (_request, reply) => reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=86400').send(LOCK));
   app.get<{ Params: { file: string } }>('/assets/:file', (request, reply) => {
     const asset = byHashedName.get(request.params.file);
     if (!asset) return reply.callNotFound();

@@ -6,6 +6,8 @@ import { GUEST_COOKIE, setGuestCookie } from './cookies.js';
 
 /** The name of the hidden field every form carries. */
 export const CSRF_FIELD = '_csrf';
+/** The name AO3's (Rails') forms give it, which tools written for AO3 post. */
+const RAILS_CSRF_FIELD = 'authenticity_token';
 
 function seedOf(request: FastifyRequest): string | null {
   return request.viewer.sessionToken ?? request.cookies[GUEST_COOKIE] ?? null;
@@ -40,10 +42,10 @@ export function csrfToken(request: FastifyRequest, reply: FastifyReply, secret: 
   return tokenFor(secret, seed);
 }
 
-/** Rejects a form post whose token is missing or does not match this visitor. */
+/** Rejects a form post whose token (under either name) is missing or does not match this visitor. */
 export function verifyCsrf(request: FastifyRequest, secret: string): void {
   const body = request.body as Record<string, unknown> | undefined;
-  const sent = body?.[CSRF_FIELD];
+  const sent = body?.[CSRF_FIELD] ?? body?.[RAILS_CSRF_FIELD];
   const seed = seedOf(request);
   if (typeof sent !== 'string' || seed === null || !safeEqual(sent, tokenFor(secret, seed))) throw new AppError('csrf_failed');
 }

@@ -18,6 +18,17 @@ function bookAt(x: number, y: number): Rgba | null {
   return COVER;
 }
 
+const LOCK: Rgba = [0x2a, 0x5d, 0xa8, 255];
+const KEYHOLE: Rgba = [0xf2, 0xf5, 0xfa, 255];
+
+/** The colour of the padlock at (x, y) on a 32-pixel grid: a shackle over a body with a keyhole. */
+function lockAt(x: number, y: number): Rgba | null {
+  if (y >= 14 && y <= 29 && x >= 5 && x <= 26) return x >= 15 && x <= 16 && y >= 19 && y <= 25 ? KEYHOLE : LOCK;
+  const distance = Math.hypot(x + 0.5 - 16, y + 0.5 - 12);
+  if (y < 14 && y >= 2 && distance >= 6.5 && distance <= 10) return LOCK;
+  return null;
+}
+
 let crcTable: number[] | null = null;
 
 function crc32(bytes: Buffer): number {
@@ -73,4 +84,9 @@ export function faviconIco(): Buffer {
     offset += data.length;
   }
   return Buffer.concat([header, ...images.map((i) => i.data)]);
+}
+
+/** /images/lockblue.png, AO3's marker for a registered-users-only work: a padlock, 30 pixels for 15-pixel display on fine screens. */
+export function restrictedLockPng(): Buffer {
+  return png(30, lockAt);
 }

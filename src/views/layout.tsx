@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../http/context.js';
 import { assetUrl } from '../http/assets.js';
-import { Form, PostButton } from './forms.js';
+import { Form } from './forms.js';
 
 type LayoutProps = { ctx: PageContext; title: string; children: ComponentChildren; mainClass?: string; feed?: { href: string; title: string } | undefined };
 
@@ -49,7 +49,7 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
         <li><a href={`/users/${user.login}/works`}>My works</a></li>
         <li><a href={`/users/${user.login}/pseuds`}>Pseuds</a></li>
         {user.isAdmin && <li><a href="/admin">Admin</a></li>}
-        <li><PostButton ctx={ctx} action="/logout" label="Log out" class="link-button" /></li>
+        <li><a href="/users/logout">Log out</a></li>
       </ul>
     </details>
   );

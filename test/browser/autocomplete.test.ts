@@ -29,7 +29,7 @@ async function signUp(page: Page, login: string): Promise<void> {
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByLabel('Confirm password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  await page.getByRole('link', { name: 'Log out' }).waitFor();
 }
 
 /** The part of the page around the Fandoms field and its open list. */

@@ -21,7 +21,7 @@ async function signUp(page: Page, login: string): Promise<void> {
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByLabel('Confirm password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  await page.getByRole('link', { name: 'Log out' }).waitFor();
 }
 
 async function typeWork(page: Page, title: string): Promise<void> {
@@ -54,7 +54,7 @@ test('a writer whose session ended while typing logs in inside the form and post
   await page.waitForURL(/\/works\/\d+$/);
   expect(await page.locator('h2.title').innerText()).toBe('The Long Way Round');
   expect(await page.locator('#chapters .userstuff p').allInnerTexts()).toEqual(STORY.split('\n\n'));
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  await page.getByRole('link', { name: 'Log out' }).waitFor();
 });
 
 test('a form left without sending is offered back when opened again, and not once it was sent', async () => {

@@ -36,7 +36,7 @@ async function signUp(page: Page, login: string): Promise<void> {
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByLabel('Confirm password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  await page.getByRole('link', { name: 'Log out' }).waitFor();
 }
 
 async function postWork(page: Page): Promise<void> {
@@ -71,7 +71,8 @@ test('a writer posts a two-chapter work and a reader reads chapter 2', async () 
   const chapterTwo = new URL(page.url()).pathname;
 
   // Now as a reader: log out, find the work on the front page, read on.
-  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('link', { name: 'Log out' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('link', { name: 'Sign up' }).waitFor();
   await page.getByRole('link', { name: 'The Bindery on Tanner Street' }).click();
   await page.waitForURL(/\/works\/\d+$/);
@@ -104,7 +105,7 @@ test('a writer posts a two-chapter work and a reader reads chapter 2', async () 
   await page.screenshot({ path: join(RESULTS, 'header-login-phone.png') });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.locator('.login-menu-form').getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  await page.getByRole('link', { name: 'Log out' }).waitFor();
   expect(new URL(page.url()).pathname).toBe(chapterTwo);
   expect(await textOf(page.locator('.flash'))).toBe(`Welcome back, ${login}. You are logged in.`);
 });

@@ -1,7 +1,7 @@
 // Sign-up and log-in pages.
 import type { PageContext } from '../../http/context.js';
 import type { FieldErrors } from '../../http/errors.js';
-import { ErrorSummary, Form, TextField } from '../../views/forms.js';
+import { ErrorSummary, Form, PostButton, TextField } from '../../views/forms.js';
 import { Layout } from '../../views/layout.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../account.validation.js';
 
@@ -49,6 +49,17 @@ export function LoginPage({ ctx, values, errors, notice }: { ctx: PageContext; v
         <p><button type="submit" class="primary">Log in</button></p>
       </Form>
       <p>New here? <a href="/signup">Create an account</a>.</p>
+    </Layout>
+  );
+}
+
+/** Asks before logging out (the header links here, as AO3's does). */
+export function LogoutPage({ ctx }: { ctx: PageContext }) {
+  return (
+    <Layout ctx={ctx} title="Log out" mainClass="narrow">
+      <h2 class="heading">Log out</h2>
+      <p>Log out of {ctx.archiveName} on this browser?</p>
+      <p><PostButton ctx={ctx} action="/logout" label="Log out" class="primary" /></p>
     </Layout>
   );
 }

@@ -9,6 +9,7 @@ import { chapterFraction, type WorkModel } from '../work.model.js';
 import { Byline } from './byline.js';
 import { Counters } from './work-meta.js';
 import { storedHtml } from './userstuff.js';
+import { RestrictedMarker } from './restricted-marker.js';
 
 function shortDate(date: string | null): string {
   if (date === null) return '';
@@ -46,7 +47,7 @@ export function WorkBlurb({ work, children, shared = false }: { work: WorkModel;
         <h4 class="heading">
           <a href={workPath(work.id)}>{work.title}</a> by <Byline creators={work.creators} />
           {!work.posted && <span class="draft-badge"> (Draft)</span>}
-          {work.restricted && <span class="locked" title="Only registered users can read this work"> 🔒</span>}
+          <RestrictedMarker restricted={work.restricted} />
         </h4>
         <h5 class="fandoms heading"><span class="landmark">Fandoms: </span>
           {work.tags.fandom.map((f, i) => <>{i > 0 && ', '}<a class="tag" href={tagWorksPath(f)}>{f}</a></>)}

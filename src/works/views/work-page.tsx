@@ -9,6 +9,7 @@ import { CreatorActions, ReaderNavigation, BottomNavigation } from './work-navig
 import type { DownloadLink } from '../download-links.js';
 import { UserstuffModule } from './userstuff.js';
 import { WorkMeta } from './work-meta.js';
+import { RestrictedMarker } from './restricted-marker.js';
 
 export type WorkPageProps = {
   ctx: PageContext;
@@ -29,7 +30,7 @@ export type WorkPageProps = {
 function Preface({ work, atStart }: { work: WorkModel; atStart: boolean }) {
   return (
     <div class="preface group">
-      <h2 class="title heading">{work.title}</h2>
+      <h2 class="title heading">{work.title}<RestrictedMarker restricted={work.restricted} /></h2>
       <h3 class="byline heading"><Byline creators={work.creators} /></h3>
       {atStart && <UserstuffModule cls="summary module" heading="Summary:" html={work.summary} language={work.language} />}
       {atStart && <UserstuffModule cls="notes module" heading="Notes:" html={work.notes} language={work.language} />}
