@@ -82,6 +82,7 @@ document.addEventListener('submit', (event) => {
     const later = () => { clearTimeout(timer); timer = setTimeout(() => store(form, key, false), 600); };
     form.addEventListener('input', later);
     form.addEventListener('change', later);
-    form.addEventListener('submit', () => { clearTimeout(timer); store(form, key, true); });
+    // A preview is not a sending: the copy stays offered until the writer saves or posts.
+    form.addEventListener('submit', (event) => { clearTimeout(timer); store(form, key, event.submitter?.value !== 'preview'); });
   }
 })();

@@ -121,4 +121,57 @@ describeEachDatabase('chapters', (ctx) => {
     expect((await writer.get(String(response.headers.location))).body).toContain('only posted chapter');
     expect((await new TestClient(ctx().app).get(`/works/${id}`)).statusCode).toBe(200);
   });
+
+  it('previews a new chapter as it would read, cleaned, numbered and counted, saving nothing until it is posted', async () => {
+    const writer = await signUp(ctx().app);
+    const id = await postWork(writer, { expectedChapters: '?' });
+    await writer.get(`/works/${id}/chapters/new`);
+    const typed = { title: 'Fog', text: TEXT_TWO, notes: 'Thank you for reading!', summary: '', endNotes: '' };
+    const preview = await writer.post(`/works/${id}/chapters`, { ...typed, action: 'preview' });
+    expect(preview.statusCode).toBe(200);
+    const page = parsePage(preview.body);
+    expect(textOf(page, '.preview-banner p')).toBe('Preview. This is how your chapter will look. Nothing is saved yet.');
+    expect(textOf(page, 'div.chapter h3.title')).toBe('Chapter 2: Fog');
+    expect(textOf(page, '#chapters .userstuff.module p')).toBe(TEXT_TWO);
+    const scripted = await writer.post(`/works/${id}/chapters`, { ...typed, text: `${TEXT_TWO}<script>alert(1)</script>`, action: 'preview' });
+    expect(textOf(parsePage(scripted.body), '#chapters .userstuff.module p')).toBe(TEXT_TWO);
+    expect(scripted.body).not.toContain('<script>alert');
+    expect(textOf(page, 'dd.chapters')).toBe('2/?');
+    expect(textOf(page, 'dd.words')).toBe(String(26 + 14));
+    const hidden: Record<string, string> = Object.fromEntries(Array.from(page.querySelectorAll<HTMLInputElement>('.preview-banner input[type=hidden]')).map((i) => [i.getAttribute('name') ?? '', i.getAttribute('value') ?? '']));
+    expect(hidden).toMatchObject(typed);
+    expect(textsOf(page, '.preview-banner button')).toEqual(['Edit', 'Save as draft', 'Post chapter']);
+    expect(textOf(parsePage((await new TestClient(ctx().app).get(`/works/${id}`)).body), 'dd.chapters')).toBe('1/?');
+
+    const back = parsePage((await writer.post(`/works/${id}/chapters`, { ...typed, action: 'edit' })).body);
+    expect(back.querySelector('#field-text')?.textContent).toBe(typed.text);
+    expect(back.querySelector('#field-title')?.getAttribute('value')).toBe('Fog');
+
+    const posted = await writer.post(`/works/${id}/chapters`, { ...typed, action: 'post' });
+    expect(posted.statusCode).toBe(303);
+    expect(textOf(parsePage((await new TestClient(ctx().app).get(`/works/${id}`)).body), 'dd.chapters')).toBe('2/?');
+  });
+
+  it('previews an edit of a chapter in its place, and a chapter that fails the checks brings the form back', async () => {
+    const writer = await signUp(ctx().app);
+    const id = await postWork(writer, { expectedChapters: '?' });
+    const second = chapterIdFrom((await writer.post(`/works/${id}/chapters`, { title: 'Fog', text: TEXT_TWO, action: 'post' })).headers.location);
+    await writer.post(`/works/${id}/chapters`, { title: 'Salt', text: TEXT_THREE, action: 'post' });
+    const preview = parsePage((await writer.post(`/works/${id}/chapters/${second}`, { title: 'Mist', text: 'Only mist now, nothing else at all.', action: 'preview' })).body);
+    expect(textOf(preview, 'div.chapter h3.title')).toBe('Chapter 2: Mist');
+    expect(textOf(preview, 'dd.words')).toBe(String(26 + 7 + 13));
+    expect(textsOf(preview, '.preview-banner button')).toEqual(['Edit', 'Update']);
+    expect(textOf(parsePage((await new TestClient(ctx().app).get(`/works/${id}/chapters/${second}`)).body), 'div.chapter h3.title')).toBe('Chapter 2: Fog');
+
+    const short = await writer.post(`/works/${id}/chapters/${second}`, { title: 'Mist', text: 'Too short', action: 'preview' });
+    expect(short.statusCode).toBe(422);
+    expect(parsePage(short.body).querySelector('#field-text')?.textContent).toBe('Too short');
+  });
+
+  it('offers Preview on the add and edit chapter forms', async () => {
+    const writer = await signUp(ctx().app);
+    const id = await postWork(writer);
+    const form = parsePage((await writer.get(`/works/${id}/chapters/new`)).body);
+    expect(form.querySelector('button[name=action][value=preview]')?.textContent).toBe('Preview');
+  });
 });

@@ -6,7 +6,7 @@ import type { Refusal } from '../http/kept-forms.js';
 import { logInFromForm } from '../accounts/browser-session.js';
 import { field, formOf, idParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
-import { addChapter, deleteChapter, postChapter, reorderChapters, requireOwnChapter, updateChapter } from './chapter.service.js';
+import { addChapter, deleteChapter, postChapter, previewChapter, reorderChapters, requireOwnChapter, updateChapter } from './chapter.service.js';
 import { getWorkForReader } from './reading.service.js';
 import { requireCreator } from '../access/permissions.js';
 import { chapterInputFromForm } from './work-form-data.js';
@@ -14,6 +14,8 @@ import type { ChapterInput } from './work.validation.js';
 import { chapterPath, workPath } from './work-paths.js';
 import { ChapterFormPage, ManageChaptersPage } from './views/chapter-form.js';
 import { showWork } from './work-show.js';
+import { ChapterPreviewBanner } from './views/preview-banner.js';
+import { WorkPage } from './views/work-page.js';
 
 type WorkParams = { Params: { id: string } };
 type ChapterParams = { Params: { id: string; chapterId: string } };
@@ -43,16 +45,28 @@ function keepChapterForm(request: FastifyRequest, reply: FastifyReply, refusal: 
   return renderChapterForm(request, reply, idParam(params.id), chapterId, chapterInputFromForm(formOf(request)), { status: refusal.status, notice: refusal.message });
 }
 
+/** The chapter as it would read, over the form's buttons; nothing is saved. */
+async function renderChapterPreview(request: FastifyRequest, reply: FastifyReply, workId: number, chapterId: number | null, input: ChapterInput) {
+  const { work, chapter, index } = await previewChapter(request.server.db, request.viewer, workId, chapterId, input, 'post');
+  const ctx = pageContext(request, reply);
+  const action = chapterId === null ? `${workPath(workId)}/chapters` : chapterPath(workId, chapterId);
+  const banner = <ChapterPreviewBanner ctx={ctx} input={input} action={action} adding={chapterId === null} workPosted={work.posted} />;
+  return sendPage(reply, <WorkPage ctx={ctx} work={work} shown={[chapter]} index={index} mode="preview" isCreator banner={banner} />);
+}
+
 async function saveChapter(request: FastifyRequest<WorkParams | ChapterParams>, reply: FastifyReply, chapterId: number | null) {
   const workId = idParam(request.params.id);
   const form = formOf(request);
   const input = chapterInputFromForm(form);
   const { db } = request.server;
+  const action = field(form, 'action');
   try {
     await logInFromForm(request, reply, form);
+    if (action === 'edit') return await renderChapterForm(request, reply, workId, chapterId, input);
+    if (action === 'preview') return await renderChapterPreview(request, reply, workId, chapterId, input);
     if (chapterId === null) {
-      const id = await addChapter(db, request.viewer, workId, input, field(form, 'action') === 'draft' ? 'draft' : 'post');
-      setFlash(reply, field(form, 'action') === 'draft' ? 'Chapter saved as a draft.' : 'Chapter added.');
+      const id = await addChapter(db, request.viewer, workId, input, action === 'draft' ? 'draft' : 'post');
+      setFlash(reply, action === 'draft' ? 'Chapter saved as a draft.' : 'Chapter added.');
       return await reply.redirect(chapterPath(workId, id), 303);
     }
     await updateChapter(db, request.viewer, workId, chapterId, input);

@@ -9,6 +9,8 @@ import * as chapters from './chapter.repository.js';
 import { requireCreator } from '../access/permissions.js';
 import { changeWork, recountWork, type SaveMode } from './work.service.js';
 import { checkChapter, type ChapterInput } from './work.validation.js';
+import { getWorkForReader } from './reading.service.js';
+import type { ChapterHead, ChapterModel, WorkModel } from './work.model.js';
 import type { FieldErrors } from '../http/errors.js';
 
 function checkedChapter(input: ChapterInput) {
@@ -42,6 +44,36 @@ export async function addChapter(db: Kysely<Database>, viewer: Viewer, workId: n
     await recountWork(trx, workId, posted ? { revisedAt: now } : {});
     return id;
   });
+}
+
+export type ChapterPreview = { work: WorkModel; chapter: ChapterModel; index: ChapterHead[] };
+
+/**
+ * A chapter as it would read once saved, without saving it: checked and cleaned as a save would
+ * be, numbered in its place, and the work's words and chapters counted as they would then be.
+ * `chapterId` is null for a new chapter; `mode` is how a new one would be saved.
+ */
+export async function previewChapter(db: Db, viewer: Viewer, workId: number, chapterId: number | null, input: ChapterInput, mode: SaveMode): Promise<ChapterPreview> {
+  await requireCreator(db, viewer, workId);
+  const old = chapterId === null ? null : await requireOwnChapter(db, viewer, workId, chapterId);
+  const clean = checkedChapter(input);
+  const { work, chapters: index } = await getWorkForReader(db, viewer, workId);
+  const words = countWords(clean.content);
+  const posted = old === null ? mode === 'post' && work.posted : old.posted === 1;
+  const number = index.find((c) => c.id === chapterId)?.number ?? index.length + 1;
+  const chapter: ChapterModel = {
+    id: null, number, title: clean.title, summary: clean.summary, notes: clean.notes, endNotes: clean.endNotes, content: clean.content,
+    posted, publishedOn: old === null ? (posted ? today() : null) : old.published_on, wordCount: words,
+  };
+  const wordsBefore = old !== null && (old.posted === 1 || !work.posted) ? old.word_count : 0;
+  const counted = posted || !work.posted;
+  const shown: WorkModel = {
+    ...work, id: null,
+    wordCount: work.wordCount - wordsBefore + (counted ? words : 0),
+    chapterCount: work.chapterCount + (old === null && counted ? 1 : 0),
+  };
+  const heads = old === null ? [...index, { ...chapter }] : index;
+  return { work: shown, chapter, index: heads };
 }
 
 /** Saves an edit of a chapter; a posted chapter's edit counts as an update of the work. */

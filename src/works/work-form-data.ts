@@ -29,6 +29,11 @@ export function joinTags(value: TagField): string {
   return typeof value === 'string' ? value : value.join(', ');
 }
 
+/** The form fields of a ChapterInput as name/value pairs, for hidden inputs; `prefix` as in chapterInputFromForm. */
+export function chapterFormPairs(input: ChapterInput, prefix = ''): Array<[string, string]> {
+  return Object.entries(input).map(([key, value]): [string, string] => [`${prefix}${key}`, value]);
+}
+
 /** The form fields of a WorkInput as name/value pairs, for hidden inputs. */
 export function workFormPairs(input: WorkInput): Array<[string, string]> {
   const pairs: Array<[string, string]> = [
@@ -41,9 +46,7 @@ export function workFormPairs(input: WorkInput): Array<[string, string]> {
     ...input.pseudIds.map((id): [string, string] => ['pseuds', String(id)]),
   ];
   if (input.restricted) pairs.push(['restricted', '1']);
-  if (input.chapter) {
-    for (const [key, value] of Object.entries(input.chapter)) pairs.push([`chapter.${key}`, value]);
-  }
+  if (input.chapter) pairs.push(...chapterFormPairs(input.chapter, 'chapter.'));
   return pairs;
 }
 

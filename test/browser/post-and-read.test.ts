@@ -55,7 +55,12 @@ async function addChapter(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Add chapter' }).click();
   await page.getByLabel('Chapter title (optional)').fill(CHAPTER_TWO_TITLE);
   await page.getByLabel('Chapter text').fill(CHAPTER_TWO);
-  await page.getByRole('button', { name: 'Post chapter' }).click();
+  // Preview first: the chapter as it will read, then post it from the preview.
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.locator('.preview-banner').waitFor();
+  expect(await textOf(page.locator('div.chapter h3.title'))).toBe(`Chapter 2: ${CHAPTER_TWO_TITLE}`);
+  await page.screenshot({ path: join(RESULTS, 'chapter-preview.png') });
+  await page.locator('.preview-banner').getByRole('button', { name: 'Post chapter' }).click();
   await page.waitForURL(/\/works\/\d+\/chapters\/\d+$/);
   expect(await textOf(page.locator('.flash'))).toBe('Chapter added.');
 }

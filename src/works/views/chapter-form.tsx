@@ -39,6 +39,7 @@ export function ChapterFormPage({ ctx, work, values, errors, chapterId, number, 
         <TextArea name="endNotes" label="Notes at the end" value={values.endNotes} errors={errors} rows={3} />
         <LogInToSend ctx={ctx} errors={errors} />
         <p class="form-actions">
+          <button type="submit" name="action" value="preview">Preview</button>
           {chapterId === null && <button type="submit" name="action" value="draft">Save as draft</button>}
           <button type="submit" name="action" value="post" class="primary">{chapterId !== null ? 'Update' : work.posted ? 'Post chapter' : 'Add to draft'}</button>
           <a href={workPath(workId)}>Cancel</a>

@@ -1,24 +1,37 @@
 // Banners above a work: the unsaved preview (with its buttons) and the draft notice.
 import type { PageContext } from '../../http/context.js';
 import { Form, PostButton } from '../../views/forms.js';
-import type { WorkInput } from '../work.validation.js';
-import { workFormPairs } from '../work-form-data.js';
+import type { ChapterInput, WorkInput } from '../work.validation.js';
+import { chapterFormPairs, workFormPairs } from '../work-form-data.js';
 
-/** The preview's banner: the typed values ride along as hidden fields, so nothing is saved until the writer says so. */
-export function PreviewBanner({ ctx, input, action, draft }: { ctx: PageContext; input: WorkInput; action: string; draft: boolean }) {
+type PreviewFormProps = { ctx: PageContext; action: string; what: string; pairs: Array<[string, string]>; draftLabel: string | null; postLabel: string };
+
+/** The banner of an unsaved preview: the typed values ride along as hidden fields, so nothing is saved until the writer says so. */
+function PreviewForm({ ctx, action, what, pairs, draftLabel, postLabel }: PreviewFormProps) {
   return (
     <div class="preview-banner" role="region" aria-label="Preview">
-      <p><strong>Preview.</strong> This is how your work will look. Nothing is saved yet.</p>
+      <p><strong>Preview.</strong> This is how your {what} will look. Nothing is saved yet.</p>
       <Form ctx={ctx} action={action}>
-        {workFormPairs(input).map(([name, value], i) => <input key={i} type="hidden" name={name} value={value} />)}
+        {pairs.map(([name, value], i) => <input key={i} type="hidden" name={name} value={value} />)}
         <p class="form-actions">
           <button type="submit" name="action" value="edit">Edit</button>
-          {draft && <button type="submit" name="action" value="draft">Save as draft</button>}
-          <button type="submit" name="action" value="post" class="primary">{draft ? 'Post' : 'Update'}</button>
+          {draftLabel !== null && <button type="submit" name="action" value="draft">{draftLabel}</button>}
+          <button type="submit" name="action" value="post" class="primary">{postLabel}</button>
         </p>
       </Form>
     </div>
   );
+}
+
+/** The work preview's banner. */
+export function PreviewBanner({ ctx, input, action, draft }: { ctx: PageContext; input: WorkInput; action: string; draft: boolean }) {
+  return <PreviewForm ctx={ctx} action={action} what="work" pairs={workFormPairs(input)} draftLabel={draft ? 'Save as draft' : null} postLabel={draft ? 'Post' : 'Update'} />;
+}
+
+/** The chapter preview's banner, with the chapter form's own buttons. */
+export function ChapterPreviewBanner({ ctx, input, action, adding, workPosted }: { ctx: PageContext; input: ChapterInput; action: string; adding: boolean; workPosted: boolean }) {
+  const postLabel = !adding ? 'Update' : workPosted ? 'Post chapter' : 'Add to draft';
+  return <PreviewForm ctx={ctx} action={action} what="chapter" pairs={chapterFormPairs(input)} draftLabel={adding ? 'Save as draft' : null} postLabel={postLabel} />;
 }
 
 /** Shown to the creator above a draft. */
