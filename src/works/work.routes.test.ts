@@ -45,6 +45,16 @@ describeEachDatabase('posting and reading works', (ctx) => {
     expect(page.body).not.toContain('onclick');
   });
 
+  it('says "Who can comment" waits for comments to open, and keeps the choice with the work', async () => {
+    const writer = await signUp(ctx().app);
+    const form = parsePage((await writer.get('/works/new')).body);
+    const group = Array.from(form.querySelectorAll('fieldset')).find((f) => textOf(f, 'legend') === 'Who can comment');
+    expect(group === undefined ? null : textOf(group, '.hint')).toBe('Comments are not open on this archive yet. Your choice is kept with the work and applies from the day they open.');
+    const id = await postWork(writer, { commentPermission: 'registered' });
+    const edit = parsePage((await writer.get(`/works/${id}/edit`)).body);
+    expect(edit.querySelector('input[name=commentPermission]:checked')?.getAttribute('value')).toBe('registered');
+  });
+
   it('previews without saving, then posts from the preview', async () => {
     const writer = await signUp(ctx().app);
     await writer.get('/works/new');
