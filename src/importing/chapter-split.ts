@@ -32,19 +32,23 @@ function candidateAt(blocks: readonly Block[], index: number): Candidate | null 
   return { ...marker, title: second, level, titleBlock: false };
 }
 
-/** The longest run numbered n, n+1, n+2… in the order found (bare numbers must start at 0 or 1). */
+/**
+ * The longest run numbered n, n+1, n+2… in the order found. Bare numbers must start at 0 or 1
+ * and come at least twice, unless the first stands at the very top: a file that holds one
+ * chapter starts with its marker (`-4-`) and has no second one.
+ */
 function longestRun(found: readonly [index: number, c: Candidate][]): number[] {
   const ending = new Map<number, number[]>();
   let best: number[] = [];
   for (const [index, { number, strong }] of found) {
     if (number === null) continue;
     const before = ending.get(number - 1);
-    if (!before && !strong && number > 1) continue;
+    if (!before && !strong && number > 1 && index > 0) continue;
     const run = [...(before ?? []), index];
     if (run.length >= (ending.get(number)?.length ?? 0)) ending.set(number, run);
     if (run.length > best.length) best = run;
   }
-  return best.length >= 2 || found[0]?.[1].strong ? best : [];
+  return best.length >= 2 || found[0]?.[1].strong || best[0] === 0 ? best : [];
 }
 
 function chooseMarkers(candidates: readonly (Candidate | null)[]): Set<number> {

@@ -77,6 +77,23 @@ describe('chapter markers in every style', () => {
     expect(firstLines(work)).toEqual([PROSE[0], PROSE[1]]);
   });
 
+  it.each([['-1-'], ['1.'], ['Chapter 1'], ['-4-'], ['~ 3 ~'], ['I.'], ['1. The Ferry']])(
+    'a file of one chapter that starts with its marker %s: the marker is its heading, not its first paragraph',
+    (marker) => {
+      for (const top of ['', 'The Long Way Round\n\n']) {
+        const work = story(`${top}${marker}\n\n${PROSE.join('\n\n')}`);
+        expect(headings(work)).toEqual([marker]);
+        expect(firstLines(work)).toEqual([PROSE[0]]);
+      }
+    },
+  );
+
+  it('a marker-like line lower down in a one-chapter file stays text', () => {
+    const work = story(`${PROSE[0] ?? ''}\n\n-1-\n\n${PROSE[1] ?? ''}`);
+    expect(headings(work)).toEqual(['']);
+    expect(seen(work.chapters[0]?.html ?? '')).toContain('-1-');
+  });
+
   it('no markers: one chapter with no heading', () => {
     const work = story(PROSE.join('\n\n'));
     expect(work.chapters).toHaveLength(1);
