@@ -133,7 +133,9 @@ describeEachDatabase('importing a story through the web pages', (ctx) => {
       'When the ice went out of the glass apples, they rang like small bells.',
     ]);
     expect(page.doc.querySelector('input[name="title"]')?.getAttribute('value')).toBe('The Salt-Glass Orchard');
-    expect(textOf(page.doc, '#field-notes blockquote')).toBe('A/N: Written for the winter swap. Thank you to everyone who read it twice.');
+    // The note shows as it will be posted: without its "A/N:" label, which the preview says.
+    expect(textOf(page.doc, '#field-notes blockquote')).toBe('Written for the winter swap. Thank you to everyone who read it twice.');
+    expect(textOf(page.doc, '#field-notes .import-label-hint')).toContain('“A/N” label is left out');
     expect(textOf(page.doc, '.import-facts')).toContain('Plain text, UTF-8');
     const [inFile, shown] = words(page.doc);
     expect(shown).toBe(inFile);
@@ -199,6 +201,27 @@ describeEachDatabase('importing a story through the web pages', (ctx) => {
     expect(texts[1]).toContain('they rang like small bells');
     expect(textOf(work, 'dd.chapters')).toBe('2/2');
     expect((await writer.get(path)).statusCode).toBe(404);
+  });
+
+  it('posts notes without their "A/N" label, and shows a long last line from a word’s start', async () => {
+    const writer = await signUp(ctx().app);
+    const longLine = `${'The tide came in over the causeway and took the last of the lanterns with it, '.repeat(4)}and she let it.`;
+    const story = ['Low Water', '', 'A/N: For the lighthouse prompt.', '', 'The bell rang twice.', '', longLine, '', 'Author’s Note: Thanks for reading!'].join('\n');
+    const path = await upload(writer, 'low-water.txt', story);
+    const page = await preview(writer, path);
+    const ends = textsOf(page.doc, '.import-last-line')[0] ?? '';
+    expect(ends.length).toBeLessThanOrEqual(201);
+    expect(ends).toMatch(/^…[A-Za-z]/);
+    // Every word shown is a whole word of the line.
+    expect(longLine.endsWith(ends.slice(1))).toBe(true);
+    expect(longLine.charAt(longLine.length - ends.length)).toBe(' ');
+    expect(textOf(page.doc, '#field-endNotes blockquote')).toBe('Thanks for reading!');
+
+    const saved = await press(writer, path, 'draft', { fandoms: 'Original Work' });
+    expect(saved.statusCode).toBe(303);
+    const work = parsePage((await writer.get(String(saved.headers.location))).body);
+    expect(textOf(work, '.preface .notes blockquote')).toBe('For the lighthouse prompt.');
+    expect(textOf(work, '.end.notes blockquote')).toBe('Thanks for reading!');
   });
 
   it('saves a draft by default button, visible to its writer only', async () => {

@@ -3,12 +3,14 @@
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../access/viewer.js';
 import type { Database, Db } from '../db/database.js';
+import { leadingWords } from '../lib/text.js';
 import { htmlToText } from '../lib/word-count.js';
 import { LANGUAGES } from '../works/languages.js';
 import { createWork } from '../works/work.service.js';
 import type { WorkFieldChoices } from '../works/work-json.js';
 import type { ChapterInput, WorkInput } from '../works/work.validation.js';
 import { wordsImported, type ImportedWork } from './import.js';
+import { withoutNoteLabels } from './note-labels.js';
 
 /** What the writer sets on top of the file: required fields the file may not carry, and corrections. */
 export type ImportChoices = WorkFieldChoices;
@@ -23,7 +25,7 @@ function languageCode(name: string | undefined): string | undefined {
 }
 
 function chapterInput(chapter: ImportedWork['chapters'][number]): ChapterInput {
-  return { title: chapter.title, summary: chapter.summary, notes: chapter.notes, endNotes: chapter.endNotes, text: chapter.html };
+  return { title: chapter.title, summary: chapter.summary, notes: withoutNoteLabels(chapter.notes), endNotes: withoutNoteLabels(chapter.endNotes), text: chapter.html };
 }
 
 /** The work form's input for an imported file; the first chapter goes in `input.chapter`, the rest in `more`. */
@@ -31,7 +33,8 @@ export function workInputFromImport(imported: ImportedWork, choices: ImportChoic
   const tags = imported.tags;
   const [first, ...rest] = imported.chapters;
   const input: WorkInput = {
-    title: choices.title ?? imported.title, summary: imported.summary, notes: imported.notes, endNotes: imported.endNotes,
+    title: choices.title ?? imported.title, summary: imported.summary,
+    notes: withoutNoteLabels(imported.notes), endNotes: withoutNoteLabels(imported.endNotes),
     rating: choices.rating ?? tags?.rating ?? DEFAULTS.rating,
     warnings: choices.warnings ?? (tags !== undefined && tags.warnings.length > 0 ? tags.warnings : [...DEFAULTS.warnings]),
     categories: choices.categories ?? tags?.categories ?? [],
@@ -72,7 +75,7 @@ export function summarizeImport(imported: ImportedWork): ImportSummary {
     title: imported.title, format: imported.format, encoding: imported.encoding,
     chapters: imported.chapters.map((c, i) => ({
       number: i + 1, title: c.title, heading: c.heading,
-      firstLine: htmlToText(c.html).trim().split('\n')[0]?.slice(0, 200) ?? '',
+      firstLine: leadingWords(htmlToText(c.html).trim().split('\n')[0] ?? '', 200),
       words: wordsImported({ title: '', summary: '', notes: '', endNotes: '', chapters: [{ ...c, heading: '', summary: '', notes: '', endNotes: '' }] }),
       hasNotes: c.notes !== '', hasEndNotes: c.endNotes !== '',
     })),

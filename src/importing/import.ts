@@ -13,8 +13,9 @@
 //
 // In text, Markdown, HTML and .docx the structure is found (structure.ts): the title line, chapter
 // markers in every common style (never scene breaks or numbered dialogue), and author's notes at
-// the start or end of the work or of a chapter. Notes keep their label as written ("A/N: …");
-// a chapter's marker line is kept in `heading`, its title in `title`. AO3 downloads carry all
+// the start or end of the work or of a chapter. The draft keeps a note's label as written ("A/N: …"),
+// so a note put back into the text is whole; the label is left out when the work is created
+// (note-labels.ts). A chapter's marker line is kept in `heading`, its title in `title`. AO3 downloads carry all
 // this explicitly, with their tags.
 //
 // `wordsImported(work) === work.wordsInFile` for every import: the draft holds every word of

@@ -31,3 +31,24 @@ export function cleanLine(value: string): string {
 export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
+
+/** The start of a text in at most `max` characters, cut between words, with "…" where it was cut. */
+export function leadingWords(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max + 1).join('');
+  const space = cut.search(/\s\S*$/);
+  // One word longer than the whole line can only be cut inside.
+  const kept = space > 0 ? cut.slice(0, space) : chars.slice(0, max).join('');
+  return `${kept.trimEnd()}…`;
+}
+
+/** The end of a text in at most `max` characters, cut between words, with "…" where it was cut. */
+export function trailingWords(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const cut = chars.slice(-(max + 1)).join('');
+  const space = cut.search(/\s/);
+  const kept = space >= 0 && space < cut.length - 1 ? cut.slice(space + 1) : chars.slice(-max).join('');
+  return `…${kept.trimStart()}`;
+}

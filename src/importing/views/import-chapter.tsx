@@ -2,20 +2,20 @@
 // notes, with the buttons that move its start, join it to the chapter before, or turn a note into text.
 import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../../http/errors.js';
-import { formatCount } from '../../lib/text.js';
+import { formatCount, trailingWords } from '../../lib/text.js';
 import { htmlToText } from '../../lib/word-count.js';
 import { fieldId, TextField } from '../../views/forms.js';
 import { storedHtml } from '../../works/views/userstuff.js';
 import { chapterField } from '../import-form.js';
+import { withoutNoteLabels } from '../note-labels.js';
 import type { ImportedChapter } from '../import.js';
 import type { ImportSummary } from '../import.service.js';
 
 const LINE_MAX = 200;
 
-/** The chapter's last line of text, shortened from the front when long. */
+/** The chapter's last line of text, its last words only when long. */
 function lastLine(html: string): string {
-  const line = htmlToText(html).split('\n').map((l) => l.trim()).filter((l) => l !== '').pop() ?? '';
-  return line.length > LINE_MAX ? `…${line.slice(-LINE_MAX)}` : line;
+  return trailingWords(htmlToText(html).split('\n').map((l) => l.trim()).filter((l) => l !== '').pop() ?? '', LINE_MAX);
 }
 
 /** A button of the preview form that applies one fix. */
@@ -23,17 +23,19 @@ export function FixButton({ action, children, label }: { action: string; childre
   return <button type="submit" name="action" value={action} class="fix-button" aria-label={label}>{children}</button>;
 }
 
-/** Notes found in the file, shown as they will appear, with the button that puts them back into the story text. */
+/** Notes found in the file, shown as they will appear (without an "A/N:" label), with the button that puts them back into the story text. */
 export function FoundNotes({ name, heading, html, errors, action, button }: {
   name: string; heading: string; html: string; errors: FieldErrors; action?: string; button?: string;
 }) {
   const error = errors[name];
   if (html === '' && error === undefined) return null;
+  const shown = action === undefined ? html : withoutNoteLabels(html);
   return (
     <div class={error !== undefined ? 'import-notes has-error' : 'import-notes'} id={fieldId(name)}>
       <h4>{heading}</h4>
       {error !== undefined && <p class="field-error">{error}</p>}
-      <blockquote class="userstuff" dangerouslySetInnerHTML={storedHtml(html)} />
+      <blockquote class="userstuff" dangerouslySetInnerHTML={storedHtml(shown)} />
+      {shown !== html && <p class="hint import-label-hint">The “A/N” label is left out: on the work page, notes have a heading of their own.</p>}
       {html !== '' && action !== undefined && <FixButton action={action}>{button}</FixButton>}
     </div>
   );
