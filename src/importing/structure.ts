@@ -8,6 +8,7 @@ import { isEndNotePhrase, isHeaderBlock, isSceneBreak, noteLabel, summaryLabel }
 import { isTitleLike, readMarker } from './chapter-markers.js';
 import { splitChapters, type Segment } from './chapter-split.js';
 import type { ImportedChapter } from './import.js';
+import { readsAsNote, type NotePlace } from './note-content.js';
 import type { Block } from './text-blocks.js';
 
 export type Draft = { title: string; summary: string; notes: string; endNotes: string; chapters: ImportedChapter[] };
@@ -65,19 +66,28 @@ function takeFrontMatter(blocks: Block[], afterTitle: boolean, draft: { summary:
   return i;
 }
 
+/** A paragraph that is a note by what it says, where it stands (never a heading or a scene break). */
+const readsAsNoteHere = (block: Block, place: NotePlace): boolean => block.heading === undefined && !isBreak(block) && readsAsNote(block.text, place);
+
+/** How many blocks at the start of a chapter are notes: labelled ones, or paragraphs that read as a writer's note. */
 function leadingNotes(blocks: readonly Block[]): number {
   let i = 0;
-  for (let label = noteLabel(blocks[0]?.text ?? ''); label; label = noteLabel(blocks[i]?.text ?? '')) i += label.alone ? 2 : 1;
+  for (let block = blocks[0]; block; block = blocks[i]) {
+    const label = noteLabel(block.text);
+    if (label) i += label.alone ? 2 : 1;
+    else if (readsAsNoteHere(block, 'start')) i++;
+    else break;
+  }
   return Math.min(i, blocks.length);
 }
 
-/** Where the notes at the end of a chapter start: labelled notes or closing phrases, with at most two short lines between or after them. */
+/** Where the notes at the end of a chapter start: labelled notes, closing phrases or paragraphs that read as notes, with at most two short lines between or after them. */
 function trailingNotes(blocks: readonly Block[]): number {
   let start = blocks.length;
   let loose = 0;
   for (let i = blocks.length - 1; i >= 0; i--) {
     const block = blocks[i] as Block;
-    if (noteLabel(block.text) || isEndNotePhrase(block.text)) {
+    if (noteLabel(block.text) || isEndNotePhrase(block.text) || readsAsNoteHere(block, 'end')) {
       start = i;
       loose = 0;
     } else if (loose < 2 && block.text.length <= SIGN_OFF && !isBreak(block) && block.heading === undefined) loose++;
