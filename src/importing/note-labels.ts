@@ -8,7 +8,7 @@ import type { DefaultTreeAdapterMap as P5 } from 'parse5';
 import { isElement } from './dom.js';
 
 /** A label (perhaps numbered, "A/N 2:") and the punctuation after it; the lookahead keeps "Notes on the war" and "An hour later:" in. */
-const PLAIN_LABEL = /^[\s(\[*_]*(?:a\/n\b|a\.n\.|an\s*:|author['’]?s?['’]?\s+notes?(?=\s*[:.\-–—)\]]|\s*$)|notes?\s*:)(?:\s*#?\d{1,2}(?=\s*[:.\-–—)]))?[\s:.\-–—)\]*_]*/i;
+const PLAIN_LABEL = /^[\s([*_]*(?:a\/n\b|a\.n\.|an\s*:|author['’]?s?['’]?\s+notes?(?=\s*[:.\-–—)\]]|\s*$)|notes?\s*:)(?:\s*#?\d{1,2}(?=\s*[:.\-–—)]))?[\s:.\-–—)\]*_]*/i;
 
 type TextNode = P5['textNode'];
 
@@ -55,7 +55,7 @@ export function withoutNoteLabels(html: string): string {
     if (!label) return true;
     dropText(block, label[0].length);
     // "(A/N: back soon)" loses its closing bracket with its opening one.
-    const opened = /^\s*([(\[])/.exec(label[0])?.[1];
+    const opened = /^\s*([([])/.exec(label[0])?.[1];
     const last = textNodes(block).filter((node) => node.value.trim() !== '').pop();
     if (opened !== undefined && last !== undefined && last.value.trimEnd().endsWith(opened === '(' ? ')' : ']')) last.value = last.value.trimEnd().slice(0, -1);
     prune(block);
