@@ -28,7 +28,7 @@ export function draftFromForm(saved: ImportDraft, form: FormBody): ImportDraft {
   return { ...saved, choices, work: { ...saved.work, chapters } };
 }
 
-/** The fix a button asks for ("join:2", "earlier:2", "text:work:notes", "text:2:end"), or null for none. */
+/** The fix a button asks for ("join:2", "earlier:2", "text:work:notes", "text:2:end", "split:2:14", "notes:0:1", "endnotes:3:40"), or null for none. */
 export function fixOf(action: string, form: FormBody): ImportFix | null {
   const join = /^join:(\d{1,5})$/.exec(action);
   if (join) return { kind: 'join', chapter: Number(join[1]) };
@@ -41,7 +41,19 @@ export function fixOf(action: string, form: FormBody): ImportFix | null {
   }
   const notes = /^text:(work|\d{1,5}):(notes|end)$/.exec(action);
   if (notes) return { kind: 'notes-to-text', chapter: notes[1] === 'work' ? null : Number(notes[1]), end: notes[2] === 'end' };
+  const paragraph = /^(split|notes|endnotes):(\d{1,5}):(\d{1,6})$/.exec(action);
+  if (paragraph) {
+    const [, kind, chapter, at] = paragraph;
+    if (kind === 'split') return { kind: 'split', chapter: Number(chapter), paragraph: Number(at) };
+    return { kind: 'text-to-notes', chapter: Number(chapter), paragraph: Number(at), end: kind === 'endnotes' };
+  }
   return null;
+}
+
+/** The chapter whose paragraphs a "Show paragraphs" button asks for ("paragraphs:2"), or null. */
+export function paragraphsShown(action: string): number | null {
+  const show = /^paragraphs:(\d{1,5})$/.exec(action);
+  return show ? Number(show[1]) : null;
 }
 
 /** The works service names the first chapter's fields `chapter.*`; the preview names every chapter alike. */

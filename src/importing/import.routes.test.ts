@@ -5,6 +5,7 @@ import { TestClient, type Fields } from '../../test/client.js';
 import { describeEachDatabase, signUp, type TestApp } from '../../test/helpers.js';
 import { parsePage, textOf, textsOf } from '../../test/html.js';
 import { countImports, findImportData, insertImport } from './import.repository.js';
+import { seen } from './test-support.js';
 import { DEFAULT_LIMITS } from './import.js';
 
 const STORY = [
@@ -222,6 +223,65 @@ describeEachDatabase('importing a story through the web pages', (ctx) => {
     const work = parsePage((await writer.get(String(saved.headers.location))).body);
     expect(textOf(work, '.preface .notes blockquote')).toBe('For the lighthouse prompt.');
     expect(textOf(work, '.end.notes blockquote')).toBe('Thanks for reading!');
+  });
+
+  it('splits a chapter at a paragraph and makes paragraphs at its top or bottom into notes', async () => {
+    const writer = await signUp(ctx().app);
+    const story = [
+      'The Quiet Harbour',
+      'Ines, this one is yours, as promised.',
+      'The boats came in one by one, and the last of them was Ansel’s.',
+      'He tied up, shouldered his nets, and walked up the hill without a word to anyone.',
+      'The next morning the harbour was full of fog.',
+      'Nobody went out; nobody minded.',
+      'More of this on the weekend.',
+      'Much love to the group.',
+    ].join('\n\n');
+    const path = await upload(writer, 'quiet-harbour.txt', story);
+    let page = await preview(writer, path);
+    expect(page.doc.querySelector('.import-paragraphs')).toBeNull();
+
+    // Opening the paragraphs keeps what was typed, and lists every paragraph of the chapter with its buttons.
+    const opened = await press(writer, path, 'paragraphs:0', { fandoms: 'Original Work' });
+    expect(opened.statusCode).toBe(303);
+    expect(String(opened.headers.location)).toBe(`${path}?paragraphs=0#import-paragraphs-1`);
+    page = await preview(writer, `${path}?paragraphs=0`);
+    expect(page.doc.querySelector('input[name="fandoms"]')?.getAttribute('value')).toBe('Original Work');
+    expect(textsOf(page.doc, '.import-paragraphs .import-paragraph')).toEqual(story.split('\n\n').slice(1));
+    expect(page.doc.querySelector('button[value="split:0:0"]')).toBeNull();
+    expect(page.doc.querySelector('button[value="notes:0:6"]')).toBeNull();
+    expect(page.doc.querySelector('button[value="split:0:3"]')?.getAttribute('aria-label')).toBe('Start a new chapter at paragraph 4 of chapter 1');
+
+    page = await pressAndFollow(writer, `${path}?paragraphs=0`, 'notes:0:0');
+    expect(textOf(page.doc, '.flash')).toBe('1 paragraph is now the work’s beginning notes.');
+    expect(textOf(page.doc, '#field-notes blockquote')).toBe('Ines, this one is yours, as promised.');
+    expect(textsOf(page.doc, '.import-paragraphs .import-paragraph')).toHaveLength(6);
+
+    page = await pressAndFollow(writer, `${path}?paragraphs=0`, 'endnotes:0:4');
+    expect(textOf(page.doc, '.flash')).toBe('2 paragraphs are now the work’s end notes.');
+    expect(seen(page.doc.querySelector('#field-endNotes blockquote')?.innerHTML ?? '')).toBe('More of this on the weekend.\n\nMuch love to the group.');
+
+    page = await pressAndFollow(writer, `${path}?paragraphs=0`, 'split:0:2');
+    expect(textOf(page.doc, '.flash')).toBe('Chapter 2 now starts at what was paragraph 3 of chapter 1.');
+    expect(textsOf(page.doc, '.import-first-line')).toEqual(['The boats came in one by one, and the last of them was Ansel’s.', 'The next morning the harbour was full of fog.']);
+    expect(textsOf(page.doc, '.import-last-line')).toEqual(['He tied up, shouldered his nets, and walked up the hill without a word to anyone.', 'Nobody went out; nobody minded.']);
+
+    // A chapter keeps at least one paragraph of story; the refusal comes back beside the list, which stays open.
+    const gone = await press(writer, `${path}?paragraphs=1`, 'split:1:99');
+    expect(gone.statusCode).toBe(422);
+    expect(textOf(parsePage(gone.body), '.error-summary')).toContain('There is no such paragraph');
+    const refused = await writer.post(path, { ...formValues((await preview(writer, `${path}?paragraphs=1`)).doc), action: 'notes:1:1' });
+    expect(refused.statusCode).toBe(422);
+    const refusedDoc = parsePage(refused.body);
+    expect(textOf(refusedDoc, '.error-summary')).toContain('Chapter 2 needs at least one paragraph of story');
+    expect(refusedDoc.querySelectorAll('#import-paragraphs-2 .import-paragraph')).toHaveLength(2);
+
+    const saved = await press(writer, path, 'draft', {});
+    expect(saved.statusCode).toBe(303);
+    const work = parsePage((await writer.get(`${String(saved.headers.location)}?view_full_work=true`)).body);
+    expect(textOf(work, '.preface .notes blockquote')).toBe('Ines, this one is yours, as promised.');
+    expect(textsOf(work, 'div.chapter div.userstuff.module')).toHaveLength(2);
+    expect(textOf(work, '.end.notes blockquote')).toContain('Much love to the group.');
   });
 
   it('saves a draft by default button, visible to its writer only', async () => {

@@ -4,6 +4,7 @@
 //   GET  /works/import        upload a file or paste the text
 //   POST /works/import        read it (multipart), store the draft, 303 to its preview
 //   GET  /works/import/:id    the preview (owner only)
+//   GET  /works/import/:id?paragraphs=N   the same, with chapter N's paragraphs listed (0-based)
 //   POST /works/import/:id    apply a fix or the typed fields; save as draft or post
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext, setFlash } from '../http/context.js';
@@ -12,14 +13,14 @@ import { field, formOf, idParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { requireUser } from '../access/permissions.js';
 import { applyFix, type ImportDraft, type ImportFix } from './import-draft.js';
-import { draftFromForm, fixOf, movesOf, workErrorsToFields } from './import-form.js';
+import { draftFromForm, fixOf, movesOf, paragraphsShown, workErrorsToFields } from './import-form.js';
 import { finishImport, listUnfinishedImports, loadImport, saveImport, storeImport } from './import-preview.service.js';
 import { registerMultipart, truncatedUpload, uploadFormOf, type UploadForm } from './import-upload.js';
 import { DEFAULT_LIMITS, importFile, importText, ImportError, type ImportedWork } from './import.js';
 import { ImportPreviewPage } from './views/import-preview-page.js';
 import { ImportUploadPage, PASTE_FORMATS, type PasteFormat } from './views/import-upload-page.js';
 
-type ImportParams = { Params: { id: string } };
+type ImportParams = { Params: { id: string }; Querystring: { paragraphs?: string } };
 
 async function renderUpload(request: FastifyRequest, reply: FastifyReply, values: Pick<UploadForm, 'text' | 'format'>, errors: FieldErrors = {}, status = 200) {
   const unfinished = await listUnfinishedImports(request.server.db, request.viewer);
@@ -57,16 +58,25 @@ async function submitUpload(request: FastifyRequest, reply: FastifyReply) {
   }
 }
 
-function renderPreview(request: FastifyRequest, reply: FastifyReply, id: number, draft: ImportDraft, errors: FieldErrors = {}, moves: Record<number, string> = {}) {
+type PreviewView = { errors?: FieldErrors; moves?: Record<number, string>; paragraphs?: number | null };
+
+function renderPreview(request: FastifyRequest, reply: FastifyReply, id: number, draft: ImportDraft, view: PreviewView = {}) {
+  const errors = view.errors ?? {};
   const status = Object.keys(errors).length > 0 ? 422 : 200;
-  return sendPage(reply, <ImportPreviewPage ctx={pageContext(request, reply)} id={id} draft={draft} errors={errors} moves={moves} />, status);
+  return sendPage(reply, <ImportPreviewPage ctx={pageContext(request, reply)} id={id} draft={draft} errors={errors} moves={view.moves} paragraphs={view.paragraphs} />, status);
 }
 
-/** Where the writer was: the chapter a fix changed (after a join, the chapter that took the other in). */
-function anchorOf(fix: ImportFix | null): string {
+/** Where the writer was: the chapter a fix changed (after a join, the chapter that took the other in), its paragraphs still open after a paragraph's fix. */
+function placeOf(fix: ImportFix | null): string {
   if (fix === null) return '';
   if (fix.chapter === null) return '#import-notes';
+  if (fix.kind === 'split' || fix.kind === 'text-to-notes') return `?paragraphs=${fix.chapter}#import-chapter-${fix.chapter + 1}`;
   return `#import-chapter-${fix.kind === 'join' ? fix.chapter : fix.chapter + 1}`;
+}
+
+/** The chapter whose paragraphs the address asks to list, or null. */
+function paragraphsQuery(value: string | undefined): number | null {
+  return value !== undefined && /^\d{1,5}$/.test(value) ? Number(value) : null;
 }
 
 async function submitPreview(request: FastifyRequest<ImportParams>, reply: FastifyReply) {
@@ -86,16 +96,24 @@ async function submitPreview(request: FastifyRequest<ImportParams>, reply: Fasti
       setFlash(reply, action === 'draft' ? 'Imported as a draft. Only you can see it until you post it.' : 'Imported and posted. Thank you for sharing it!');
       return await reply.redirect(`/works/${workId}`, 303);
     }
+    const shown = paragraphsShown(action);
+    if (shown !== null) {
+      // Opening a chapter's paragraphs keeps what was typed, like every other button of the form.
+      await saveImport(db, request.viewer, id, draft);
+      return await reply.redirect(`/works/import/${id}?paragraphs=${shown}#import-paragraphs-${shown + 1}`, 303);
+    }
     const fix = fixOf(action, form);
     const fixed = fix === null ? { work: draft.work, done: 'Preview updated.' } : applyFix(draft.work, fix);
     await saveImport(db, request.viewer, id, { ...draft, work: fixed.work });
     setFlash(reply, fixed.done);
-    return await reply.redirect(`/works/import/${id}${anchorOf(fix)}`, 303);
+    return await reply.redirect(`/works/import/${id}${placeOf(fix)}`, 303);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
     // The typed values are kept (stored too, so leaving the page loses nothing), with each message beside its field.
     const kept = await saveImport(db, request.viewer, id, draft);
-    return renderPreview(request, reply, id, kept, workErrorsToFields(error.fields), movesOf(form, kept.work.chapters.length));
+    const fix = fixOf(action, form);
+    const paragraphs = fix?.kind === 'split' || fix?.kind === 'text-to-notes' ? fix.chapter : null;
+    return renderPreview(request, reply, id, kept, { errors: workErrorsToFields(error.fields), moves: movesOf(form, kept.work.chapters.length), paragraphs });
   }
 }
 
@@ -110,7 +128,7 @@ export function registerImportRoutes(app: FastifyInstance): void {
     scope.post('/works/import', submitUpload);
     scope.get<ImportParams>('/works/import/:id', async (request, reply) => {
       const id = idParam(request.params.id);
-      return renderPreview(request, reply, id, await loadImport(request.server.db, request.viewer, id));
+      return renderPreview(request, reply, id, await loadImport(request.server.db, request.viewer, id), { paragraphs: paragraphsQuery(request.query.paragraphs) });
     });
     scope.post<ImportParams>('/works/import/:id', submitPreview);
   });

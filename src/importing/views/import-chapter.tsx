@@ -1,17 +1,22 @@
 // One chapter in the import preview: its number, title, first and last lines, word count and
-// notes, with the buttons that move its start, join it to the chapter before, or turn a note into text.
+// notes, with the buttons that move its start, join it to the chapter before, or turn a note into
+// text; and, when the writer opens them, its paragraphs, each with the buttons that split the
+// chapter there or make the paragraphs up to it (or from it) into notes.
 import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../../http/errors.js';
-import { formatCount, trailingWords } from '../../lib/text.js';
+import { formatCount, leadingWords, trailingWords } from '../../lib/text.js';
 import { htmlToText } from '../../lib/word-count.js';
 import { fieldId, TextField } from '../../views/forms.js';
 import { storedHtml } from '../../works/views/userstuff.js';
+import { blocksOf } from '../import-draft.js';
 import { chapterField } from '../import-form.js';
 import { withoutNoteLabels } from '../note-labels.js';
 import type { ImportedChapter } from '../import.js';
 import type { ImportSummary } from '../import.service.js';
 
 const LINE_MAX = 200;
+/** Enough of a paragraph to know it again. */
+const PARAGRAPH_MAX = 160;
 
 /** The chapter's last line of text, its last words only when long. */
 function lastLine(html: string): string {
@@ -69,9 +74,41 @@ function Boundary({ index, errors, by }: { index: number; errors: FieldErrors; b
   );
 }
 
-/** One chapter of the preview. */
-export function ImportChapterItem({ chapter, found, index, errors, by }: {
-  chapter: ImportedChapter; found: ImportSummary['chapters'][number]; index: number; errors: FieldErrors; by: string;
+/** What a paragraph of the chapter says, shortened; a scene break says so. */
+function paragraphLines(html: string): string[] {
+  return blocksOf(html).map((block) => {
+    const text = htmlToText(block).replace(/\s+/g, ' ').trim();
+    return text === '' ? '(scene break)' : leadingWords(text, PARAGRAPH_MAX);
+  });
+}
+
+function Paragraphs({ html, index }: { html: string; index: number }) {
+  const lines = paragraphLines(html);
+  const n = index + 1;
+  const last = lines.length - 1;
+  return (
+    <div class="import-paragraphs" id={`import-paragraphs-${n}`}>
+      <h5>The paragraphs of chapter {n}</h5>
+      <p class="hint">Make the paragraphs at the top into notes before the chapter, those at the bottom into notes after it, or start a new chapter at a paragraph. Every word stays; you can put notes back into the text.</p>
+      <ol>
+        {lines.map((line, p) => (
+          <li key={p}>
+            <p class="import-paragraph">{line}</p>
+            <span class="import-paragraph-fixes">
+              {p < last && <FixButton action={`notes:${index}:${p}`} label={`Make paragraphs 1 to ${p + 1} of chapter ${n} into notes before it`}>{p === 0 ? 'Note before the chapter' : 'Notes up to here'}</FixButton>}
+              {p > 0 && <FixButton action={`endnotes:${index}:${p}`} label={`Make paragraphs ${p + 1} to ${last + 1} of chapter ${n} into notes after it`}>{p === last ? 'Note after the chapter' : 'End notes from here'}</FixButton>}
+              {p > 0 && <FixButton action={`split:${index}:${p}`} label={`Start a new chapter at paragraph ${p + 1} of chapter ${n}`}>New chapter from here</FixButton>}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** One chapter of the preview; `showParagraphs` lists its paragraphs with their fixes. */
+export function ImportChapterItem({ chapter, found, index, errors, by, showParagraphs = false }: {
+  chapter: ImportedChapter; found: ImportSummary['chapters'][number]; index: number; errors: FieldErrors; by: string; showParagraphs?: boolean;
 }) {
   const n = index + 1;
   const textError = errors[chapterField(index, 'text')];
@@ -87,6 +124,12 @@ export function ImportChapterItem({ chapter, found, index, errors, by }: {
           <dt>Ends</dt><dd class="import-last-line">{lastLine(chapter.html)}</dd>
         </dl>
       </div>
+      {showParagraphs ? <Paragraphs html={chapter.html} index={index} /> : (
+        <p class="import-show-paragraphs">
+          <FixButton action={`paragraphs:${index}`}>Show the paragraphs</FixButton>
+          <span class="hint"> to split chapter {n} or make paragraphs into notes</span>
+        </p>
+      )}
       <FoundNotes name={chapterField(index, 'notes')} heading="Chapter notes" html={chapter.notes} errors={errors}
         action={`text:${index}:notes`} button={`Move into the text: start of chapter ${n}`} />
       <FoundNotes name={chapterField(index, 'endNotes')} heading="Chapter end notes" html={chapter.endNotes} errors={errors}

@@ -22,6 +22,8 @@ export type ImportPreviewProps = {
   ctx: PageContext; id: number; draft: ImportDraft; errors: FieldErrors;
   /** what was typed in each chapter's "move by" box, by chapter index */
   moves?: Record<number, string>;
+  /** the chapter (0-based) whose paragraphs are listed */
+  paragraphs?: number | null;
 };
 
 function WordsProof({ words }: { words: ImportSummary['words'] }) {
@@ -75,7 +77,7 @@ function chapterLabels(errors: FieldErrors): Record<string, string> {
 }
 
 /** The whole preview page. */
-export function ImportPreviewPage({ ctx, id, draft, errors, moves = {} }: ImportPreviewProps) {
+export function ImportPreviewPage({ ctx, id, draft, errors, moves = {}, paragraphs = null }: ImportPreviewProps) {
   const summary = summarizeImport(draft.work);
   const { input } = workInputFromImport(draft.work, draft.choices);
   return (
@@ -95,7 +97,7 @@ export function ImportPreviewPage({ ctx, id, draft, errors, moves = {} }: Import
           <ol class="import-chapters">
             {draft.work.chapters.map((chapter, i) => {
               const found = summary.chapters[i];
-              return found && <ImportChapterItem key={i} chapter={chapter} found={found} index={i} errors={errors} by={moves[i] ?? '1'} />;
+              return found && <ImportChapterItem key={i} chapter={chapter} found={found} index={i} errors={errors} by={moves[i] ?? '1'} showParagraphs={paragraphs === i} />;
             })}
           </ol>
         </fieldset>
