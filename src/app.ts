@@ -29,6 +29,8 @@ import { registerChapterRoutes } from './works/chapter.routes.js';
 import { registerListingRoutes } from './works/listing.routes.js';
 import { registerWorkApi } from './works/work.api.js';
 import { registerWorkRoutes } from './works/work.routes.js';
+import { registerKudosRoutes } from './feedback/kudos.routes.js';
+import { registerKudosApi } from './feedback/kudos.api.js';
 import { wireDomains } from './wiring.js';
 import { reportEventFailuresTo } from './events/bus.js';
 
@@ -84,6 +86,8 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerOpdsRoutes(app);
   registerImportApi(app);
   registerWorkApi(app);
+  registerKudosRoutes(app);
+  registerKudosApi(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

@@ -3,6 +3,7 @@
 import { subscribeSearchIndex } from './search/search-index.service.js';
 import { subscribeWorkUpkeep } from './works/work-upkeep.js';
 import { subscribeFandomIndex } from './tags/fandom-index.service.js';
+import { provideFeedback } from './feedback/feedback.wiring.js';
 
 let wired = false;
 
@@ -13,4 +14,5 @@ export function wireDomains(): void {
   subscribeSearchIndex();
   subscribeWorkUpkeep();
   subscribeFandomIndex();
+  provideFeedback();
 }

@@ -34,7 +34,8 @@ async function showSettings(request: FastifyRequest, reply: FastifyReply) {
 }
 
 async function submitSettings(request: FastifyRequest, reply: FastifyReply) {
-  await saveArchiveSettings(request.server.db, request.viewer, { canonicalOnFirstUse: checkbox(formOf(request), 'canonicalOnFirstUse') });
+  const form = formOf(request);
+  await saveArchiveSettings(request.server.db, request.viewer, { canonicalOnFirstUse: checkbox(form, 'canonicalOnFirstUse'), guestKudos: checkbox(form, 'guestKudos') });
   setFlash(reply, 'Settings saved.');
   return reply.redirect('/admin/settings', 303);
 }

@@ -162,6 +162,15 @@ export interface ArchiveSettingTable {
   updated_at: string;
 }
 
+/** One kudos: from an account, or from a guest's address (a keyed hash of it). */
+export interface KudosTable {
+  id: Id;
+  work_id: number;
+  user_id: number | null;
+  guest_key: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UserTable;
   pseuds: PseudTable;
@@ -179,6 +188,7 @@ export interface Database {
   chapters: ChapterTable;
   work_counters: WorkCounterTable;
   archive_settings: ArchiveSettingTable;
+  kudos: KudosTable;
 }
 
 /** The query builder every repository takes first: the whole database or a transaction. */

@@ -12,7 +12,9 @@ export type DomainEvent =
   /** Wrangling changed which fandoms belong together (synonyms, metatags): crossovers may change. */
   | { type: 'fandoms.regrouped'; tagIds: number[] }
   /** Tags were created, or a wrangler changed one (canonical, synonym, parents, metatags, name): indexes of tags are out of date. */
-  | { type: 'tags.changed'; tagIds: number[] };
+  | { type: 'tags.changed'; tagIds: number[] }
+  /** An administrator changed the archive's settings (admin pages): pages that depend on them are out of date. */
+  | { type: 'settings.changed' };
 
 export type EventType = DomainEvent['type'];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

@@ -1,5 +1,5 @@
 // Pages rendered once and served to every guest carry slots where each request's own values go:
-// the visitor's form token, a work's current counters. Nothing of one visitor is ever stored in
+// the visitor's form token, a work's current counters and who left kudos. Nothing of one visitor is ever stored in
 // the shared page, and a counter can change without the page being rendered again.
 // docs/decisions/024-caches-that-cannot-mix-visitors.md.
 import { randomBytes } from 'node:crypto';
@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 const NONCE = randomBytes(9).toString('hex');
 
 /** The marks a shared render writes where a slot is. */
-export const SLOTS = { csrf: `bindery-slot-${NONCE}-csrf`, counters: `bindery-slot-${NONCE}-counters` } as const;
+export const SLOTS = { csrf: `bindery-slot-${NONCE}-csrf`, counters: `bindery-slot-${NONCE}-counters`, kudos: `bindery-slot-${NONCE}-kudos` } as const;
 export type SlotName = keyof typeof SLOTS;
 
 const NAMES = Object.keys(SLOTS) as SlotName[];

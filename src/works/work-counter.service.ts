@@ -3,18 +3,26 @@
 // cached page shows the new figure without being rendered again (work-page-cache.ts).
 // docs/decisions/023-content-apart-from-counters.md.
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.js';
+import type { Database, Db } from '../db/database.js';
 import { emit, inTransaction } from '../events/bus.js';
 import { invalid } from '../http/errors.js';
-import { addToCounters, COUNTERS, type WorkCounters } from './work-counter.repository.js';
+import { addToCounters, COUNTERS, findCounters, noCounters, type WorkCounters } from './work-counter.repository.js';
 
 /** Adds to a work's counters and announces it (work.counted); a negative amount takes away (a kudos withdrawn). */
 export async function bumpCounters(db: Kysely<Database>, workId: number, by: Partial<WorkCounters>): Promise<void> {
   if (COUNTERS.every((c) => by[c] === undefined) || Object.values(by).some((n) => !Number.isSafeInteger(n))) {
     throw invalid({ counters: 'Give a whole number for at least one counter.' });
   }
-  await inTransaction(db, async (trx) => {
-    await addToCounters(trx, workId, by);
-    await emit(trx, { type: 'work.counted', workId });
-  });
+  await inTransaction(db, (trx) => countInTransaction(trx, workId, by));
+}
+
+/** Adds to a work's counters inside the caller's transaction (a kudos and its count commit together), and announces it. */
+export async function countInTransaction(trx: Db, workId: number, by: Partial<WorkCounters>): Promise<void> {
+  await addToCounters(trx, workId, by);
+  await emit(trx, { type: 'work.counted', workId });
+}
+
+/** A work's counters (all zero when never counted). */
+export async function workCounters(db: Db, workId: number): Promise<WorkCounters> {
+  return (await findCounters(db, [workId])).get(workId) ?? noCounters();
 }

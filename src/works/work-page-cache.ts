@@ -1,6 +1,6 @@
 // Guests' work pages, rendered once and served to every guest. A cached page holds nothing of
-// any visitor: its slots (page-slots.ts) get each request's form token and the work's current
-// counters. It is served only while the work's content version is the one it was rendered from:
+// any visitor: its slots (page-slots.ts) get each request's form token, the work's current
+// counters and its kudos line (read again only when the kudos count moved). It is served only while the work's content version is the one it was rendered from:
 // this process forgets a work the moment its own write commits (work.saved, tag.renamed), and
 // checks the database at most once a second per work for other app servers' writes and for
 // counters, which may be a second behind.
@@ -12,12 +12,15 @@ import { PageCache } from '../http/page-cache.js';
 import { FillBuffers, fillSlots, splitAtSlots, type FilledPage, type SlottedPage } from '../http/page-slots.js';
 import { findVisibleState } from './work.repository.js';
 import { counterStatsHtml } from './views/work-meta.js';
+import { workKudosHtml } from './work-feedback.js';
+import { guestKudosAllowed } from '../accounts/settings.service.js';
 
 const RECHECK_MS = 1000;
 const MAX_TRACKED_WORKS = 50_000;
 
-type CachedPage = SlottedPage & { version: number };
-type KnownState = { version: number; guestVisible: boolean; countersHtml: Buffer; checkedAt: number };
+/** A page as rendered: the content version and whether guests could leave kudos then (it shows the button). */
+type CachedPage = SlottedPage & { version: number; guestKudos: boolean };
+type KnownState = { version: number; guestVisible: boolean; guestKudos: boolean; countersHtml: Buffer; kudos: number; kudosHtml: Buffer; checkedAt: number };
 
 /** What one request puts in a shared page's slots besides the work's counters. */
 export type VisitorValues = { csrf: () => string };
@@ -39,7 +42,10 @@ export class WorkPageCache {
       this.epoch += 1;
       if (workId === null) this.states.clear(); else this.states.delete(workId);
     };
-    this.unsubscribes = [afterCommit('work.saved', (event) => forget(event.workId)), afterCommit('tag.renamed', () => forget(null))];
+    this.unsubscribes = [
+      afterCommit('work.saved', (event) => forget(event.workId)), afterCommit('tag.renamed', () => forget(null)),
+      afterCommit('settings.changed', () => forget(null)),
+    ];
   }
 
   /** Stops listening to this process's writes (the app is closing). */
@@ -54,7 +60,11 @@ export class WorkPageCache {
     const epoch = this.epoch;
     const row = await findVisibleState(db, GUEST_SCOPE, workId);
     const counters = { comments: row?.comments ?? 0, kudos: row?.kudos ?? 0, bookmarks: row?.bookmarks ?? 0, hits: row?.hits ?? 0 };
-    const state = { version: row?.content_version ?? -1, guestVisible: row !== undefined, countersHtml: Buffer.from(counterStatsHtml(counters)), checkedAt: now };
+    const kudosHtml = known !== undefined && known.kudos === counters.kudos ? known.kudosHtml : Buffer.from(await workKudosHtml(db, workId));
+    const state = {
+      version: row?.content_version ?? -1, guestVisible: row !== undefined, guestKudos: await guestKudosAllowed(db), countersHtml: Buffer.from(counterStatsHtml(counters)),
+      kudos: counters.kudos, kudosHtml, checkedAt: now,
+    };
     // A write committed while this was read: the answer may be older than the write, so it is not kept.
     if (epoch !== this.epoch) return state;
     if (this.states.size >= MAX_TRACKED_WORKS) this.states.clear();
@@ -63,7 +73,7 @@ export class WorkPageCache {
   }
 
   private fill(page: SlottedPage, state: KnownState, visitor: VisitorValues): FilledPage {
-    return fillSlots(page, (slot) => (slot === 'counters' ? state.countersHtml : Buffer.from(visitor.csrf())), this.buffers);
+    return fillSlots(page, (slot) => (slot === 'counters' ? state.countersHtml : slot === 'kudos' ? state.kudosHtml : Buffer.from(visitor.csrf())), this.buffers);
   }
 
   /**
@@ -74,7 +84,8 @@ export class WorkPageCache {
     const page = this.pages.get(key);
     if (page === undefined) return undefined;
     const state = await this.state(db, workId);
-    if (!state.guestVisible || state.version !== page.version) {
+    // Another app server may have changed the setting: its pages are checked like content.
+    if (!state.guestVisible || state.version !== page.version || state.guestKudos !== page.guestKudos) {
       this.pages.delete(key);
       return undefined;
     }
@@ -82,9 +93,10 @@ export class WorkPageCache {
     return this.fill(page, state, visitor);
   }
 
-  /** Keeps a page rendered for every guest from the given content version, and returns it filled for this guest. */
-  async keep(db: Db, key: string, workId: number, version: number, html: Buffer, visitor: VisitorValues): Promise<FilledPage> {
-    const page = { ...splitAtSlots(html), version };
+  /** Keeps a page rendered for every guest from the given content version and kudos setting, and returns it filled for this guest. */
+  async keep(db: Db, key: string, workId: number, rendered: { version: number; guestKudos: boolean }, html: Buffer, visitor: VisitorValues): Promise<FilledPage> {
+    const { version } = rendered;
+    const page = { ...splitAtSlots(html), ...rendered };
     if (this.pages.set(key, page)) this.counts.stored += 1;
     // Rendered from a newer version than this process last checked: read the state afresh.
     if (this.states.get(workId)?.version !== version) this.states.delete(workId);

@@ -13,6 +13,9 @@ import { AdultNoticePage } from './views/reader-pages.js';
 import { DraftBanner } from './views/preview-banner.js';
 import { WorkPage } from './views/work-page.js';
 import { downloadLinks } from './download-links.js';
+import { guestKudosAllowed } from '../accounts/settings.service.js';
+import { workKudosHtml } from './work-feedback.js';
+import type { FeedbackView } from './views/work-feedback.js';
 
 type ShowQuery = { view_full_work?: string; view_adult?: string };
 
@@ -52,9 +55,10 @@ export async function showWork(request: FastifyRequest<{ Params: { id: string } 
   const cached = cacheKey !== null && Number.isSafeInteger(workId) ? await workPages.serve(db, workId, cacheKey, visitor) : undefined;
   if (cached !== undefined) return sendFilled(reply, cached);
   const reader = await getWorkForReader(db, request.viewer, workId);
-  if (cacheKey === null) return sendHtml(reply, renderPage(await readerPage(request, reply, pageContext(request, reply), reader, chapterId)));
-  const shared = renderPage(await readerPage(request, reply, sharedPageContext(request), reader, chapterId));
-  return sendFilled(reply, await workPages.keep(db, cacheKey, workId, reader.work.contentVersion, shared, visitor));
+  const guestKudos = await guestKudosAllowed(db);
+  if (cacheKey === null) return sendHtml(reply, renderPage(await readerPage(request, reply, pageContext(request, reply), reader, chapterId, guestKudos)));
+  const shared = renderPage(await readerPage(request, reply, sharedPageContext(request), reader, chapterId, guestKudos));
+  return sendFilled(reply, await workPages.keep(db, cacheKey, workId, { version: reader.work.contentVersion, guestKudos }, shared, visitor));
 }
 
 /** Sends a filled page; once the response is handed to the operating system ('finish'), its buffer may serve another. */
@@ -63,7 +67,7 @@ function sendFilled(reply: FastifyReply, page: FilledPage) {
   return sendHtml(reply, page.body);
 }
 
-async function readerPage(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, reader: ReaderWork, chapterId: number | null) {
+async function readerPage(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, reader: ReaderWork, chapterId: number | null, guestKudos: boolean) {
   const { db } = request.server;
   if (needsAdultNotice(request, reply, reader)) {
     return <AdultNoticePage ctx={ctx} work={reader.work} proceedHref={withParam(request.url, 'view_adult', 'true')} />;
@@ -78,5 +82,12 @@ async function readerPage(request: FastifyRequest, reply: FastifyReply, ctx: Pag
   }
   const banner = !reader.work.posted ? <DraftBanner ctx={ctx} workId={reader.work.id} /> : undefined;
   const downloads = downloadLinks(reader.work, request.server.config.ebookConvert !== null);
-  return <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} downloads={downloads} />;
+  const feedback = await feedbackView(request, ctx, reader, guestKudos);
+  return <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} downloads={downloads} feedback={feedback} />;
+}
+
+/** Who may press Kudos here, and the kudos line (on a page shared by guests, its slot). */
+async function feedbackView(request: FastifyRequest, ctx: PageContext, reader: ReaderWork, guestKudos: boolean): Promise<FeedbackView> {
+  const mayGive = reader.work.posted && !reader.isCreator && (request.viewer.user !== null || guestKudos);
+  return { kudosButton: mayGive, kudosHtml: ctx.shared ? null : await workKudosHtml(request.server.db, reader.work.id) };
 }

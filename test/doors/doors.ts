@@ -8,7 +8,7 @@
 import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
-  COUNT_OUTCOMES, PAGE_OUTCOMES, readApi, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
+  COUNT_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, pressKudos, readApi, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
@@ -120,6 +120,45 @@ const TAG_NAME = table`
     `;
 
 export const DOORS: Door[] = [
+  {
+    name: 'kudos POST /works/:id/kudos (never on one\'s own work)',
+    outcomes: KUDOS_OUTCOMES,
+    look: (w, s, v) => pressKudos(w, v, workOf(w, s).id),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | own     | 404
+      posted               | left   | left   | own     | left
+      restricted           | login  | left   | own     | left
+      draft chapter, work  | left   | left   | own     | left
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: 'who left kudos /works/:id/kudos',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/kudos`, wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | login  | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: 'API who left kudos /api/v1/works/:id/kudos',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readApi(w, v, `/api/v1/works/${workOf(w, s).id}/kudos`, []),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | 401    | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
   {
     name: 'work page /works/:id',
     outcomes: PAGE_OUTCOMES,

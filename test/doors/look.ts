@@ -254,3 +254,24 @@ export async function readAutocomplete(world: World, viewer: ViewerName, tag: st
   const names = response.json<{ tags: Array<{ name: string }> }>().tags.map((t) => t.name);
   return { outcome: names.includes(tag) ? 'seen' : 'absent', detail: `"${term}" suggests [${names.join(', ')}]` };
 }
+
+/** The answers a press of a work's Kudos can get. */
+export const KUDOS_OUTCOMES = ['left', 'own', '404', 'login'];
+
+/**
+ * Presses Kudos on a work as the viewer (a POST, through their browser): "left" when it was
+ * taken (303 back to the work), "own" when refused as the creator's own work, "404", or "login"
+ * (the log-in page saying the work is for registered users). It adds kudos, a counter that no
+ * other door's table reads, so the world stays as every other door expects it.
+ */
+export async function pressKudos(world: World, viewer: ViewerName, workId: number): Promise<Found> {
+  const agent = world.agents.get(viewer);
+  if (agent === undefined) throw new Error(`no viewer ${viewer}`);
+  const response = await agent.browser.post(`/works/${workId}/kudos`);
+  const detail = `${response.statusCode} ${response.headers.location ?? ''} ${response.body.slice(0, 120)}`;
+  if (response.statusCode === 303 && response.headers.location === `/works/${workId}#kudos`) return { outcome: 'left', detail };
+  if (response.statusCode === 403 && response.body.includes('leave kudos on your own work')) return { outcome: 'own', detail };
+  if (response.statusCode === 404 && response.body.includes(WORK_NOT_FOUND)) return { outcome: '404', detail };
+  if (response.statusCode === 200 && response.body.includes(LOGIN_MESSAGE)) return { outcome: 'login', detail };
+  return { outcome: `something else (${detail})`, detail };
+}

@@ -34,6 +34,14 @@ export function SettingsPage({ ctx, settings }: { ctx: PageContext; settings: Ar
             work uses it. Tags that exist already are not changed; wranglers can still join spellings as synonyms later.
           </p>
         </fieldset>
+        <fieldset class="choices">
+          <legend>Guests</legend>
+          <label class="choice">
+            <input type="checkbox" name="guestKudos" value="1" checked={settings.guestKudos} />
+            {' '}Guests can leave kudos
+          </label>
+          <p class="hint">One kudos per work from each address, as on AO3. Without it, only logged-in members can leave kudos.</p>
+        </fieldset>
         <p><button type="submit" class="primary">Save settings</button></p>
       </Form>
     </Layout>

@@ -8,6 +8,7 @@ import * as m005 from './005_search.js';
 import * as m006 from './006_imports.js';
 import * as m007 from './007_counters.js';
 import * as m008 from './008_archive_settings.js';
+import * as m009 from './009_kudos.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006_imports': m006,
   '007_counters': m007,
   '008_archive_settings': m008,
+  '009_kudos': m009,
 };

@@ -10,6 +10,7 @@ import type { DownloadLink } from '../download-links.js';
 import { UserstuffModule } from './userstuff.js';
 import { WorkMeta } from './work-meta.js';
 import { RestrictedMarker } from './restricted-marker.js';
+import { WorkFeedback, type FeedbackView } from './work-feedback.js';
 
 export type WorkPageProps = {
   ctx: PageContext;
@@ -24,6 +25,8 @@ export type WorkPageProps = {
   banner?: ComponentChildren;
   /** The Download menu (none on a preview). */
   downloads?: DownloadLink[];
+  /** Kudos under the work (none on a preview). */
+  feedback?: FeedbackView;
 };
 
 /** The preface: title and byline, and (at the start of the work) its summary and notes, as on AO3. */
@@ -66,6 +69,7 @@ export function WorkPage(props: WorkPageProps) {
         )}
       </div>
       {paths !== null && <BottomNavigation {...props} workId={paths.workId} />}
+      {paths !== null && props.feedback !== undefined && <WorkFeedback ctx={ctx} workId={paths.workId} view={props.feedback} />}
     </Layout>
   );
 }

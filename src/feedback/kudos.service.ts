@@ -1,0 +1,56 @@
+// Kudos: one per account per work, one per guest address per work when the archive allows guest
+// kudos, never on one's own work, and only on a posted work the giver may read. The kudos and
+// its count commit together; the count is a counter (work-counter.service.ts), not content.
+import type { Kysely } from 'kysely';
+import { requireReadable } from '../access/permissions.js';
+import type { Viewer } from '../access/viewer.js';
+import { archiveSettings } from '../accounts/settings.service.js';
+import type { Database, Db } from '../db/database.js';
+import { inTransaction } from '../events/bus.js';
+import { AppError, forbidden, notFound } from '../http/errors.js';
+import { countInTransaction } from '../works/work-counter.service.js';
+import { findKudosGivers, insertKudos, type KudosGivers } from './kudos.repository.js';
+import { workCounters } from '../works/work-counter.service.js';
+
+/** Names shown on the work page before "and N more users". */
+export const KUDOS_NAMES_SHOWN = 50;
+/** Names on each page of a work's full list of givers. */
+export const KUDOS_PER_PAGE = 200;
+
+export const KUDOS_MESSAGES = {
+  left: 'Thank you for leaving kudos!',
+  already: 'You have already left kudos here. :)',
+  own: 'You can’t leave kudos on your own work.',
+  guests: 'Log in to leave kudos: on this archive only registered users can.',
+} as const;
+
+/** Leaves kudos as this viewer (a guest by the keyed hash of their address); 'already' when they had. */
+export async function leaveKudos(db: Kysely<Database>, viewer: Viewer, workId: number, guestKey: string): Promise<'left' | 'already'> {
+  const { row, isCreator } = await requireReadable(db, viewer, workId);
+  // Only its creators can open a draft, and they cannot leave kudos on it.
+  if (row.posted !== 1 && !isCreator) throw notFound('work_not_found');
+  if (isCreator) throw forbidden(KUDOS_MESSAGES.own);
+  const user = viewer.user;
+  if (user === null && !(await archiveSettings(db)).guestKudos) throw new AppError('unauthorized', KUDOS_MESSAGES.guests);
+  return inTransaction(db, async (trx) => {
+    const added = await insertKudos(trx, workId, user === null ? { guestKey } : { userId: user.id });
+    if (added) await countInTransaction(trx, workId, { kudos: 1 });
+    return added ? 'left' : 'already';
+  });
+}
+
+/** Who left kudos on a work the viewer may read, a page of account names at a time, with the work's title. */
+export async function kudosGivers(db: Db, viewer: Viewer, workId: number, page: number): Promise<{ title: string; givers: KudosGivers }> {
+  const { row } = await requireReadable(db, viewer, workId);
+  return { title: row.title, givers: await findKudosGivers(db, workId, KUDOS_PER_PAGE, (Math.max(1, page) - 1) * KUDOS_PER_PAGE) };
+}
+
+/** The first givers of a work's kudos, for the line under the work (the work page decided who may see it). */
+export function kudosLineGivers(db: Db, workId: number): Promise<KudosGivers> {
+  return findKudosGivers(db, workId, KUDOS_NAMES_SHOWN);
+}
+
+/** A work's kudos count, as the work's stats show it. */
+export async function kudosCount(db: Db, workId: number): Promise<number> {
+  return (await workCounters(db, workId)).kudos;
+}

@@ -1,0 +1,162 @@
+// Kudos through the pages and the API, on both databases: one per account, one per guest address,
+// never on one's own work, only where the giver may read, with the line under the work.
+import { expect, it } from 'vitest';
+import { TestClient } from '../../test/client.js';
+import { describeEachDatabase, postWork, signUp, type TestApp } from '../../test/helpers.js';
+import { parsePage, textOf } from '../../test/html.js';
+import { createApiToken } from '../accounts/session.service.js';
+
+async function workPage(client: TestClient, workId: number): Promise<Document> {
+  return parsePage((await client.get(`/works/${workId}`)).body);
+}
+
+async function kudos(client: TestClient, workId: number) {
+  await client.get(`/works/${workId}`);
+  return client.post(`/works/${workId}/kudos`);
+}
+
+async function flashAfter(client: TestClient, workId: number): Promise<string | null> {
+  const response = await kudos(client, workId);
+  expect(response.statusCode, response.body.slice(0, 500)).toBe(303);
+  expect(response.headers.location).toBe(`/works/${workId}#kudos`);
+  return textOf(parsePage((await client.get(`/works/${workId}`)).body), '.flash');
+}
+
+async function makeAdmin(t: TestApp, login: string): Promise<void> {
+  await t.database.db.updateTable('users').set({ is_admin: 1 }).where('login', '=', login).execute();
+}
+
+async function setGuestKudos(admin: TestClient, on: boolean): Promise<void> {
+  await admin.get('/admin/settings');
+  expect((await admin.post('/admin/settings', on ? { guestKudos: '1' } : {})).statusCode).toBe(303);
+}
+
+describeEachDatabase('kudos', (ctx) => {
+  it('a member leaves kudos once; the work counts it and names them', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const reader = await signUp(t.app);
+    const workId = await postWork(writer);
+    let page = await workPage(reader, workId);
+    expect(page.querySelector('#feedback form#new_kudo button')?.textContent).toBe('Kudos ♥');
+    expect(page.querySelector('#kudos p.kudos')).toBeNull();
+
+    expect(await flashAfter(reader, workId)).toBe('Thank you for leaving kudos!');
+    expect(await flashAfter(reader, workId)).toBe('You have already left kudos here. :)');
+    page = await workPage(writer, workId);
+    expect(textOf(page, 'dl.stats dd.kudos')).toBe('1');
+    expect(textOf(page, '#kudos p.kudos')).toBe(`${reader.login} left kudos on this work!`);
+    expect(page.querySelector('#kudos a')?.getAttribute('href')).toBe(`/users/${reader.login}`);
+  });
+
+  it('never on one’s own work: no button for its creator, and a forged press is refused', async () => {
+    const writer = await signUp(ctx().app);
+    const workId = await postWork(writer);
+    expect((await workPage(writer, workId)).querySelector('form#new_kudo')).toBeNull();
+    const refused = await kudos(writer, workId);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('You can’t leave kudos on your own work.');
+    expect(textOf(await workPage(writer, workId), 'dl.stats dd.kudos')).toBeNull();
+  });
+
+  it('guests leave one kudos per address, counted beside members', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const member = await signUp(t.app);
+    const workId = await postWork(writer);
+    const first = new TestClient(t.app, '203.0.113.7');
+    expect((await workPage(first, workId)).querySelector('form#new_kudo')).not.toBeNull();
+    expect(await flashAfter(first, workId)).toBe('Thank you for leaving kudos!');
+    // Another browser at the same address is the same guest; another address is another guest.
+    expect(await flashAfter(new TestClient(t.app, '203.0.113.7'), workId)).toBe('You have already left kudos here. :)');
+    expect(await flashAfter(new TestClient(t.app, '198.51.100.23'), workId)).toBe('Thank you for leaving kudos!');
+    expect(await flashAfter(member, workId)).toBe('Thank you for leaving kudos!');
+    const page = await workPage(writer, workId);
+    expect(textOf(page, 'dl.stats dd.kudos')).toBe('3');
+    expect(textOf(page, '#kudos p.kudos')).toBe(`${member.login} and 2 guests left kudos on this work!`);
+    // No address is stored, only a keyed hash of it.
+    const keys = await t.database.db.selectFrom('kudos').select('guest_key').where('guest_key', 'is not', null).execute();
+    expect(keys).toHaveLength(2);
+    for (const { guest_key: key } of keys) expect(key).not.toContain('203.0.113.7');
+  });
+
+  it('an archive can keep kudos for members: guests lose the button, on cached pages too, and a forged press asks them to log in', async () => {
+    const t = ctx();
+    const admin = await signUp(t.app);
+    await makeAdmin(t, admin.login);
+    const writer = await signUp(t.app);
+    const workId = await postWork(writer);
+    const guest = new TestClient(t.app, '192.0.2.44');
+    expect((await workPage(guest, workId)).querySelector('form#new_kudo')).not.toBeNull();
+    expect((await workPage(guest, workId)).querySelector('form#new_kudo')).not.toBeNull();
+    await setGuestKudos(admin, false);
+    expect((await workPage(guest, workId)).querySelector('form#new_kudo')).toBeNull();
+    const refused = await kudos(guest, workId);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.body).toContain('on this archive only registered users can');
+    await setGuestKudos(admin, true);
+    expect((await workPage(guest, workId)).querySelector('form#new_kudo')).not.toBeNull();
+  });
+
+  it('only on a work the giver may read: a draft is not found, a registered-users-only work asks a guest to log in', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const draft = await postWork(writer, { action: 'draft' });
+    const locked = await postWork(writer, { restricted: '1' });
+    const reader = await signUp(t.app);
+    expect((await kudos(reader, draft)).statusCode).toBe(404);
+    const guest = new TestClient(t.app, '192.0.2.45');
+    await guest.get('/');
+    // As everywhere a guest meets such a work: the log-in page that says why.
+    const asked = await guest.post(`/works/${locked}/kudos`);
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain('This work is only available to registered users of the Archive.');
+    expect((await kudos(reader, locked)).statusCode).toBe(303);
+    expect((await kudos(reader, 999_999)).statusCode).toBe(404);
+    const rows = await t.database.db.selectFrom('kudos').select('work_id').where('work_id', 'in', [draft, locked]).execute();
+    expect(rows.map((r) => r.work_id)).toEqual([locked]);
+  });
+
+  it('a long list stops at 50 names and links to everyone who left kudos', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const workId = await postWork(writer);
+    const logins: string[] = [];
+    for (let i = 0; i < 53; i++) {
+      const reader = await signUp(t.app);
+      logins.push(reader.login);
+      expect((await kudos(reader, workId)).statusCode).toBe(303);
+    }
+    const page = await workPage(writer, workId);
+    const links = Array.from(page.querySelectorAll('#kudos p.kudos a'));
+    expect(links).toHaveLength(51);
+    expect(links[0]?.textContent).toBe(logins[52]);
+    expect(links[50]?.textContent).toBe('3 more users');
+    expect(links[50]?.getAttribute('href')).toBe(`/works/${workId}/kudos`);
+    const all = parsePage((await writer.get(`/works/${workId}/kudos`)).body);
+    expect(all.querySelectorAll('ul.kudos-givers li')).toHaveLength(53);
+    expect(textOf(all, 'main p')).toBe('53 users and 0 guests left kudos on this work.');
+  });
+
+  it('the API leaves kudos with a token and lists who did, with the same rules', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const reader = await signUp(t.app);
+    const workId = await postWork(writer);
+    const auth = (login: string) => createApiToken(t.database.db, login).then((token) => ({ authorization: `Bearer ${token}` }));
+    const headers = await auth(reader.login);
+    const left = await t.app.inject({ method: 'POST', url: `/api/v1/works/${workId}/kudos`, headers });
+    expect(left.statusCode).toBe(201);
+    expect(left.json()).toEqual({ kudos: { left: true, count: 1 } });
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/works/${workId}/kudos`, headers });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ kudos: { left: false, count: 1 } });
+    const own = await t.app.inject({ method: 'POST', url: `/api/v1/works/${workId}/kudos`, headers: await auth(writer.login) });
+    expect(own.statusCode).toBe(403);
+    expect(own.json()).toEqual({ error: { code: 'forbidden', message: 'You can’t leave kudos on your own work.' } });
+    const list = await t.app.inject({ method: 'GET', url: `/api/v1/works/${workId}/kudos` });
+    expect(list.json()).toEqual({ users: [reader.login], members: 1, guests: 0, page: 1, pages: 1 });
+    const work = await t.app.inject({ method: 'GET', url: `/api/v1/works/${workId}` });
+    expect(work.json<{ stats: { kudos: number } }>().stats.kudos).toBe(1);
+  });
+});

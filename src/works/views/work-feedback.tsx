@@ -1,0 +1,25 @@
+// Under the work, as on AO3: the kudos button (div#feedback, form#new_kudo) and who left kudos (div#kudos).
+import type { PageContext } from '../../http/context.js';
+import { SLOTS } from '../../http/page-slots.js';
+import { Form } from '../../views/forms.js';
+
+/** What the feedback area shows: whether this reader gets the kudos button, and the kudos line (null: the slot of a page shared by guests). */
+export type FeedbackView = { kudosButton: boolean; kudosHtml: string | null };
+
+/** The feedback area of a work page. */
+export function WorkFeedback({ ctx, workId, view }: { ctx: PageContext; workId: number; view: FeedbackView }) {
+  return (
+    <div id="feedback" class="feedback">
+      <h3 class="landmark heading">Actions</h3>
+      {view.kudosButton && (
+        <ul class="actions" role="menu">
+          <li id="kudo_submit">
+            <Form ctx={ctx} action={`/works/${workId}/kudos`} id="new_kudo"><button type="submit" class="kudos-button">Kudos ♥</button></Form>
+          </li>
+        </ul>
+      )}
+      {/* HTML this archive rendered itself (escaped), or the slot a shared page fills with it. */}
+      <div id="kudos" dangerouslySetInnerHTML={{ __html: view.kudosHtml ?? SLOTS.kudos }} />
+    </div>
+  );
+}
