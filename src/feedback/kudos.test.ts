@@ -159,4 +159,23 @@ describeEachDatabase('kudos', (ctx) => {
     const work = await t.app.inject({ method: 'GET', url: `/api/v1/works/${workId}` });
     expect(work.json<{ stats: { kudos: number } }>().stats.kudos).toBe(1);
   });
+
+  it('listings sort by kudos and search filters and sorts by them', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const word = `kudosword${Math.random().toString(36).slice(2, 8)}`;
+    const ids: Record<string, number> = {};
+    for (const title of ['Little Praise', 'Much Praise', 'No Praise']) ids[title] = await postWork(writer, { title, freeforms: word });
+    const readers = [await signUp(t.app), await signUp(t.app)];
+    for (const reader of readers) await kudos(reader, ids['Much Praise'] ?? 0);
+    await kudos(new TestClient(t.app, '198.51.100.99'), ids['Little Praise'] ?? 0);
+    const titles = async (url: string) => Array.from(parsePage((await writer.get(url)).body).querySelectorAll('li.work.blurb h4 a:first-child'), (a) => a.textContent);
+    const tag = `/tags/${encodeURIComponent(word)}/works`;
+    expect(await titles(`${tag}?work_search[sort_column]=kudos_count`)).toEqual(['Much Praise', 'Little Praise', 'No Praise']);
+    expect(await titles(`${tag}?work_search[sort_column]=kudos_count&work_search[sort_direction]=asc`)).toEqual(['No Praise', 'Little Praise', 'Much Praise']);
+    const search = (q: string) => `/works/search?work_search[query]=${encodeURIComponent(q)}`;
+    expect(await titles(search(`${word} kudos>0 sort:kudos`))).toEqual(['Much Praise', 'Little Praise']);
+    expect(await titles(search(`${word} kudos>=2`))).toEqual(['Much Praise']);
+    expect(await titles(search(`${word} kudos:0`))).toEqual(['No Praise']);
+  });
 });

@@ -7,7 +7,12 @@ export const SORTS = {
   title_to_sort_on: { label: 'Title', column: 'title_sort', direction: 'asc' },
   authors_to_sort_on: { label: 'Creator', column: 'creator_sort', direction: 'asc' },
   word_count: { label: 'Word count', column: 'word_count', direction: 'desc' },
+  // Counters live apart from the work's row (work_counters), so these sort through a join.
+  kudos_count: { label: 'Kudos', column: 'kudos', direction: 'desc' },
 } as const;
+
+/** Sorts on a counter rather than on the work's own row. */
+export const COUNTER_SORTS: ReadonlySet<SortKey> = new Set<SortKey>(['kudos_count']);
 
 export type SortKey = keyof typeof SORTS;
 export type SortColumn = (typeof SORTS)[SortKey]['column'];
@@ -29,6 +34,9 @@ export type WorkFilter = {
   language: string | null;
   chaptersFrom: number | null;
   chaptersTo: number | null;
+  /** At least / at most this many kudos (search's kudos>10). */
+  kudosFrom: number | null;
+  kudosTo: number | null;
   /** Updated / first posted after or before these instants (ISO-8601), from search's `updated<7 days`. */
   updatedAfter: string | null;
   updatedBefore: string | null;
@@ -42,7 +50,7 @@ export type WorkFilter = {
 export function emptyFilter(): WorkFilter {
   return {
     include: [], exclude: [], ratings: [], complete: null, crossover: null, wordsFrom: null, wordsTo: null,
-    dateFrom: null, dateTo: null, language: null, chaptersFrom: null, chaptersTo: null,
+    dateFrom: null, dateTo: null, language: null, chaptersFrom: null, chaptersTo: null, kudosFrom: null, kudosTo: null,
     updatedAfter: null, updatedBefore: null, postedAfter: null, postedBefore: null, sort: 'revised_at', direction: 'desc',
   };
 }

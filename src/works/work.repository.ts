@@ -5,7 +5,7 @@ import type { Database, Db, WorkRow, WorkTable } from '../db/database.js';
 import type { Insertable, Updateable } from 'kysely';
 import type { Scope } from '../access/scope.js';
 import { createdBy, workVisibleTo } from '../access/visibility.js';
-import { SORTS, type WorkFilter } from './work-filter.js';
+import { COUNTER_SORTS, SORTS, type WorkFilter } from './work-filter.js';
 
 export function findWork(db: Db, id: number): Promise<WorkRow | undefined> {
   return db.selectFrom('works').selectAll().where('id', '=', id).executeTakeFirst();
@@ -69,6 +69,11 @@ function taggedWith(eb: WorksEb, tagIds: number[]): Expression<SqlBool> {
   return eb('works.id', 'in', eb.selectFrom('work_tags').select('work_tags.work_id').where('work_tags.tag_id', 'in', tagIds.length > 0 ? tagIds : [-1]));
 }
 
+/** A work's kudos (0 when never counted), for filters. */
+function kudosOf(): RawBuilder<number> {
+  return sql<number>`coalesce((select wc.kudos from work_counters wc where wc.work_id = works.id), 0)`;
+}
+
 /** The narrowing of a listing as one SQL condition. */
 function filterCondition(eb: WorksEb, f: WorkFilter): Expression<SqlBool> {
   const parts: Array<Expression<SqlBool>> = f.include.map((group) => taggedWith(eb, group));
@@ -83,6 +88,8 @@ function filterCondition(eb: WorksEb, f: WorkFilter): Expression<SqlBool> {
   if (f.language !== null) parts.push(eb('works.language', '=', f.language));
   if (f.chaptersFrom !== null) parts.push(eb('works.chapter_count', '>=', f.chaptersFrom));
   if (f.chaptersTo !== null) parts.push(eb('works.chapter_count', '<=', f.chaptersTo));
+  if (f.kudosFrom !== null) parts.push(eb(kudosOf(), '>=', f.kudosFrom));
+  if (f.kudosTo !== null) parts.push(eb(kudosOf(), '<=', f.kudosTo));
   if (f.updatedAfter !== null) parts.push(eb('works.revised_at', '>=', f.updatedAfter));
   if (f.updatedBefore !== null) parts.push(eb('works.revised_at', '<', f.updatedBefore));
   if (f.postedAfter !== null) parts.push(eb('works.published_on', '>=', f.postedAfter.slice(0, 10)));
@@ -111,14 +118,20 @@ function listingQuery(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter
   return query;
 }
 
+/** A listing's ids in the order asked for; a counter's sort joins the counters (a work never counted has 0). */
+function orderedListing(query: ReturnType<typeof listingQuery>, f: WorkFilter) {
+  const sort = SORTS[f.sort];
+  if (!COUNTER_SORTS.has(f.sort)) return query.select('works.id').orderBy(`works.${sort.column as Exclude<typeof sort.column, 'kudos'>}`, f.direction).orderBy('works.id', f.direction);
+  return query.leftJoin('work_counters', 'work_counters.work_id', 'works.id').select('works.id')
+    .orderBy(sql`coalesce(work_counters.${sql.ref(sort.column)}, 0)`, f.direction).orderBy('works.id', f.direction);
+}
+
 /**
  * One page of a listing. The ids come first from a query the indexes can answer alone
  * (migration 004); only the page's rows are then read whole.
  */
 export async function listWorks(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter, limit: number, offset: number): Promise<WorkRow[]> {
-  const column = SORTS[f.sort].column;
-  const ids = (await listingQuery(db, scope, filter, f).select('works.id')
-    .orderBy(`works.${column}`, f.direction).orderBy('works.id', f.direction).limit(limit).offset(offset).execute()).map((r) => r.id);
+  const ids = (await orderedListing(listingQuery(db, scope, filter, f), f).limit(limit).offset(offset).execute()).map((r) => r.id);
   if (ids.length === 0) return [];
   const rows = new Map((await db.selectFrom('works').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
   return ids.flatMap((id) => rows.get(id) ?? []);
