@@ -31,6 +31,7 @@ import { registerWorkApi } from './works/work.api.js';
 import { registerWorkRoutes } from './works/work.routes.js';
 import { registerKudosRoutes } from './feedback/kudos.routes.js';
 import { registerKudosApi } from './feedback/kudos.api.js';
+import { registerCommentRoutes } from './feedback/comment.routes.js';
 import { wireDomains } from './wiring.js';
 import { reportEventFailuresTo } from './events/bus.js';
 
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerWorkApi(app);
   registerKudosRoutes(app);
   registerKudosApi(app);
+  registerCommentRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

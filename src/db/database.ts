@@ -110,6 +110,8 @@ export interface WorkTable {
   revised_at: string | null;
   /** Moves whenever what the work says changes (text, metadata, creators, tags), never for counters. */
   content_version: ColumnType<number, number | undefined, number>;
+  /** New comments wait for the creators' approval. */
+  comments_moderated: ColumnType<Flag, Flag | undefined, Flag>;
   title_sort: string;
   creator_sort: string;
   crossover: ColumnType<Flag, Flag | undefined, Flag>;
@@ -171,6 +173,28 @@ export interface KudosTable {
   created_at: string;
 }
 
+export type CommentState = 'published' | 'pending' | 'hidden' | 'deleted';
+
+/** A comment on a chapter (or, chapter_id null, on the whole work), a reply when parent_id is set. */
+export interface CommentTable {
+  id: Id;
+  work_id: number;
+  chapter_id: number | null;
+  parent_id: number | null;
+  /** The first comment of its thread (itself for a first comment), set just after insert. */
+  thread_id: number | null;
+  depth: ColumnType<number, number | undefined, number>;
+  user_id: number | null;
+  pseud_id: number | null;
+  guest_name: string | null;
+  guest_email: string | null;
+  content: string;
+  state: ColumnType<CommentState, CommentState | undefined, CommentState>;
+  frozen: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+  edited_at: string | null;
+}
+
 export interface Database {
   users: UserTable;
   pseuds: PseudTable;
@@ -189,6 +213,7 @@ export interface Database {
   work_counters: WorkCounterTable;
   archive_settings: ArchiveSettingTable;
   kudos: KudosTable;
+  comments: CommentTable;
 }
 
 /** The query builder every repository takes first: the whole database or a transaction. */
@@ -197,4 +222,5 @@ export type UserRow = Selectable<UserTable>;
 export type PseudRow = Selectable<PseudTable>;
 export type WorkRow = Selectable<WorkTable>;
 export type ChapterRow = Selectable<ChapterTable>;
+export type CommentRow = Selectable<CommentTable>;
 export type TagRow = Selectable<TagTable>;

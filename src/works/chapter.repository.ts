@@ -71,3 +71,9 @@ export async function postedChapterStats(db: Db, workId: number): Promise<Chapte
     .executeTakeFirstOrThrow();
   return { posted: row.posted, words: row.words };
 }
+
+/** The work a chapter belongs to, by the chapter's id alone (for AO3's /chapters/:id addresses). */
+export async function findChapterWork(db: Db, chapterId: number): Promise<number | undefined> {
+  if (!Number.isSafeInteger(chapterId)) return undefined;
+  return (await db.selectFrom('chapters').select('work_id').where('id', '=', chapterId).executeTakeFirst())?.work_id;
+}

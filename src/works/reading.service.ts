@@ -103,3 +103,10 @@ export async function worksInOrder(db: Db, viewer: Viewer, ids: number[]): Promi
   const scope = scopeOf(viewer);
   return shapeRows(db, scope, await works.findVisibleWorks(db, scope, ids));
 }
+
+/** The id of the work a chapter belongs to (AO3's /chapters/:id addresses); who may see it is decided by getWorkForReader. */
+export async function workIdOfChapter(db: Db, chapterId: number): Promise<number> {
+  const workId = await chapters.findChapterWork(db, chapterId);
+  if (workId === undefined) throw notFound();
+  return workId;
+}

@@ -1,13 +1,29 @@
 // What readers have said about a work, shown under it. The feedback domain fills this in
 // (wiring.ts), so works never imports feedback and feedback can count through works.
+import type { Viewer } from '../access/viewer.js';
 import type { Db } from '../db/database.js';
+import type { PageContext } from '../http/context.js';
+import type { ReaderWork } from './reading.service.js';
+
+/** What the work page asks of the comments area. */
+export type WorkCommentsRequest = {
+  db: Db; viewer: Viewer; ctx: PageContext; reader: ReaderWork;
+  /** The chapter shown; null for the entire work. */
+  chapterId: number | null;
+  /** This page's address without show_comments. */
+  pagePath: string;
+  /** The reader asked to see the comments (?show_comments=true). */
+  show: boolean;
+};
 
 export type WorkFeedbackSource = {
   /** The "… left kudos on this work!" line as HTML, the same for every reader of the work. */
   kudosHtml: (db: Db, workId: number) => Promise<string>;
+  /** The comments area as HTML: the Comments (N) link, the threads when shown, and the form. */
+  commentsHtml: (request: WorkCommentsRequest) => Promise<string>;
 };
 
-let source: WorkFeedbackSource = { kudosHtml: () => Promise.resolve('') };
+let source: WorkFeedbackSource = { kudosHtml: () => Promise.resolve(''), commentsHtml: () => Promise.resolve('') };
 
 /** Called once by wiring.ts. */
 export function provideWorkFeedback(next: WorkFeedbackSource): void {
@@ -17,4 +33,9 @@ export function provideWorkFeedback(next: WorkFeedbackSource): void {
 /** The kudos line of a work, as HTML. */
 export function workKudosHtml(db: Db, workId: number): Promise<string> {
   return source.kudosHtml(db, workId);
+}
+
+/** The comments area of a work page, as HTML. */
+export function workCommentsHtml(request: WorkCommentsRequest): Promise<string> {
+  return source.commentsHtml(request);
 }

@@ -9,7 +9,8 @@ import { GUEST_SCOPE } from '../access/scope.js';
 import type { Db } from '../db/database.js';
 import { afterCommit } from '../events/bus.js';
 import { PageCache } from '../http/page-cache.js';
-import { FillBuffers, fillSlots, splitAtSlots, type FilledPage, type SlottedPage } from '../http/page-slots.js';
+import { FillBuffers, fillSlots, splitAtSlots, type FilledPage, type SlotName, type SlottedPage } from '../http/page-slots.js';
+import { formatCount } from '../lib/text.js';
 import { findVisibleState } from './work.repository.js';
 import { counterStatsHtml } from './views/work-meta.js';
 import { workKudosHtml } from './work-feedback.js';
@@ -20,7 +21,7 @@ const MAX_TRACKED_WORKS = 50_000;
 
 /** A page as rendered: the content version and whether guests could leave kudos then (it shows the button). */
 type CachedPage = SlottedPage & { version: number; guestKudos: boolean };
-type KnownState = { version: number; guestVisible: boolean; guestKudos: boolean; countersHtml: Buffer; kudos: number; kudosHtml: Buffer; checkedAt: number };
+type KnownState = { version: number; guestVisible: boolean; guestKudos: boolean; countersHtml: Buffer; kudos: number; kudosHtml: Buffer; commentCount: Buffer; checkedAt: number };
 
 /** What one request puts in a shared page's slots besides the work's counters. */
 export type VisitorValues = { csrf: () => string };
@@ -63,7 +64,7 @@ export class WorkPageCache {
     const kudosHtml = known !== undefined && known.kudos === counters.kudos ? known.kudosHtml : Buffer.from(await workKudosHtml(db, workId));
     const state = {
       version: row?.content_version ?? -1, guestVisible: row !== undefined, guestKudos: await guestKudosAllowed(db), countersHtml: Buffer.from(counterStatsHtml(counters)),
-      kudos: counters.kudos, kudosHtml, checkedAt: now,
+      kudos: counters.kudos, kudosHtml, commentCount: Buffer.from(formatCount(counters.comments)), checkedAt: now,
     };
     // A write committed while this was read: the answer may be older than the write, so it is not kept.
     if (epoch !== this.epoch) return state;
@@ -73,7 +74,8 @@ export class WorkPageCache {
   }
 
   private fill(page: SlottedPage, state: KnownState, visitor: VisitorValues): FilledPage {
-    return fillSlots(page, (slot) => (slot === 'counters' ? state.countersHtml : slot === 'kudos' ? state.kudosHtml : Buffer.from(visitor.csrf())), this.buffers);
+    const shared: Record<Exclude<SlotName, 'csrf'>, Buffer> = { counters: state.countersHtml, kudos: state.kudosHtml, comments: state.commentCount };
+    return fillSlots(page, (slot) => (slot === 'csrf' ? Buffer.from(visitor.csrf()) : shared[slot]), this.buffers);
   }
 
   /**

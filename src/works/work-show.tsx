@@ -14,10 +14,10 @@ import { DraftBanner } from './views/preview-banner.js';
 import { WorkPage } from './views/work-page.js';
 import { downloadLinks } from './download-links.js';
 import { guestKudosAllowed } from '../accounts/settings.service.js';
-import { workKudosHtml } from './work-feedback.js';
+import { workCommentsHtml, workKudosHtml } from './work-feedback.js';
 import type { FeedbackView } from './views/work-feedback.js';
 
-type ShowQuery = { view_full_work?: string; view_adult?: string };
+type ShowQuery = { view_full_work?: string; view_adult?: string; show_comments?: string };
 
 function withParam(url: string, name: string, value: string): string {
   const [path, query = ''] = url.split('?');
@@ -82,12 +82,19 @@ async function readerPage(request: FastifyRequest, reply: FastifyReply, ctx: Pag
   }
   const banner = !reader.work.posted ? <DraftBanner ctx={ctx} workId={reader.work.id} /> : undefined;
   const downloads = downloadLinks(reader.work, request.server.config.ebookConvert !== null);
-  const feedback = await feedbackView(request, ctx, reader, guestKudos);
+  const feedback = await feedbackView(request, ctx, reader, guestKudos, { chapterId: full ? null : shown[0]?.id ?? null, full });
   return <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} downloads={downloads} feedback={feedback} />;
 }
 
 /** Who may press Kudos here, and the kudos line (on a page shared by guests, its slot). */
-async function feedbackView(request: FastifyRequest, ctx: PageContext, reader: ReaderWork, guestKudos: boolean): Promise<FeedbackView> {
+async function feedbackView(request: FastifyRequest, ctx: PageContext, reader: ReaderWork, guestKudos: boolean, place: { chapterId: number | null; full: boolean }): Promise<FeedbackView> {
+  const { db } = request.server;
+  const workId = reader.work.id;
   const mayGive = reader.work.posted && !reader.isCreator && (request.viewer.user !== null || guestKudos);
-  return { kudosButton: mayGive, kudosHtml: ctx.shared ? null : await workKudosHtml(request.server.db, reader.work.id) };
+  const first = reader.chapters[0]?.id;
+  const pagePath = place.full ? `/works/${workId}?view_full_work=true` : place.chapterId === null || place.chapterId === first ? `/works/${workId}` : `/works/${workId}/chapters/${place.chapterId}`;
+  const show = (request.query as { show_comments?: string }).show_comments === 'true';
+  // A draft takes no comments: its creator sees no comments area.
+  const commentsHtml = reader.work.posted ? await workCommentsHtml({ db, viewer: request.viewer, ctx, reader, chapterId: place.chapterId, pagePath, show }) : '';
+  return { kudosButton: mayGive, kudosHtml: ctx.shared ? null : await workKudosHtml(db, workId), commentsHtml };
 }

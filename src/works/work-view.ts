@@ -27,7 +27,7 @@ export function workAsSeenBy(viewer: WorkViewer, source: WorkSource): WorkModel 
   const draft = row.posted === 0 && viewer.isCreator ? source.draftTotals : null;
   return {
     id: row.id, title: row.title, summary: row.summary, notes: row.notes, endNotes: row.end_notes,
-    language: row.language, restricted: row.restricted === 1, commentPermission: row.comment_permission, posted: row.posted === 1,
+    language: row.language, restricted: row.restricted === 1, commentPermission: row.comment_permission, commentsModerated: row.comments_moderated === 1, posted: row.posted === 1,
     wordCount: draft?.words ?? row.word_count, chapterCount: draft?.chapters ?? row.chapter_count,
     expectedChapters: row.expected_chapters, complete: row.complete === 1, publishedOn: row.published_on,
     updatedOn: row.revised_at === null ? null : dateOf(row.revised_at), revisedAt: row.revised_at, modifiedAt: row.updated_at,

@@ -11,6 +11,8 @@ export type WorkModel = {
   id: number | null;
   title: string; summary: string; notes: string; endNotes: string;
   language: string; restricted: boolean; commentPermission: CommentPermission; posted: boolean;
+  /** New comments wait for the creators' approval. */
+  commentsModerated: boolean;
   wordCount: number; chapterCount: number; expectedChapters: number | null; complete: boolean;
   publishedOn: string | null; updatedOn: string | null;
   /** the exact time of the last update (ISO-8601), for feeds */

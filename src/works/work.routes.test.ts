@@ -45,11 +45,11 @@ describeEachDatabase('posting and reading works', (ctx) => {
     expect(page.body).not.toContain('onclick');
   });
 
-  it('says "Who can comment" waits for comments to open, and keeps the choice with the work', async () => {
+  it('explains "Who can comment" and keeps the choice with the work', async () => {
     const writer = await signUp(ctx().app);
     const form = parsePage((await writer.get('/works/new')).body);
     const group = Array.from(form.querySelectorAll('fieldset')).find((f) => textOf(f, 'legend') === 'Who can comment');
-    expect(group === undefined ? null : textOf(group, '.hint')).toBe('Comments are not open on this archive yet. Your choice is kept with the work and applies from the day they open.');
+    expect(group === undefined ? null : textOf(group, '.hint')).toBe('Guests comment with a name and an email that is never shown. To approve comments before they show, use Moderate comments on the work’s comments page.');
     const id = await postWork(writer, { commentPermission: 'registered' });
     const edit = parsePage((await writer.get(`/works/${id}/edit`)).body);
     expect(edit.querySelector('input[name=commentPermission]:checked')?.getAttribute('value')).toBe('registered');

@@ -9,6 +9,7 @@ import * as m006 from './006_imports.js';
 import * as m007 from './007_counters.js';
 import * as m008 from './008_archive_settings.js';
 import * as m009 from './009_kudos.js';
+import * as m010 from './010_comments.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007_counters': m007,
   '008_archive_settings': m008,
   '009_kudos': m009,
+  '010_comments': m010,
 };

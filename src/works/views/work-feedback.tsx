@@ -1,10 +1,13 @@
-// Under the work, as on AO3: the kudos button (div#feedback, form#new_kudo) and who left kudos (div#kudos).
+// Under the work, as on AO3: the kudos button (div#feedback, form#new_kudo), who left kudos (div#kudos), and the comments.
 import type { PageContext } from '../../http/context.js';
 import { SLOTS } from '../../http/page-slots.js';
 import { Form } from '../../views/forms.js';
 
-/** What the feedback area shows: whether this reader gets the kudos button, and the kudos line (null: the slot of a page shared by guests). */
-export type FeedbackView = { kudosButton: boolean; kudosHtml: string | null };
+/**
+ * What the feedback area shows: whether this reader gets the kudos button, the kudos line (null:
+ * the slot of a page shared by guests), and the comments area (rendered by the feedback domain).
+ */
+export type FeedbackView = { kudosButton: boolean; kudosHtml: string | null; commentsHtml: string };
 
 /** The feedback area of a work page. */
 export function WorkFeedback({ ctx, workId, view }: { ctx: PageContext; workId: number; view: FeedbackView }) {
@@ -20,6 +23,8 @@ export function WorkFeedback({ ctx, workId, view }: { ctx: PageContext; workId: 
       )}
       {/* HTML this archive rendered itself (escaped), or the slot a shared page fills with it. */}
       <div id="kudos" dangerouslySetInnerHTML={{ __html: view.kudosHtml ?? SLOTS.kudos }} />
+      {/* The comments area, rendered (and escaped) by the feedback domain. */}
+      <div dangerouslySetInnerHTML={{ __html: view.commentsHtml }} />
     </div>
   );
 }

@@ -68,7 +68,7 @@ function SettingsFields({ values, errors }: Pick<WorkFormProps, 'values' | 'erro
         hint="Set this to show an earlier publication date, for a story first published elsewhere. YYYY-MM-DD." />
       <label class="choice"><input type="checkbox" name="restricted" value="1" checked={values.restricted} /> Only show this work to registered users (logged in)</label>
       <ChoiceGroup type="radio" name="commentPermission" legend="Who can comment" options={COMMENTS} checked={[values.commentPermission]} errors={errors}
-        hint="Comments are not open on this archive yet. Your choice is kept with the work and applies from the day they open." />
+        hint="Guests comment with a name and an email that is never shown. To approve comments before they show, use Moderate comments on the work’s comments page." />
     </fieldset>
   );
 }

@@ -1,0 +1,149 @@
+// `npm run bench:kudos`: the issue's target, "1,000 kudos a second on one work for 10 seconds (from
+// many accounts and addresses): no 5xx, every kudos counted, reading speed of other works
+// unchanged". Seeds two works and thousands of members, runs the app in a child process, reads
+// the other work with wrk alone, then again while this process floods the first with kudos from
+// members (JSON API) and guests (the page's form), and prints what was reached and counted.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cpuSecondsOf, cpuSecondsOfProcessesNamed, freePort, machineCpuSeconds, selfAndReapedCpuSeconds, startChild, type Child } from './lib/children.js';
+import { runFlood } from './lib/kudos-flood.js';
+import { KUDOS_USAGE, membersNeeded, parseKudosOptions, type KudosOptions } from './lib/kudos-options.js';
+import { printKudosReport, type CpuShares, type ReadRun } from './lib/kudos-report.js';
+import { kudosRows, seedKudos } from './lib/kudos-seed.js';
+import { DEFAULT_POSTGRES_URL, ensureDatabase } from './lib/postgres.js';
+import { codeVersion, loadLine } from './lib/report.js';
+import { hasWrk, runWrk, WRK } from './lib/wrk.js';
+
+/** The environment the app reads, as bench:read gives it: a data folder, a database URL, no logging. */
+async function appEnvironment(options: KudosOptions, dataDir: string): Promise<Record<string, string>> {
+  const base = { DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+  if (options.database === 'sqlite') return { ...base, DATABASE_URL: `sqlite:${join(dataDir, 'bindery.sqlite')}` };
+  const url = process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL;
+  try {
+    await ensureDatabase(url);
+  } catch (error) {
+    throw new Error(`cannot reach PostgreSQL at ${url.replace(/\/\/[^@/]*@/, '//***@')} (${(error as Error).message}); start it with: pg_ctlcluster 15 main start`, { cause: error });
+  }
+  return { ...base, DATABASE_URL: url };
+}
+
+type CpuSample = { at: number; app: number; self: number; reaped: number; machine: { busy: number; total: number }; database: number };
+
+function sampleCpu(appPid: number, options: KudosOptions): CpuSample {
+  return {
+    at: performance.now(), app: cpuSecondsOf(appPid), self: cpuSecondsOf(process.pid), reaped: selfAndReapedCpuSeconds(),
+    machine: machineCpuSeconds(), database: options.database === 'postgres' ? cpuSecondsOfProcessesNamed('postgres') : 0,
+  };
+}
+
+/** What each party used between two samples; wrk is counted once it has exited and been reaped. */
+function sharesBetween(a: CpuSample, b: CpuSample): CpuShares {
+  const self = b.self - a.self;
+  return {
+    seconds: (b.at - a.at) / 1000, app: b.app - a.app, generator: self, wrk: b.reaped - a.reaped - self, database: b.database - a.database,
+    machineBusy: (b.machine.busy - a.machine.busy) / Math.max(b.machine.total - a.machine.total, 1e-9),
+  };
+}
+
+/** The cookie a guest's first visit gets, as a Cookie header sends it back, so wrk reads as a returning guest. */
+async function guestCookie(url: string): Promise<string> {
+  const response = await fetch(url);
+  const body = await response.text();
+  if (response.status !== 200 || !body.includes('Chapter Text')) throw new Error(`GET ${url} answered ${response.status}, not the work's page`);
+  const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').filter((c) => c !== '');
+  if (cookies.length === 0) throw new Error(`GET ${url} set no cookie for a new guest`);
+  return cookies.join('; ');
+}
+
+/** The flooded work's kudos as its stats in the API say. */
+async function statsKudos(base: string, workId: number): Promise<number> {
+  const response = await fetch(`${base}/api/v1/works/${workId}`);
+  if (response.status !== 200) throw new Error(`GET /api/v1/works/${workId} answered ${response.status}`);
+  return (await response.json() as { stats: { kudos: number } }).stats.kudos;
+}
+
+/**
+ * The flooded work's kudos once the app has finished: a request the generator gave up on may still
+ * be running in the app, so both counts are read again until they hold still (at most 30 s).
+ */
+async function settledCounts(base: string, env: Record<string, string>, workId: number): Promise<{ api: number; members: number; guests: number }> {
+  let last = { api: -1, members: -1, guests: -1 };
+  for (let tries = 0; tries < 60; tries++) {
+    const now = { api: await statsKudos(base, workId), ...(await kudosRows(env, workId)) };
+    if (now.api === last.api && now.members === last.members && now.guests === last.guests) return now;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return last;
+}
+
+async function bench(options: KudosOptions, dataDir: string, children: Child[]): Promise<void> {
+  const env = await appEnvironment(options, dataDir);
+  const seed = await seedKudos(env, options.words, options.accounts);
+  const app = await startChild('app', 'app-server.ts', { env: { ...env, PORT: String(await freePort()), TRUST_PROXY: 'true' }, timeoutMs: 60_000 });
+  children.push(app);
+  const base = `http://127.0.0.1:${app.port}`;
+  const [flooded, other] = [seed.flooded.workId, seed.other.workId];
+  const readUrl = `${base}/works/${other}`;
+  const machine = loadLine();
+  const wrk = { connections: options.connections, threads: options.threads, seconds: options.seconds, headers: { cookie: await guestCookie(readUrl) } };
+  if (options.warmupSeconds > 0) await runWrk(readUrl, { ...wrk, seconds: options.warmupSeconds });
+  let before = sampleCpu(app.pid, options);
+  const aloneWrk = await runWrk(readUrl, wrk);
+  const alone: ReadRun = { wrk: aloneWrk, cpu: sharesBetween(before, sampleCpu(app.pid, options)) };
+  before = sampleCpu(app.pid, options);
+  const [duringWrk, flood] = await Promise.all([runWrk(readUrl, wrk), runFlood(options, { workId: flooded, tokens: seed.tokens, port: app.port })]);
+  const during: ReadRun = { wrk: duringWrk, cpu: sharesBetween(before, sampleCpu(app.pid, options)) };
+  if (options.verbose) console.log(`--- wrk alone\n${aloneWrk.output}\n--- wrk during the flood\n${duringWrk.output}`);
+  const counted = await settledCounts(base, env, flooded);
+  const members = membersNeeded(options);
+  printKudosReport({
+    title: `Bindery kudos benchmark: ${options.rate.toLocaleString('en-US')} kudos a second on /works/${flooded} for ${options.seconds} s, reading /works/${other}, on ${seed.flooded.dialect}`,
+    setup: [
+      `works: /works/${flooded} gets the kudos, /works/${other} is read; each 1 chapter of ${seed.other.words.toLocaleString('en-US')} words; ` +
+        `${options.accounts.toLocaleString('en-US')} member accounts with an API token each`,
+      `givers: each leaves one kudos; ${members.toLocaleString('en-US')} members by POST /api/v1/works/${flooded}/kudos with their Bearer token (201 expected), ` +
+        `${(options.rate * options.seconds - members).toLocaleString('en-US')} guests`,
+      `  each from an address of its own (X-Forwarded-For 10.x.y.z, TRUST_PROXY=true): GET /token_dispenser.json, then POST /works/${flooded}/kudos with _csrf and the cookie (303 expected)`,
+      `pacing: every 10 ms the givers due at ${options.rate.toLocaleString('en-US')} a second, at most ${options.inFlight} awaiting an answer; node:http keep-alive,`,
+      `  ${options.inFlight} sockets opened before the flood starts (as a proxy keeps its connections to the app)`,
+      '  latency is timed from when each request was sent; the start lag says how far sending fell behind the schedule',
+      `reading: wrk -t${options.threads} -c${options.connections} GET /works/${other} as a returning guest: ${options.seconds} s alone after ${options.warmupSeconds} s warm-up, then ${options.seconds} s during the flood`,
+      `machine: ${machine} before the runs; code: ${await codeVersion()}`,
+    ],
+    rate: options.rate, flood, counted, alone, during,
+  });
+}
+
+async function main(): Promise<number> {
+  let options: KudosOptions;
+  try {
+    options = parseKudosOptions(process.argv.slice(2));
+    if (options.help) {
+      console.log(KUDOS_USAGE);
+      return 0;
+    }
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${KUDOS_USAGE}`);
+    return 2;
+  }
+  if (!hasWrk()) {
+    console.error(`This benchmark needs wrk at ${WRK}. Install Debian's package:\n  apt-get update && apt-get install -y wrk`);
+    return 1;
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'bindery-bench-'));
+  const children: Child[] = [];
+  try {
+    await bench(options, dataDir, children);
+    return 0;
+  } catch (error) {
+    console.error(`bench:kudos failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    for (const child of children) await child.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();
