@@ -44,7 +44,7 @@ async function threadsPage(request: FastifyRequest, reply: FastifyReply, workId:
   const basePath = chapterId === null ? `/works/${workId}/comments` : `/chapters/${chapterId}/comments`;
   const chapter = chapterId === null ? undefined : threads.reader.chapters.find((c) => c.id === chapterId);
   const entry = await commentEntry(db, request.viewer, threads.reader, { action: basePath, heading: 'Post a comment', button: 'Comment', returnTo: basePath }, refusal);
-  const page = <CommentsPage ctx={pageContext(request, reply)} threads={threads} powers={powersOf(request.viewer, threads.reader)} entry={entry} basePath={basePath} chapterLabel={chapter === undefined ? null : `Chapter ${chapter.number}`} />;
+  const page = <CommentsPage ctx={pageContext(request, reply)} threads={threads} powers={powersOf(request.viewer, threads.reader)} entry={entry} basePath={basePath} chapterLabel={chapter === undefined ? null : `Chapter ${chapter.number}${chapter.title === '' ? '' : `: ${chapter.title}`}`} />;
   return sendPage(reply, page, refusal?.status ?? 200);
 }
 

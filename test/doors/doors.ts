@@ -8,7 +8,7 @@
 import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
-  COUNT_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, pressKudos, readApi, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
+  COMMENT_OUTCOMES, COUNT_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
@@ -131,6 +131,47 @@ export const DOORS: Door[] = [
       restricted           | login  | left   | own     | left
       draft chapter, work  | left   | left   | own     | left
       draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: 'post a comment POST /works/:id/comments (chapter_id: the subject\'s chapter)',
+    outcomes: COMMENT_OUTCOMES,
+    look: (w, s, v) => postComment(w, v, workOf(w, s).id, s.part === 'work' ? null : chapterOf(w, s)),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | 404     | 404
+      posted               | posted | posted | posted  | posted
+      restricted           | login  | posted | posted  | posted
+      draft chapter, work  | posted | posted | posted  | posted
+      draft chapter, ch. 2 | 404    | 404    | 404     | 404
+    `,
+  },
+  {
+    // Comments through the door above say who wrote them: each viewer's page shows their own (the title is in its heading).
+    name: 'comment threads /works/:id/comments',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/comments`, wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | 404     | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | login  | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    // Outside /works/ a guest is asked to log in with a 401 (as downloads are).
+    name: 'chapter comment threads /chapters/:id/comments',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readWorkPage(w, v, s, `/chapters/${chapterOf(w, s)}/comments`, wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | 404     | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | 401    | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | 404    | 404    | seen    | 404
     `,
   },
   {

@@ -275,3 +275,22 @@ export async function pressKudos(world: World, viewer: ViewerName, workId: numbe
   if (response.statusCode === 200 && response.body.includes(LOGIN_MESSAGE)) return { outcome: 'login', detail };
   return { outcome: `something else (${detail})`, detail };
 }
+
+/** The answers posting a comment can get. */
+export const COMMENT_OUTCOMES = ['posted', '404', 'login'];
+
+/**
+ * Posts a comment on a work (or, given, on one of its chapters) as the viewer: "posted" when it
+ * was taken (303), "404", or "login". It adds a comment, which no other door's table reads.
+ */
+export async function postComment(world: World, viewer: ViewerName, workId: number, chapterId: number | null): Promise<Found> {
+  const agent = world.agents.get(viewer);
+  if (agent === undefined) throw new Error(`no viewer ${viewer}`);
+  const guest = agent.login === null ? { name: 'Door Guest', email: 'door-guest@example.org' } : {};
+  const response = await agent.browser.post(`/works/${workId}/comments`, { comment: `A comment through the door, by ${viewer}.`, ...guest, ...(chapterId === null ? {} : { chapter_id: String(chapterId) }) });
+  const detail = `${response.statusCode} ${response.headers.location ?? ''} ${response.body.slice(0, 160)}`;
+  if (response.statusCode === 303) return { outcome: 'posted', detail };
+  if (response.statusCode === 404 && (response.body.includes(WORK_NOT_FOUND) || response.body.includes(NOT_FOUND))) return { outcome: '404', detail };
+  if (response.statusCode === 200 && response.body.includes(LOGIN_MESSAGE)) return { outcome: 'login', detail };
+  return { outcome: `something else (${detail})`, detail };
+}
