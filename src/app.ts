@@ -32,6 +32,7 @@ import { registerWorkRoutes } from './works/work.routes.js';
 import { registerKudosRoutes } from './feedback/kudos.routes.js';
 import { registerKudosApi } from './feedback/kudos.api.js';
 import { registerCommentRoutes } from './feedback/comment.routes.js';
+import { registerCommentApi } from './feedback/comment.api.js';
 import { wireDomains } from './wiring.js';
 import { reportEventFailuresTo } from './events/bus.js';
 
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerKudosRoutes(app);
   registerKudosApi(app);
   registerCommentRoutes(app);
+  registerCommentApi(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { TestClient, type Fields } from '../../test/client.js';
 import { describeEachDatabase, postWork, signUp } from '../../test/helpers.js';
 import { parsePage, textOf, textsOf } from '../../test/html.js';
+import { createApiToken } from '../accounts/session.service.js';
 
 const GUEST = { name: 'Wandering Heron', email: 'heron@example.org' };
 
@@ -216,5 +217,31 @@ describeEachDatabase('comments', (ctx) => {
     const doc = parsePage(limited.body);
     expect(textOf(doc, '#field-comment-error')).toMatch(/^Too many attempts\. Please wait \d+ seconds? and try again\.$/);
     expect(doc.querySelector('textarea[name="comment"]')?.textContent).toBe('One too many');
+  });
+
+  it('the API lists, posts, replies, edits and deletes with the same rules', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const reader = await signUp(t.app);
+    const workId = await postWork(writer);
+    const closed = await postWork(writer, { commentPermission: 'none' });
+    const headers = { authorization: `Bearer ${await createApiToken(t.database.db, reader.login)}` };
+    const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+    const first = await api('POST', `/api/v1/works/${workId}/comments`, { comment: 'From my e-reader app.' });
+    expect(first.statusCode, first.body).toBe(201);
+    const { comment } = first.json<{ comment: { id: number; html: string; author: object; state: string } }>();
+    expect(comment).toMatchObject({ html: '<p>From my e-reader app.</p>', author: { pseud: reader.login, login: reader.login, guest: null }, state: 'published' });
+    const answer = await api('POST', `/api/v1/comments/${comment.id}/comments`, { comment: 'And a reply.' });
+    expect(answer.statusCode).toBe(201);
+    expect((await api('PATCH', `/api/v1/comments/${comment.id}`, { comment: 'Edited from the app.' })).json<{ comment: { editedAt: string | null } }>().comment.editedAt).not.toBeNull();
+    const list = await t.app.inject({ method: 'GET', url: `/api/v1/works/${workId}/comments` });
+    expect(list.json<{ comments: Array<{ html: string; depth: number }> }>().comments.map((c) => [c.depth, c.html])).toEqual([[0, '<p>Edited from the app.</p>'], [1, '<p>And a reply.</p>']]);
+    expect((await api('DELETE', `/api/v1/comments/${comment.id}`)).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/comments/${comment.id}` })).json<{ comments: Array<{ state: string }> }>().comments.map((c) => c.state)).toEqual(['deleted', 'published']);
+    const empty = await api('POST', `/api/v1/works/${workId}/comments`, { comment: ' ' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json()).toEqual({ error: { code: 'validation_failed', message: 'Write your comment first.', field: 'comment', fields: { comment: 'Write your comment first.' } } });
+    expect((await api('POST', `/api/v1/works/${closed}/comments`, { comment: 'Hello' })).json()).toEqual({ error: { code: 'forbidden', message: 'Comments are turned off on this work.' } });
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/works/${workId}/comments`, payload: { comment: 'No token' } })).statusCode).toBe(401);
   });
 });

@@ -286,7 +286,7 @@ export const COMMENT_OUTCOMES = ['posted', '404', 'login'];
 export async function postComment(world: World, viewer: ViewerName, workId: number, chapterId: number | null): Promise<Found> {
   const agent = world.agents.get(viewer);
   if (agent === undefined) throw new Error(`no viewer ${viewer}`);
-  const guest = agent.login === null ? { name: 'Door Guest', email: 'door-guest@example.org' } : {};
+  const guest: Record<string, string> = agent.login === null ? { name: 'Door Guest', email: 'door-guest@example.org' } : {};
   const response = await agent.browser.post(`/works/${workId}/comments`, { comment: `A comment through the door, by ${viewer}.`, ...guest, ...(chapterId === null ? {} : { chapter_id: String(chapterId) }) });
   const detail = `${response.statusCode} ${response.headers.location ?? ''} ${response.body.slice(0, 160)}`;
   if (response.statusCode === 303) return { outcome: 'posted', detail };
