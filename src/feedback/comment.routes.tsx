@@ -77,10 +77,10 @@ async function submitComment(request: FastifyRequest, reply: FastifyReply, targe
   }
 }
 
-/** Where a new comment is seen: a first comment under its chapter on the work page, a reply on its own page, a moderated one in the work's comments. */
-function afterPosting(workId: number, posted: { id: number; state: string; chapterId: number | null; reply: boolean }): string {
+/** Where a new comment is seen: a first comment under its chapter on the work page, a reply under the comment it answers, a moderated one in the work's comments. */
+function afterPosting(workId: number, posted: { id: number; state: string; chapterId: number | null; parentId: number | null }): string {
   if (posted.state === 'pending') return `/works/${workId}/comments`;
-  if (posted.reply) return `/comments/${posted.id}#comment_${posted.id}`;
+  if (posted.parentId !== null) return `/comments/${posted.parentId}#comment_${posted.id}`;
   const page = posted.chapterId === null ? `/works/${workId}` : `/works/${workId}/chapters/${posted.chapterId}`;
   return `${page}?show_comments=true#comment_${posted.id}`;
 }

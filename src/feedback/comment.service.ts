@@ -89,7 +89,7 @@ async function parentFor(db: Db, reader: ReaderWork, parentId: number): Promise<
 }
 
 /** Posts a comment or a reply as this viewer (a guest by name, email and the keyed hash of their address). */
-export async function postComment(db: Kysely<Database>, viewer: Viewer, target: CommentTarget, input: CommentInput, addressKey: string): Promise<{ id: number; state: CommentState; chapterId: number | null; reply: boolean }> {
+export async function postComment(db: Kysely<Database>, viewer: Viewer, target: CommentTarget, input: CommentInput, addressKey: string): Promise<{ id: number; state: CommentState; chapterId: number | null; parentId: number | null }> {
   const reader = await commentableWork(db, viewer, target.workId);
   const parent = target.parentId === null ? null : await parentFor(db, reader, target.parentId);
   const chapterId = parent !== null ? parent.chapter_id : target.chapterId;
@@ -114,7 +114,7 @@ export async function postComment(db: Kysely<Database>, viewer: Viewer, target: 
     if (state === 'published') await countInTransaction(trx, target.workId, { comments: 1 });
     return created;
   });
-  return { id, state, chapterId, reply: parent !== null };
+  return { id, state, chapterId, parentId: parent?.id ?? null };
 }
 
 /** A comment and the work it is on, as this viewer may see them; not found when they may not. */
