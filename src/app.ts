@@ -33,6 +33,7 @@ import { registerKudosRoutes } from './feedback/kudos.routes.js';
 import { registerKudosApi } from './feedback/kudos.api.js';
 import { registerCommentRoutes } from './feedback/comment.routes.js';
 import { registerCommentApi } from './feedback/comment.api.js';
+import { registerBookmarkRoutes } from './feedback/bookmark.routes.js';
 import { wireDomains } from './wiring.js';
 import { reportEventFailuresTo } from './events/bus.js';
 
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerKudosApi(app);
   registerCommentRoutes(app);
   registerCommentApi(app);
+  registerBookmarkRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

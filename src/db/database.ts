@@ -195,6 +195,40 @@ export interface CommentTable {
   edited_at: string | null;
 }
 
+/** A work elsewhere that a member bookmarked: what they wrote down about it. */
+export interface ExternalWorkTable {
+  id: Id;
+  url: string;
+  title: string;
+  creator: string;
+  fandoms: string;
+  rating: string;
+  summary: string;
+  created_at: string;
+}
+
+/** A member's bookmark of a work here (work_id) or elsewhere (external_work_id). */
+export interface BookmarkTable {
+  id: Id;
+  user_id: number;
+  pseud_id: number | null;
+  work_id: number | null;
+  external_work_id: number | null;
+  notes: string;
+  rec: ColumnType<Flag, Flag | undefined, Flag>;
+  private: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The bookmarker's own tags on a bookmark, in order. */
+export interface BookmarkTagTable {
+  bookmark_id: number;
+  name: string;
+  name_key: string;
+  position: number;
+}
+
 export interface Database {
   users: UserTable;
   pseuds: PseudTable;
@@ -214,6 +248,9 @@ export interface Database {
   archive_settings: ArchiveSettingTable;
   kudos: KudosTable;
   comments: CommentTable;
+  external_works: ExternalWorkTable;
+  bookmarks: BookmarkTable;
+  bookmark_tags: BookmarkTagTable;
 }
 
 /** The query builder every repository takes first: the whole database or a transaction. */
@@ -223,4 +260,6 @@ export type PseudRow = Selectable<PseudTable>;
 export type WorkRow = Selectable<WorkTable>;
 export type ChapterRow = Selectable<ChapterTable>;
 export type CommentRow = Selectable<CommentTable>;
+export type BookmarkRow = Selectable<BookmarkTable>;
+export type ExternalWorkRow = Selectable<ExternalWorkTable>;
 export type TagRow = Selectable<TagTable>;

@@ -63,7 +63,7 @@ export class WorkPageCache {
     const counters = { comments: row?.comments ?? 0, kudos: row?.kudos ?? 0, bookmarks: row?.bookmarks ?? 0, hits: row?.hits ?? 0 };
     const kudosHtml = known !== undefined && known.kudos === counters.kudos ? known.kudosHtml : Buffer.from(await workKudosHtml(db, workId));
     const state = {
-      version: row?.content_version ?? -1, guestVisible: row !== undefined, guestKudos: await guestKudosAllowed(db), countersHtml: Buffer.from(counterStatsHtml(counters)),
+      version: row?.content_version ?? -1, guestVisible: row !== undefined, guestKudos: await guestKudosAllowed(db), countersHtml: Buffer.from(counterStatsHtml(counters, workId)),
       kudos: counters.kudos, kudosHtml, commentCount: Buffer.from(formatCount(counters.comments)), checkedAt: now,
     };
     // A write committed while this was read: the answer may be older than the write, so it is not kept.

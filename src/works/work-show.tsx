@@ -96,5 +96,6 @@ async function feedbackView(request: FastifyRequest, ctx: PageContext, reader: R
   const show = (request.query as { show_comments?: string }).show_comments === 'true';
   // A draft takes no comments: its creator sees no comments area.
   const commentsHtml = reader.work.posted ? await workCommentsHtml({ db, viewer: request.viewer, ctx, reader, chapterId: place.chapterId, pagePath, show }) : '';
-  return { kudosButton: mayGive, kudosHtml: ctx.shared ? null : await workKudosHtml(db, workId), commentsHtml };
+  const bookmarkLink = reader.work.posted && request.viewer.user !== null;
+  return { kudosButton: mayGive, bookmarkLink, kudosHtml: ctx.shared ? null : await workKudosHtml(db, workId), commentsHtml };
 }

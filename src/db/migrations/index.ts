@@ -10,6 +10,7 @@ import * as m007 from './007_counters.js';
 import * as m008 from './008_archive_settings.js';
 import * as m009 from './009_kudos.js';
 import * as m010 from './010_comments.js';
+import * as m011 from './011_bookmarks.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008_archive_settings': m008,
   '009_kudos': m009,
   '010_comments': m010,
+  '011_bookmarks': m011,
 };

@@ -68,7 +68,7 @@ export function WorkBlurb({ work, children, shared = false }: { work: WorkModel;
         <dt class="language">Language:</dt><dd class="language" lang={work.language}>{languageName(work.language)}</dd>
         <dt class="words">Words:</dt><dd class="words">{formatCount(work.wordCount)}</dd>
         <dt class="chapters">Chapters:</dt><dd class="chapters">{chapterFraction(work)}</dd>
-        <Counters counters={work.counters} shared={shared} />
+        <Counters counters={work.counters} shared={shared} workId={work.id} />
       </dl>
     </li>
   );

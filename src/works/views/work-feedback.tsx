@@ -7,18 +7,21 @@ import { Form } from '../../views/forms.js';
  * What the feedback area shows: whether this reader gets the kudos button, the kudos line (null:
  * the slot of a page shared by guests), and the comments area (rendered by the feedback domain).
  */
-export type FeedbackView = { kudosButton: boolean; kudosHtml: string | null; commentsHtml: string };
+export type FeedbackView = { kudosButton: boolean; bookmarkLink: boolean; kudosHtml: string | null; commentsHtml: string };
 
 /** The feedback area of a work page. */
 export function WorkFeedback({ ctx, workId, view }: { ctx: PageContext; workId: number; view: FeedbackView }) {
   return (
     <div id="feedback" class="feedback">
       <h3 class="landmark heading">Actions</h3>
-      {view.kudosButton && (
+      {(view.kudosButton || view.bookmarkLink) && (
         <ul class="actions" role="menu">
-          <li id="kudo_submit">
-            <Form ctx={ctx} action={`/works/${workId}/kudos`} id="new_kudo"><button type="submit" class="kudos-button">Kudos ♥</button></Form>
-          </li>
+          {view.kudosButton && (
+            <li id="kudo_submit">
+              <Form ctx={ctx} action={`/works/${workId}/kudos`} id="new_kudo"><button type="submit" class="kudos-button">Kudos ♥</button></Form>
+            </li>
+          )}
+          {view.bookmarkLink && <li class="bookmark"><a href={`/works/${workId}/bookmarks/new`}>Bookmark</a></li>}
         </ul>
       )}
       {/* HTML this archive rendered itself (escaped), or the slot a shared page fills with it. */}

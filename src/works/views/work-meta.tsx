@@ -25,25 +25,30 @@ export function TagLinks({ names }: { names: string[] }) {
 
 const COUNTER_LABELS: Record<(typeof COUNTERS)[number], string> = { comments: 'Comments:', kudos: 'Kudos:', bookmarks: 'Bookmarks:', hits: 'Hits:' };
 
+/** Figures that open a page of their own: the work's bookmarks, as on AO3. */
+const COUNTER_PAGES: Partial<Record<(typeof COUNTERS)[number], string>> = { bookmarks: 'bookmarks' };
+
 /** The counters that are not zero, in AO3's order and with its class strings (the end of every dl.stats). */
-export function CounterStats({ counters }: { counters: WorkCounters }) {
+export function CounterStats({ counters, workId }: { counters: WorkCounters; workId: number | null }) {
   return (
     <>
-      {COUNTERS.filter((c) => counters[c] > 0).map((c) => (
-        <><dt class={c}>{COUNTER_LABELS[c]}</dt><dd class={c}>{formatCount(counters[c])}</dd></>
-      ))}
+      {COUNTERS.filter((c) => counters[c] > 0).map((c) => {
+        const page = COUNTER_PAGES[c];
+        const figure = formatCount(counters[c]);
+        return <><dt class={c}>{COUNTER_LABELS[c]}</dt><dd class={c}>{page !== undefined && workId !== null ? <a href={`/works/${workId}/${page}`}>{figure}</a> : figure}</dd></>;
+      })}
     </>
   );
 }
 
 /** The counters' dt/dd pairs as HTML, for a shared page's counters slot. */
-export function counterStatsHtml(counters: WorkCounters): string {
-  return render(<CounterStats counters={counters} />);
+export function counterStatsHtml(counters: WorkCounters, workId: number): string {
+  return render(<CounterStats counters={counters} workId={workId} />);
 }
 
 /** The counters, or on a page rendered once for every guest the slot where the current figures go. */
-export function Counters({ counters, shared }: { counters: WorkCounters; shared: boolean }) {
-  return shared ? <>{SLOTS.counters}</> : <CounterStats counters={counters} />;
+export function Counters({ counters, shared, workId }: { counters: WorkCounters; shared: boolean; workId: number | null }) {
+  return shared ? <>{SLOTS.counters}</> : <CounterStats counters={counters} workId={workId} />;
 }
 
 /** The stats list: published, status, words, chapters, then the counters. */
@@ -58,7 +63,7 @@ export function WorkStats({ work, shared }: { work: WorkModel; shared: boolean }
       {showStatus && <><dt class="status">{status}</dt><dd class="status">{work.updatedOn}</dd></>}
       <dt class="words">Words:</dt><dd class="words">{formatCount(work.wordCount)}</dd>
       <dt class="chapters">Chapters:</dt><dd class="chapters">{chapterFraction(work)}</dd>
-      <Counters counters={work.counters} shared={shared} />
+      <Counters counters={work.counters} shared={shared} workId={work.id} />
     </dl>
   );
 }

@@ -1,0 +1,94 @@
+// All SQL for bookmarks: one member's bookmark of a work, listings of bookmarks (a member's, a
+// work's) that keep to what the viewer may see, their tags, and external works.
+import { sql, type Insertable } from 'kysely';
+import { workVisibleTo } from '../access/visibility.js';
+import type { Scope } from '../access/scope.js';
+import type { BookmarkRow, BookmarkTable, Db, ExternalWorkRow, ExternalWorkTable } from '../db/database.js';
+
+/** A bookmark as listings show it: its row, its owner's login and pseud, its tags. */
+export type BookmarkRecord = BookmarkRow & { login: string; pseud_name: string | null; tags: string[] };
+
+/** What a listing of bookmarks is narrowed to. */
+export type BookmarkQuery = { userId?: number; workId?: number; recOnly?: boolean; tagKey?: string };
+
+function visible(db: Db, scope: Scope, q: BookmarkQuery) {
+  let query = db.selectFrom('bookmarks')
+    .innerJoin('users', 'users.id', 'bookmarks.user_id')
+    .leftJoin('pseuds', 'pseuds.id', 'bookmarks.pseud_id')
+    .leftJoin('works', 'works.id', 'bookmarks.work_id')
+    // A bookmark of a work this viewer may not see is not shown to them; a private one only to its owner.
+    .where((eb) => eb.or([eb('bookmarks.work_id', 'is', null), workVisibleTo(scope)]))
+    .where((eb) => eb.or([eb('bookmarks.private', '=', 0), ...(scope.userId === null ? [] : [eb('bookmarks.user_id', '=', scope.userId)])]));
+  if (q.userId !== undefined) query = query.where('bookmarks.user_id', '=', q.userId);
+  if (q.workId !== undefined) query = query.where('bookmarks.work_id', '=', q.workId);
+  if (q.recOnly === true) query = query.where('bookmarks.rec', '=', 1);
+  const tagKey = q.tagKey;
+  if (tagKey !== undefined) query = query.where('bookmarks.id', 'in', (eb) => eb.selectFrom('bookmark_tags').select('bookmark_id').where('name_key', '=', tagKey));
+  return query;
+}
+
+/** A page of bookmarks the scope may see, newest first. */
+export async function listBookmarks(db: Db, scope: Scope, q: BookmarkQuery, limit: number, offset: number): Promise<BookmarkRecord[]> {
+  const rows = await visible(db, scope, q).selectAll('bookmarks').select(['users.login as login', 'pseuds.name as pseud_name'])
+    .orderBy('bookmarks.id', 'desc').limit(limit).offset(offset).execute();
+  const tags = await tagsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
+}
+
+export async function countBookmarks(db: Db, scope: Scope, q: BookmarkQuery): Promise<number> {
+  const row = await visible(db, scope, q).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function tagsOf(db: Db, ids: number[]): Promise<Map<number, string[]>> {
+  const map = new Map<number, string[]>();
+  if (ids.length === 0) return map;
+  const rows = await db.selectFrom('bookmark_tags').select(['bookmark_id', 'name']).where('bookmark_id', 'in', ids).orderBy('bookmark_id').orderBy('position').execute();
+  for (const row of rows) map.set(row.bookmark_id, [...(map.get(row.bookmark_id) ?? []), row.name]);
+  return map;
+}
+
+/** One bookmark with its owner and tags, whoever may see it (the service decides). */
+export async function findBookmark(db: Db, id: number): Promise<BookmarkRecord | undefined> {
+  const row = await db.selectFrom('bookmarks').innerJoin('users', 'users.id', 'bookmarks.user_id').leftJoin('pseuds', 'pseuds.id', 'bookmarks.pseud_id')
+    .selectAll('bookmarks').select(['users.login as login', 'pseuds.name as pseud_name']).where('bookmarks.id', '=', id).executeTakeFirst();
+  if (row === undefined) return undefined;
+  return { ...row, tags: (await tagsOf(db, [id])).get(id) ?? [] };
+}
+
+/** This member's bookmark of a work, if they made one. */
+export async function findOwnBookmark(db: Db, userId: number, workId: number): Promise<BookmarkRow | undefined> {
+  return db.selectFrom('bookmarks').selectAll().where('user_id', '=', userId).where('work_id', '=', workId).executeTakeFirst();
+}
+
+export async function insertBookmark(db: Db, row: Insertable<BookmarkTable>): Promise<number> {
+  return (await db.insertInto('bookmarks').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateBookmark(db: Db, id: number, patch: Pick<BookmarkRow, 'notes' | 'rec' | 'private' | 'pseud_id' | 'updated_at'>): Promise<void> {
+  await db.updateTable('bookmarks').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteBookmarkRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('bookmarks').where('id', '=', id).execute();
+}
+
+/** Replaces a bookmark's tags. */
+export async function setBookmarkTags(db: Db, id: number, tags: Array<{ name: string; key: string }>): Promise<void> {
+  await db.deleteFrom('bookmark_tags').where('bookmark_id', '=', id).execute();
+  if (tags.length > 0) await db.insertInto('bookmark_tags').values(tags.map((t, position) => ({ bookmark_id: id, name: t.name, name_key: t.key, position }))).execute();
+}
+
+export async function insertExternalWork(db: Db, row: Insertable<ExternalWorkTable>): Promise<number> {
+  return (await db.insertInto('external_works').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function findExternalWorks(db: Db, ids: number[]): Promise<Map<number, ExternalWorkRow>> {
+  if (ids.length === 0) return new Map();
+  return new Map((await db.selectFrom('external_works').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
+}
+
+/** The scope may see this work (for bookmarking it). */
+export async function workIsVisible(db: Db, scope: Scope, workId: number): Promise<boolean> {
+  return (await db.selectFrom('works').select(sql<number>`1`.as('one')).where('id', '=', workId).where(workVisibleTo(scope)).executeTakeFirst()) !== undefined;
+}

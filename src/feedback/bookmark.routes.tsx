@@ -1,0 +1,144 @@
+// Bookmarks on the pages, at AO3's addresses:
+//
+//   GET  /works/:id/bookmarks              the work's bookmarks (its "Bookmarks: N" links here)
+//   GET  /works/:id/bookmarks/new, POST /works/:id/bookmarks   bookmark a work (or change one's bookmark of it)
+//   GET  /external_works/new, POST /external_works             bookmark a work elsewhere
+//   GET  /users/:login/bookmarks          a member's bookmarks (?rec=1, ?tag=name)
+//   GET  /bookmarks/:id                    one bookmark
+//   GET  /bookmarks/:id/edit, POST         change it;  POST /bookmarks/:id/delete
+import type { ComponentChildren } from 'preact';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { getUserByLogin, listPseudsOf } from '../accounts/user.service.js';
+import { requireReadable, requireUser } from '../access/permissions.js';
+import type { FormBody } from '../http/body-parsers.js';
+import { pageContext, setFlash } from '../http/context.js';
+import { AppError, type FieldErrors } from '../http/errors.js';
+import { checkbox, field, formOf, idParam, pageParam } from '../http/form-values.js';
+import { sendPage } from '../http/render.js';
+import { foldKey } from '../lib/text.js';
+import {
+  bookmarkExternal, bookmarkWork, deleteBookmark, editBookmark, getBookmark, listBookmarksFor, ownBookmarkOf, type BookmarkInput, type ExternalInput,
+} from './bookmark.service.js';
+import { BookmarkFormPage, BookmarkListing, BookmarkPage, type BookmarkFormValues, type ExternalFormValues } from './views/bookmark-pages.js';
+
+type IdParams = { Params: { id: string }; Querystring: { page?: string } };
+type LoginParams = { Params: { login: string }; Querystring: { page?: string; rec?: string; tag?: string } };
+
+const EMPTY: BookmarkFormValues = { notes: '', tags: '', rec: false, private: false, pseudId: '' };
+const EMPTY_EXTERNAL: ExternalFormValues = { url: '', title: '', creator: '', fandoms: '', rating: 'Not Rated', summary: '' };
+
+function valuesOf(form: FormBody): BookmarkFormValues {
+  return { notes: field(form, 'notes'), tags: field(form, 'tags'), rec: checkbox(form, 'rec'), private: checkbox(form, 'private'), pseudId: field(form, 'pseud_id') };
+}
+
+function inputOf(values: BookmarkFormValues): BookmarkInput {
+  return { notes: values.notes, tags: values.tags, rec: values.rec, private: values.private, pseudId: /^\d+$/.test(values.pseudId) ? Number(values.pseudId) : null };
+}
+
+function externalOf(form: FormBody): ExternalFormValues & ExternalInput {
+  return { url: field(form, 'url'), title: field(form, 'title'), creator: field(form, 'creator'), fandoms: field(form, 'fandoms'), rating: field(form, 'rating'), summary: field(form, 'summary') };
+}
+
+async function pseudOptions(request: FastifyRequest): Promise<Array<readonly [string, string]>> {
+  const user = requireUser(request.viewer, 'Log in to bookmark works.');
+  return (await listPseudsOf(request.server.db, user.id)).map((p) => [String(p.id), p.name] as const);
+}
+
+async function workForm(request: FastifyRequest, reply: FastifyReply, workId: number, values?: BookmarkFormValues, errors: FieldErrors = {}) {
+  const pseuds = await pseudOptions(request);
+  const { row } = await requireReadable(request.server.db, request.viewer, workId);
+  const own = values === undefined ? await ownBookmarkOf(request.server.db, request.viewer, workId) : undefined;
+  const shown = values ?? (own === undefined ? EMPTY : { notes: own.notes, tags: own.tags.join(', '), rec: own.rec === 1, private: own.private === 1, pseudId: String(own.pseud_id ?? '') });
+  const heading = <>Bookmark <a href={`/works/${workId}`}>{row.title}</a></>;
+  const button = own !== undefined ? 'Update bookmark' : 'Create bookmark';
+  return sendPage(reply, <BookmarkFormPage ctx={pageContext(request, reply)} action={`/works/${workId}/bookmarks`} heading={heading} values={shown} errors={errors} pseuds={pseuds} button={button} />, Object.keys(errors).length > 0 ? 422 : 200);
+}
+
+function refused(error: unknown): FieldErrors {
+  if (error instanceof AppError && error.code === 'validation_failed') return error.fields;
+  throw error;
+}
+
+async function listing(request: FastifyRequest, reply: FastifyReply, title: string, heading: ComponentChildren, query: Parameters<typeof listBookmarksFor>[2], basePath: string, empty: string) {
+  const page = await listBookmarksFor(request.server.db, request.viewer, query, pageParam((request.query as { page?: string }).page));
+  return sendPage(reply, <BookmarkListing ctx={pageContext(request, reply)} title={title} heading={heading} page={page} basePath={basePath} empty={empty} />);
+}
+
+/** Routes for bookmarks. */
+export function registerBookmarkRoutes(app: FastifyInstance): void {
+  app.get<IdParams>('/works/:id/bookmarks', async (request, reply) => {
+    const workId = idParam(request.params.id);
+    const { row } = await requireReadable(request.server.db, request.viewer, workId);
+    return listing(request, reply, `Bookmarks of ${row.title}`, <>Bookmarks of <a href={`/works/${workId}`}>{row.title}</a></>, { workId }, `/works/${workId}/bookmarks`, 'Nobody has bookmarked this work yet.');
+  });
+  app.get<IdParams>('/works/:id/bookmarks/new', (request, reply) => workForm(request, reply, idParam(request.params.id)));
+  app.post<IdParams>('/works/:id/bookmarks', async (request, reply) => {
+    const workId = idParam(request.params.id);
+    const values = valuesOf(formOf(request));
+    try {
+      const id = await bookmarkWork(request.server.db, request.viewer, workId, inputOf(values));
+      setFlash(reply, 'Bookmark saved.');
+      return await reply.redirect(`/bookmarks/${id}`, 303);
+    } catch (error) {
+      return workForm(request, reply, workId, values, refused(error));
+    }
+  });
+  app.get('/external_works/new', async (request, reply) => {
+    const pseuds = await pseudOptions(request);
+    return sendPage(reply, <BookmarkFormPage ctx={pageContext(request, reply)} action="/external_works" heading="Bookmark a work elsewhere" values={EMPTY} errors={{}} pseuds={pseuds} external={EMPTY_EXTERNAL} button="Create bookmark" />);
+  });
+  app.post('/external_works', async (request, reply) => {
+    const form = formOf(request);
+    const values = valuesOf(form);
+    const external = externalOf(form);
+    try {
+      const id = await bookmarkExternal(request.server.db, request.viewer, external, inputOf(values));
+      setFlash(reply, 'Bookmark saved.');
+      return await reply.redirect(`/bookmarks/${id}`, 303);
+    } catch (error) {
+      const errors = refused(error);
+      return sendPage(reply, <BookmarkFormPage ctx={pageContext(request, reply)} action="/external_works" heading="Bookmark a work elsewhere" values={values} errors={errors} pseuds={await pseudOptions(request)} external={external} button="Create bookmark" />, 422);
+    }
+  });
+  app.get<LoginParams>('/users/:login/bookmarks', async (request, reply) => {
+    const user = await getUserByLogin(request.server.db, request.params.login);
+    const { rec, tag } = request.query;
+    const query = { userId: user.id, recOnly: rec === '1', ...(tag !== undefined && tag.trim() !== '' ? { tagKey: foldKey(tag) } : {}) };
+    const narrowed = [rec === '1' ? 'recs' : '', tag !== undefined && tag.trim() !== '' ? `tagged “${tag.trim()}”` : ''].filter((s) => s !== '').join(', ');
+    const params = new URLSearchParams({ ...(rec === '1' ? { rec: '1' } : {}), ...(tag !== undefined ? { tag } : {}) }).toString();
+    return listing(request, reply, `${user.login}'s bookmarks`, `${user.login}'s bookmarks${narrowed === '' ? '' : `: ${narrowed}`}`, query,
+      `/users/${encodeURIComponent(user.login)}/bookmarks${params === '' ? '' : `?${params}`}`, 'No bookmarks here yet.');
+  });
+  registerBookmarkPages(app);
+}
+
+function registerBookmarkPages(app: FastifyInstance): void {
+  app.get<IdParams>('/bookmarks/:id', async (request, reply) => {
+    const bookmark = await getBookmark(request.server.db, request.viewer, idParam(request.params.id));
+    return sendPage(reply, <BookmarkPage ctx={pageContext(request, reply)} bookmark={bookmark} />);
+  });
+  const editForm = async (request: FastifyRequest<IdParams>, reply: FastifyReply, values?: BookmarkFormValues, errors: FieldErrors = {}) => {
+    const id = idParam(request.params.id);
+    const bookmark = await getBookmark(request.server.db, request.viewer, id);
+    if (!bookmark.mine) throw new AppError('forbidden', 'Only the member who made a bookmark can change it.');
+    const shown = values ?? { notes: bookmark.notes, tags: bookmark.tags.join(', '), rec: bookmark.rec, private: bookmark.private, pseudId: '' };
+    return sendPage(reply, <BookmarkFormPage ctx={pageContext(request, reply)} action={`/bookmarks/${id}/edit`} heading="Edit bookmark" values={shown} errors={errors} pseuds={await pseudOptions(request)} button="Update bookmark" />, Object.keys(errors).length > 0 ? 422 : 200);
+  };
+  app.get<IdParams>('/bookmarks/:id/edit', (request, reply) => editForm(request, reply));
+  app.post<IdParams>('/bookmarks/:id/edit', async (request, reply) => {
+    const id = idParam(request.params.id);
+    const values = valuesOf(formOf(request));
+    try {
+      await editBookmark(request.server.db, request.viewer, id, inputOf(values));
+    } catch (error) {
+      return editForm(request, reply, values, refused(error));
+    }
+    setFlash(reply, 'Bookmark saved.');
+    return reply.redirect(`/bookmarks/${id}`, 303);
+  });
+  app.post<IdParams>('/bookmarks/:id/delete', async (request, reply) => {
+    await deleteBookmark(request.server.db, request.viewer, idParam(request.params.id));
+    setFlash(reply, 'Bookmark deleted.');
+    return reply.redirect(`/users/${encodeURIComponent(requireUser(request.viewer).login)}/bookmarks`, 303);
+  });
+}

@@ -1,0 +1,186 @@
+// Bookmarks: a member keeps a work (here, or elsewhere by its address) with notes, their own tags,
+// a rec flag and a private flag. Only what the viewer may see is ever listed: a bookmark of a
+// draft or a registered-users-only work follows the work's rule, and a private one is its owner's
+// alone. A work's public bookmarks are counted with its stats.
+import type { Kysely } from 'kysely';
+import { requireReadable, requireUser } from '../access/permissions.js';
+import { scopeOf } from '../access/scope.js';
+import type { Viewer } from '../access/viewer.js';
+import type { Database, Db, ExternalWorkRow } from '../db/database.js';
+import { inTransaction } from '../events/bus.js';
+import { forbidden, invalid, notFound, type FieldErrors } from '../http/errors.js';
+import { nowIso } from '../lib/clock.js';
+import { sanitizeHtml } from '../lib/sanitize.js';
+import { charLength, cleanLine, foldKey } from '../lib/text.js';
+import { splitTagField, tagListProblem, USER_TAGS_MAX } from '../tags/tag.validation.js';
+import { PER_PAGE, worksInOrder, type Page } from '../works/reading.service.js';
+import { countInTransaction } from '../works/work-counter.service.js';
+import type { ShownWork } from '../works/work.model.js';
+import { resolvePseuds } from '../works/work.service.js';
+import * as repo from './bookmark.repository.js';
+import type { BookmarkQuery, BookmarkRecord } from './bookmark.repository.js';
+
+export const BOOKMARK_NOTES_MAX = 5000;
+export const EXTERNAL_RATINGS = ['Not Rated', 'General Audiences', 'Teen And Up Audiences', 'Mature', 'Explicit'] as const;
+
+export type BookmarkInput = { notes: string; tags: string; rec: boolean; private: boolean; pseudId: number | null };
+export type ExternalInput = { url: string; title: string; creator: string; fandoms: string; rating: string; summary: string };
+
+/** A bookmark as one viewer sees it, with the work it keeps. */
+export type BookmarkView = {
+  id: number; login: string; pseud: string; notes: string; tags: string[]; rec: boolean; private: boolean; createdAt: string;
+  mine: boolean; work: ShownWork | null; external: ExternalWorkRow | null;
+};
+
+function checkInput(input: BookmarkInput, fields: FieldErrors): { notes: string; tags: string[] } {
+  if (charLength(input.notes) > BOOKMARK_NOTES_MAX) fields.notes = `Notes can be at most ${BOOKMARK_NOTES_MAX.toLocaleString('en-US')} characters long.`;
+  const tags = splitTagField(input.tags);
+  const problem = tags.length > USER_TAGS_MAX ? `A bookmark can have at most ${USER_TAGS_MAX} tags.` : tagListProblem(tags);
+  if (problem !== null) fields.tags = problem;
+  return { notes: fields.notes === undefined ? sanitizeHtml(input.notes) : '', tags };
+}
+
+async function pseudFor(db: Db, viewer: Viewer, pseudId: number | null): Promise<number | null> {
+  const [pseud] = await resolvePseuds(db, requireUser(viewer), pseudId === null ? [] : [pseudId]);
+  return pseud?.id ?? null;
+}
+
+const counted = (isPrivate: boolean): number => (isPrivate ? 0 : 1);
+
+/** Bookmarks a posted work the viewer may read, or changes their bookmark of it; returns the bookmark's id. */
+export async function bookmarkWork(db: Kysely<Database>, viewer: Viewer, workId: number, input: BookmarkInput): Promise<number> {
+  const user = requireUser(viewer, 'Log in to bookmark works.');
+  const { row } = await requireReadable(db, viewer, workId);
+  if (row.posted !== 1) throw notFound('work_not_found');
+  const fields: FieldErrors = {};
+  const clean = checkInput(input, fields);
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  const pseudId = await pseudFor(db, viewer, input.pseudId);
+  const now = nowIso();
+  return inTransaction(db, async (trx) => {
+    const existing = await repo.findOwnBookmark(trx, user.id, workId);
+    const values = { notes: clean.notes, rec: input.rec ? 1 as const : 0 as const, private: input.private ? 1 as const : 0 as const, pseud_id: pseudId, updated_at: now };
+    let id: number;
+    if (existing === undefined) id = await repo.insertBookmark(trx, { ...values, user_id: user.id, work_id: workId, external_work_id: null, created_at: now });
+    else {
+      id = existing.id;
+      await repo.updateBookmark(trx, id, values);
+    }
+    await repo.setBookmarkTags(trx, id, clean.tags.map((name) => ({ name, key: foldKey(name) })));
+    const change = counted(input.private) - (existing === undefined ? 0 : counted(existing.private === 1));
+    if (change !== 0) await countInTransaction(trx, workId, { bookmarks: change });
+    return id;
+  });
+}
+
+function checkExternal(ext: ExternalInput, fields: FieldErrors): ExternalInput {
+  const url = ext.url.trim();
+  if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url) || url.length > 2000) fields.url = 'Enter the work’s address, starting with http:// or https://.';
+  const title = cleanLine(ext.title);
+  if (title === '' || charLength(title) > 255) fields.title = 'Enter the work’s title (up to 255 characters).';
+  const creator = cleanLine(ext.creator);
+  if (creator === '' || charLength(creator) > 255) fields.creator = 'Enter who wrote it (up to 255 characters).';
+  const fandoms = splitTagField(ext.fandoms);
+  if (fandoms.length === 0) fields.fandoms = 'Add at least one fandom.';
+  else if (tagListProblem(fandoms) !== null) fields.fandoms = tagListProblem(fandoms) ?? '';
+  if (!(EXTERNAL_RATINGS as readonly string[]).includes(ext.rating)) fields.rating = 'Choose a rating.';
+  if (charLength(ext.summary) > 1250) fields.summary = 'Summaries can be at most 1,250 characters long.';
+  return { url, title, creator, fandoms: fandoms.join(', '), rating: ext.rating, summary: fields.summary === undefined ? sanitizeHtml(ext.summary) : '' };
+}
+
+/** Bookmarks a work that lives elsewhere: its address, title, creator, fandoms, rating and summary. */
+export async function bookmarkExternal(db: Kysely<Database>, viewer: Viewer, ext: ExternalInput, input: BookmarkInput): Promise<number> {
+  const user = requireUser(viewer, 'Log in to bookmark works.');
+  const fields: FieldErrors = {};
+  const external = checkExternal(ext, fields);
+  const clean = checkInput(input, fields);
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  const pseudId = await pseudFor(db, viewer, input.pseudId);
+  const now = nowIso();
+  return inTransaction(db, async (trx) => {
+    const externalId = await repo.insertExternalWork(trx, { ...external, created_at: now });
+    const id = await repo.insertBookmark(trx, {
+      user_id: user.id, pseud_id: pseudId, work_id: null, external_work_id: externalId, notes: clean.notes,
+      rec: input.rec ? 1 : 0, private: input.private ? 1 : 0, created_at: now, updated_at: now,
+    });
+    await repo.setBookmarkTags(trx, id, clean.tags.map((name) => ({ name, key: foldKey(name) })));
+    return id;
+  });
+}
+
+/** One bookmark the viewer may see: a private one is its owner's alone, and the work's own rule holds. */
+async function visibleBookmark(db: Db, viewer: Viewer, id: number): Promise<BookmarkRecord> {
+  const bookmark = Number.isSafeInteger(id) ? await repo.findBookmark(db, id) : undefined;
+  if (bookmark === undefined) throw notFound();
+  const mine = viewer.user !== null && bookmark.user_id === viewer.user.id;
+  if (bookmark.private === 1 && !mine) throw notFound();
+  if (bookmark.work_id !== null && !(await repo.workIsVisible(db, scopeOf(viewer), bookmark.work_id))) throw notFound();
+  return bookmark;
+}
+
+async function views(db: Db, viewer: Viewer, records: BookmarkRecord[]): Promise<BookmarkView[]> {
+  const works = new Map((await worksInOrder(db, viewer, records.flatMap((r) => (r.work_id === null ? [] : [r.work_id])))).map((w) => [w.id, w]));
+  const externals = await repo.findExternalWorks(db, records.flatMap((r) => (r.external_work_id === null ? [] : [r.external_work_id])));
+  return records.map((r) => ({
+    id: r.id, login: r.login, pseud: r.pseud_name ?? r.login, notes: r.notes, tags: r.tags, rec: r.rec === 1, private: r.private === 1,
+    createdAt: r.created_at, mine: viewer.user !== null && viewer.user.id === r.user_id,
+    work: r.work_id === null ? null : works.get(r.work_id) ?? null, external: r.external_work_id === null ? null : externals.get(r.external_work_id) ?? null,
+  }));
+}
+
+/** One bookmark, as the viewer may see it. */
+export async function getBookmark(db: Db, viewer: Viewer, id: number): Promise<BookmarkView> {
+  const [view] = await views(db, viewer, [await visibleBookmark(db, viewer, id)]);
+  if (view === undefined) throw notFound();
+  return view;
+}
+
+/** A page of bookmarks (a member's, a work's), newest first, as the viewer may see them. */
+export async function listBookmarksFor(db: Db, viewer: Viewer, query: BookmarkQuery, page: number): Promise<Page<BookmarkView>> {
+  const scope = scopeOf(viewer);
+  const total = await repo.countBookmarks(db, scope, query);
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  const current = Math.min(Math.max(1, page), pages);
+  const records = await repo.listBookmarks(db, scope, query, PER_PAGE, (current - 1) * PER_PAGE);
+  return { items: await views(db, viewer, records), total, page: current, pages };
+}
+
+/** The viewer's own bookmark, for editing or deleting; others' are not theirs to change. */
+async function ownBookmark(db: Db, viewer: Viewer, id: number): Promise<BookmarkRecord> {
+  const bookmark = await visibleBookmark(db, viewer, id);
+  if (viewer.user === null || bookmark.user_id !== viewer.user.id) throw forbidden('Only the member who made a bookmark can change it.');
+  return bookmark;
+}
+
+/** Changes one's own bookmark's notes, tags and flags. */
+export async function editBookmark(db: Kysely<Database>, viewer: Viewer, id: number, input: BookmarkInput): Promise<void> {
+  const bookmark = await ownBookmark(db, viewer, id);
+  if (bookmark.work_id !== null) {
+    await bookmarkWork(db, viewer, bookmark.work_id, input);
+    return;
+  }
+  const fields: FieldErrors = {};
+  const clean = checkInput(input, fields);
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  const pseudId = await pseudFor(db, viewer, input.pseudId);
+  await inTransaction(db, async (trx) => {
+    await repo.updateBookmark(trx, id, { notes: clean.notes, rec: input.rec ? 1 : 0, private: input.private ? 1 : 0, pseud_id: pseudId, updated_at: nowIso() });
+    await repo.setBookmarkTags(trx, id, clean.tags.map((name) => ({ name, key: foldKey(name) })));
+  });
+}
+
+/** Deletes one's own bookmark. */
+export async function deleteBookmark(db: Kysely<Database>, viewer: Viewer, id: number): Promise<void> {
+  const bookmark = await ownBookmark(db, viewer, id);
+  await inTransaction(db, async (trx) => {
+    await repo.deleteBookmarkRow(trx, id);
+    if (bookmark.work_id !== null && bookmark.private === 0) await countInTransaction(trx, bookmark.work_id, { bookmarks: -1 });
+  });
+}
+
+/** The viewer's own bookmark of a work, if any (the work page's button says Edit Bookmark then). */
+export async function ownBookmarkOf(db: Db, viewer: Viewer, workId: number): Promise<BookmarkRecord | undefined> {
+  if (viewer.user === null) return undefined;
+  const row = await repo.findOwnBookmark(db, viewer.user.id, workId);
+  return row === undefined ? undefined : repo.findBookmark(db, row.id);
+}

@@ -1,0 +1,41 @@
+// One bookmark in a listing: the work it keeps (AO3's work blurb, or a work elsewhere), and the
+// bookmarker's part: who, when, rec, their tags and notes (div.user.module).
+import { storedHtml } from '../../works/views/userstuff.js';
+import { WorkBlurb } from '../../works/views/work-blurb.js';
+import type { BookmarkView } from '../bookmark.service.js';
+
+function BookmarkerModule({ bookmark }: { bookmark: BookmarkView }) {
+  return (
+    <div class="user module group">
+      <h5 class="byline heading">
+        Bookmarked by <a href={`/users/${encodeURIComponent(bookmark.login)}/bookmarks`}>{bookmark.pseud}</a>
+        {' '}<span class="datetime">{bookmark.createdAt.slice(0, 10)}</span>
+        {bookmark.rec && <span class="rec"> · Rec</span>}
+        {bookmark.private && <span class="private"> · Private</span>}
+      </h5>
+      {bookmark.tags.length > 0 && (
+        <ul class="meta tags commas">{bookmark.tags.map((t) => <li key={t}><a class="tag" href={`/users/${encodeURIComponent(bookmark.login)}/bookmarks?tag=${encodeURIComponent(t)}`}>{t}</a></li>)}</ul>
+      )}
+      {bookmark.notes !== '' && <blockquote class="userstuff notes" dangerouslySetInnerHTML={storedHtml(bookmark.notes)} />}
+      <p class="bookmark-links"><a href={`/bookmarks/${bookmark.id}`}>Bookmark page</a>{bookmark.mine && <> · <a href={`/bookmarks/${bookmark.id}/edit`}>Edit</a></>}</p>
+    </div>
+  );
+}
+
+/** A bookmark's blurb. */
+export function BookmarkBlurb({ bookmark }: { bookmark: BookmarkView }) {
+  if (bookmark.work !== null) return <WorkBlurb work={bookmark.work}><BookmarkerModule bookmark={bookmark} /></WorkBlurb>;
+  const ext = bookmark.external;
+  if (ext === null) return null;
+  return (
+    <li id={`bookmark_${bookmark.id}`} class="bookmark blurb group external" role="article">
+      <div class="header module">
+        <h4 class="heading"><a href={ext.url} rel="nofollow noopener">{ext.title}</a> by {ext.creator} <span class="external-mark">(External work)</span></h4>
+        <h5 class="fandoms heading"><span class="landmark">Fandoms: </span>{ext.fandoms}</h5>
+        <p class="rating">{ext.rating}</p>
+      </div>
+      {ext.summary !== '' && <blockquote class="userstuff summary" dangerouslySetInnerHTML={storedHtml(ext.summary)} />}
+      <BookmarkerModule bookmark={bookmark} />
+    </li>
+  );
+}
