@@ -8,7 +8,7 @@
 import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
-  COMMENT_OUTCOMES, COUNT_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
+  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, saveBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
@@ -172,6 +172,39 @@ export const DOORS: Door[] = [
       restricted           | 401    | seen   | seen    | seen
       draft chapter, work  | seen   | seen   | seen    | seen
       draft chapter, ch. 2 | 404    | 404    | seen    | 404
+    `,
+  },
+  {
+    name: 'bookmark a work POST /works/:id/bookmarks',
+    outcomes: BOOKMARK_OUTCOMES,
+    look: (w, s, v) => saveBookmark(w, v, workOf(w, s).id),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 401    | 404    | 404     | 404
+      posted               | 401    | saved  | saved   | saved
+      restricted           | 401    | saved  | saved   | saved
+      draft chapter, work  | 401    | saved  | saved   | saved
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    // The member bookmarked every work they could (the door above): who sees those bookmarks follows each work's rule.
+    name: "a member's bookmarks /users/:login/bookmarks",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, '/users/doorsmember/bookmarks', wordsOf(s, 'title', 'tag')),
+    expect: GENERAL_LISTING,
+  },
+  {
+    name: "a work's bookmarks /works/:id/bookmarks",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/bookmarks`, wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | login  | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent  | absent
     `,
   },
   {

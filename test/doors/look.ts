@@ -294,3 +294,18 @@ export async function postComment(world: World, viewer: ViewerName, workId: numb
   if (response.statusCode === 200 && response.body.includes(LOGIN_MESSAGE)) return { outcome: 'login', detail };
   return { outcome: `something else (${detail})`, detail };
 }
+
+/** The answers bookmarking a work can get. */
+export const BOOKMARK_OUTCOMES = ['saved', '404', '401'];
+
+/** Bookmarks a work as the viewer: "saved" (303), "404", or "401" (a guest asked to log in). It adds a bookmark, which only the bookmark doors read. */
+export async function saveBookmark(world: World, viewer: ViewerName, workId: number): Promise<Found> {
+  const agent = world.agents.get(viewer);
+  if (agent === undefined) throw new Error(`no viewer ${viewer}`);
+  const response = await agent.browser.post(`/works/${workId}/bookmarks`, { notes: `Kept through the door by ${viewer}.`, tags: '' });
+  const detail = `${response.statusCode} ${response.headers.location ?? ''} ${response.body.slice(0, 160)}`;
+  if (response.statusCode === 303) return { outcome: 'saved', detail };
+  if (response.statusCode === 404 && response.body.includes(WORK_NOT_FOUND)) return { outcome: '404', detail };
+  if (response.statusCode === 401 && response.body.includes('Log in to bookmark works.')) return { outcome: '401', detail };
+  return { outcome: `something else (${detail})`, detail };
+}
