@@ -99,4 +99,23 @@ describeEachDatabase('bookmarks', (ctx) => {
     expect((await reader.get(path)).statusCode).toBe(404);
     expect(textOf(parsePage((await writer.get(`/works/${workId}`)).body), 'dl.stats dd.bookmarks')).toBeNull();
   });
+
+  it('listings sort by bookmarks and comments, and search filters by them', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const readers = [await signUp(t.app), await signUp(t.app)];
+    const word = `shelfword${Math.random().toString(36).slice(2, 8)}`;
+    const kept = await postWork(writer, { title: 'Kept Twice', freeforms: word });
+    const talked = await postWork(writer, { title: 'Talked About', freeforms: word });
+    for (const reader of readers) expect((await bookmark(reader, kept, { notes: '', tags: '' })).statusCode).toBe(303);
+    await readers[0]?.get(`/works/${talked}`);
+    expect((await readers[0]?.post(`/works/${talked}/comments`, { comment: 'So good.' }))?.statusCode).toBe(303);
+    const blurbTitles = async (url: string) => textsOf(parsePage((await writer.get(url)).body), 'li.work.blurb h4 a:first-child');
+    const tag = `/tags/${encodeURIComponent(word)}/works`;
+    expect(await blurbTitles(`${tag}?work_search[sort_column]=bookmarks_count`)).toEqual(['Kept Twice', 'Talked About']);
+    expect(await blurbTitles(`${tag}?work_search[sort_column]=comments_count`)).toEqual(['Talked About', 'Kept Twice']);
+    const search = (q: string) => `/works/search?work_search[query]=${encodeURIComponent(q)}`;
+    expect(await blurbTitles(search(`${word} bookmarks>=2`))).toEqual(['Kept Twice']);
+    expect(await blurbTitles(search(`${word} comments>0`))).toEqual(['Talked About']);
+  });
 });

@@ -9,10 +9,16 @@ export const SORTS = {
   word_count: { label: 'Word count', column: 'word_count', direction: 'desc' },
   // Counters live apart from the work's row (work_counters), so these sort through a join.
   kudos_count: { label: 'Kudos', column: 'kudos', direction: 'desc' },
+  comments_count: { label: 'Comments', column: 'comments', direction: 'desc' },
+  bookmarks_count: { label: 'Bookmarks', column: 'bookmarks', direction: 'desc' },
 } as const;
 
 /** Sorts on a counter rather than on the work's own row. */
-export const COUNTER_SORTS: ReadonlySet<SortKey> = new Set<SortKey>(['kudos_count']);
+export const COUNTER_SORTS: ReadonlySet<SortKey> = new Set<SortKey>(['kudos_count', 'comments_count', 'bookmarks_count']);
+
+/** The counters a filter can bound (search's kudos>10, comments:1-5, bookmarks>=2). */
+export const FILTERED_COUNTERS = ['kudos', 'comments', 'bookmarks'] as const;
+export type FilteredCounter = (typeof FILTERED_COUNTERS)[number];
 
 export type SortKey = keyof typeof SORTS;
 export type SortColumn = (typeof SORTS)[SortKey]['column'];
@@ -34,9 +40,8 @@ export type WorkFilter = {
   language: string | null;
   chaptersFrom: number | null;
   chaptersTo: number | null;
-  /** At least / at most this many kudos (search's kudos>10). */
-  kudosFrom: number | null;
-  kudosTo: number | null;
+  /** At least / at most this many kudos, comments or bookmarks (search's kudos>10). */
+  counts: Partial<Record<FilteredCounter, { min: number | null; max: number | null }>>;
   /** Updated / first posted after or before these instants (ISO-8601), from search's `updated<7 days`. */
   updatedAfter: string | null;
   updatedBefore: string | null;
@@ -50,7 +55,7 @@ export type WorkFilter = {
 export function emptyFilter(): WorkFilter {
   return {
     include: [], exclude: [], ratings: [], complete: null, crossover: null, wordsFrom: null, wordsTo: null,
-    dateFrom: null, dateTo: null, language: null, chaptersFrom: null, chaptersTo: null, kudosFrom: null, kudosTo: null,
+    dateFrom: null, dateTo: null, language: null, chaptersFrom: null, chaptersTo: null, counts: {},
     updatedAfter: null, updatedBefore: null, postedAfter: null, postedBefore: null, sort: 'revised_at', direction: 'desc',
   };
 }

@@ -5,7 +5,7 @@ import type { Database, Db, WorkRow, WorkTable } from '../db/database.js';
 import type { Insertable, Updateable } from 'kysely';
 import type { Scope } from '../access/scope.js';
 import { createdBy, workVisibleTo } from '../access/visibility.js';
-import { COUNTER_SORTS, SORTS, type WorkFilter } from './work-filter.js';
+import { COUNTER_SORTS, FILTERED_COUNTERS, SORTS, type FilteredCounter, type WorkFilter } from './work-filter.js';
 
 export function findWork(db: Db, id: number): Promise<WorkRow | undefined> {
   return db.selectFrom('works').selectAll().where('id', '=', id).executeTakeFirst();
@@ -69,9 +69,9 @@ function taggedWith(eb: WorksEb, tagIds: number[]): Expression<SqlBool> {
   return eb('works.id', 'in', eb.selectFrom('work_tags').select('work_tags.work_id').where('work_tags.tag_id', 'in', tagIds.length > 0 ? tagIds : [-1]));
 }
 
-/** A work's kudos (0 when never counted), for filters. */
-function kudosOf(): RawBuilder<number> {
-  return sql<number>`coalesce((select wc.kudos from work_counters wc where wc.work_id = works.id), 0)`;
+/** A work's kudos, comments or bookmarks (0 when never counted), for filters. */
+function counterOf(counter: FilteredCounter): RawBuilder<number> {
+  return sql<number>`coalesce((select ${sql.ref(`wc.${counter}`)} from work_counters wc where wc.work_id = works.id), 0)`;
 }
 
 /** The narrowing of a listing as one SQL condition. */
@@ -88,8 +88,11 @@ function filterCondition(eb: WorksEb, f: WorkFilter): Expression<SqlBool> {
   if (f.language !== null) parts.push(eb('works.language', '=', f.language));
   if (f.chaptersFrom !== null) parts.push(eb('works.chapter_count', '>=', f.chaptersFrom));
   if (f.chaptersTo !== null) parts.push(eb('works.chapter_count', '<=', f.chaptersTo));
-  if (f.kudosFrom !== null) parts.push(eb(kudosOf(), '>=', f.kudosFrom));
-  if (f.kudosTo !== null) parts.push(eb(kudosOf(), '<=', f.kudosTo));
+  for (const counter of FILTERED_COUNTERS) {
+    const range = f.counts[counter];
+    if (range?.min != null) parts.push(eb(counterOf(counter), '>=', range.min));
+    if (range?.max != null) parts.push(eb(counterOf(counter), '<=', range.max));
+  }
   if (f.updatedAfter !== null) parts.push(eb('works.revised_at', '>=', f.updatedAfter));
   if (f.updatedBefore !== null) parts.push(eb('works.revised_at', '<', f.updatedBefore));
   if (f.postedAfter !== null) parts.push(eb('works.published_on', '>=', f.postedAfter.slice(0, 10)));
@@ -121,7 +124,7 @@ function listingQuery(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter
 /** A listing's ids in the order asked for; a counter's sort joins the counters (a work never counted has 0). */
 function orderedListing(query: ReturnType<typeof listingQuery>, f: WorkFilter) {
   const sort = SORTS[f.sort];
-  if (!COUNTER_SORTS.has(f.sort)) return query.select('works.id').orderBy(`works.${sort.column as Exclude<typeof sort.column, 'kudos'>}`, f.direction).orderBy('works.id', f.direction);
+  if (!COUNTER_SORTS.has(f.sort)) return query.select('works.id').orderBy(`works.${sort.column as Exclude<typeof sort.column, FilteredCounter>}`, f.direction).orderBy('works.id', f.direction);
   return query.leftJoin('work_counters', 'work_counters.work_id', 'works.id').select('works.id')
     .orderBy(sql`coalesce(work_counters.${sql.ref(sort.column)}, 0)`, f.direction).orderBy('works.id', f.direction);
 }

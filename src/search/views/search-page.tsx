@@ -43,7 +43,7 @@ function SearchForm({ values }: { values: AdvancedValues }) {
         <input id="search-query" type="search" name="work_search[query]" value={values.query} aria-describedby="search-help" />
         <button type="submit" class="primary">Search</button>
       </div>
-      <p class="hint" id="search-help">Words are all required; use <code>OR</code>, <code>"a phrase"</code>, <code>-leave out</code>, <code>word*</code>, fields like <code>title:</code> <code>text:</code> <code>fandom:"…"</code> <code>character:</code>, and <code>words&gt;1000</code>, <code>kudos&gt;10</code>, <code>complete:true</code>, <code>updated&lt;7 days</code>, <code>sort:words</code>, <code>sort:kudos</code>.</p>
+      <p class="hint" id="search-help">Words are all required; use <code>OR</code>, <code>"a phrase"</code>, <code>-leave out</code>, <code>word*</code>, fields like <code>title:</code> <code>text:</code> <code>fandom:"…"</code> <code>character:</code>, and <code>words&gt;1000</code>, <code>kudos&gt;10</code>, <code>bookmarks&gt;5</code>, <code>complete:true</code>, <code>updated&lt;7 days</code>, <code>sort:words</code>, <code>sort:kudos</code>.</p>
       <details open={advanced}>
         <summary>More search fields</summary>
         <div class="search-grid">
