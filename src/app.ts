@@ -34,6 +34,10 @@ import { registerKudosApi } from './feedback/kudos.api.js';
 import { registerCommentRoutes } from './feedback/comment.routes.js';
 import { registerCommentApi } from './feedback/comment.api.js';
 import { registerBookmarkRoutes } from './feedback/bookmark.routes.js';
+import { registerInboxCount } from './feedback/inbox.hooks.js';
+import { registerInboxRoutes } from './feedback/inbox.routes.js';
+import { MailQueue } from './mail/mail-queue.js';
+import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
 import { reportEventFailuresTo } from './events/bus.js';
 
@@ -63,6 +67,11 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   });
   app.decorate('config', config);
   app.decorate('db', db);
+  setMailSite({ archiveName: config.archiveName, baseUrl: config.baseUrl, secret: config.sessionSecret });
+  const mailQueue = new MailQueue(db, { smtp: config.smtp, from: config.mailFrom, log: app.log });
+  app.decorate('mailQueue', mailQueue);
+  app.addHook('onReady', () => { mailQueue.start(); });
+  app.addHook('onClose', () => mailQueue.stop());
   reportEventFailuresTo((error, event) => app.log.error({ err: error, event }, 'an after-commit subscriber failed'));
   recordRoutes(app);
   await app.register(cookie);
@@ -70,6 +79,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerErrorHandler(app, loginRequiredPage);
   registerContext(app, { bySession: resumeSession, byApiToken: userForApiToken });
   registerRequestGuards(app);
+  registerInboxCount(app);
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.headers(SECURITY_HEADERS);
     done(null, payload);
@@ -94,7 +104,15 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerCommentRoutes(app);
   registerCommentApi(app);
   registerBookmarkRoutes(app);
+  registerInboxRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Sends the outbox (src/mail/mail-queue.ts); tests call runOnce() rather than wait. */
+    mailQueue: MailQueue;
+  }
 }

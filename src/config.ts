@@ -17,7 +17,13 @@ export type Config = Readonly<{
   pageCacheBytes: number;
   /** Calibre's ebook-convert, found at start; null when AZW3, MOBI and PDF are not offered */
   ebookConvert: string | null;
+  /** Where email goes out; null when no SMTP_HOST is set (mail is then kept in the outbox and logged). */
+  smtp: SmtpConfig | null;
+  /** The From address of the archive's email. */
+  mailFrom: string;
 }>;
+
+export type SmtpConfig = Readonly<{ host: string; port: number; secure: boolean; user: string | null; password: string | null }>;
 
 type Env = Record<string, string | undefined>;
 
@@ -73,7 +79,31 @@ export const OPTIONS = [
   { name: 'BASE_URL', help: 'the address readers use, e.g. https://archive.example.org; default http://localhost:PORT' },
   { name: 'SESSION_SECRET', help: 'at least 32 characters; default generated once into DATA_DIR/session-secret' },
   { name: 'EBOOK_CONVERT', help: 'path of Calibre\'s ebook-convert for AZW3, MOBI and PDF downloads, or "off"; default: found on PATH if installed' },
+  { name: 'SMTP_HOST', help: 'the mail server email goes out through; unset: email stays in the outbox (admin pages) and the log' },
+  { name: 'SMTP_PORT', help: 'its port, default 587 (465 with SMTP_TLS=true)' },
+  { name: 'SMTP_TLS', help: 'true for TLS from the start (port 465); default false (STARTTLS when the server offers it)' },
+  { name: 'SMTP_USER', help: 'the mail server\'s user name, if it needs one' },
+  { name: 'SMTP_PASSWORD', help: 'its password' },
+  { name: 'MAIL_FROM', help: 'the From address of the archive\'s email, default "ARCHIVE_NAME <noreply@host of BASE_URL>"' },
 ] as const;
+
+function parseSmtp(env: Env): SmtpConfig | null {
+  const host = (env.SMTP_HOST ?? '').trim();
+  if (host === '') return null;
+  const secure = parseBoolean('SMTP_TLS', env.SMTP_TLS, false);
+  const port = Number(env.SMTP_PORT ?? (secure ? '465' : '587'));
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`SMTP_PORT must be a port number from 1 to 65535, got "${env.SMTP_PORT ?? ''}"`);
+  const user = (env.SMTP_USER ?? '') === '' ? null : env.SMTP_USER ?? null;
+  return { host, port, secure, user, password: user === null ? null : env.SMTP_PASSWORD ?? '' };
+}
+
+function parseMailFrom(raw: string | undefined, archiveName: string, baseUrl: string): string {
+  if (raw !== undefined && raw.trim() !== '') {
+    if (!/@/.test(raw) || /[\r\n]/.test(raw)) throw new ConfigError(`MAIL_FROM must be an email address, optionally with a name ("Archive <noreply@example.org>"), got "${raw}"`);
+    return raw.trim();
+  }
+  return `${archiveName.replace(/["<>]/g, '')} <noreply@${new URL(baseUrl).hostname}>`;
+}
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
@@ -165,5 +195,7 @@ export function loadConfig(env: Env = process.env, { persist = true } = {}): Con
     archiveName: parseArchiveName(env.ARCHIVE_NAME),
     pageCacheBytes: parseCacheSize(env.PAGE_CACHE_MB),
     ebookConvert: parseEbookConvert(env.EBOOK_CONVERT, env.PATH),
+    smtp: parseSmtp(env),
+    mailFrom: parseMailFrom(env.MAIL_FROM, parseArchiveName(env.ARCHIVE_NAME), baseUrl),
   });
 }

@@ -4,6 +4,7 @@ import { subscribeSearchIndex } from './search/search-index.service.js';
 import { subscribeWorkUpkeep } from './works/work-upkeep.js';
 import { subscribeFandomIndex } from './tags/fandom-index.service.js';
 import { provideFeedback } from './feedback/feedback.wiring.js';
+import { subscribeInbox } from './feedback/inbox.service.js';
 
 let wired = false;
 
@@ -15,4 +16,5 @@ export function wireDomains(): void {
   subscribeWorkUpkeep();
   subscribeFandomIndex();
   provideFeedback();
+  subscribeInbox();
 }

@@ -5,6 +5,8 @@ import { AppError, type FieldErrors } from '../http/errors.js';
 import { checkbox, field, formOf } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { listWranglers, setWrangler } from './user.service.js';
+import { recentMail } from '../mail/outbox.repository.js';
+import { AdminMailPage } from './views/admin-mail.js';
 import { requireAdmin } from '../access/permissions.js';
 import { WranglersPage } from './views/wranglers-page.js';
 import { AdminIndexPage, SettingsPage } from './views/admin-pages.js';
@@ -47,6 +49,11 @@ export function registerAdminRoutes(app: FastifyInstance): void {
     return sendPage(reply, <AdminIndexPage ctx={pageContext(request, reply)} />);
   });
   app.get('/admin/settings', showSettings);
+  app.get('/admin/mail', async (request, reply) => {
+    requireAdmin(request.viewer);
+    const mail = await recentMail(request.server.db, 100);
+    return sendPage(reply, <AdminMailPage ctx={pageContext(request, reply)} mail={mail} smtp={request.server.config.smtp !== null} />);
+  });
   app.post('/admin/settings', submitSettings);
   app.get('/admin/wranglers', (request, reply) => showWranglers(request, reply));
   app.post('/admin/wranglers', (request, reply) => submitWrangler(request, reply, true, field(formOf(request), 'login')));

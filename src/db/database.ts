@@ -229,6 +229,40 @@ export interface BookmarkTagTable {
   position: number;
 }
 
+/** Something for a member to read: a comment on their work, or a reply to their comment. */
+export interface InboxItemTable {
+  id: Id;
+  user_id: number;
+  comment_id: number;
+  kind: 'comment' | 'reply';
+  read: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+}
+
+/** A member's choices (email for comments and replies). */
+export interface UserPreferenceTable {
+  user_id: number;
+  email_comments: ColumnType<Flag, Flag | undefined, Flag>;
+  updated_at: string;
+}
+
+export type MailStatus = 'pending' | 'sent' | 'logged' | 'failed';
+
+/** An email: written with the write that caused it, sent by the mail queue. */
+export interface MailOutboxTable {
+  id: Id;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  next_attempt_at: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   users: UserTable;
   pseuds: PseudTable;
@@ -251,6 +285,9 @@ export interface Database {
   external_works: ExternalWorkTable;
   bookmarks: BookmarkTable;
   bookmark_tags: BookmarkTagTable;
+  inbox_items: InboxItemTable;
+  user_preferences: UserPreferenceTable;
+  mail_outbox: MailOutboxTable;
 }
 
 /** The query builder every repository takes first: the whole database or a transaction. */

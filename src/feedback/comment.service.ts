@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { emailProblem } from '../accounts/account.validation.js';
 import type { Viewer, ViewerUser } from '../access/viewer.js';
 import type { CommentState, Database, Db } from '../db/database.js';
-import { inTransaction } from '../events/bus.js';
+import { emit, inTransaction } from '../events/bus.js';
 import { AppError, forbidden, invalid, notFound, type FieldErrors } from '../http/errors.js';
 import { enforceLimit, type Limit } from '../http/rate-limit.js';
 import { nowIso } from '../lib/clock.js';
@@ -111,7 +111,10 @@ export async function postComment(db: Kysely<Database>, viewer: Viewer, target: 
       ...author, content, state, created_at: nowIso(),
     };
     const created = await repo.insertComment(trx, row, parent?.thread_id ?? null);
-    if (state === 'published') await countInTransaction(trx, target.workId, { comments: 1 });
+    if (state === 'published') {
+      await countInTransaction(trx, target.workId, { comments: 1 });
+      await emit(trx, { type: 'comment.published', commentId: created });
+    }
     return created;
   });
   return { id, state, chapterId, parentId: parent?.id ?? null };
@@ -189,6 +192,7 @@ export async function approveComment(db: Kysely<Database>, viewer: Viewer, comme
   await inTransaction(db, async (trx) => {
     await repo.setCommentState(trx, comment.id, 'published');
     await countInTransaction(trx, comment.work_id, { comments: 1 });
+    await emit(trx, { type: 'comment.published', commentId: comment.id });
   });
   return { workId: comment.work_id };
 }

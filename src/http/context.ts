@@ -34,6 +34,8 @@ export type PageContext = {
    * request (src/http/page-slots.ts), and nothing of this request's visitor is written.
    */
   shared: boolean;
+  /** Unread items in the member's inbox, for the header (0 for guests). */
+  inboxUnread: number;
 };
 
 /** Builds the context a view renders with. */
@@ -41,7 +43,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   const { config } = request.server;
   return {
     viewer: request.viewer, flash: request.flash, path: request.url, archiveName: config.archiveName,
-    csrf: () => csrfToken(request, reply, config.sessionSecret), shared: false,
+    csrf: () => csrfToken(request, reply, config.sessionSecret), shared: false, inboxUnread: request.inboxUnread ?? 0,
   };
 }
 
@@ -49,7 +51,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
 export function sharedPageContext(request: FastifyRequest): PageContext {
   return {
     viewer: guestViewer(), flash: null, path: request.url, archiveName: request.server.config.archiveName,
-    csrf: () => SLOTS.csrf, shared: true,
+    csrf: () => SLOTS.csrf, shared: true, inboxUnread: 0,
   };
 }
 
@@ -103,4 +105,11 @@ export function registerContext(app: FastifyInstance, who: Identify): void {
     readFlash(request, reply);
     identify(request, who).then((viewer) => { request.viewer = viewer; done(); }, (error: unknown) => done(error as Error));
   });
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set for a member's page requests by the inbox (feedback/inbox.hooks.ts): the header's count. */
+    inboxUnread?: number;
+  }
 }

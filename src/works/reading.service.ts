@@ -110,3 +110,11 @@ export async function workIdOfChapter(db: Db, chapterId: number): Promise<number
   if (workId === undefined) throw notFound();
   return workId;
 }
+
+/** A work's title and its creators' accounts (for telling them about comments), whoever asks: callers decide who is told. */
+export async function workForNotice(db: Db, workId: number): Promise<{ title: string; creatorIds: number[] } | undefined> {
+  const row = await works.findWork(db, workId);
+  if (row === undefined) return undefined;
+  const creators = await works.findCreatorsOfWorks(db, [workId]);
+  return { title: row.title, creatorIds: [...new Set(creators.map((c) => c.user_id))] };
+}

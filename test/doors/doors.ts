@@ -8,7 +8,7 @@
 import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
-  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, saveBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
+  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readInbox, saveBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
@@ -144,6 +144,20 @@ export const DOORS: Door[] = [
       restricted           | login  | posted | posted  | posted
       draft chapter, work  | posted | posted | posted  | posted
       draft chapter, ch. 2 | 404    | 404    | 404     | 404
+    `,
+  },
+  {
+    // The comments posted through the door above reach the creator's inbox, which only they may read.
+    name: "the creator's inbox /users/:login/inbox",
+    outcomes: INBOX_OUTCOMES,
+    look: (w, s, v) => readInbox(w, v, wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest   | member  | creator | admin
+      draft                | refused | refused | absent  | refused
+      posted               | refused | refused | seen    | refused
+      restricted           | refused | refused | seen    | refused
+      draft chapter, work  | refused | refused | seen    | refused
+      draft chapter, ch. 2 | -       | -       | -       | -
     `,
   },
   {

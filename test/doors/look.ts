@@ -309,3 +309,15 @@ export async function saveBookmark(world: World, viewer: ViewerName, workId: num
   if (response.statusCode === 401 && response.body.includes('Log in to bookmark works.')) return { outcome: '401', detail };
   return { outcome: `something else (${detail})`, detail };
 }
+
+/** What a look at the creator's inbox can find: the subject's comments ("seen"), none ("absent"), or a refusal (it is not theirs). */
+export const INBOX_OUTCOMES = ['seen', 'absent', 'refused'];
+
+/** The creator's inbox as the viewer: only its owner may read it, and it names the works commented on. */
+export async function readInbox(world: World, viewer: ViewerName, words: string[]): Promise<Found> {
+  const url = `/users/${world.creator}/inbox`;
+  const response = await get(world, viewer, url, { fresh: true });
+  const detail = `${response.statusCode}: ${response.body.slice(0, 160)}`;
+  if (response.statusCode === 401 || response.statusCode === 403) return { outcome: 'refused', detail };
+  return readPage(response, url, words);
+}

@@ -12,6 +12,7 @@ export function AdminIndexPage({ ctx }: { ctx: PageContext }) {
       <ul class="admin-index">
         <li><a href="/admin/settings">Archive settings</a>: how new tags start out.</li>
         <li><a href="/admin/wranglers">Tag wranglers</a>: who may make tags canonical, join synonyms and sort tags into fandoms.</li>
+        <li><a href="/admin/mail">Outgoing email</a>: what the archive sent, and what it is still trying to send.</li>
       </ul>
     </Layout>
   );

@@ -11,6 +11,7 @@ import * as m008 from './008_archive_settings.js';
 import * as m009 from './009_kudos.js';
 import * as m010 from './010_comments.js';
 import * as m011 from './011_bookmarks.js';
+import * as m012 from './012_inbox_and_mail.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '009_kudos': m009,
   '010_comments': m010,
   '011_bookmarks': m011,
+  '012_inbox_and_mail': m012,
 };

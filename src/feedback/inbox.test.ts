@@ -1,0 +1,148 @@
+// The inbox and the email about comments, on both databases: who is told of a comment or a reply,
+// the header's count, marking read, the choice to stop email (also from the email's own link),
+// and the real SMTP path against an SMTP server started here (smtp-server), failures included.
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TestClient } from '../../test/client.js';
+import { buildTestApp, describeEachDatabase, postWork, signUp, type TestApp } from '../../test/helpers.js';
+import { parsePage, textOf, textsOf } from '../../test/html.js';
+
+async function comment(client: TestClient, path: string, text: string): Promise<number> {
+  await client.get(path);
+  const response = await client.post(`${path}/comments`, { comment: text });
+  expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
+  return Number(/#comment_(\d+)$/.exec(String(response.headers.location))?.[1]);
+}
+
+async function outbox(t: TestApp) {
+  return t.database.db.selectFrom('mail_outbox').selectAll().orderBy('id').execute();
+}
+
+type Received = { to: string[]; body: string };
+
+describeEachDatabase('inbox and email', (ctx, dialect) => {
+  it('tells the work’s creators of a comment and a commenter of a reply, never of their own', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const reader = await signUp(t.app);
+    const workId = await postWork(writer, { title: 'The Weir at Dusk' });
+    const before = (await outbox(t)).length;
+    const first = await comment(reader, `/works/${workId}`, 'The weir scene!');
+    let page = parsePage((await writer.get('/works')).body);
+    expect(textOf(page, '.user-nav a[href$="/inbox"]')).toBe('Inbox (1)');
+    page = parsePage((await writer.get(`/users/${writer.login}/inbox`)).body);
+    expect(textOf(page, '.inbox-item.unread h4')).toContain(`${reader.login} commented on The Weir at Dusk`);
+    expect(textOf(page, '.inbox-item blockquote')).toBe('The weir scene!');
+    expect(textOf(parsePage((await reader.get(`/users/${reader.login}/inbox`)).body), '.empty')).toContain('will show here');
+
+    await comment(writer, `/comments/${first}`, 'Thank you so much!');
+    page = parsePage((await reader.get(`/users/${reader.login}/inbox`)).body);
+    expect(textOf(page, '.inbox-item h4')).toContain(`${writer.login} replied to your comment on The Weir at Dusk`);
+    const mail = (await outbox(t)).slice(before);
+    expect(mail.map((m) => [m.subject, m.status])).toEqual([
+      ['[Bindery] Comment on The Weir at Dusk', 'pending'], ['[Bindery] Reply to your comment on The Weir at Dusk', 'pending'],
+    ]);
+    expect(mail[0]?.text_body).toContain(`http://archive.test/comments/${first}#comment_${first}`);
+    expect(mail[0]?.text_body).toMatch(/Stop these emails: http:\/\/archive\.test\/unsubscribe\/comments\/\d+\/[\w-]+/);
+
+    // Without a mail server the queue logs the email and keeps it in the outbox.
+    await t.app.mailQueue.runOnce();
+    expect((await outbox(t)).slice(before).map((m) => m.status)).toEqual(['logged', 'logged']);
+    // An administrator can read it in the admin pages.
+    const admin = await signUp(t.app);
+    await t.database.db.updateTable('users').set({ is_admin: 1 }).where('login', '=', admin.login).execute();
+    const outboxPage = parsePage((await admin.get('/admin/mail')).body);
+    expect(textsOf(outboxPage, '.outbox-mail summary strong')).toContain('[Bindery] Reply to your comment on The Weir at Dusk');
+    expect(outboxPage.body.textContent).toContain('No mail server is set (SMTP_HOST): email is kept here and written to the log.');
+    expect((await reader.get('/admin/mail')).statusCode).toBe(403);
+
+    await writer.get(`/users/${writer.login}/inbox`);
+    expect((await writer.post(`/users/${writer.login}/inbox/read`)).statusCode).toBe(303);
+    expect(textOf(parsePage((await writer.get('/works')).body), '.user-nav a[href$="/inbox"]')).toBe('Inbox');
+    expect((await reader.post(`/users/${writer.login}/inbox/read`)).statusCode).toBe(403);
+    expect((await reader.get(`/users/${writer.login}/inbox`)).statusCode).toBe(403);
+  });
+
+  it('sends no email to a member who chose not to, from the preferences or the email’s own link', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const reader = await signUp(t.app);
+    const workId = await postWork(writer);
+    await writer.get(`/users/${writer.login}/preferences`);
+    expect((await writer.post(`/users/${writer.login}/preferences`, {})).statusCode).toBe(303);
+    const before = (await outbox(t)).length;
+    await comment(reader, `/works/${workId}`, 'Quietly lovely.');
+    expect((await outbox(t)).length).toBe(before);
+    expect(textsOf(parsePage((await writer.get(`/users/${writer.login}/inbox`)).body), '.inbox-item blockquote')).toEqual(['Quietly lovely.']);
+
+    // The reader's email offers a way out without logging in.
+    await writer.post(`/users/${writer.login}/preferences`, { email_comments: '1' });
+    const first = await comment(reader, `/works/${workId}`, 'Back again.');
+    await comment(writer, `/comments/${first}`, 'Welcome back!');
+    const mail = (await outbox(t)).slice(before);
+    const link = /http:\/\/archive\.test(\/unsubscribe\/comments\/\d+\/[\w-]+)/.exec(mail.at(-1)?.text_body ?? '')?.[1] ?? '';
+    const guest = new TestClient(t.app);
+    expect((await guest.get(link)).statusCode).toBe(200);
+    expect((await guest.post(link)).statusCode).toBe(303);
+    expect((await guest.get(link.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).statusCode).toBe(404);
+    const count = (await outbox(t)).length;
+    await comment(writer, `/comments/${first}`, 'One more thing.');
+    expect((await outbox(t)).length).toBe(count);
+  });
+
+  smtpTests(dialect);
+});
+
+/** The real SMTP path: an SMTP server in this process, an app that sends through it. */
+function smtpTests(dialect: 'sqlite' | 'postgres'): void {
+  let server: SMTPServer;
+  let received: Received[] = [];
+  let refuse = false;
+  let t: TestApp;
+  beforeAll(async () => {
+    server = new SMTPServer({
+      authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+      onRcptTo: (_address, _session, callback) => { callback(refuse ? Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }) : undefined); },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => { received.push({ to: session.envelope.rcptTo.map((r) => r.address), body: Buffer.concat(chunks).toString('utf8') }); callback(); });
+      },
+    });
+    await new Promise<void>((resolve) => { server.listen(0, '127.0.0.1', resolve); });
+    const port = (server.server.address() as AddressInfo).port;
+    t = await buildTestApp(dialect, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), MAIL_FROM: 'Bindery <noreply@archive.test>' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((resolve) => { server.close(resolve); });
+  });
+
+  it('sends through SMTP: the right recipient, subject, and text and HTML parts; a refusal is retried later', async () => {
+    const writer = await signUp(t.app);
+    const reader = await signUp(t.app);
+    const workId = await postWork(writer, { title: 'Kelp & Lanterns' });
+    await comment(reader, `/works/${workId}`, 'The kelp <em>glowed</em>!');
+    received = [];
+    await t.app.mailQueue.runOnce();
+    expect(received).toHaveLength(1);
+    expect(received[0]?.to).toEqual([`${writer.login}@example.org`]);
+    const body = received[0]?.body ?? '';
+    expect(body).toContain('Subject: [Bindery] Comment on Kelp & Lanterns');
+    expect(body).toContain('From: Bindery <noreply@archive.test>');
+    expect(body).toMatch(/Content-Type: text\/plain/);
+    expect(body).toMatch(/Content-Type: text\/html/);
+    expect(body).toContain('The kelp glowed!');
+    expect((await outbox(t)).map((m) => m.status)).toEqual(['sent']);
+
+    refuse = true;
+    await comment(reader, `/works/${workId}`, 'Another.');
+    await t.app.mailQueue.runOnce();
+    const [, failed] = await outbox(t);
+    expect(failed).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(failed?.last_error).toContain('Mailbox unavailable');
+    expect(Date.parse(failed?.next_attempt_at ?? '')).toBeGreaterThan(Date.now() + 30_000);
+    refuse = false;
+  });
+}

@@ -1,0 +1,67 @@
+// A member's inbox: comments on their works and replies to their comments, unread first, each with
+// a link to reply, and buttons to mark read or delete (plain forms, no script needed).
+import type { PageContext } from '../../http/context.js';
+import { Form, PostButton } from '../../views/forms.js';
+import { Layout } from '../../views/layout.js';
+import { Pagination } from '../../views/pagination.js';
+import type { InboxEntry } from '../inbox.service.js';
+
+function Entry({ ctx, entry, base }: { ctx: PageContext; entry: InboxEntry; base: string }) {
+  const c = entry.comment;
+  const who = c === null ? 'A comment' : c.author.kind === 'member' ? c.author.pseud : c.author.kind === 'guest' ? `${c.author.name} (Guest)` : 'Someone';
+  return (
+    <li class={entry.read ? 'inbox-item read' : 'inbox-item unread'} id={`inbox_${entry.id}`}>
+      <h4 class="heading">
+        {!entry.read && <span class="unread-mark">New · </span>}
+        {who} {entry.kind === 'reply' ? 'replied to your comment on' : 'commented on'} {c === null ? 'a work you can no longer see' : <a href={`/works/${entry.workId}`}>{entry.workTitle}</a>}
+        <span class="datetime"> {entry.createdAt.slice(0, 10)}</span>
+      </h4>
+      {c !== null && c.html !== '' && <blockquote class="userstuff" dangerouslySetInnerHTML={{ __html: c.html }} />}
+      <ul class="actions comment-actions">
+        {c !== null && <li><a href={`/comments/${c.id}#add_comment`}>Reply</a></li>}
+        {!entry.read && <li><PostButton ctx={ctx} action={`${base}/${entry.id}/read`} label="Mark read" /></li>}
+        <li><PostButton ctx={ctx} action={`${base}/${entry.id}/delete`} label="Delete" /></li>
+      </ul>
+    </li>
+  );
+}
+
+export function InboxPage({ ctx, login, items, unread, page, pages }: { ctx: PageContext; login: string; items: InboxEntry[]; unread: number; page: number; pages: number }) {
+  const base = `/users/${encodeURIComponent(login)}/inbox`;
+  return (
+    <Layout ctx={ctx} title="Inbox" mainClass="inbox">
+      <h2 class="heading">Inbox</h2>
+      <p>{unread === 0 ? 'Nothing unread.' : `${unread} unread.`} <a href={`/users/${encodeURIComponent(login)}/preferences`}>Email choices</a></p>
+      {unread > 0 && <Form ctx={ctx} action={`${base}/read`} class="inline-form"><button type="submit">Mark all read</button></Form>}
+      {items.length === 0 ? <p class="empty">Comments on your works and replies to your comments will show here.</p>
+        : <ol class="inbox-items">{items.map((entry) => <Entry key={entry.id} ctx={ctx} entry={entry} base={base} />)}</ol>}
+      <Pagination page={page} pages={pages} basePath={base} />
+    </Layout>
+  );
+}
+
+export function PreferencesPage({ ctx, login, emailComments }: { ctx: PageContext; login: string; emailComments: boolean }) {
+  return (
+    <Layout ctx={ctx} title="Preferences" mainClass="narrow">
+      <h2 class="heading">Preferences</h2>
+      <Form ctx={ctx} action={`/users/${encodeURIComponent(login)}/preferences`}>
+        <fieldset class="choices">
+          <legend>Email</legend>
+          <label class="choice"><input type="checkbox" name="email_comments" value="1" checked={emailComments} /> Email me comments on my works and replies to my comments</label>
+          <p class="hint">They are always in your inbox; no email is sent for your own comments.</p>
+        </fieldset>
+        <p><button type="submit" class="primary">Save</button></p>
+      </Form>
+    </Layout>
+  );
+}
+
+export function UnsubscribePage({ ctx, action }: { ctx: PageContext; action: string }) {
+  return (
+    <Layout ctx={ctx} title="Stop these emails" mainClass="narrow">
+      <h2 class="heading">Stop emails about comments?</h2>
+      <p>You will no longer get an email for comments on your works and replies to your comments. They will still be in your inbox.</p>
+      <Form ctx={ctx} action={action}><button type="submit" class="primary">Stop these emails</button></Form>
+    </Layout>
+  );
+}

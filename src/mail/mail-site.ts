@@ -1,0 +1,23 @@
+// What an email needs to know about the archive it comes from: its name, the address readers
+// use (links in email are absolute), and the secret that signs unsubscribe links. Set once by
+// buildApp; mail is composed inside the transaction that causes it, far from any request.
+import { createHmac } from 'node:crypto';
+
+export type MailSite = { archiveName: string; baseUrl: string; secret: string };
+
+let site: MailSite = { archiveName: 'Bindery', baseUrl: 'http://localhost:3000', secret: 'unset' };
+
+/** Called by buildApp. */
+export function setMailSite(next: MailSite): void {
+  site = next;
+}
+
+/** The archive as email names and links it. */
+export function mailSite(): MailSite {
+  return site;
+}
+
+/** The signature of an unsubscribe link for one member and one kind of email. */
+export function unsubscribeSignature(userId: number, kind: string): string {
+  return createHmac('sha256', site.secret).update(`unsubscribe:${kind}:${userId}`).digest('base64url').slice(0, 32);
+}
