@@ -36,6 +36,7 @@ import { registerCommentApi } from './feedback/comment.api.js';
 import { registerBookmarkRoutes } from './feedback/bookmark.routes.js';
 import { registerInboxCount } from './feedback/inbox.hooks.js';
 import { registerInboxRoutes } from './feedback/inbox.routes.js';
+import { registerSubscriptionRoutes } from './feedback/subscription.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerCommentApi(app);
   registerBookmarkRoutes(app);
   registerInboxRoutes(app);
+  registerSubscriptionRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

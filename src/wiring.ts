@@ -5,6 +5,7 @@ import { subscribeWorkUpkeep } from './works/work-upkeep.js';
 import { subscribeFandomIndex } from './tags/fandom-index.service.js';
 import { provideFeedback } from './feedback/feedback.wiring.js';
 import { subscribeInbox } from './feedback/inbox.service.js';
+import { subscribeUpdates } from './feedback/subscription.service.js';
 
 let wired = false;
 
@@ -17,4 +18,5 @@ export function wireDomains(): void {
   subscribeFandomIndex();
   provideFeedback();
   subscribeInbox();
+  subscribeUpdates();
 }

@@ -263,6 +263,15 @@ export interface MailOutboxTable {
   sent_at: string | null;
 }
 
+/** A member following a work (its new chapters) or a creator (their new works). */
+export interface SubscriptionTable {
+  id: Id;
+  user_id: number;
+  kind: 'work' | 'creator';
+  target_id: number;
+  created_at: string;
+}
+
 export interface Database {
   users: UserTable;
   pseuds: PseudTable;
@@ -288,6 +297,7 @@ export interface Database {
   inbox_items: InboxItemTable;
   user_preferences: UserPreferenceTable;
   mail_outbox: MailOutboxTable;
+  subscriptions: SubscriptionTable;
 }
 
 /** The query builder every repository takes first: the whole database or a transaction. */

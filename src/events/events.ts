@@ -13,6 +13,10 @@ export type DomainEvent =
   | { type: 'fandoms.regrouped'; tagIds: number[] }
   /** Tags were created, or a wrangler changed one (canonical, synonym, parents, metatags, name): indexes of tags are out of date. */
   | { type: 'tags.changed'; tagIds: number[] }
+  /** A work was posted for readers (created as posted, or a draft posted): its creators' subscribers are told. */
+  | { type: 'work.posted'; workId: number }
+  /** A new chapter of a posted work was posted: the work's subscribers are told. */
+  | { type: 'chapter.posted'; workId: number; chapterId: number }
   /** A comment became visible to readers (posted on an unmoderated work, or approved): its readers-to-be are told. */
   | { type: 'comment.published'; commentId: number }
   /** An administrator changed the archive's settings (admin pages): pages that depend on them are out of date. */

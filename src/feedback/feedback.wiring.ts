@@ -7,6 +7,7 @@ import { commentThreads } from './comment-threads.service.js';
 import { powersOf } from './comment.routes.js';
 import { kudosLineGivers } from './kudos.service.js';
 import { kudosLineHtml } from './views/kudos-line.js';
+import { subscriptionTo } from './subscription.service.js';
 import { workCommentsHtml } from './views/work-comments.js';
 
 async function commentsHtml({ db, viewer, ctx, reader, chapterId, pagePath, show }: WorkCommentsRequest): Promise<string> {
@@ -23,5 +24,6 @@ export function provideFeedback(): void {
   provideWorkFeedback({
     kudosHtml: async (db: Db, workId: number) => kudosLineHtml(workId, await kudosLineGivers(db, workId)),
     commentsHtml,
+    subscriptionId: subscriptionTo,
   });
 }

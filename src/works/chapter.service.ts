@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { ChapterRow, Database, Db } from '../db/database.js';
 import type { Viewer } from '../access/viewer.js';
+import { emit } from '../events/bus.js';
 import { AppError, invalid, notFound } from '../http/errors.js';
 import { nowIso, today } from '../lib/clock.js';
 import { countWords } from '../lib/word-count.js';
@@ -42,6 +43,7 @@ export async function addChapter(db: Kysely<Database>, viewer: Viewer, workId: n
       published_on: posted ? today() : null, created_at: now, updated_at: now,
     });
     await recountWork(trx, workId, posted ? { revisedAt: now } : {});
+    if (posted) await emit(trx, { type: 'chapter.posted', workId, chapterId: id });
     return id;
   });
 }
@@ -99,6 +101,7 @@ export async function postChapter(db: Kysely<Database>, viewer: Viewer, workId: 
   await changeWork(db, workId, async (trx) => {
     await chapters.updateChapter(trx, chapterId, { posted: 1, published_on: today() });
     await recountWork(trx, workId, { revisedAt: nowIso() });
+    await emit(trx, { type: 'chapter.posted', workId, chapterId });
   });
 }
 

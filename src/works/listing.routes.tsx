@@ -1,6 +1,10 @@
 // Listings of works with the sort and filter form: the front page, all works, a user's works,
 // a pseud's works, a tag's works.
+import type { ComponentChildren } from 'preact';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PageContext } from '../http/context.js';
+import { PostButton } from '../views/forms.js';
+import { viewerSubscription } from './work-feedback.js';
 import { getPseud, getUserByLogin } from '../accounts/user.service.js';
 import { scopeOf } from '../access/scope.js';
 import { pageContext } from '../http/context.js';
@@ -16,7 +20,7 @@ import { WorkListing } from './views/work-listing.js';
 import { pseudPath } from './work-paths.js';
 import type { ListingFilter } from './work.repository.js';
 
-type Listing = { title: string; empty: string; scope?: ListingFilter; base?: number[][]; filters?: boolean; feed?: FeedLink | undefined };
+type Listing = { title: string; empty: string; scope?: ListingFilter; base?: number[][]; filters?: boolean; feed?: FeedLink | undefined; intro?: ComponentChildren };
 
 /** Renders one listing with its filters, 20 works a page. */
 async function listing(request: FastifyRequest, reply: FastifyReply, options: Listing) {
@@ -28,10 +32,20 @@ async function listing(request: FastifyRequest, reply: FastifyReply, options: Li
   const action = request.url.split('?')[0] ?? '/works';
   const form = options.filters === false ? undefined : <FilterForm action={action} values={values} fixed={await fixedTags(db)} />;
   return sendPage(reply, <WorkListing ctx={pageContext(request, reply)} title={options.title} heading={options.title} page={page}
-    basePath={request.url} empty={options.empty} filters={form} notices={notices} feed={options.feed} />);
+    basePath={request.url} empty={options.empty} filters={form} notices={notices} feed={options.feed} intro={options.intro} />);
 }
 
 type LoginParams = { Params: { login: string } };
+
+/** Subscribe to (or unsubscribe from) a creator's new works, on their works page. */
+function SubscribeCreator({ ctx, login, subscription }: { ctx: PageContext; login: string; subscription: number | null }) {
+  return (
+    <ul class="navigation actions">
+      <li>{subscription === null ? <PostButton ctx={ctx} action={`/users/${encodeURIComponent(login)}/subscriptions`} label={`Subscribe to ${login}`} />
+        : <PostButton ctx={ctx} action={`/subscriptions/${subscription}/delete`} label={`Unsubscribe from ${login}`} />}</li>
+    </ul>
+  );
+}
 type PseudParams = { Params: { login: string; pseud: string } };
 
 async function pseudListing(request: FastifyRequest<PseudParams>, reply: FastifyReply) {
@@ -70,8 +84,10 @@ export function registerListingRoutes(app: FastifyInstance): void {
   app.get<LoginParams>('/users/:login/works', async (request, reply) => {
     const user = await getUserByLogin(request.server.db, request.params.login);
     const own = request.viewer.user?.id === user.id;
+    const subscription = own || request.viewer.user === null ? undefined : await viewerSubscription(request.server.db, request.viewer, 'creator', user.id);
     return listing(request, reply, {
       title: own ? 'My works' : `Works by ${user.login}`, scope: { userId: user.id, ownDrafts: own },
+      intro: subscription === undefined ? undefined : <SubscribeCreator ctx={pageContext(request, reply)} login={user.login} subscription={subscription} />,
       empty: own ? 'You have not posted anything yet. Post a new work from the menu.' : `No works by ${user.login} match.`,
     });
   });

@@ -118,3 +118,11 @@ export async function workForNotice(db: Db, workId: number): Promise<{ title: st
   const creators = await works.findCreatorsOfWorks(db, [workId]);
   return { title: row.title, creatorIds: [...new Set(creators.map((c) => c.user_id))] };
 }
+
+/** A chapter's place and title (for telling subscribers of it). */
+export async function chapterForNotice(db: Db, workId: number, chapterId: number): Promise<{ number: number; title: string } | undefined> {
+  const heads = (await chapters.listChapterHeads(db, workId)).filter((c) => c.posted === 1);
+  const at = heads.findIndex((c) => c.id === chapterId);
+  const head = heads[at];
+  return head === undefined ? undefined : { number: at + 1, title: head.title };
+}

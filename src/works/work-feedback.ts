@@ -21,9 +21,11 @@ export type WorkFeedbackSource = {
   kudosHtml: (db: Db, workId: number) => Promise<string>;
   /** The comments area as HTML: the Comments (N) link, the threads when shown, and the form. */
   commentsHtml: (request: WorkCommentsRequest) => Promise<string>;
+  /** The viewer's subscription to a work or a creator (its id), or null. */
+  subscriptionId: (db: Db, viewer: Viewer, kind: 'work' | 'creator', targetId: number) => Promise<number | null>;
 };
 
-let source: WorkFeedbackSource = { kudosHtml: () => Promise.resolve(''), commentsHtml: () => Promise.resolve('') };
+let source: WorkFeedbackSource = { kudosHtml: () => Promise.resolve(''), commentsHtml: () => Promise.resolve(''), subscriptionId: () => Promise.resolve(null) };
 
 /** Called once by wiring.ts. */
 export function provideWorkFeedback(next: WorkFeedbackSource): void {
@@ -38,4 +40,9 @@ export function workKudosHtml(db: Db, workId: number): Promise<string> {
 /** The comments area of a work page, as HTML. */
 export function workCommentsHtml(request: WorkCommentsRequest): Promise<string> {
   return source.commentsHtml(request);
+}
+
+/** The viewer's subscription to a work or a creator, for the Subscribe / Unsubscribe button. */
+export function viewerSubscription(db: Db, viewer: Viewer, kind: 'work' | 'creator', targetId: number): Promise<number | null> {
+  return source.subscriptionId(db, viewer, kind, targetId);
 }

@@ -14,7 +14,7 @@ import { DraftBanner } from './views/preview-banner.js';
 import { WorkPage } from './views/work-page.js';
 import { downloadLinks } from './download-links.js';
 import { guestKudosAllowed } from '../accounts/settings.service.js';
-import { workCommentsHtml, workKudosHtml } from './work-feedback.js';
+import { viewerSubscription, workCommentsHtml, workKudosHtml } from './work-feedback.js';
 import type { FeedbackView } from './views/work-feedback.js';
 
 type ShowQuery = { view_full_work?: string; view_adult?: string; show_comments?: string };
@@ -97,5 +97,7 @@ async function feedbackView(request: FastifyRequest, ctx: PageContext, reader: R
   // A draft takes no comments: its creator sees no comments area.
   const commentsHtml = reader.work.posted ? await workCommentsHtml({ db, viewer: request.viewer, ctx, reader, chapterId: place.chapterId, pagePath, show }) : '';
   const bookmarkLink = reader.work.posted && request.viewer.user !== null;
-  return { kudosButton: mayGive, bookmarkLink, kudosHtml: ctx.shared ? null : await workKudosHtml(db, workId), commentsHtml };
+  const subscribes = bookmarkLink && !reader.isCreator;
+  const subscription = subscribes ? await viewerSubscription(db, request.viewer, 'work', workId) : undefined;
+  return { kudosButton: mayGive, bookmarkLink, kudosHtml: ctx.shared ? null : await workKudosHtml(db, workId), commentsHtml, ...(subscription === undefined ? {} : { subscription }) };
 }

@@ -119,6 +119,7 @@ export async function createWork(
     }
     await recountWork(trx, workId);
     await emit(trx, { type: 'work.saved', workId });
+    if (posted) await emit(trx, { type: 'work.posted', workId });
     if (alongside !== undefined) await alongside(trx, workId);
     return workId;
   });
@@ -167,6 +168,7 @@ export async function postDraft(db: Kysely<Database>, viewer: Viewer, workId: nu
       await chapters.updateChapter(trx, chapter.id, { posted: 1, published_on: times.publishedOn });
     }
     await recountWork(trx, workId, { revisedAt: times.revisedAt });
+    await emit(trx, { type: 'work.posted', workId });
   });
 }
 

@@ -12,6 +12,7 @@ import * as m009 from './009_kudos.js';
 import * as m010 from './010_comments.js';
 import * as m011 from './011_bookmarks.js';
 import * as m012 from './012_inbox_and_mail.js';
+import * as m013 from './013_subscriptions.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '010_comments': m010,
   '011_bookmarks': m011,
   '012_inbox_and_mail': m012,
+  '013_subscriptions': m013,
 };

@@ -56,12 +56,16 @@ export function PreferencesPage({ ctx, login, emailComments }: { ctx: PageContex
   );
 }
 
-export function UnsubscribePage({ ctx, action }: { ctx: PageContext; action: string }) {
+/** The page an email's "stop these emails" link opens: one button, so no link scanner turns email off by itself. */
+export function UnsubscribePage({ ctx, action, heading = 'Stop emails about comments?', button = 'Stop these emails',
+  text = 'You will no longer get an email for comments on your works and replies to your comments. They will still be in your inbox.' }: {
+  ctx: PageContext; action: string; heading?: string; text?: string; button?: string;
+}) {
   return (
-    <Layout ctx={ctx} title="Stop these emails" mainClass="narrow">
-      <h2 class="heading">Stop emails about comments?</h2>
-      <p>You will no longer get an email for comments on your works and replies to your comments. They will still be in your inbox.</p>
-      <Form ctx={ctx} action={action}><button type="submit" class="primary">Stop these emails</button></Form>
+    <Layout ctx={ctx} title={heading} mainClass="narrow">
+      <h2 class="heading">{heading}</h2>
+      <p>{text}</p>
+      <Form ctx={ctx} action={action}><button type="submit" class="primary">{button}</button></Form>
     </Layout>
   );
 }

@@ -1,20 +1,24 @@
 // Under the work, as on AO3: the kudos button (div#feedback, form#new_kudo), who left kudos (div#kudos), and the comments.
 import type { PageContext } from '../../http/context.js';
 import { SLOTS } from '../../http/page-slots.js';
-import { Form } from '../../views/forms.js';
+import { Form, PostButton } from '../../views/forms.js';
 
 /**
  * What the feedback area shows: whether this reader gets the kudos button, the kudos line (null:
  * the slot of a page shared by guests), and the comments area (rendered by the feedback domain).
  */
-export type FeedbackView = { kudosButton: boolean; bookmarkLink: boolean; kudosHtml: string | null; commentsHtml: string };
+export type FeedbackView = {
+  kudosButton: boolean; bookmarkLink: boolean; kudosHtml: string | null; commentsHtml: string;
+  /** A member's subscription to the work (its id, or null for none); absent for guests and creators. */
+  subscription?: number | null;
+};
 
 /** The feedback area of a work page. */
 export function WorkFeedback({ ctx, workId, view }: { ctx: PageContext; workId: number; view: FeedbackView }) {
   return (
     <div id="feedback" class="feedback">
       <h3 class="landmark heading">Actions</h3>
-      {(view.kudosButton || view.bookmarkLink) && (
+      {(view.kudosButton || view.bookmarkLink || view.subscription !== undefined) && (
         <ul class="actions" role="menu">
           {view.kudosButton && (
             <li id="kudo_submit">
@@ -22,6 +26,12 @@ export function WorkFeedback({ ctx, workId, view }: { ctx: PageContext; workId: 
             </li>
           )}
           {view.bookmarkLink && <li class="bookmark"><a href={`/works/${workId}/bookmarks/new`}>Bookmark</a></li>}
+          {view.subscription !== undefined && (
+            <li class="subscribe">
+              {view.subscription === null ? <PostButton ctx={ctx} action={`/works/${workId}/subscriptions`} label="Subscribe" />
+                : <PostButton ctx={ctx} action={`/subscriptions/${view.subscription}/delete`} label="Unsubscribe" />}
+            </li>
+          )}
         </ul>
       )}
       {/* HTML this archive rendered itself (escaped), or the slot a shared page fills with it. */}

@@ -1,0 +1,86 @@
+// Subscriptions: a member follows a work (its new chapters) or a creator (their new works) and
+// hears by email, with a link in each email that ends the subscription without logging in. Only a
+// posted work is told of, and only to members (who may read registered-users-only works).
+import type { Kysely } from 'kysely';
+import { requireReadable, requireUser } from '../access/permissions.js';
+import type { Viewer } from '../access/viewer.js';
+import { mailPreferences } from '../accounts/preferences.service.js';
+import { getUserByLogin } from '../accounts/user.service.js';
+import type { Database, Db } from '../db/database.js';
+import { onWrite } from '../events/bus.js';
+import { forbidden, invalid, notFound } from '../http/errors.js';
+import { nowIso } from '../lib/clock.js';
+import { enqueueMail } from '../mail/outbox.repository.js';
+import { chapterForNotice, workForNotice } from '../works/reading.service.js';
+import * as repo from './subscription.repository.js';
+import type { SubscriptionKind, SubscriptionRow } from './subscription.repository.js';
+import { updateMail } from './views/update-mail.js';
+
+/** Follows a posted work the viewer may read. */
+export async function subscribeToWork(db: Kysely<Database>, viewer: Viewer, workId: number): Promise<void> {
+  const user = requireUser(viewer, 'Log in to subscribe.');
+  const { row } = await requireReadable(db, viewer, workId);
+  if (row.posted !== 1) throw notFound('work_not_found');
+  await repo.addSubscription(db, user.id, 'work', workId);
+}
+
+/** Follows a creator (never oneself). */
+export async function subscribeToCreator(db: Kysely<Database>, viewer: Viewer, login: string): Promise<string> {
+  const user = requireUser(viewer, 'Log in to subscribe.');
+  const creator = await getUserByLogin(db, login);
+  if (creator.id === user.id) throw invalid({ subscription: 'You can’t subscribe to yourself.' });
+  await repo.addSubscription(db, user.id, 'creator', creator.id);
+  return creator.login;
+}
+
+/** Ends one of the viewer's subscriptions. */
+export async function unsubscribe(db: Db, viewer: Viewer, id: number): Promise<void> {
+  const user = requireUser(viewer);
+  if (!(await repo.removeSubscription(db, user.id, id))) throw notFound();
+}
+
+/** Ends a subscription from the link in its email (the signature proves it). */
+export async function unsubscribeByLink(db: Db, userId: number, id: number): Promise<void> {
+  await repo.removeSubscription(db, userId, id);
+}
+
+/** The viewer's own subscriptions (nobody sees another's). */
+export async function subscriptionsOf(db: Db, viewer: Viewer, login: string): Promise<SubscriptionRow[]> {
+  const user = requireUser(viewer);
+  if (user.login !== login) throw forbidden('Subscriptions are for their owner alone.');
+  return repo.listSubscriptions(db, user.id);
+}
+
+/** The viewer's subscription to a work or a creator, if any (for the Subscribe / Unsubscribe button). */
+export async function subscriptionTo(db: Db, viewer: Viewer, kind: SubscriptionKind, targetId: number): Promise<number | null> {
+  if (viewer.user === null) return null;
+  return (await repo.findSubscription(db, viewer.user.id, kind, targetId)) ?? null;
+}
+
+async function tellSubscribers(trx: Db, workId: number, subscribers: Array<{ id: number; user_id: number }>, what: { chapter: { number: number; title: string } | null }): Promise<void> {
+  const work = await workForNotice(trx, workId);
+  if (work === undefined) return;
+  // Creators are not told of their own work; a member following both the work and its creator hears once.
+  const told = new Map<number, number>();
+  for (const s of subscribers) if (!work.creatorIds.includes(s.user_id) && !told.has(s.user_id)) told.set(s.user_id, s.id);
+  const people = await mailPreferences(trx, [...told.keys()]);
+  for (const [userId, subscriptionId] of told) {
+    const person = people.get(userId);
+    if (person === undefined) continue;
+    await enqueueMail(trx, updateMail({ to: person.email, login: person.login, userId, subscriptionId, workId, workTitle: work.title, chapter: what.chapter }), nowIso());
+  }
+}
+
+/** Called once by wiring.ts: new chapters and new works reach their subscribers' email. */
+export function subscribeUpdates(): Array<() => void> {
+  return [
+    onWrite('chapter.posted', async (trx, event) => {
+      const chapter = await chapterForNotice(trx, event.workId, event.chapterId);
+      await tellSubscribers(trx, event.workId, await repo.subscribersOf(trx, 'work', [event.workId]), { chapter: chapter ?? null });
+    }),
+    onWrite('work.posted', async (trx, event) => {
+      const work = await workForNotice(trx, event.workId);
+      if (work !== undefined) await tellSubscribers(trx, event.workId, await repo.subscribersOf(trx, 'creator', work.creatorIds), { chapter: null });
+    }),
+  ];
+}

@@ -1,0 +1,32 @@
+// The email telling a subscriber of a new chapter or a new work, with the link that ends the
+// subscription.
+import { escapeHtml } from '../../lib/escape.js';
+import { mailSite, unsubscribeSignature } from '../../mail/mail-site.js';
+import type { Mail } from '../../mail/outbox.repository.js';
+
+export type UpdateMailInput = {
+  to: string; login: string; userId: number; subscriptionId: number; workId: number; workTitle: string;
+  /** The new chapter, or null for a new work. */
+  chapter: { number: number; title: string } | null;
+};
+
+/** The link in an update email that ends its subscription. */
+export function subscriptionOffLink(userId: number, subscriptionId: number): string {
+  return `${mailSite().baseUrl}/unsubscribe/subscription/${userId}/${subscriptionId}/${unsubscribeSignature(userId, `subscription:${subscriptionId}`)}`;
+}
+
+/** The email about a new chapter of a followed work, or a new work by a followed creator. */
+export function updateMail(input: UpdateMailInput): Mail {
+  const site = mailSite();
+  const link = `${site.baseUrl}/works/${input.workId}`;
+  const off = subscriptionOffLink(input.userId, input.subscriptionId);
+  const chapter = input.chapter === null ? null : `Chapter ${input.chapter.number}${input.chapter.title === '' ? '' : `: ${input.chapter.title}`}`;
+  const headline = chapter === null ? `New work: ${input.workTitle}` : `${input.workTitle}, ${chapter}`;
+  const subject = `[${site.archiveName}] ${chapter === null ? 'New work' : 'New chapter'}: ${input.workTitle}`.replace(/[\r\n]+/g, ' ');
+  const text = [`Hello ${input.login},`, '', headline, `Read it: ${link}`, '', '--', `You subscribed to this on ${site.archiveName}. Unsubscribe: ${off}`].join('\n');
+  const html = [
+    `<p>Hello ${escapeHtml(input.login)},</p>`, `<p><a href="${escapeHtml(link)}">${escapeHtml(headline)}</a></p>`,
+    `<hr><p style="font-size:small">You subscribed to this on ${escapeHtml(site.archiveName)}. <a href="${escapeHtml(off)}">Unsubscribe</a>.</p>`,
+  ].join('\n');
+  return { to: input.to, subject, text, html };
+}
