@@ -64,7 +64,12 @@ function trees(rows: CommentWithAuthor[], viewer: Viewer, reader: ReaderWork): M
 
 /** A page of a work's threads (all chapters', or one chapter's), oldest first, as this viewer may see them. */
 export async function commentThreads(db: Db, viewer: Viewer, workId: number, chapterId: number | null, page: number): Promise<CommentThreads> {
-  const reader = await commentableWork(db, viewer, workId);
+  return threadsOf(db, viewer, await commentableWork(db, viewer, workId), chapterId, page);
+}
+
+/** The same, for a work the caller has already read as this viewer (the work page): the work is not read twice. */
+export async function threadsOf(db: Db, viewer: Viewer, reader: ReaderWork, chapterId: number | null, page: number): Promise<CommentThreads> {
+  const workId = reader.work.id;
   if (chapterId !== null && !reader.chapters.some((c) => c.id === chapterId)) throw notFound();
   // The work's own comments show with its first chapter's.
   const place = { workId, chapterId: chapterId ?? 'any' as const, withWork: chapterId !== null && chapterId === reader.chapters[0]?.id };

@@ -3,7 +3,7 @@
 import type { Db } from '../db/database.js';
 import { provideWorkFeedback, type WorkCommentsRequest } from '../works/work-feedback.js';
 import { commentEntry } from './comment-entry.js';
-import { commentThreads } from './comment-threads.service.js';
+import { threadsOf } from './comment-threads.service.js';
 import { powersOf } from './comment.routes.js';
 import { kudosLineGivers } from './kudos.service.js';
 import { kudosLineHtml } from './views/kudos-line.js';
@@ -14,7 +14,7 @@ async function commentsHtml({ db, viewer, ctx, reader, chapterId, pagePath, show
   const workId = reader.work.id;
   const morePath = chapterId === null ? `/works/${workId}/comments` : `/chapters/${chapterId}/comments`;
   const entry = await commentEntry(db, viewer, reader, { action: `/works/${workId}/comments`, heading: 'Post a comment', button: 'Comment', returnTo: pagePath, chapterId });
-  const threads = show ? await commentThreads(db, viewer, workId, chapterId, 1) : null;
+  const threads = show ? await threadsOf(db, viewer, reader, chapterId, 1) : null;
   const shown = threads === null ? null : { threads, powers: powersOf(viewer, reader), morePath };
   return workCommentsHtml({ ctx, pagePath, count: ctx.shared ? null : reader.work.counters.comments, shown, entry });
 }

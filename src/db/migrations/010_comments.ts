@@ -2,7 +2,7 @@
 // its thread and its depth, so a page of threads is two indexed reads), from a member's pseud or a
 // guest's name and email. A work can hold new comments for its creators' approval. Frozen: never
 // import app code here.
-import { PostgresAdapter, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations are frozen in time and typed loosely on purpose (STYLE.md) */
 type AnyDb = Kysely<any>;
@@ -27,8 +27,10 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('edited_at', 'text')
     .execute();
-  await db.schema.createIndex('comments_work_roots').on('comments').columns(['work_id', 'parent_id', 'id']).execute();
-  await db.schema.createIndex('comments_chapter_roots').on('comments').columns(['chapter_id', 'parent_id', 'id']).execute();
+  // Threads are pages of first comments in id order: partial indexes hold just those, so a page and
+  // its count read one work's threads (PostgreSQL did not use (work_id, parent_id, id) for them).
+  await db.schema.createIndex('comments_work_roots').on('comments').columns(['work_id', 'id']).where(sql.ref('parent_id'), 'is', null).execute();
+  await db.schema.createIndex('comments_chapter_roots').on('comments').columns(['chapter_id', 'id']).where(sql.ref('parent_id'), 'is', null).execute();
   await db.schema.createIndex('comments_thread').on('comments').columns(['thread_id', 'id']).execute();
   await db.schema.createIndex('comments_parent').on('comments').column('parent_id').execute();
   await db.schema.createIndex('comments_user').on('comments').column('user_id').execute();
