@@ -7,10 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpuSecondsOf, cpuSecondsOfProcessesNamed, freePort, machineCpuSeconds, selfAndReapedCpuSeconds, startChild, type Child } from './lib/children.js';
+import { KudosClient } from './lib/kudos-client.js';
 import { runFlood } from './lib/kudos-flood.js';
 import { KUDOS_USAGE, membersNeeded, parseKudosOptions, type KudosOptions } from './lib/kudos-options.js';
 import { printKudosReport, type CpuShares, type ReadRun } from './lib/kudos-report.js';
-import { kudosRows, seedKudos } from './lib/kudos-seed.js';
+import { kudosRows, seedKudos, type KudosSeed } from './lib/kudos-seed.js';
 import { DEFAULT_POSTGRES_URL, ensureDatabase } from './lib/postgres.js';
 import { codeVersion, loadLine } from './lib/report.js';
 import { hasWrk, runWrk, WRK } from './lib/wrk.js';
@@ -78,6 +79,23 @@ async function settledCounts(base: string, env: Record<string, string>, workId: 
   return last;
 }
 
+/** What the run did, for the report's head. */
+function setupLines(options: KudosOptions, seed: KudosSeed): string[] {
+  const [flooded, other] = [seed.flooded.workId, seed.other.workId];
+  const members = membersNeeded(options);
+  return [
+    `works: /works/${flooded} gets the kudos, /works/${other} is read; each 1 chapter of ${seed.other.words.toLocaleString('en-US')} words; ` +
+      `${options.accounts.toLocaleString('en-US')} member accounts with an API token each`,
+    `givers: each leaves one kudos; ${members.toLocaleString('en-US')} members by POST /api/v1/works/${flooded}/kudos with their Bearer token (201 expected), ` +
+      `${(options.rate * options.seconds - members).toLocaleString('en-US')} guests`,
+    `  each from an address of its own (X-Forwarded-For 10.x.y.z, TRUST_PROXY=true): GET /token_dispenser.json, then POST /works/${flooded}/kudos with _csrf and the cookie (303 expected)`,
+    `pacing: every 10 ms the givers due at ${options.rate.toLocaleString('en-US')} a second, at most ${options.inFlight} awaiting an answer; node:http keep-alive,`,
+    `  ${options.inFlight} sockets opened before the flood starts (as a proxy keeps its connections to the app)`,
+    '  latency is timed from when each request was sent; the start lag says how far sending fell behind the schedule',
+    `reading: wrk -t${options.threads} -c${options.connections} GET /works/${other} as a returning guest: ${options.seconds} s alone after ${options.warmupSeconds} s warm-up, then ${options.seconds} s during the flood`,
+  ];
+}
+
 async function bench(options: KudosOptions, dataDir: string, children: Child[]): Promise<void> {
   const env = await appEnvironment(options, dataDir);
   const seed = await seedKudos(env, options.words, options.accounts);
@@ -92,26 +110,16 @@ async function bench(options: KudosOptions, dataDir: string, children: Child[]):
   let before = sampleCpu(app.pid, options);
   const aloneWrk = await runWrk(readUrl, wrk);
   const alone: ReadRun = { wrk: aloneWrk, cpu: sharesBetween(before, sampleCpu(app.pid, options)) };
+  const client = new KudosClient(app.port, options.inFlight);
+  await client.open(options.inFlight);
   before = sampleCpu(app.pid, options);
-  const [duringWrk, flood] = await Promise.all([runWrk(readUrl, wrk), runFlood(options, { workId: flooded, tokens: seed.tokens, port: app.port })]);
+  const [duringWrk, flood] = await Promise.all([runWrk(readUrl, wrk), runFlood(options, client, flooded, seed.tokens)]);
   const during: ReadRun = { wrk: duringWrk, cpu: sharesBetween(before, sampleCpu(app.pid, options)) };
   if (options.verbose) console.log(`--- wrk alone\n${aloneWrk.output}\n--- wrk during the flood\n${duringWrk.output}`);
   const counted = await settledCounts(base, env, flooded);
-  const members = membersNeeded(options);
   printKudosReport({
     title: `Bindery kudos benchmark: ${options.rate.toLocaleString('en-US')} kudos a second on /works/${flooded} for ${options.seconds} s, reading /works/${other}, on ${seed.flooded.dialect}`,
-    setup: [
-      `works: /works/${flooded} gets the kudos, /works/${other} is read; each 1 chapter of ${seed.other.words.toLocaleString('en-US')} words; ` +
-        `${options.accounts.toLocaleString('en-US')} member accounts with an API token each`,
-      `givers: each leaves one kudos; ${members.toLocaleString('en-US')} members by POST /api/v1/works/${flooded}/kudos with their Bearer token (201 expected), ` +
-        `${(options.rate * options.seconds - members).toLocaleString('en-US')} guests`,
-      `  each from an address of its own (X-Forwarded-For 10.x.y.z, TRUST_PROXY=true): GET /token_dispenser.json, then POST /works/${flooded}/kudos with _csrf and the cookie (303 expected)`,
-      `pacing: every 10 ms the givers due at ${options.rate.toLocaleString('en-US')} a second, at most ${options.inFlight} awaiting an answer; node:http keep-alive,`,
-      `  ${options.inFlight} sockets opened before the flood starts (as a proxy keeps its connections to the app)`,
-      '  latency is timed from when each request was sent; the start lag says how far sending fell behind the schedule',
-      `reading: wrk -t${options.threads} -c${options.connections} GET /works/${other} as a returning guest: ${options.seconds} s alone after ${options.warmupSeconds} s warm-up, then ${options.seconds} s during the flood`,
-      `machine: ${machine} before the runs; code: ${await codeVersion()}`,
-    ],
+    setup: [...setupLines(options, seed), `machine: ${machine} before the runs; code: ${await codeVersion()}`],
     rate: options.rate, flood, counted, alone, during,
   });
 }

@@ -2,7 +2,7 @@
 // rate), at most `inFlight` waiting at once. A giver that cannot start on time starts late and
 // the lag is recorded; one not started by the end of the window is never sent, so the rate
 // printed is the rate reached, not the rate asked for.
-import { guestAddress, KudosClient, type GiverResult } from './kudos-client.js';
+import { guestAddress, type GiverResult, type KudosClient } from './kudos-client.js';
 import { giversNeeded, isMember, type KudosOptions } from './kudos-options.js';
 
 const TICK_MS = 10;
@@ -16,25 +16,17 @@ export type FloodResult = {
   unsent: number;
   /** Seconds from the first giver to the end of the window, and to the last answer. */
   windowSeconds: number; drainedSeconds: number;
-  /** The generator's own CPU seconds (this process) over the flood. */
-  generatorCpuSeconds: number;
 };
 
-type Flood = { workId: number; tokens: string[]; port: number };
-
-/** Opens the generator's sockets, then runs the flood for `options.seconds` against the flooded work and waits for every answer. */
-export async function runFlood(options: KudosOptions, { workId, tokens, port }: Flood): Promise<FloodResult> {
-  const client = new KudosClient(port, options.inFlight);
-  await client.open(options.inFlight);
-  return paced(options, client, workId, tokens);
-}
-
-function paced(options: KudosOptions, client: KudosClient, workId: number, tokens: string[]): Promise<FloodResult> {
+/**
+ * Runs the flood for `options.seconds` against the work, with a client whose sockets are already
+ * open, and waits for every answer; the client is closed afterwards.
+ */
+export function runFlood(options: KudosOptions, client: KudosClient, workId: number, tokens: string[]): Promise<FloodResult> {
   const total = giversNeeded(options);
   const windowMs = options.seconds * 1000;
   const results: GiverResult[] = [];
   const lagMs: number[] = [];
-  const cpuBefore = process.cpuUsage();
   let started = 0;
   let members = 0;
   let inFlight = 0;
@@ -43,11 +35,7 @@ function paced(options: KudosOptions, client: KudosClient, workId: number, token
   return new Promise((resolve) => {
     const finish = () => {
       client.close();
-      const cpu = process.cpuUsage(cpuBefore);
-      resolve({
-        results, lagMs, unsent: total - started, windowSeconds: options.seconds, drainedSeconds: (performance.now() - begin) / 1000,
-        generatorCpuSeconds: (cpu.user + cpu.system) / 1e6,
-      });
+      resolve({ results, lagMs, unsent: total - started, windowSeconds: options.seconds, drainedSeconds: (performance.now() - begin) / 1000 });
     };
     const launch = (k: number, due: number) => {
       const member = isMember(options, k);

@@ -123,15 +123,15 @@ export function printKudosReport(report: KudosReport): void {
     `CPU in % of one core, during: ${cpuLine(during.cpu)}`,
     '  (during = from the flood\'s start to its last answer; generator = this process, which sends the kudos;',
     '  others = the rest of the machine\'s busy time: other processes and the kernel\'s own work)',
-    `machine: ${cpus().length} cores, shared by the app, this generator and wrk${during.cpu.database > 0 ? ' and PostgreSQL' : ''}; none has a core`,
+    `machine: ${cpus().length} cores, shared by the app, this generator${during.cpu.database > 0 ? ', wrk and PostgreSQL (all its processes, whatever database)' : ' and wrk'}; none has a core`,
     '  to itself, so the app\'s figures are lower than on a machine of its own.',
     ...noiseWarnings([['alone', alone.cpu], ['flood', during.cpu]]), '',
-'targets (from the issue)',
+    'targets (from the issue)',
     `  rate reached: >= 99% of ${count(report.rate)} a second   ${pad(number(achieved), 9)}   ${verdict(achieved >= 0.99 * report.rate)}`,
     `  no 5xx                               ${pad(count(fives), 9)}   ${verdict(fives === 0)}`,
     `  every kudos counted                  ${pad(`${count(counted.api)}/${count(answeredLeft)}`, 9)}   ${verdict(countedOk)}`,
     `  other work's reading unchanged       req/s ×${number(during.wrk.requestsPerSecond / alone.wrk.requestsPerSecond, 3)}, p99 ×${number(during.wrk.p99Ms / alone.wrk.p99Ms, 2)}` +
-      '   (no threshold in the issue; wrk reads flat out, so alone it has the app\'s whole core)',
+      '   (no threshold in the issue: judge; wrk reads as fast as the app answers, so alone the reads have the app to themselves)',
   ];
   console.log(lines.join('\n'));
 }
