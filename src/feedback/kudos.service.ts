@@ -1,14 +1,14 @@
 // Kudos: one per account per work, one per guest address per work when the archive allows guest
-// kudos, never on one's own work, and only on a posted work the giver may read. The kudos and
-// its count commit together; the count is a counter (work-counter.service.ts), not content.
+// kudos, never on one's own work, and only on a posted work the giver may read. The count is a
+// counter (work-counter.service.ts), not content, set from the kudos rows once the kudos is stored
+// (kudos-count.ts), so kudos on one work never queue on its counter.
 import type { Kysely } from 'kysely';
 import { requireReadable } from '../access/permissions.js';
 import type { Viewer } from '../access/viewer.js';
 import { archiveSettings } from '../accounts/settings.service.js';
 import type { Database, Db } from '../db/database.js';
-import { inTransaction } from '../events/bus.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
-import { countInTransaction } from '../works/work-counter.service.js';
+import { kudosCounter } from './kudos-count.js';
 import { findKudosGivers, insertKudos, type KudosGivers } from './kudos.repository.js';
 import { workCounters } from '../works/work-counter.service.js';
 
@@ -32,11 +32,10 @@ export async function leaveKudos(db: Kysely<Database>, viewer: Viewer, workId: n
   if (isCreator) throw forbidden(KUDOS_MESSAGES.own);
   const user = viewer.user;
   if (user === null && !(await archiveSettings(db)).guestKudos) throw new AppError('unauthorized', KUDOS_MESSAGES.guests);
-  return inTransaction(db, async (trx) => {
-    const added = await insertKudos(trx, workId, user === null ? { guestKey } : { userId: user.id });
-    if (added) await countInTransaction(trx, workId, { kudos: 1 });
-    return added ? 'left' : 'already';
-  });
+  const added = await insertKudos(db, workId, user === null ? { guestKey } : { userId: user.id });
+  // The count follows from the rows, off this write (kudos-count.ts): the giver sees it once this resolves.
+  if (added) await kudosCounter(db).recount(workId);
+  return added ? 'left' : 'already';
 }
 
 /** Who left kudos on a work the viewer may read, a page of account names at a time, with the work's title. */

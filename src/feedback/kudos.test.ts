@@ -178,4 +178,17 @@ describeEachDatabase('kudos', (ctx) => {
     expect(await titles(search(`${word} kudos>=2`))).toEqual(['Much Praise']);
     expect(await titles(search(`${word} kudos:0`))).toEqual(['No Praise']);
   });
+
+  it('counts every one of many kudos given at once', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const workId = await postWork(writer);
+    const guests = Array.from({ length: 80 }, (_, i) => new TestClient(t.app, `198.18.${Math.floor(i / 200)}.${(i % 200) + 1}`));
+    for (const guest of guests) await guest.get(`/works/${workId}`);
+    const answers = await Promise.all(guests.map((guest) => guest.post(`/works/${workId}/kudos`)));
+    expect(answers.map((a) => a.statusCode)).toEqual(guests.map(() => 303));
+    expect(textOf(await workPage(writer, workId), 'dl.stats dd.kudos')).toBe('80');
+    const rows = await t.database.db.selectFrom('work_counters').select('kudos').where('work_id', '=', workId).executeTakeFirstOrThrow();
+    expect(rows.kudos).toBe(80);
+  });
 });

@@ -1,4 +1,5 @@
 // All SQL for a work's counters (kudos, comments, bookmarks, hits), kept apart from its row.
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
 export const COUNTERS = ['comments', 'kudos', 'bookmarks', 'hits'] as const;
@@ -28,4 +29,11 @@ export async function findCounters(db: Db, workIds: number[]): Promise<Map<numbe
   if (workIds.length === 0) return new Map();
   const rows = await db.selectFrom('work_counters').select(['work_id', ...COUNTERS]).where('work_id', 'in', workIds).execute();
   return new Map(rows.map(({ work_id: id, ...counters }) => [id, counters]));
+}
+
+/** Sets a work's kudos to the number of its kudos rows (creating its counter row the first time). */
+export async function setKudosFromRows(db: Db, workId: number): Promise<void> {
+  const count = sql<number>`(select count(*) from kudos where kudos.work_id = ${workId})`;
+  await db.insertInto('work_counters').values({ work_id: workId, ...noCounters(), kudos: count })
+    .onConflict((oc) => oc.column('work_id').doUpdateSet({ kudos: count })).execute();
 }
