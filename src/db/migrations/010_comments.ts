@@ -27,10 +27,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('edited_at', 'text')
     .execute();
-  // Threads are pages of first comments in id order: partial indexes hold just those, so a page and
-  // its count read one work's threads (PostgreSQL did not use (work_id, parent_id, id) for them).
-  await db.schema.createIndex('comments_work_roots').on('comments').columns(['work_id', 'id']).where(sql.ref('parent_id'), 'is', null).execute();
-  await db.schema.createIndex('comments_chapter_roots').on('comments').columns(['chapter_id', 'id']).where(sql.ref('parent_id'), 'is', null).execute();
+  // Threads are pages of first comments in id order: partial indexes hold just those, with their
+  // state, so a page and its count are read from the index alone. Without the state PostgreSQL
+  // walked the primary key through every other work's comments to find a page.
+  await db.schema.createIndex('comments_work_roots').on('comments').columns(['work_id', 'id', 'state']).where(sql.ref('parent_id'), 'is', null).execute();
+  await db.schema.createIndex('comments_chapter_roots').on('comments').columns(['chapter_id', 'id', 'state']).where(sql.ref('parent_id'), 'is', null).execute();
   await db.schema.createIndex('comments_thread').on('comments').columns(['thread_id', 'id']).execute();
   await db.schema.createIndex('comments_parent').on('comments').column('parent_id').execute();
   await db.schema.createIndex('comments_user').on('comments').column('user_id').execute();
