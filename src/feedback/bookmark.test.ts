@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
 import { describeEachDatabase, postWork, signUp } from '../../test/helpers.js';
 import { parsePage, textOf, textsOf } from '../../test/html.js';
+import { HOSTILE_HTML } from '../../test/sanitize-vectors.js';
 
 async function bookmark(client: TestClient, workId: number, fields: Record<string, string>) {
   await client.get(`/works/${workId}/bookmarks/new`);
@@ -117,5 +118,17 @@ describeEachDatabase('bookmarks', (ctx) => {
     const search = (q: string) => `/works/search?work_search[query]=${encodeURIComponent(q)}`;
     expect(await blurbTitles(search(`${word} bookmarks>=2`))).toEqual(['Kept Twice']);
     expect(await blurbTitles(search(`${word} comments>0`))).toEqual(['Talked About']);
+  });
+
+  it('keeps hostile HTML out of bookmark notes exactly as out of story text (the sanitizer\'s vector list)', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const reader = await signUp(t.app);
+    const workId = await postWork(writer);
+    for (const [vector, expected] of HOSTILE_HTML) {
+      expect((await bookmark(reader, workId, { notes: vector, tags: '' })).statusCode, vector).toBe(303);
+      const row = await t.database.db.selectFrom('bookmarks').select('notes').where('work_id', '=', workId).executeTakeFirstOrThrow();
+      expect(row.notes, vector).toBe(expected);
+    }
   });
 });

@@ -56,7 +56,8 @@ function cleanContent(raw: string, guest: boolean, fields: FieldErrors): string 
   // Far past the limit there is nothing to keep: the writer gets the message and their text back.
   const html = typed > COMMENT_MAX + 1000 ? '' : sanitizeHtml(raw);
   if (typed > COMMENT_MAX) fields.comment = `Comments can be at most ${COMMENT_MAX.toLocaleString('en-US')} characters long (this one has ${typed.toLocaleString('en-US')}).`;
-  else if (htmlToText(html).trim() === '') fields.comment = 'Write your comment first.';
+  // A picture alone is a comment; markup with nothing to show is not.
+  else if (htmlToText(html).trim() === '' && !/<img\b/i.test(html)) fields.comment = 'Write your comment first.';
   else if (guest && linksIn(html) > GUEST_LINKS_MAX) fields.comment = `Guests can include at most ${GUEST_LINKS_MAX} links in a comment. Log in to share more.`;
   return html;
 }
