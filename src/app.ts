@@ -37,6 +37,7 @@ import { registerBookmarkRoutes } from './feedback/bookmark.routes.js';
 import { registerInboxCount } from './feedback/inbox.hooks.js';
 import { registerInboxRoutes } from './feedback/inbox.routes.js';
 import { registerSubscriptionRoutes } from './feedback/subscription.routes.js';
+import { registerHitCounter } from './feedback/hits.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   app.decorate('mailQueue', mailQueue);
   app.addHook('onReady', () => { mailQueue.start(); });
   app.addHook('onClose', () => mailQueue.stop());
+  registerHitCounter(app);
   reportEventFailuresTo((error, event) => app.log.error({ err: error, event }, 'an after-commit subscriber failed'));
   recordRoutes(app);
   await app.register(cookie);

@@ -272,6 +272,20 @@ export interface SubscriptionTable {
   created_at: string;
 }
 
+/** A visitor already counted on a work on a day (hits are one per visitor per work per day). */
+export interface WorkHitVisitorTable {
+  work_id: number;
+  day: string;
+  visitor: string;
+}
+
+/** A work's hits on one day. */
+export interface WorkHitDayTable {
+  work_id: number;
+  day: string;
+  hits: number;
+}
+
 export interface Database {
   users: UserTable;
   pseuds: PseudTable;
@@ -298,6 +312,8 @@ export interface Database {
   user_preferences: UserPreferenceTable;
   mail_outbox: MailOutboxTable;
   subscriptions: SubscriptionTable;
+  work_hit_visitors: WorkHitVisitorTable;
+  work_hit_days: WorkHitDayTable;
 }
 
 /** The query builder every repository takes first: the whole database or a transaction. */

@@ -8,6 +8,7 @@ import { powersOf } from './comment.routes.js';
 import { kudosLineGivers } from './kudos.service.js';
 import { kudosLineHtml } from './views/kudos-line.js';
 import { subscriptionTo } from './subscription.service.js';
+import { hitCounter } from './hits.js';
 import { workCommentsHtml } from './views/work-comments.js';
 
 async function commentsHtml({ db, viewer, ctx, reader, chapterId, pagePath, show }: WorkCommentsRequest): Promise<string> {
@@ -25,5 +26,6 @@ export function provideFeedback(): void {
     kudosHtml: async (db: Db, workId: number) => kudosLineHtml(workId, await kudosLineGivers(db, workId)),
     commentsHtml,
     subscriptionId: subscriptionTo,
+    recordRead: (db, read) => { hitCounter(db)?.record(read); },
   });
 }

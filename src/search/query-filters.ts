@@ -29,17 +29,16 @@ const RATING_WORDS: ReadonlyMap<string, Rating> = new Map<string, Rating>([
 ]);
 
 /** The counts a filter can bound: words>1000, chapters:3, kudos>10. */
-type CountField = 'words' | 'chapters' | 'kudos' | 'comments' | 'bookmarks';
+type CountField = 'words' | 'chapters' | 'kudos' | 'comments' | 'bookmarks' | 'hits';
 
 const SORT_NAMES: Record<SearchSort, string> = {
   best: 'best', revised_at: 'updated', created_at: 'posted', title_to_sort_on: 'title', authors_to_sort_on: 'creator', word_count: 'words',
-  kudos_count: 'kudos', comments_count: 'comments', bookmarks_count: 'bookmarks',
+  kudos_count: 'kudos', comments_count: 'comments', bookmarks_count: 'bookmarks', hits: 'hits',
 };
 const SORT_WORDS: ReadonlyMap<string, SearchSort> = new Map<string, SearchSort>([
   ...Object.entries(SORT_NAMES).flatMap(([key, name]): [string, SearchSort][] => [[key, key as SearchSort], [name, key as SearchSort]]),
   ['relevance', 'best'], ['author', 'authors_to_sort_on'],
 ]);
-const NOT_YET: ReadonlyMap<string, string> = new Map([['hits', 'Hit']]);
 
 const HOUR = 3_600_000;
 const UNIT_MS: Record<Unit, number> = { hour: HOUR, day: 24 * HOUR, week: 7 * 24 * HOUR, month: 30 * 24 * HOUR, year: 365 * 24 * HOUR };
@@ -50,9 +49,7 @@ const AGE = /^([\d,]+) ?(hours?|days?|weeks?|months?|years?)$/iu;
 
 /** Reads one filter's value: the filter, or a sentence saying why it was not understood. */
 export function readFilter(name: FilterName, op: Operator, value: string, raw: string): FilterSpec | string {
-  const notYet = NOT_YET.get(name);
-  if (notYet !== undefined) return `${notYet} counts are not searchable yet`;
-  if (name === 'words' || name === 'chapters' || name === 'kudos' || name === 'comments' || name === 'bookmarks') return readCount(name, op, value, raw);
+  if (name === 'words' || name === 'chapters' || name === 'kudos' || name === 'comments' || name === 'bookmarks' || name === 'hits') return readCount(name, op, value, raw);
   if (name === 'updated' || name === 'posted') return readAge(name, op, value, raw);
   if (op !== ':') return `“${raw}” was ignored: write ${name}: followed by a value`;
   const word = value.toLowerCase().replace(/\s+/gu, ' ').trim();
@@ -69,9 +66,8 @@ export function readFilter(name: FilterName, op: Operator, value: string, raw: s
     if (word === 'false' || word === 'no') return { type: 'complete', raw, value: false };
     return `“${raw}” was ignored: complete: takes true or false`;
   }
-  if (NOT_YET.has(word)) return `Sorting by ${word} is not possible yet`;
   const sort = SORT_WORDS.get(word);
-  return sort ? { type: 'sort', raw, sort } : `There is no sort “${value}”; use best, updated, posted, title, creator, words, kudos, comments or bookmarks`;
+  return sort ? { type: 'sort', raw, sort } : `There is no sort “${value}”; use best, updated, posted, title, creator, words, kudos, comments, bookmarks or hits`;
 }
 
 function findLanguage(value: string): string | null {
@@ -123,7 +119,7 @@ export type FilterState = {
   ratingsOut: Set<Rating>;
   language: string | null;
   complete: boolean | null;
-  words: Bounds; chapters: Bounds; kudos: Bounds; comments: Bounds; bookmarks: Bounds;
+  words: Bounds; chapters: Bounds; kudos: Bounds; comments: Bounds; bookmarks: Bounds; hits: Bounds;
   updated: Ages; posted: Ages;
   sort: SearchSort | null;
 };
@@ -132,7 +128,7 @@ export type FilterState = {
 export function emptyFilters(): FilterState {
   return {
     ratingsIn: null, ratingsOut: new Set(), language: null, complete: null,
-    words: { min: null, max: null }, chapters: { min: null, max: null }, kudos: { min: null, max: null }, comments: { min: null, max: null }, bookmarks: { min: null, max: null },
+    words: { min: null, max: null }, chapters: { min: null, max: null }, kudos: { min: null, max: null }, comments: { min: null, max: null }, bookmarks: { min: null, max: null }, hits: { min: null, max: null },
     updated: { after: null, before: null }, posted: { after: null, before: null }, sort: null,
   };
 }
@@ -205,7 +201,7 @@ function narrowAge(ages: Ages, field: string, older: boolean, amount: number, un
 
 export type FinishedFilters = {
   ratings: string[]; language: string | null; complete: boolean | null;
-  words: Range; chapters: Range; kudos: Range; comments: Range; bookmarks: Range; updated: DateRange; posted: DateRange; sort: SearchSort | null;
+  words: Range; chapters: Range; kudos: Range; comments: Range; bookmarks: Range; hits: Range; updated: DateRange; posted: DateRange; sort: SearchSort | null;
   /** The filters as query text, in a fixed order. */
   canonical: string[];
 };
@@ -220,13 +216,13 @@ export function finishFilters(state: FilterState, now: Date, problems: string[])
     ...shown,
     state.language === null ? null : `language:${state.language}`,
     state.complete === null ? null : `complete:${state.complete}`,
-    renderCount('words', state.words), renderCount('chapters', state.chapters), renderCount('kudos', state.kudos), renderCount('comments', state.comments), renderCount('bookmarks', state.bookmarks),
+    renderCount('words', state.words), renderCount('chapters', state.chapters), renderCount('kudos', state.kudos), renderCount('comments', state.comments), renderCount('bookmarks', state.bookmarks), renderCount('hits', state.hits),
     state.updated.after?.text, state.updated.before?.text, state.posted.after?.text, state.posted.before?.text,
     state.sort === null ? null : `sort:${SORT_NAMES[state.sort]}`,
   ].filter((part): part is string => typeof part === 'string');
   return {
     ratings, language: state.language, complete: state.complete,
-    words: range(state.words), chapters: range(state.chapters), kudos: range(state.kudos), comments: range(state.comments), bookmarks: range(state.bookmarks),
+    words: range(state.words), chapters: range(state.chapters), kudos: range(state.kudos), comments: range(state.comments), bookmarks: range(state.bookmarks), hits: range(state.hits),
     updated: dates(state.updated, now), posted: dates(state.posted, now),
     sort: state.sort, canonical,
   };

@@ -23,7 +23,7 @@ const words = (...texts: string[]): QueryNode => and(...texts.map((text) => word
 type Filters = Omit<ParsedQuery, 'text' | 'problems' | 'understood'>;
 const NO_FILTERS: Filters = {
   ratings: [], language: null, complete: null,
-  words: { min: null, max: null }, chapters: { min: null, max: null }, kudos: { min: null, max: null }, comments: { min: null, max: null }, bookmarks: { min: null, max: null },
+  words: { min: null, max: null }, chapters: { min: null, max: null }, kudos: { min: null, max: null }, comments: { min: null, max: null }, bookmarks: { min: null, max: null }, hits: { min: null, max: null },
   updated: { after: null, before: null }, posted: { after: null, before: null }, sort: null,
 };
 type Case = { q: string; text: QueryNode | null; understood: string; problems?: string[]; filters?: Partial<Filters> };
@@ -179,7 +179,7 @@ const FILTERS: Case[] = [
   { q: 'chapters>1 words:100-200', text: null, understood: 'words:100-200 chapters>1', filters: { words: { min: 100, max: 200 }, chapters: { min: 2, max: null } } },
   { q: 'kudos>10', text: null, understood: 'kudos>10', filters: { kudos: { min: 11, max: null } } },
   { q: 'kudos:5-20 words>100', text: null, understood: 'words>100 kudos:5-20', filters: { words: { min: 101, max: null }, kudos: { min: 5, max: 20 } } },
-  { q: 'hits:5', text: null, understood: '', problems: ['Hit counts are not searchable yet'] },
+  { q: 'hits:5', text: null, understood: 'hits:5', filters: { hits: { min: 5, max: 5 } } },
   { q: 'comments<3 bookmarks>=1', text: null, understood: 'comments<3 bookmarks>=1', filters: { comments: { min: null, max: 2 }, bookmarks: { min: 1, max: null } } },
   { q: 'updated<7 days', text: null, understood: 'updated<7 days', filters: { updated: { after: ago(7 * DAY), before: null } } },
   { q: 'updated>2 years', text: null, understood: 'updated>2 years', filters: { updated: { after: null, before: ago(730 * DAY) } } },
@@ -205,8 +205,8 @@ const FILTERS: Case[] = [
   { q: 'sort:author', text: null, understood: 'sort:creator', filters: { sort: 'authors_to_sort_on' } },
   { q: 'sort:title_to_sort_on', text: null, understood: 'sort:title', filters: { sort: 'title_to_sort_on' } },
   { q: 'sort:kudos', text: null, understood: 'sort:kudos', filters: { sort: 'kudos_count' } },
-  { q: 'sort:hits', text: null, understood: '', problems: ['Sorting by hits is not possible yet'] },
-  { q: 'sort:random', text: null, understood: '', problems: ['There is no sort “random”; use best, updated, posted, title, creator, words, kudos, comments or bookmarks'] },
+  { q: 'sort:hits', text: null, understood: 'sort:hits', filters: { sort: 'hits' } },
+  { q: 'sort:random', text: null, understood: '', problems: ['There is no sort “random”; use best, updated, posted, title, creator, words, kudos, comments, bookmarks or hits'] },
   { q: 'sort:title sort:words', text: null, understood: 'sort:title', filters: { sort: 'title_to_sort_on' }, problems: ['“sort:words” was ignored: only one sort can be used, and sort:title came first'] },
   { q: '-sort:title', text: null, understood: '', problems: ['“-sort:title” was ignored: it cannot be excluded'] },
 ];
@@ -331,7 +331,7 @@ describe('dates', () => {
 
 describe('the exported types', () => {
   it('offer best match and exactly the listing sorts', () => {
-    expectTypeOf<SearchSort>().toEqualTypeOf<'best' | 'revised_at' | 'created_at' | 'title_to_sort_on' | 'authors_to_sort_on' | 'word_count' | 'kudos_count' | 'comments_count' | 'bookmarks_count'>();
+    expectTypeOf<SearchSort>().toEqualTypeOf<'best' | 'revised_at' | 'created_at' | 'title_to_sort_on' | 'authors_to_sort_on' | 'word_count' | 'kudos_count' | 'comments_count' | 'bookmarks_count' | 'hits'>();
   });
 });
 

@@ -25,7 +25,7 @@ export type ParsedQuery = {
   ratings: string[];
   language: string | null;
   complete: boolean | null;
-  words: Range; chapters: Range; kudos: Range; comments: Range; bookmarks: Range;
+  words: Range; chapters: Range; kudos: Range; comments: Range; bookmarks: Range; hits: Range;
   updated: DateRange; posted: DateRange;
   /** Null for the default: best match when there are words, else date updated. */
   sort: SearchSort | null;

@@ -36,7 +36,7 @@ async function filterFor(db: Db, scope: Scope, parsed: ParsedQuery, node: QueryN
     ratings: parsed.ratings.length > 0 && ratings.length === 0 ? [-1] : ratings,
     complete: parsed.complete, language: parsed.language,
     wordsFrom: parsed.words.min, wordsTo: parsed.words.max, chaptersFrom: parsed.chapters.min, chaptersTo: parsed.chapters.max,
-    counts: { kudos: parsed.kudos, comments: parsed.comments, bookmarks: parsed.bookmarks },
+    counts: { kudos: parsed.kudos, comments: parsed.comments, bookmarks: parsed.bookmarks, hits: parsed.hits },
     updatedAfter: parsed.updated.after, updatedBefore: parsed.updated.before, postedAfter: parsed.posted.after, postedBefore: parsed.posted.before,
   };
   return { filter, text: tags.rest };

@@ -23,9 +23,16 @@ export type WorkFeedbackSource = {
   commentsHtml: (request: WorkCommentsRequest) => Promise<string>;
   /** The viewer's subscription to a work or a creator (its id), or null. */
   subscriptionId: (db: Db, viewer: Viewer, kind: 'work' | 'creator', targetId: number) => Promise<number | null>;
+  /** Notes that a work was read (for its hits); must cost next to nothing. */
+  recordRead: (db: Db, read: WorkRead) => void;
 };
 
-let source: WorkFeedbackSource = { kudosHtml: () => Promise.resolve(''), commentsHtml: () => Promise.resolve(''), subscriptionId: () => Promise.resolve(null) };
+/** A read of a work's page, as the hit counter needs it. */
+export type WorkRead = { workId: number; userId: number | null; address: string; userAgent: string; isCreator: boolean };
+
+let source: WorkFeedbackSource = {
+  kudosHtml: () => Promise.resolve(''), commentsHtml: () => Promise.resolve(''), subscriptionId: () => Promise.resolve(null), recordRead: () => undefined,
+};
 
 /** Called once by wiring.ts. */
 export function provideWorkFeedback(next: WorkFeedbackSource): void {
@@ -45,4 +52,9 @@ export function workCommentsHtml(request: WorkCommentsRequest): Promise<string> 
 /** The viewer's subscription to a work or a creator, for the Subscribe / Unsubscribe button. */
 export function viewerSubscription(db: Db, viewer: Viewer, kind: 'work' | 'creator', targetId: number): Promise<number | null> {
   return source.subscriptionId(db, viewer, kind, targetId);
+}
+
+/** Tells the hit counter of a read. */
+export function recordRead(db: Db, read: WorkRead): void {
+  source.recordRead(db, read);
 }

@@ -11,13 +11,14 @@ export const SORTS = {
   kudos_count: { label: 'Kudos', column: 'kudos', direction: 'desc' },
   comments_count: { label: 'Comments', column: 'comments', direction: 'desc' },
   bookmarks_count: { label: 'Bookmarks', column: 'bookmarks', direction: 'desc' },
+  hits: { label: 'Hits', column: 'hits', direction: 'desc' },
 } as const;
 
 /** Sorts on a counter rather than on the work's own row. */
-export const COUNTER_SORTS: ReadonlySet<SortKey> = new Set<SortKey>(['kudos_count', 'comments_count', 'bookmarks_count']);
+export const COUNTER_SORTS: ReadonlySet<SortKey> = new Set<SortKey>(['kudos_count', 'comments_count', 'bookmarks_count', 'hits']);
 
 /** The counters a filter can bound (search's kudos>10, comments:1-5, bookmarks>=2). */
-export const FILTERED_COUNTERS = ['kudos', 'comments', 'bookmarks'] as const;
+export const FILTERED_COUNTERS = ['kudos', 'comments', 'bookmarks', 'hits'] as const;
 export type FilteredCounter = (typeof FILTERED_COUNTERS)[number];
 
 export type SortKey = keyof typeof SORTS;

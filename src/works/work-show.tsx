@@ -14,7 +14,7 @@ import { DraftBanner } from './views/preview-banner.js';
 import { WorkPage } from './views/work-page.js';
 import { downloadLinks } from './download-links.js';
 import { guestKudosAllowed } from '../accounts/settings.service.js';
-import { viewerSubscription, workCommentsHtml, workKudosHtml } from './work-feedback.js';
+import { recordRead, viewerSubscription, workCommentsHtml, workKudosHtml } from './work-feedback.js';
 import type { FeedbackView } from './views/work-feedback.js';
 
 type ShowQuery = { view_full_work?: string; view_adult?: string; show_comments?: string };
@@ -53,12 +53,23 @@ export async function showWork(request: FastifyRequest<{ Params: { id: string } 
   // A guest's page is rendered once for every guest; this guest's own values go into its slots.
   const visitor = { csrf: () => csrfToken(request, reply, request.server.config.sessionSecret) };
   const cached = cacheKey !== null && Number.isSafeInteger(workId) ? await workPages.serve(db, workId, cacheKey, visitor) : undefined;
-  if (cached !== undefined) return sendFilled(reply, cached);
+  if (cached !== undefined) {
+    noteRead(request, workId, false);
+    return sendFilled(reply, cached);
+  }
   const reader = await getWorkForReader(db, request.viewer, workId);
   const guestKudos = await guestKudosAllowed(db);
   if (cacheKey === null) return sendHtml(reply, renderPage(await readerPage(request, reply, pageContext(request, reply), reader, chapterId, guestKudos)));
   const shared = renderPage(await readerPage(request, reply, sharedPageContext(request), reader, chapterId, guestKudos));
   return sendFilled(reply, await workPages.keep(db, cacheKey, workId, { version: reader.work.contentVersion, guestKudos }, shared, visitor));
+}
+
+/** Tells the hit counter of this read (it only notes it: the count is written later, off the reading path). */
+function noteRead(request: FastifyRequest, workId: number, isCreator: boolean): void {
+  const userAgent = request.headers['user-agent'] ?? '';
+  recordRead(request.server.db, {
+    workId, userId: request.viewer.user?.id ?? null, address: request.ip, userAgent, isCreator,
+  });
 }
 
 /** Sends a filled page; once the response is handed to the operating system ('finish'), its buffer may serve another. */
@@ -72,6 +83,7 @@ async function readerPage(request: FastifyRequest, reply: FastifyReply, ctx: Pag
   if (needsAdultNotice(request, reply, reader)) {
     return <AdultNoticePage ctx={ctx} work={reader.work} proceedHref={withParam(request.url, 'view_adult', 'true')} />;
   }
+  noteRead(request, reader.work.id, reader.isCreator);
   const full = chapterId === null && (request.query as ShowQuery).view_full_work === 'true';
   let shown;
   if (full) shown = await getAllChaptersForReader(db, reader);

@@ -13,6 +13,7 @@ import * as m010 from './010_comments.js';
 import * as m011 from './011_bookmarks.js';
 import * as m012 from './012_inbox_and_mail.js';
 import * as m013 from './013_subscriptions.js';
+import * as m014 from './014_hits.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '011_bookmarks': m011,
   '012_inbox_and_mail': m012,
   '013_subscriptions': m013,
+  '014_hits': m014,
 };
