@@ -38,6 +38,7 @@ import { registerInboxCount } from './feedback/inbox.hooks.js';
 import { registerInboxRoutes } from './feedback/inbox.routes.js';
 import { registerSubscriptionRoutes } from './feedback/subscription.routes.js';
 import { registerHitCounter } from './feedback/hits.js';
+import { registerFeedbackApi } from './feedback/feedback.api.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerBookmarkRoutes(app);
   registerInboxRoutes(app);
   registerSubscriptionRoutes(app);
+  registerFeedbackApi(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;
