@@ -39,6 +39,7 @@ import { registerInboxRoutes } from './feedback/inbox.routes.js';
 import { registerSubscriptionRoutes } from './feedback/subscription.routes.js';
 import { registerHitCounter } from './feedback/hits.js';
 import { registerFeedbackApi } from './feedback/feedback.api.js';
+import { registerStatsRoutes } from './feedback/stats.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerInboxRoutes(app);
   registerSubscriptionRoutes(app);
   registerFeedbackApi(app);
+  registerStatsRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

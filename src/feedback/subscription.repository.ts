@@ -34,3 +34,11 @@ export async function listSubscriptions(db: Db, userId: number): Promise<Subscri
     .where('subscriptions.user_id', '=', userId).orderBy('subscriptions.id', 'desc').execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind, target_id: r.target_id, created_at: r.created_at, label: r.title ?? r.login ?? '' }));
 }
+
+/** How many members follow each of these works. */
+export async function countWorkSubscribers(db: Db, workIds: number[]): Promise<Map<number, number>> {
+  if (workIds.length === 0) return new Map();
+  const rows = await db.selectFrom('subscriptions').select(['target_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('kind', '=', 'work').where('target_id', 'in', workIds).groupBy('target_id').execute();
+  return new Map(rows.map((r) => [r.target_id, Number(r.n)]));
+}

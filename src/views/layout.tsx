@@ -48,6 +48,7 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
         <li><a href="/works/import">Import a work</a></li>
         <li><a href={`/users/${user.login}/works`}>My works</a></li>
         <li><a href={`/users/${user.login}/inbox`}>Inbox{ctx.inboxUnread > 0 && <> <span class="inbox-count" aria-label={`${ctx.inboxUnread} unread`}>({ctx.inboxUnread})</span></>}</a></li>
+        <li><a href={`/users/${user.login}/stats`}>Statistics</a></li>
         <li><a href={`/users/${user.login}/bookmarks`}>Bookmarks</a></li>
         <li><a href={`/users/${user.login}/subscriptions`}>Subscriptions</a></li>
         <li><a href={`/users/${user.login}/pseuds`}>Pseuds</a></li>
