@@ -4,11 +4,14 @@ import type { Db } from '../db/database.js';
 
 export type Visit = { workId: number; day: string; visitor: string };
 
-/** Stores the visits not counted before; returns how many were new, by work and day. */
+/** Stores the visits not counted before; returns how many were new, by work and day. Visits of works deleted since are dropped. */
 export async function insertNewVisits(db: Db, visits: Visit[]): Promise<Map<string, number>> {
   const fresh = new Map<string, number>();
-  if (visits.length === 0) return fresh;
-  const rows = await db.insertInto('work_hit_visitors').values(visits.map((v) => ({ work_id: v.workId, day: v.day, visitor: v.visitor })))
+  const ids = [...new Set(visits.map((v) => v.workId))];
+  const existing = ids.length === 0 ? new Set<number>() : new Set((await db.selectFrom('works').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+  const kept = visits.filter((v) => existing.has(v.workId));
+  if (kept.length === 0) return fresh;
+  const rows = await db.insertInto('work_hit_visitors').values(kept.map((v) => ({ work_id: v.workId, day: v.day, visitor: v.visitor })))
     .onConflict((oc) => oc.columns(['work_id', 'day', 'visitor']).doNothing()).returning(['work_id', 'day']).execute();
   for (const row of rows) fresh.set(`${row.work_id}|${row.day}`, (fresh.get(`${row.work_id}|${row.day}`) ?? 0) + 1);
   return fresh;
