@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { PASSWORD, postWork, signUp as signUpInProcess, type TestApp } from '../helpers.js';
-import { RESULTS, useBrowser } from './harness.js';
+import { postWork, signUp as signUpInProcess, type TestApp } from '../helpers.js';
+import { RESULTS, signUpIn, useBrowser } from './harness.js';
 
 
 
@@ -22,14 +22,9 @@ async function seedTags(t: TestApp): Promise<void> {
 
 const browser = useBrowser(seedTags);
 
-async function signUp(page: Page, login: string): Promise<void> {
-  await page.goto(`${browser().origin}/signup`);
-  await page.getByLabel('User name').fill(login);
-  await page.getByLabel('Email').fill(`${login}@example.org`);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByLabel('Confirm password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('link', { name: 'Log out' }).waitFor();
+/** Signs up in the browser. */
+function signUp(page: Page, login: string): Promise<void> {
+  return signUpIn(page, browser().origin, login);
 }
 
 /** The part of the page around the Fandoms field and its open list. */

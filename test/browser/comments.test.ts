@@ -2,8 +2,8 @@
 // replies, and the thread reads as a thread, on a desktop and a phone.
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { PASSWORD, postWork, signUp, type TestApp } from '../helpers.js';
-import { RESULTS, useBrowser } from './harness.js';
+import { postWork, signUp, type TestApp } from '../helpers.js';
+import { logIn, RESULTS, useBrowser } from './harness.js';
 
 let workId = 0;
 let member = '';
@@ -30,11 +30,7 @@ test('a guest comments from the work page and a member replies', async () => {
   expect(await page.locator('#comments_placeholder li.comment h4.byline').innerText()).toContain('Passing Gull (Guest)');
   expect(await page.locator('#comments_placeholder').innerText()).not.toContain('gull@example.org');
 
-  await page.goto(`${origin}/login`);
-  await page.getByLabel('User name or email').fill(member);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('link', { name: 'Log out' }).waitFor();
+  await logIn(page, origin, member);
   await page.goto(`${origin}/works/${workId}`);
   await page.getByRole('link', { name: 'Comments (1)' }).click();
   await page.locator('#comments_placeholder li.comment').first().getByRole('link', { name: 'Reply' }).click();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers.js';
+import { buildTestApp, PASSWORD, type TestApp } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -49,4 +49,24 @@ export function useBrowser(seed?: (testApp: TestApp) => Promise<void>): () => Br
     if (harness === undefined) throw new Error('browser not started');
     return harness;
   };
+}
+
+/** Signs up through the sign-up page as a person would, and waits until logged in. */
+export async function signUpIn(page: Page, origin: string, login: string): Promise<void> {
+  await page.goto(`${origin}/signup`);
+  await page.getByLabel('User name').fill(login);
+  await page.getByLabel('Email').fill(`${login}@example.org`);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('link', { name: 'Log out' }).waitFor();
+}
+
+/** Logs in through the log-in page, and waits until logged in. */
+export async function logIn(page: Page, origin: string, login: string): Promise<void> {
+  await page.goto(`${origin}/login`);
+  await page.getByLabel('User name or email').fill(login);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('link', { name: 'Log out' }).waitFor();
 }

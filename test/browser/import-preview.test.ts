@@ -4,8 +4,7 @@
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { PASSWORD } from '../helpers.js';
-import { RESULTS, useBrowser } from './harness.js';
+import { RESULTS, signUpIn, useBrowser } from './harness.js';
 
 const browser = useBrowser();
 
@@ -20,14 +19,9 @@ const STORY = [
   'Much love to the group.',
 ].join('\n\n');
 
-async function signUp(page: Page, login: string): Promise<void> {
-  await page.goto(`${browser().origin}/signup`);
-  await page.getByLabel('User name').fill(login);
-  await page.getByLabel('Email').fill(`${login}@example.org`);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByLabel('Confirm password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('link', { name: 'Log out' }).waitFor();
+/** Signs up in the browser. */
+function signUp(page: Page, login: string): Promise<void> {
+  return signUpIn(page, browser().origin, login);
 }
 
 const paragraphs = (page: Page) => page.locator('.import-paragraphs .import-paragraph').allInnerTexts();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { PASSWORD } from '../helpers.js';
-import { RESULTS, useBrowser } from './harness.js';
+import { RESULTS, signUpIn, useBrowser } from './harness.js';
 
 const browser = useBrowser();
 
@@ -14,14 +14,9 @@ const STORY = [
   'By the time the tide turned they had said everything they had meant to say on the boat, and a few things they had not.',
 ].join('\n\n');
 
-async function signUp(page: Page, login: string): Promise<void> {
-  await page.goto(`${browser().origin}/signup`);
-  await page.getByLabel('User name').fill(login);
-  await page.getByLabel('Email').fill(`${login}@example.org`);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByLabel('Confirm password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('link', { name: 'Log out' }).waitFor();
+/** Signs up in the browser. */
+function signUp(page: Page, login: string): Promise<void> {
+  return signUpIn(page, browser().origin, login);
 }
 
 async function typeWork(page: Page, title: string): Promise<void> {

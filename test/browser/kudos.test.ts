@@ -2,8 +2,7 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { postWork, signUp, type TestApp } from '../helpers.js';
-import { PASSWORD } from '../helpers.js';
-import { RESULTS, useBrowser } from './harness.js';
+import { logIn, RESULTS, useBrowser } from './harness.js';
 
 let workId = 0;
 let reader = '';
@@ -29,11 +28,7 @@ test('a guest and then a member leave kudos, and the work names them', async () 
   await page.getByRole('button', { name: 'Kudos ♥' }).click();
   await page.locator('.flash', { hasText: 'You have already left kudos here.' }).waitFor();
 
-  await page.goto(`${origin}/login`);
-  await page.getByLabel('User name or email').fill(reader);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('link', { name: 'Log out' }).waitFor();
+  await logIn(page, origin, reader);
   await page.goto(`${origin}/works/${workId}`);
   await page.getByRole('button', { name: 'Kudos ♥' }).click();
   await page.locator('.flash', { hasText: 'Thank you for leaving kudos!' }).waitFor();

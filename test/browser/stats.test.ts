@@ -2,9 +2,9 @@
 // script), and the page fits a phone.
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { PASSWORD, postWork, signUp, type TestApp } from '../helpers.js';
+import { postWork, signUp, type TestApp } from '../helpers.js';
 import { TestClient } from '../client.js';
-import { RESULTS, useBrowser } from './harness.js';
+import { logIn, RESULTS, useBrowser } from './harness.js';
 
 let login = '';
 
@@ -22,11 +22,7 @@ const browser = useBrowser(seed);
 test('the statistics page draws the hits chart and fits a phone', async () => {
   const { origin } = browser();
   const page = await browser().page();
-  await page.goto(`${origin}/login`);
-  await page.getByLabel('User name or email').fill(login);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('link', { name: 'Log out' }).waitFor();
+  await logIn(page, origin, login);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${origin}/users/${login}/stats`);
   const bar = page.locator('.hits-chart rect.bar').last();
