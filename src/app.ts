@@ -40,6 +40,7 @@ import { registerSubscriptionRoutes } from './feedback/subscription.routes.js';
 import { registerHitCounter } from './feedback/hits.js';
 import { registerFeedbackApi } from './feedback/feedback.api.js';
 import { registerStatsRoutes } from './feedback/stats.routes.js';
+import { registerReadingRoutes } from './feedback/reading.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerSubscriptionRoutes(app);
   registerFeedbackApi(app);
   registerStatsRoutes(app);
+  registerReadingRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

@@ -243,6 +243,8 @@ export interface InboxItemTable {
 export interface UserPreferenceTable {
   user_id: number;
   email_comments: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Keep a reading history. */
+  history: ColumnType<Flag, Flag | undefined, Flag>;
   updated_at: string;
 }
 
@@ -286,6 +288,17 @@ export interface WorkHitDayTable {
   hits: number;
 }
 
+/** A work in a member's reading history (or marked for later). */
+export interface ReadingTable {
+  user_id: number;
+  work_id: number;
+  last_read_at: string;
+  /** How many chapters were posted when last read: more now means "updated since you last read". */
+  chapters_then: ColumnType<number, number | undefined, number>;
+  visits: ColumnType<number, number | undefined, number>;
+  later: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
 export interface Database {
   users: UserTable;
   pseuds: PseudTable;
@@ -314,6 +327,7 @@ export interface Database {
   subscriptions: SubscriptionTable;
   work_hit_visitors: WorkHitVisitorTable;
   work_hit_days: WorkHitDayTable;
+  readings: ReadingTable;
 }
 
 /** The query builder every repository takes first: the whole database or a transaction. */

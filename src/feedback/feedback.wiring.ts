@@ -8,7 +8,9 @@ import { powersOf } from './comment.routes.js';
 import { kudosLineGivers } from './kudos.service.js';
 import { kudosLineHtml } from './views/kudos-line.js';
 import { subscriptionTo } from './subscription.service.js';
-import { hitCounter } from './hits.js';
+import { readCounters } from './hits.js';
+import { markedForLater } from './reading.service.js';
+import { nowIso } from '../lib/clock.js';
 import { workCommentsHtml } from './views/work-comments.js';
 
 async function commentsHtml({ db, viewer, ctx, reader, chapterId, pagePath, show }: WorkCommentsRequest): Promise<string> {
@@ -26,6 +28,11 @@ export function provideFeedback(): void {
     kudosHtml: async (db: Db, workId: number) => kudosLineHtml(workId, await kudosLineGivers(db, workId)),
     commentsHtml,
     subscriptionId: subscriptionTo,
-    recordRead: (db, read) => { hitCounter(db)?.record(read); },
+    markedForLater,
+    recordRead: (db, read) => {
+      const counters = readCounters(db);
+      counters?.hits.record(read);
+      if (read.userId !== null && !read.isCreator) counters?.readings.record(read.userId, read.workId, nowIso());
+    },
   });
 }

@@ -50,6 +50,7 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
         <li><a href={`/users/${user.login}/inbox`}>Inbox{ctx.inboxUnread > 0 && <> <span class="inbox-count" aria-label={`${ctx.inboxUnread} unread`}>({ctx.inboxUnread})</span></>}</a></li>
         <li><a href={`/users/${user.login}/stats`}>Statistics</a></li>
         <li><a href={`/users/${user.login}/bookmarks`}>Bookmarks</a></li>
+        <li><a href={`/users/${user.login}/readings`}>History</a></li>
         <li><a href={`/users/${user.login}/subscriptions`}>Subscriptions</a></li>
         <li><a href={`/users/${user.login}/pseuds`}>Pseuds</a></li>
         {user.isAdmin && <li><a href="/admin">Admin</a></li>}

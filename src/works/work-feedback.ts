@@ -23,6 +23,8 @@ export type WorkFeedbackSource = {
   commentsHtml: (request: WorkCommentsRequest) => Promise<string>;
   /** The viewer's subscription to a work or a creator (its id), or null. */
   subscriptionId: (db: Db, viewer: Viewer, kind: 'work' | 'creator', targetId: number) => Promise<number | null>;
+  /** Whether the viewer marked the work for later. */
+  markedForLater: (db: Db, viewer: Viewer, workId: number) => Promise<boolean>;
   /** Notes that a work was read (for its hits); must cost next to nothing. */
   recordRead: (db: Db, read: WorkRead) => void;
 };
@@ -31,7 +33,8 @@ export type WorkFeedbackSource = {
 export type WorkRead = { workId: number; userId: number | null; address: string; userAgent: string; isCreator: boolean };
 
 let source: WorkFeedbackSource = {
-  kudosHtml: () => Promise.resolve(''), commentsHtml: () => Promise.resolve(''), subscriptionId: () => Promise.resolve(null), recordRead: () => undefined,
+  kudosHtml: () => Promise.resolve(''), commentsHtml: () => Promise.resolve(''), subscriptionId: () => Promise.resolve(null),
+  markedForLater: () => Promise.resolve(false), recordRead: () => undefined,
 };
 
 /** Called once by wiring.ts. */
@@ -57,4 +60,9 @@ export function viewerSubscription(db: Db, viewer: Viewer, kind: 'work' | 'creat
 /** Tells the hit counter of a read. */
 export function recordRead(db: Db, read: WorkRead): void {
   source.recordRead(db, read);
+}
+
+/** Whether the viewer marked a work for later, for the Mark for Later button. */
+export function viewerMarkedForLater(db: Db, viewer: Viewer, workId: number): Promise<boolean> {
+  return source.markedForLater(db, viewer, workId);
 }

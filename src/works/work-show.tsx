@@ -14,7 +14,7 @@ import { DraftBanner } from './views/preview-banner.js';
 import { WorkPage } from './views/work-page.js';
 import { downloadLinks } from './download-links.js';
 import { guestKudosAllowed } from '../accounts/settings.service.js';
-import { recordRead, viewerSubscription, workCommentsHtml, workKudosHtml } from './work-feedback.js';
+import { recordRead, viewerMarkedForLater, viewerSubscription, workCommentsHtml, workKudosHtml } from './work-feedback.js';
 import type { FeedbackView } from './views/work-feedback.js';
 
 type ShowQuery = { view_full_work?: string; view_adult?: string; show_comments?: string };
@@ -111,5 +111,9 @@ async function feedbackView(request: FastifyRequest, ctx: PageContext, reader: R
   const bookmarkLink = reader.work.posted && request.viewer.user !== null;
   const subscribes = bookmarkLink && !reader.isCreator;
   const subscription = subscribes ? await viewerSubscription(db, request.viewer, 'work', workId) : undefined;
-  return { kudosButton: mayGive, bookmarkLink, kudosHtml: ctx.shared ? null : await workKudosHtml(db, workId), commentsHtml, ...(subscription === undefined ? {} : { subscription }) };
+  const later = subscribes ? await viewerMarkedForLater(db, request.viewer, workId) : undefined;
+  return {
+    kudosButton: mayGive, bookmarkLink, kudosHtml: ctx.shared ? null : await workKudosHtml(db, workId), commentsHtml,
+    ...(subscription === undefined ? {} : { subscription }), ...(later === undefined ? {} : { later }),
+  };
 }

@@ -14,6 +14,7 @@ import * as m011 from './011_bookmarks.js';
 import * as m012 from './012_inbox_and_mail.js';
 import * as m013 from './013_subscriptions.js';
 import * as m014 from './014_hits.js';
+import * as m015 from './015_readings.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '012_inbox_and_mail': m012,
   '013_subscriptions': m013,
   '014_hits': m014,
+  '015_readings': m015,
 };

@@ -11,6 +11,8 @@ export type FeedbackView = {
   kudosButton: boolean; bookmarkLink: boolean; kudosHtml: string | null; commentsHtml: string;
   /** A member's subscription to the work (its id, or null for none); absent for guests and creators. */
   subscription?: number | null;
+  /** Whether a member marked the work for later; absent for guests and creators. */
+  later?: boolean;
 };
 
 /** The feedback area of a work page. */
@@ -26,6 +28,7 @@ export function WorkFeedback({ ctx, workId, view }: { ctx: PageContext; workId: 
             </li>
           )}
           {view.bookmarkLink && <li class="bookmark"><a href={`/works/${workId}/bookmarks/new`}>Bookmark</a></li>}
+          {view.later !== undefined && <li class="mark"><PostButton ctx={ctx} action={`/works/${workId}/mark_for_later`} label={view.later ? 'Mark as Read' : 'Mark for Later'} /></li>}
           {view.subscription !== undefined && (
             <li class="subscribe">
               {view.subscription === null ? <PostButton ctx={ctx} action={`/works/${workId}/subscriptions`} label="Subscribe" />
