@@ -4,25 +4,16 @@
 //   POST /users/:login/readings/clear         forget it;  POST /users/:login/readings/:work/delete  forget one work
 //   POST /users/:login/readings/history       keep a history, or stop
 //   POST /works/:id/mark_for_later            mark a work for later, or take the mark off
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { preferencesOf } from '../accounts/preferences.service.js';
 import { requireUser } from '../access/permissions.js';
 import { pageContext, setFlash } from '../http/context.js';
-import { idParam, pageParam, safeReturnPath } from '../http/form-values.js';
+import { idParam, pageParam, refererPath } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { clearHistory, readingsOf, setHistory, toggleLater } from './reading.service.js';
 import { ReadingsPage } from './views/readings-page.js';
 
 type LoginParams = { Params: { login: string; work?: string }; Querystring: { page?: string; show?: string } };
-
-function back(request: FastifyRequest, fallback: string): string {
-  try {
-    const url = new URL(request.headers.referer ?? '', 'http://referer.invalid');
-    return safeReturnPath(`${url.pathname}${url.search}`, fallback);
-  } catch {
-    return fallback;
-  }
-}
 
 /** Routes for reading history and Mark for Later. */
 export function registerReadingRoutes(app: FastifyInstance): void {
@@ -44,12 +35,12 @@ export function registerReadingRoutes(app: FastifyInstance): void {
   });
   app.post<LoginParams>('/users/:login/readings/:work/delete', async (request, reply) => {
     await clearHistory(request.server.db, request.viewer, request.params.login, idParam(request.params.work ?? ''));
-    return reply.redirect(back(request, `/users/${encodeURIComponent(request.params.login)}/readings`), 303);
+    return reply.redirect(refererPath(request, `/users/${encodeURIComponent(request.params.login)}/readings`), 303);
   });
   app.post<{ Params: { id: string } }>('/works/:id/mark_for_later', async (request, reply) => {
     const workId = idParam(request.params.id);
     const later = await toggleLater(request.server.db, request.viewer, workId);
     setFlash(reply, later ? 'Marked for later: find it under History → Marked for Later.' : 'No longer marked for later.');
-    return reply.redirect(back(request, `/works/${workId}`), 303);
+    return reply.redirect(refererPath(request, `/works/${workId}`), 303);
   });
 }

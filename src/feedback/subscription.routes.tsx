@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireUser } from '../access/permissions.js';
 import { pageContext, setFlash } from '../http/context.js';
 import { notFound } from '../http/errors.js';
-import { idParam, safeReturnPath } from '../http/form-values.js';
+import { idParam, refererPath } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { unsubscribeSignature } from '../mail/mail-site.js';
 import { subscribeToCreator, subscribeToWork, subscriptionsOf, unsubscribe, unsubscribeByLink } from './subscription.service.js';
@@ -18,16 +18,6 @@ import { UnsubscribePage } from './views/inbox-page.js';
 import { SubscriptionsPage } from './views/subscriptions-page.js';
 
 type LinkParams = { Params: { user: string; id: string; sig: string } };
-
-/** Back where the button was pressed, when that was a page of this archive. */
-function back(request: FastifyRequest, fallback: string): string {
-  try {
-    const url = new URL(request.headers.referer ?? '', 'http://referer.invalid');
-    return safeReturnPath(`${url.pathname}${url.search}`, fallback);
-  } catch {
-    return fallback;
-  }
-}
 
 function signed(request: FastifyRequest<LinkParams>): { userId: number; id: number } {
   const userId = idParam(request.params.user);
@@ -45,12 +35,12 @@ export function registerSubscriptionRoutes(app: FastifyInstance): void {
     const workId = idParam(request.params.id);
     await subscribeToWork(request.server.db, request.viewer, workId);
     setFlash(reply, 'Subscribed: you will get an email for each new chapter.');
-    return reply.redirect(back(request, `/works/${workId}`), 303);
+    return reply.redirect(refererPath(request, `/works/${workId}`), 303);
   });
   app.post<{ Params: { login: string } }>('/users/:login/subscriptions', async (request, reply) => {
     const login = await subscribeToCreator(request.server.db, request.viewer, request.params.login);
     setFlash(reply, `Subscribed: you will get an email for each new work by ${login}.`);
-    return reply.redirect(back(request, `/users/${encodeURIComponent(login)}/works`), 303);
+    return reply.redirect(refererPath(request, `/users/${encodeURIComponent(login)}/works`), 303);
   });
   app.get<{ Params: { login: string } }>('/users/:login/subscriptions', async (request, reply) => {
     const subscriptions = await subscriptionsOf(request.server.db, request.viewer, request.params.login);
@@ -59,7 +49,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance): void {
   app.post<{ Params: { id: string } }>('/subscriptions/:id/delete', async (request, reply) => {
     await unsubscribe(request.server.db, request.viewer, idParam(request.params.id));
     setFlash(reply, 'Unsubscribed.');
-    return reply.redirect(back(request, `/users/${encodeURIComponent(requireUser(request.viewer).login)}/subscriptions`), 303);
+    return reply.redirect(refererPath(request, `/users/${encodeURIComponent(requireUser(request.viewer).login)}/subscriptions`), 303);
   });
   app.get<LinkParams>('/unsubscribe/subscription/:user/:id/:sig', (request, reply) => {
     signed(request);

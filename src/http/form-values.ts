@@ -42,3 +42,13 @@ export function pageParam(raw: string | undefined): number {
 export function idParam(value: string): number {
   return /^\d{1,15}$/.test(value) ? Number(value) : NaN;
 }
+
+/** Back to the page of this archive the form was sent from (its Referer, path only), or the fallback. */
+export function refererPath(request: FastifyRequest, fallback: string): string {
+  try {
+    const url = new URL(request.headers.referer ?? '', 'http://referer.invalid');
+    return safeReturnPath(`${url.pathname}${url.search}`, fallback);
+  } catch {
+    return fallback;
+  }
+}
