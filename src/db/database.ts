@@ -245,7 +245,19 @@ export interface UserPreferenceTable {
   email_comments: ColumnType<Flag, Flag | undefined, Flag>;
   /** Keep a reading history. */
   history: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Gather email into one a day instead of one per event. */
+  email_digest: ColumnType<Flag, Flag | undefined, Flag>;
   updated_at: string;
+}
+
+/** Email held for a member's next daily digest. */
+export interface MailDigestItemTable {
+  id: Id;
+  user_id: number;
+  headline: string;
+  text_body: string;
+  html_body: string;
+  created_at: string;
 }
 
 export type MailStatus = 'pending' | 'sent' | 'logged' | 'failed';
@@ -324,6 +336,7 @@ export interface Database {
   inbox_items: InboxItemTable;
   user_preferences: UserPreferenceTable;
   mail_outbox: MailOutboxTable;
+  mail_digest_items: MailDigestItemTable;
   subscriptions: SubscriptionTable;
   work_hit_visitors: WorkHitVisitorTable;
   work_hit_days: WorkHitDayTable;

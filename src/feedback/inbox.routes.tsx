@@ -54,12 +54,13 @@ export function registerInboxRoutes(app: FastifyInstance): void {
   });
   app.get<LoginParams>('/users/:login/preferences', async (request, reply) => {
     const login = ownLogin(request);
-    const { emailComments } = await preferencesOf(request.server.db, requireUser(request.viewer).id);
-    return sendPage(reply, <PreferencesPage ctx={pageContext(request, reply)} login={login} emailComments={emailComments} />);
+    const { emailComments, emailDigest } = await preferencesOf(request.server.db, requireUser(request.viewer).id);
+    return sendPage(reply, <PreferencesPage ctx={pageContext(request, reply)} login={login} emailComments={emailComments} emailDigest={emailDigest} />);
   });
   app.post<LoginParams>('/users/:login/preferences', async (request, reply) => {
     const login = ownLogin(request);
-    await savePreferences(request.server.db, requireUser(request.viewer).id, { emailComments: checkbox(formOf(request), 'email_comments') });
+    const form = formOf(request);
+    await savePreferences(request.server.db, requireUser(request.viewer).id, { emailComments: checkbox(form, 'email_comments'), emailDigest: checkbox(form, 'email_digest') });
     setFlash(reply, 'Preferences saved.');
     return reply.redirect(`/users/${encodeURIComponent(login)}/preferences`, 303);
   });

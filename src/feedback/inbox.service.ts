@@ -8,7 +8,7 @@ import type { Db } from '../db/database.js';
 import { onWrite } from '../events/bus.js';
 import { forbidden } from '../http/errors.js';
 import { nowIso } from '../lib/clock.js';
-import { enqueueMail } from '../mail/outbox.repository.js';
+import { deliverMail } from '../mail/digest.js';
 import { workForNotice } from '../works/reading.service.js';
 import { commentWithReplies, type CommentView } from './comment-threads.service.js';
 import { findComment } from './comment.repository.js';
@@ -35,7 +35,7 @@ async function tell(trx: Db, commentId: number): Promise<void> {
   for (const item of items) {
     const person = people.get(item.userId);
     if (person === undefined || !person.emailComments) continue;
-    await enqueueMail(trx, commentMail({ kind: item.kind, to: person.email, userId: item.userId, login: person.login, author, workTitle: work.title, commentId, html: comment.content }), nowIso());
+    await deliverMail(trx, { userId: item.userId, digest: person.digest }, commentMail({ kind: item.kind, to: person.email, userId: item.userId, login: person.login, author, workTitle: work.title, commentId, html: comment.content }), nowIso());
   }
 }
 

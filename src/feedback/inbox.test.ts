@@ -91,6 +91,55 @@ describeEachDatabase('inbox and email', (ctx, dialect) => {
     expect((await outbox(t)).length).toBe(count);
   });
 
+  it('gathers a member’s email into one a day when they choose the daily digest', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const reader = await signUp(t.app);
+    const workId = await postWork(writer, { title: 'Salt Roads', expectedChapters: '?' });
+    await reader.get(`/works/${workId}`);
+    await reader.post(`/works/${workId}/subscriptions`);
+    await reader.get(`/users/${reader.login}/preferences`);
+    expect((await reader.post(`/users/${reader.login}/preferences`, { email_comments: '1', email_digest: '1' })).statusCode).toBe(303);
+    const choices = parsePage((await reader.get(`/users/${reader.login}/preferences`)).body);
+    expect(choices.querySelector('input[name="email_digest"][value="1"]')?.hasAttribute('checked')).toBe(true);
+    expect(choices.querySelector('input[name="email_digest"][value="0"]')?.hasAttribute('checked')).toBe(false);
+
+    const before = (await outbox(t)).length;
+    const first = await comment(reader, `/works/${workId}`, 'Where do the roads go?');
+    await comment(writer, `/comments/${first}`, 'To the <strong>sea</strong>, always.');
+    await writer.get(`/works/${workId}/chapters/new`);
+    await writer.post(`/works/${workId}/chapters`, { title: 'Brine', text: 'The second road.' });
+    // The writer wanted each email as it comes; the reader's two wait for the digest.
+    await t.app.mailQueue.runOnce();
+    expect((await outbox(t)).slice(before).map((m) => m.to_address)).toEqual([`${writer.login}@example.org`]);
+    const held = () => t.database.db.selectFrom('mail_digest_items').selectAll().execute();
+    expect(await held()).toHaveLength(2);
+
+    // A day after the first, one email gathers both, in order.
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60_000).toISOString();
+    await t.database.db.updateTable('mail_digest_items').set({ created_at: dayAgo }).execute();
+    await t.app.mailQueue.runOnce();
+    const digest = (await outbox(t)).slice(before + 1);
+    expect(digest.map((m) => [m.to_address, m.subject])).toEqual([[`${reader.login}@example.org`, '[Bindery] Daily digest: 2 updates']]);
+    const text = digest[0]?.text_body ?? '';
+    expect(text.indexOf(`== ${writer.login} replied to your comment on Salt Roads ==`)).toBeGreaterThan(0);
+    expect(text.indexOf('== New chapter: Salt Roads ==')).toBeGreaterThan(text.indexOf('replied to your comment'));
+    expect(text).toContain('To the sea, always.');
+    expect(text).toMatch(/Unsubscribe: http:\/\/archive\.test\/unsubscribe\/subscription\//);
+    expect(digest[0]?.html_body).toContain('<strong>sea</strong>');
+    expect(await held()).toEqual([]);
+    await t.app.mailQueue.runOnce();
+    expect((await outbox(t)).length).toBe(before + 2);
+
+    // Switching back to one email each sends what is waiting at once.
+    await writer.post(`/works/${workId}/chapters`, { title: 'Tidewrack', text: 'The third road.' });
+    expect(await held()).toHaveLength(1);
+    await reader.post(`/users/${reader.login}/preferences`, { email_comments: '1', email_digest: '0' });
+    await t.app.mailQueue.runOnce();
+    expect((await outbox(t)).at(-1)?.subject).toBe('[Bindery] Daily digest: 1 update');
+    expect(await held()).toEqual([]);
+  });
+
   smtpTests(dialect);
 });
 

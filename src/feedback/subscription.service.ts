@@ -10,7 +10,7 @@ import type { Database, Db } from '../db/database.js';
 import { onWrite } from '../events/bus.js';
 import { forbidden, invalid, notFound } from '../http/errors.js';
 import { nowIso } from '../lib/clock.js';
-import { enqueueMail } from '../mail/outbox.repository.js';
+import { deliverMail } from '../mail/digest.js';
 import { chapterForNotice, workForNotice } from '../works/reading.service.js';
 import * as repo from './subscription.repository.js';
 import type { SubscriptionKind, SubscriptionRow } from './subscription.repository.js';
@@ -67,7 +67,7 @@ async function tellSubscribers(trx: Db, workId: number, subscribers: Array<{ id:
   for (const [userId, subscriptionId] of told) {
     const person = people.get(userId);
     if (person === undefined) continue;
-    await enqueueMail(trx, updateMail({ to: person.email, login: person.login, userId, subscriptionId, workId, workTitle: work.title, chapter: what.chapter }), nowIso());
+    await deliverMail(trx, { userId, digest: person.digest }, updateMail({ to: person.email, login: person.login, userId, subscriptionId, workId, workTitle: work.title, chapter: what.chapter }), nowIso());
   }
 }
 

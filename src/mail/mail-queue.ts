@@ -2,9 +2,11 @@
 // no request waits on a mail server. A failure is retried with growing waits (a minute, then
 // doubling, up to six hours) and given up after eight tries; an answer the server refuses never
 // stops the queue. With no mail server set, email is written to the log and kept in the outbox.
+// Each run first gathers the daily digests that are due (digest.ts) into the outbox.
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../config.js';
 import type { Db } from '../db/database.js';
+import { gatherDigests } from './digest.js';
 import * as outbox from './outbox.repository.js';
 
 const BATCH = 20;
@@ -58,6 +60,7 @@ export class MailQueue {
 
   private async sendDue(): Promise<number> {
     const now = this.now();
+    await gatherDigests(this.db, now);
     let done = 0;
     for (const mail of await outbox.dueMail(this.db, now.toISOString(), BATCH)) {
       const wait = Math.min(FIRST_WAIT_MS * 2 ** mail.attempts, LONGEST_WAIT_MS);

@@ -5,6 +5,8 @@ import type { Selectable } from 'kysely';
 
 export type OutboxRow = Selectable<MailOutboxTable>;
 export type Mail = { to: string; subject: string; text: string; html: string };
+/** An email that can also be one part of a daily digest (the part drops the greeting and footer). */
+export type DigestibleMail = Mail & { digest: { headline: string; text: string; html: string } };
 
 /** Queues an email in the caller's transaction: it goes out only if the write commits. */
 export async function enqueueMail(db: Db, mail: Mail, now: string): Promise<void> {

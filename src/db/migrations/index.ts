@@ -15,6 +15,7 @@ import * as m012 from './012_inbox_and_mail.js';
 import * as m013 from './013_subscriptions.js';
 import * as m014 from './014_hits.js';
 import * as m015 from './015_readings.js';
+import * as m016 from './016_mail_digest.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '013_subscriptions': m013,
   '014_hits': m014,
   '015_readings': m015,
+  '016_mail_digest': m016,
 };

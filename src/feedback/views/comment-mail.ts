@@ -3,12 +3,12 @@
 import { escapeHtml } from '../../lib/escape.js';
 import { htmlToText } from '../../lib/word-count.js';
 import { mailSite, unsubscribeSignature } from '../../mail/mail-site.js';
-import type { Mail } from '../../mail/outbox.repository.js';
+import type { DigestibleMail } from '../../mail/outbox.repository.js';
 
 export type CommentMailInput = { kind: 'comment' | 'reply'; to: string; userId: number; login: string; author: string; workTitle: string; commentId: number; html: string };
 
 /** The email telling a member of a comment on their work, or a reply to their comment. */
-export function commentMail(input: CommentMailInput): Mail {
+export function commentMail(input: CommentMailInput): DigestibleMail {
   const site = mailSite();
   const link = `${site.baseUrl}/comments/${input.commentId}#comment_${input.commentId}`;
   const off = `${site.baseUrl}/unsubscribe/comments/${input.userId}/${unsubscribeSignature(input.userId, 'comments')}`;
@@ -23,5 +23,10 @@ export function commentMail(input: CommentMailInput): Mail {
     `<blockquote>${input.html}</blockquote>`, `<p><a href="${escapeHtml(link)}">Read it and reply</a></p>`,
     `<hr><p style="font-size:small">You get these because you have an account on ${escapeHtml(site.archiveName)}. <a href="${escapeHtml(off)}">Stop these emails</a>; the comments will still be in your inbox.</p>`,
   ].join('\n');
-  return { to: input.to, subject: subject.replace(/[\r\n]+/g, ' '), text, html };
+  const digest = {
+    headline: `${input.author} ${what}`.replace(/[\r\n]+/g, ' '),
+    text: [htmlToText(input.html).trim(), '', `Read it and reply: ${link}`].join('\n'),
+    html: `<blockquote>${input.html}</blockquote>\n<p><a href="${escapeHtml(link)}">Read it and reply</a></p>`,
+  };
+  return { to: input.to, subject: subject.replace(/[\r\n]+/g, ' '), text, html, digest };
 }

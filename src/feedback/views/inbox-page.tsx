@@ -40,7 +40,7 @@ export function InboxPage({ ctx, login, items, unread, page, pages }: { ctx: Pag
   );
 }
 
-export function PreferencesPage({ ctx, login, emailComments }: { ctx: PageContext; login: string; emailComments: boolean }) {
+export function PreferencesPage({ ctx, login, emailComments, emailDigest }: { ctx: PageContext; login: string; emailComments: boolean; emailDigest: boolean }) {
   return (
     <Layout ctx={ctx} title="Preferences" mainClass="narrow">
       <h2 class="heading">Preferences</h2>
@@ -49,6 +49,12 @@ export function PreferencesPage({ ctx, login, emailComments }: { ctx: PageContex
           <legend>Email</legend>
           <label class="choice"><input type="checkbox" name="email_comments" value="1" checked={emailComments} /> Email me comments on my works and replies to my comments</label>
           <p class="hint">They are always in your inbox; no email is sent for your own comments.</p>
+        </fieldset>
+        <fieldset class="choices">
+          <legend>How often</legend>
+          <label class="choice"><input type="radio" name="email_digest" value="0" checked={!emailDigest} /> One email for each comment and each update</label>
+          <label class="choice"><input type="radio" name="email_digest" value="1" checked={emailDigest} /> One email a day at most, gathering everything (a daily digest)</label>
+          <p class="hint">This covers comments and your subscriptions. A digest goes out a day after the first thing it gathers.</p>
         </fieldset>
         <p><button type="submit" class="primary">Save</button></p>
       </Form>

@@ -2,7 +2,7 @@
 // subscription.
 import { escapeHtml } from '../../lib/escape.js';
 import { mailSite, unsubscribeSignature } from '../../mail/mail-site.js';
-import type { Mail } from '../../mail/outbox.repository.js';
+import type { DigestibleMail } from '../../mail/outbox.repository.js';
 
 export type UpdateMailInput = {
   to: string; login: string; userId: number; subscriptionId: number; workId: number; workTitle: string;
@@ -16,7 +16,7 @@ export function subscriptionOffLink(userId: number, subscriptionId: number): str
 }
 
 /** The email about a new chapter of a followed work, or a new work by a followed creator. */
-export function updateMail(input: UpdateMailInput): Mail {
+export function updateMail(input: UpdateMailInput): DigestibleMail {
   const site = mailSite();
   const link = `${site.baseUrl}/works/${input.workId}`;
   const off = subscriptionOffLink(input.userId, input.subscriptionId);
@@ -28,5 +28,10 @@ export function updateMail(input: UpdateMailInput): Mail {
     `<p>Hello ${escapeHtml(input.login)},</p>`, `<p><a href="${escapeHtml(link)}">${escapeHtml(headline)}</a></p>`,
     `<hr><p style="font-size:small">You subscribed to this on ${escapeHtml(site.archiveName)}. <a href="${escapeHtml(off)}">Unsubscribe</a>.</p>`,
   ].join('\n');
-  return { to: input.to, subject, text, html };
+  const digest = {
+    headline: chapter === null ? `New work: ${input.workTitle}` : `New chapter: ${input.workTitle}`,
+    text: [headline, `Read it: ${link}`, `Unsubscribe: ${off}`].join('\n'),
+    html: `<p><a href="${escapeHtml(link)}">${escapeHtml(headline)}</a> (<a href="${escapeHtml(off)}">unsubscribe</a>)</p>`,
+  };
+  return { to: input.to, subject, text, html, digest };
 }
