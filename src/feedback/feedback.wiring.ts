@@ -9,7 +9,7 @@ import { kudosLineGivers } from './kudos.service.js';
 import { kudosLineHtml } from './views/kudos-line.js';
 import { subscriptionTo } from './subscription.service.js';
 import { readCounters } from './hits.js';
-import { markedForLater } from './reading.service.js';
+import { markedForLater, updatedSinceRead } from './reading.service.js';
 import { nowIso } from '../lib/clock.js';
 import { workCommentsHtml } from './views/work-comments.js';
 
@@ -29,6 +29,7 @@ export function provideFeedback(): void {
     commentsHtml,
     subscriptionId: subscriptionTo,
     markedForLater,
+    updatedSinceRead,
     recordRead: (db, read) => {
       const counters = readCounters(db);
       counters?.hits.record(read);

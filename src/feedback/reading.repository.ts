@@ -31,6 +31,14 @@ export async function findReading(db: Db, userId: number, workId: number): Promi
   return db.selectFrom('readings').select('later').where('user_id', '=', userId).where('work_id', '=', workId).executeTakeFirst();
 }
 
+/** How many chapters each of these works had when the member last read it (works they read). */
+export async function chaptersWhenRead(db: Db, userId: number, workIds: number[]): Promise<Map<number, number>> {
+  if (workIds.length === 0) return new Map();
+  const rows = await db.selectFrom('readings').select(['work_id', 'chapters_then'])
+    .where('user_id', '=', userId).where('work_id', 'in', workIds).where('visits', '>', 0).execute();
+  return new Map(rows.map((r) => [r.work_id, r.chapters_then]));
+}
+
 /** A page of a member's history (or only what they marked for later), most recent first, with each work's chapters now. */
 export function listReadings(db: Db, userId: number, laterOnly: boolean, limit: number, offset: number): Promise<ReadingRow[]> {
   let query = db.selectFrom('readings').innerJoin('works', 'works.id', 'readings.work_id')

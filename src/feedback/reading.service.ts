@@ -34,6 +34,13 @@ export async function readingsOf(db: Db, viewer: Viewer, login: string, laterOnl
   return { page: { items, total, page: current, pages }, history: (await preferencesOf(db, user.id)).history };
 }
 
+/** Which of these works (as the viewer sees them) gained chapters since the viewer last read them. */
+export async function updatedSinceRead(db: Db, viewer: Viewer, works: ReadonlyArray<{ id: number; chapterCount: number }>): Promise<Set<number>> {
+  if (viewer.user === null || works.length === 0) return new Set();
+  const then = await repo.chaptersWhenRead(db, viewer.user.id, works.map((w) => w.id));
+  return new Set(works.filter((w) => w.chapterCount > (then.get(w.id) ?? Infinity)).map((w) => w.id));
+}
+
 /** Marks a posted work the viewer may read for later, or takes the mark off; returns the new state. */
 export async function toggleLater(db: Db, viewer: Viewer, workId: number): Promise<boolean> {
   const user = requireUser(viewer, 'Log in to mark works for later.');

@@ -25,7 +25,19 @@ describeEachDatabase('reading history', (ctx) => {
     await writer.get(`/works/${serial}/chapters/new`);
     expect((await writer.post(`/works/${serial}/chapters`, { title: 'More', text: 'The serial goes on.' })).statusCode).toBe(303);
     page = parsePage((await reader.get(history)).body);
-    expect(textOf(page, '.updated-since')).toBe('Updated since you last read ·');
+    expect(textOf(page, '.updated-since')).toBe('Updated since you last read');
+    // The badge follows the reader into every listing and search, on the updated work alone, and only for them.
+    const badged = async (client: typeof reader, path: string) => {
+      const listing = parsePage((await client.get(path)).body);
+      return textsOf(listing, 'li.work.blurb').filter((blurb) => blurb.includes('Updated since you last read')).map((blurb) => /The Serial|Another One/.exec(blurb)?.[0]);
+    };
+    expect(await badged(reader, '/works')).toEqual(['The Serial']);
+    expect(await badged(reader, `/users/${writer.login}/works`)).toEqual(['The Serial']);
+    expect(await badged(reader, '/works/search?work_search%5Bquery%5D=serial')).toEqual(['The Serial']);
+    expect(await badged(writer, '/works')).toEqual([]);
+    await reader.get(`/works/${serial}`);
+    await t.app.readings.flush();
+    expect(await badged(reader, '/works')).toEqual([]);
 
     const work = parsePage((await reader.get(`/works/${other}`)).body);
     expect(textOf(work, '#feedback li.mark button')).toBe('Mark for Later');

@@ -25,6 +25,8 @@ export type WorkFeedbackSource = {
   subscriptionId: (db: Db, viewer: Viewer, kind: 'work' | 'creator', targetId: number) => Promise<number | null>;
   /** Whether the viewer marked the work for later. */
   markedForLater: (db: Db, viewer: Viewer, workId: number) => Promise<boolean>;
+  /** Which of these works gained chapters since the viewer last read them (the listing badge). */
+  updatedSinceRead: (db: Db, viewer: Viewer, works: ReadonlyArray<{ id: number; chapterCount: number }>) => Promise<Set<number>>;
   /** Notes that a work was read (for its hits); must cost next to nothing. */
   recordRead: (db: Db, read: WorkRead) => void;
 };
@@ -34,7 +36,7 @@ export type WorkRead = { workId: number; userId: number | null; address: string;
 
 let source: WorkFeedbackSource = {
   kudosHtml: () => Promise.resolve(''), commentsHtml: () => Promise.resolve(''), subscriptionId: () => Promise.resolve(null),
-  markedForLater: () => Promise.resolve(false), recordRead: () => undefined,
+  markedForLater: () => Promise.resolve(false), updatedSinceRead: () => Promise.resolve(new Set()), recordRead: () => undefined,
 };
 
 /** Called once by wiring.ts. */
@@ -65,4 +67,9 @@ export function recordRead(db: Db, read: WorkRead): void {
 /** Whether the viewer marked a work for later, for the Mark for Later button. */
 export function viewerMarkedForLater(db: Db, viewer: Viewer, workId: number): Promise<boolean> {
   return source.markedForLater(db, viewer, workId);
+}
+
+/** The works of a listing that gained chapters since the viewer last read them. */
+export function worksUpdatedSinceRead(db: Db, viewer: Viewer, works: ReadonlyArray<{ id: number | null; chapterCount: number }>): Promise<Set<number>> {
+  return source.updatedSinceRead(db, viewer, works.flatMap((w) => (w.id === null ? [] : [{ id: w.id, chapterCount: w.chapterCount }])));
 }

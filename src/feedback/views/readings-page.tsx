@@ -22,10 +22,9 @@ export function ReadingsPage({ ctx, login, page, history, laterOnly }: { ctx: Pa
       {page.items.length === 0 ? <p class="empty">{laterOnly ? 'Nothing marked for later.' : 'No works read yet.'}</p> : (
         <ol class="reading work index group">
           {page.items.map((entry) => (
-            <WorkBlurb key={entry.work.id} work={entry.work}>
+            <WorkBlurb key={entry.work.id} work={entry.work} updated={entry.updatedSince}>
               <div class="reading-note">
                 <p>
-                  {entry.updatedSince && <strong class="updated-since">Updated since you last read · </strong>}
                   {entry.visits > 0 ? <>Last visited {entry.lastReadAt.slice(0, 10)} · {entry.visits === 1 ? '1 visit' : `${entry.visits} visits`}</> : 'Not read yet'}
                   {entry.later && <> · <span class="later-mark">Marked for later</span></>}
                 </p>

@@ -64,7 +64,7 @@ function SearchForm({ values }: { values: AdvancedValues }) {
   );
 }
 
-function Results({ results, basePath }: { results: SearchResults; basePath: string }) {
+function Results({ results, basePath, updated }: { results: SearchResults; basePath: string; updated: ReadonlySet<number> }) {
   const { page, parsed, snippets } = results;
   return (
     <section aria-labelledby="results-heading">
@@ -80,7 +80,7 @@ function Results({ results, basePath }: { results: SearchResults; basePath: stri
         {page.items.map((work) => {
           const snippet = snippets.get(work.id);
           return (
-            <WorkBlurb key={work.id} work={work}>
+            <WorkBlurb key={work.id} work={work} updated={updated.has(work.id)}>
               {snippet !== undefined && (
                 <blockquote class="userstuff snippet">
                   <p dangerouslySetInnerHTML={{ __html: snippet.html }} />
@@ -97,12 +97,16 @@ function Results({ results, basePath }: { results: SearchResults; basePath: stri
 }
 
 /** The whole search page; `results` is null before anything is searched for. */
-export function SearchPage({ ctx, values, results, basePath }: { ctx: PageContext; values: AdvancedValues; results: SearchResults | null; basePath: string }) {
+export function SearchPage({ ctx, values, results, basePath, updated = new Set() }: {
+  ctx: PageContext; values: AdvancedValues; results: SearchResults | null; basePath: string;
+  /** Works that gained chapters since the viewer last read them. */
+  updated?: ReadonlySet<number>;
+}) {
   return (
     <Layout ctx={ctx} title={values.query !== '' ? `Search: ${values.query}` : 'Search works'} mainClass="works-search">
       <h2 class="heading">Search works</h2>
       <SearchForm values={values} />
-      {results !== null && <Results results={results} basePath={basePath} />}
+      {results !== null && <Results results={results} basePath={basePath} updated={updated} />}
     </Layout>
   );
 }

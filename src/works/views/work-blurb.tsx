@@ -39,7 +39,11 @@ function TagItems({ cls, names, strong }: { cls: string; names: string[]; strong
 }
 
 /** One work in a listing. */
-export function WorkBlurb({ work, children, shared = false }: { work: WorkModel; children?: ComponentChildren; shared?: boolean }) {
+export function WorkBlurb({ work, children, shared = false, updated = false }: {
+  work: WorkModel; children?: ComponentChildren; shared?: boolean;
+  /** The viewer read this work before its latest chapters were posted. */
+  updated?: boolean;
+}) {
   if (work.id === null) return null;
   return (
     <li id={`work_${work.id}`} class={`work blurb group work-${work.id}`} role="article">
@@ -55,6 +59,7 @@ export function WorkBlurb({ work, children, shared = false }: { work: WorkModel;
         <RequiredTags work={work} />
         <p class="datetime">{shortDate(work.updatedOn ?? work.publishedOn)}</p>
       </div>
+      {updated && <p class="updated-since"><strong>Updated since you last read</strong></p>}
       <h6 class="landmark heading">Tags</h6>
       <ul class="tags commas">
         <TagItems cls="warnings" names={work.tags.warning} strong />

@@ -16,6 +16,8 @@ type ListingProps = {
   notices?: string[];
   /** The tag's Atom feed, where it has one. */
   feed?: { href: string; title: string } | undefined;
+  /** Works that gained chapters since the viewer last read them. */
+  updated?: ReadonlySet<number>;
 };
 
 function countLine(page: Page<WorkModel>): string {
@@ -26,7 +28,7 @@ function countLine(page: Page<WorkModel>): string {
 }
 
 /** Any listing of works. */
-export function WorkListing({ ctx, title, heading, page, basePath, intro, empty, filters, notices, feed }: ListingProps) {
+export function WorkListing({ ctx, title, heading, page, basePath, intro, empty, filters, notices, feed, updated }: ListingProps) {
   return (
     <Layout ctx={ctx} title={title} mainClass={filters !== undefined ? 'works-index with-filters' : 'works-index'} feed={feed}>
       <h2 class="heading">{heading}</h2>
@@ -37,7 +39,7 @@ export function WorkListing({ ctx, title, heading, page, basePath, intro, empty,
           {notices !== undefined && notices.length > 0 && <ul class="flash error filter-notices">{notices.map((n) => <li key={n}>{n}</li>)}</ul>}
           {page.total > 0 ? <p class="listing-count" role="status">{countLine(page)}</p> : <p class="empty">{empty}</p>}
           <ol class="work index group">
-            {page.items.map((work) => <WorkBlurb key={work.id} work={work} />)}
+            {page.items.map((work) => <WorkBlurb key={work.id} work={work} updated={work.id !== null && updated?.has(work.id) === true} />)}
           </ol>
           <Pagination page={page.page} pages={page.pages} basePath={basePath} />
         </div>
