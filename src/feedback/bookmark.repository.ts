@@ -3,13 +3,22 @@
 import { sql, type Insertable } from 'kysely';
 import { workVisibleTo } from '../access/visibility.js';
 import type { Scope } from '../access/scope.js';
+import type { WorkNarrowing } from '../works/reading.service.js';
 import type { BookmarkRow, BookmarkTable, Db, ExternalWorkRow, ExternalWorkTable } from '../db/database.js';
 
 /** A bookmark as listings show it: its row, its owner's login and pseud, its tags. */
 export type BookmarkRecord = BookmarkRow & { login: string; pseud_name: string | null; tags: string[] };
 
-/** What a listing of bookmarks is narrowed to. */
-export type BookmarkQuery = { userId?: number; workId?: number; recOnly?: boolean; tagKey?: string };
+/** What a listing of bookmarks is narrowed to, and how it is ordered (newest bookmark first unless `byWork`). */
+export type BookmarkQuery = {
+  userId?: number; workId?: number; recOnly?: boolean; withNotes?: boolean;
+  /** Bookmarker's tags, folded: a bookmark needs each. */
+  tagKeys?: string[];
+  /** The work listings' filter and sort (works.workNarrowing); a narrowing filter leaves external works out. */
+  works?: WorkNarrowing;
+  /** Order by the work's sort value (external works last) instead of by when bookmarked. */
+  byWork?: boolean;
+};
 
 function visible(db: Db, scope: Scope, q: BookmarkQuery) {
   let query = db.selectFrom('bookmarks')
@@ -22,15 +31,21 @@ function visible(db: Db, scope: Scope, q: BookmarkQuery) {
   if (q.userId !== undefined) query = query.where('bookmarks.user_id', '=', q.userId);
   if (q.workId !== undefined) query = query.where('bookmarks.work_id', '=', q.workId);
   if (q.recOnly === true) query = query.where('bookmarks.rec', '=', 1);
-  const tagKey = q.tagKey;
-  if (tagKey !== undefined) query = query.where('bookmarks.id', 'in', (eb) => eb.selectFrom('bookmark_tags').select('bookmark_id').where('name_key', '=', tagKey));
+  if (q.withNotes === true) query = query.where('bookmarks.notes', '!=', '');
+  for (const key of q.tagKeys ?? []) query = query.where('bookmarks.id', 'in', (eb) => eb.selectFrom('bookmark_tags').select('bookmark_id').where('name_key', '=', key));
+  const matches = q.works?.matches;
+  if (matches != null) query = query.where((eb) => matches(eb.ref('bookmarks.work_id')));
   return query;
 }
 
 /** A page of bookmarks the scope may see, newest first. */
 export async function listBookmarks(db: Db, scope: Scope, q: BookmarkQuery, limit: number, offset: number): Promise<BookmarkRecord[]> {
-  const rows = await visible(db, scope, q).selectAll('bookmarks').select(['users.login as login', 'pseuds.name as pseud_name'])
-    .orderBy('bookmarks.id', 'desc').limit(limit).offset(offset).execute();
+  let query = visible(db, scope, q).selectAll('bookmarks').select(['users.login as login', 'pseuds.name as pseud_name']);
+  if (q.byWork === true && q.works !== undefined) {
+    const direction = q.works.direction;
+    query = query.orderBy(sql`case when works.id is null then 1 else 0 end`).orderBy(q.works.sortValue, direction).orderBy('bookmarks.work_id', direction);
+  }
+  const rows = await query.orderBy('bookmarks.id', 'desc').limit(limit).offset(offset).execute();
   const tags = await tagsOf(db, rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
 }

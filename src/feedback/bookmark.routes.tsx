@@ -3,7 +3,8 @@
 //   GET  /works/:id/bookmarks              the work's bookmarks (its "Bookmarks: N" links here)
 //   GET  /works/:id/bookmarks/new, POST /works/:id/bookmarks   bookmark a work (or change one's bookmark of it)
 //   GET  /external_works/new, POST /external_works             bookmark a work elsewhere
-//   GET  /users/:login/bookmarks          a member's bookmarks (?rec=1, ?tag=name)
+//   GET  /bookmarks                        everyone's bookmarks, with the sort and filter form
+//   GET  /users/:login/bookmarks          a member's bookmarks, with the form (?rec=1, ?tag=name still work)
 //   GET  /bookmarks/:id                    one bookmark
 //   GET  /bookmarks/:id/edit, POST         change it;  POST /bookmarks/:id/delete
 import type { ComponentChildren } from 'preact';
@@ -15,14 +16,18 @@ import { pageContext, setFlash } from '../http/context.js';
 import { AppError, type FieldErrors } from '../http/errors.js';
 import { checkbox, field, formOf, idParam, pageParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
-import { foldKey } from '../lib/text.js';
+import { fixedTags } from '../tags/tag.service.js';
+import type { Query } from '../works/filter-params.js';
+import { FilterForm } from '../works/views/filter-form.js';
+import { BOOKMARK_SORTS, bookmarkFieldsInUse, bookmarkQueryFor, readBookmarkFilter } from './bookmark-filter.js';
+import type { BookmarkQuery } from './bookmark.repository.js';
 import {
   bookmarkExternal, bookmarkWork, deleteBookmark, editBookmark, getBookmark, listBookmarksFor, ownBookmarkOf, type BookmarkInput, type ExternalInput,
 } from './bookmark.service.js';
-import { BookmarkFormPage, BookmarkListing, BookmarkPage, type BookmarkFormValues, type ExternalFormValues } from './views/bookmark-pages.js';
+import { BookmarkFilterFields, BookmarkFormPage, BookmarkListing, BookmarkPage, type BookmarkFormValues, type ExternalFormValues } from './views/bookmark-pages.js';
 
 type IdParams = { Params: { id: string }; Querystring: { page?: string } };
-type LoginParams = { Params: { login: string }; Querystring: { page?: string; rec?: string; tag?: string } };
+type LoginParams = { Params: { login: string } };
 
 const EMPTY: BookmarkFormValues = { notes: '', tags: '', rec: false, private: false, pseudId: '' };
 const EMPTY_EXTERNAL: ExternalFormValues = { url: '', title: '', creator: '', fandoms: '', rating: 'Not Rated', summary: '' };
@@ -59,9 +64,25 @@ function refused(error: unknown): FieldErrors {
   throw error;
 }
 
-async function listing(request: FastifyRequest, reply: FastifyReply, title: string, heading: ComponentChildren, query: Parameters<typeof listBookmarksFor>[2], basePath: string, empty: string) {
+async function listing(request: FastifyRequest, reply: FastifyReply, title: string, heading: ComponentChildren, query: BookmarkQuery, basePath: string, empty: string) {
   const page = await listBookmarksFor(request.server.db, request.viewer, query, pageParam((request.query as { page?: string }).page));
   return sendPage(reply, <BookmarkListing ctx={pageContext(request, reply)} title={title} heading={heading} page={page} basePath={basePath} empty={empty} />);
+}
+
+/** A listing with the sort and filter form: the works' filters and the bookmarks' own. */
+async function filteredListing(request: FastifyRequest, reply: FastifyReply, title: string, base: BookmarkQuery, empty: string) {
+  const { db } = request.server;
+  const query = request.query as Query & { page?: string };
+  const values = readBookmarkFilter(query);
+  const built = await bookmarkQueryFor(db, request.viewer, values);
+  const page = await listBookmarksFor(db, request.viewer, { ...base, ...built.query }, pageParam(query.page));
+  const action = request.url.split('?')[0] ?? '/bookmarks';
+  const form = (
+    <FilterForm action={action} values={values.work} fixed={await fixedTags(db)} sort={{ name: 'bookmark_search[sort_column]', value: values.sort, options: BOOKMARK_SORTS }} inUse={bookmarkFieldsInUse(values)}>
+      <BookmarkFilterFields values={values} />
+    </FilterForm>
+  );
+  return sendPage(reply, <BookmarkListing ctx={pageContext(request, reply)} title={title} heading={title} page={page} basePath={request.url} empty={empty} filters={form} notices={built.notices} />);
 }
 
 /** Routes for bookmarks. */
@@ -100,14 +121,10 @@ export function registerBookmarkRoutes(app: FastifyInstance): void {
       return sendPage(reply, <BookmarkFormPage ctx={pageContext(request, reply)} action="/external_works" heading="Bookmark a work elsewhere" values={values} errors={errors} pseuds={await pseudOptions(request)} external={external} button="Create bookmark" />, 422);
     }
   });
+  app.get('/bookmarks', (request, reply) => filteredListing(request, reply, 'Bookmarks', {}, 'No bookmarks match.'));
   app.get<LoginParams>('/users/:login/bookmarks', async (request, reply) => {
     const user = await getUserByLogin(request.server.db, request.params.login);
-    const { rec, tag } = request.query;
-    const query = { userId: user.id, recOnly: rec === '1', ...(tag !== undefined && tag.trim() !== '' ? { tagKey: foldKey(tag) } : {}) };
-    const narrowed = [rec === '1' ? 'recs' : '', tag !== undefined && tag.trim() !== '' ? `tagged “${tag.trim()}”` : ''].filter((s) => s !== '').join(', ');
-    const params = new URLSearchParams({ ...(rec === '1' ? { rec: '1' } : {}), ...(tag !== undefined ? { tag } : {}) }).toString();
-    return listing(request, reply, `${user.login}'s bookmarks`, `${user.login}'s bookmarks${narrowed === '' ? '' : `: ${narrowed}`}`, query,
-      `/users/${encodeURIComponent(user.login)}/bookmarks${params === '' ? '' : `?${params}`}`, 'No bookmarks here yet.');
+    return filteredListing(request, reply, `${user.login}'s bookmarks`, { userId: user.id }, 'No bookmarks here yet.');
   });
   registerBookmarkPages(app);
 }

@@ -1,5 +1,6 @@
 // Bookmarks through the pages, on both databases: making and changing one, its notes, tags, rec
-// and private flags, the listings (a member's, a work's) and who may see what in them.
+// and private flags, the listings (everyone's, a member's, a work's) with the work listings'
+// filters and sorts, and who may see what in them.
 import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
 import { describeEachDatabase, postWork, signUp } from '../../test/helpers.js';
@@ -84,6 +85,49 @@ describeEachDatabase('bookmarks', (ctx) => {
     const page = parsePage((await new TestClient(t.app).get(String(saved.headers.location))).body);
     expect(page.querySelector('li.external h4 a')?.getAttribute('href')).toBe('https://stories.example.org/far-shore');
     expect(textOf(page, 'li.external h4')).toContain('by Ines Mar');
+  });
+
+  it('bookmark listings filter and sort like work listings, with a bookmark’s own fields besides', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const reader = await signUp(t.app);
+    const guest = new TestClient(t.app);
+    const harbour = await postWork(writer, { title: 'Harbour Lights' });
+    const storm = await postWork(writer, { title: 'Storm Glass', fandoms: 'The Drowned Coast', expectedChapters: '?', 'chapter.text': 'Rain. '.repeat(400) });
+    const secret = await postWork(writer, { title: 'Private Thing' });
+    expect((await bookmark(reader, harbour, { notes: 'Lovely.', tags: 'cozy', rec: '1' })).statusCode).toBe(303);
+    expect((await bookmark(reader, storm, { notes: '', tags: 'angst, storms' })).statusCode).toBe(303);
+    expect((await bookmark(reader, secret, { notes: '', tags: 'cozy', private: '1' })).statusCode).toBe(303);
+    await reader.get('/external_works/new');
+    expect((await reader.post('/external_works', { url: 'https://stories.example.org/far-shore', title: 'The Far Shore', creator: 'Ines Mar', fandoms: 'Original Work', rating: 'General Audiences', summary: '', notes: 'A gem.', tags: 'cozy' })).statusCode).toBe(303);
+
+    const mine = `/users/${reader.login}/bookmarks`;
+    const list = async (client: TestClient, path: string) => titles(parsePage((await client.get(path)).body));
+    expect(await list(guest, mine)).toEqual(['The Far Shore', 'Storm Glass', 'Harbour Lights']);
+    expect(await list(reader, mine)).toEqual(['The Far Shore', 'Private Thing', 'Storm Glass', 'Harbour Lights']);
+    // Everyone's bookmarks, newest first (earlier tests' bookmarks follow).
+    expect((await list(guest, '/bookmarks')).slice(0, 3)).toEqual(['The Far Shore', 'Storm Glass', 'Harbour Lights']);
+    // The work listings' filters narrow to bookmarked works matching them (works elsewhere drop out).
+    const q = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
+    expect(await list(guest, mine + q({ 'work_search[fandom_names]': 'The Drowned Coast' }))).toEqual(['Storm Glass']);
+    expect(await list(guest, mine + q({ 'exclude_work_search[fandom_names]': 'The Drowned Coast' }))).toEqual(['Harbour Lights']);
+    expect(await list(guest, mine + q({ 'work_search[complete]': 'F' }))).toEqual(['Storm Glass']);
+    expect(await list(reader, mine + q({ 'work_search[words_to]': '100' }))).toEqual(['Private Thing', 'Harbour Lights']);
+    // The works' sorts, works elsewhere last; and a bookmark's own fields.
+    expect(await list(guest, mine + q({ 'bookmark_search[sort_column]': 'word_count' }))).toEqual(['Storm Glass', 'Harbour Lights', 'The Far Shore']);
+    expect(await list(guest, mine + q({ 'bookmark_search[sort_column]': 'title_to_sort_on' }))).toEqual(['Harbour Lights', 'Storm Glass', 'The Far Shore']);
+    expect(await list(guest, mine + q({ 'bookmark_search[rec]': '1' }))).toEqual(['Harbour Lights']);
+    expect(await list(guest, mine + q({ 'bookmark_search[with_notes]': '1' }))).toEqual(['The Far Shore', 'Harbour Lights']);
+    expect(await list(guest, mine + q({ 'bookmark_search[other_bookmark_tag_names]': 'Cozy' }))).toEqual(['The Far Shore', 'Harbour Lights']);
+    expect(await list(reader, mine + q({ 'bookmark_search[other_bookmark_tag_names]': 'cozy', 'work_search[fandom_names]': 'Original Work' }))).toEqual(['Private Thing', 'Harbour Lights']);
+
+    // The form shows what was asked, and says plainly what it could not use.
+    const page = parsePage((await guest.get(mine + q({ 'work_search[fandom_names]': 'No Such Fandom', 'bookmark_search[sort_column]': 'word_count', 'bookmark_search[rec]': '1' }))).body);
+    expect(titles(page)).toEqual([]);
+    expect(textOf(page, '.filter-notices')).toBe('There is no tag named “No Such Fandom”, so no works match it.');
+    expect(page.querySelector('input[name="work_search[fandom_names]"]')?.getAttribute('value')).toBe('No Such Fandom');
+    expect(page.querySelector('select[name="bookmark_search[sort_column]"] option[selected]')?.getAttribute('value')).toBe('word_count');
+    expect(page.querySelector('input[name="bookmark_search[rec]"]')?.hasAttribute('checked')).toBe(true);
   });
 
   it('only its owner edits or deletes a bookmark; deleting takes it off the count', async () => {

@@ -11,7 +11,7 @@ import { tagsOfWorks, emptyTagsByType } from '../tags/tag.service.js';
 import * as chapters from './chapter.repository.js';
 import * as works from './work.repository.js';
 import { findCounters, noCounters } from './work-counter.repository.js';
-import type { WorkFilter } from './work-filter.js';
+import { narrowsAnything, type WorkFilter } from './work-filter.js';
 import { toChapterModel, type ChapterHead, type ChapterModel, type ShownWork, type WorkModel } from './work.model.js';
 import { workAsSeenBy } from './work-view.js';
 
@@ -96,6 +96,23 @@ export async function listWorksForReader(
 /** Ids of the works matching a listing, newest first, at most `limit` (search ranks them itself). */
 export function matchingWorkIds(db: Db, viewer: Viewer, filter: works.ListingFilter, narrowing: WorkFilter, limit: number): Promise<number[]> {
   return works.listWorkIds(db, scopeOf(viewer), filter, narrowing, limit);
+}
+
+/** A work filter as another listing of works' holders (bookmarks) applies it, for this viewer. */
+export type WorkNarrowing = {
+  /** Null when the filter narrows nothing. */
+  matches: ReturnType<typeof works.workMatches> | null;
+  /** The sort's value, for a query with `works` joined. */
+  sortValue: ReturnType<typeof works.workSortValue>;
+  direction: 'asc' | 'desc';
+};
+
+/** The filter, as a condition on work ids and a sort value, over what the viewer may see. */
+export function workNarrowing(viewer: Viewer, narrowing: WorkFilter): WorkNarrowing {
+  return {
+    matches: narrowsAnything(narrowing) ? works.workMatches(scopeOf(viewer), narrowing) : null,
+    sortValue: works.workSortValue(narrowing), direction: narrowing.direction,
+  };
 }
 
 /** Works by id, in the order given, as this viewer may see them. */

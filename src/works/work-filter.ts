@@ -61,6 +61,13 @@ export function emptyFilter(): WorkFilter {
   };
 }
 
+/** True when a filter narrows anything (its sort aside). */
+export function narrowsAnything(f: WorkFilter): boolean {
+  const { sort: _sort, direction: _direction, ...narrowing } = f;
+  const { sort: _s, direction: _d, ...none } = emptyFilter();
+  return JSON.stringify(narrowing) !== JSON.stringify(none);
+}
+
 /** True when a value is one of the sort keys. */
 export function isSortKey(value: string): value is SortKey {
   return Object.hasOwn(SORTS, value);

@@ -1,6 +1,6 @@
 // All SQL for works and their creators. Which works a reader may see is decided by
 // src/access/visibility.ts; every read here that serves a reader filters with it.
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database, Db, WorkRow, WorkTable } from '../db/database.js';
 import type { Insertable, Updateable } from 'kysely';
 import type { Scope } from '../access/scope.js';
@@ -159,6 +159,18 @@ export async function countWorks(db: Db, scope: Scope, filter: ListingFilter, f:
   return row.n;
 }
 
+
+/** A condition on a column holding work ids: the work is one this scope may see and matches the filter. */
+export function workMatches(scope: Scope, f: WorkFilter): (workId: Expression<number | null>) => Expression<SqlBool> {
+  const matching = expressionBuilder<Database>().selectFrom('works').select('works.id').where(workVisibleTo(scope)).where((w) => filterCondition(w, f));
+  return (workId) => sql<SqlBool>`${workId} in (${matching})`;
+}
+
+/** What a sort orders by, for a query that has `works` joined: the work's column or its counter (0 when never counted). */
+export function workSortValue(f: WorkFilter): RawBuilder<unknown> {
+  const sort = SORTS[f.sort];
+  return COUNTER_SORTS.has(f.sort) ? counterOf(sort.column as FilteredCounter) : sql`${sql.ref(`works.${sort.column}`)}`;
+}
 
 /** Copies the work's rating tag onto the row, where listings filter on it. */
 export async function setRatingFromTags(db: Db, workId: number): Promise<void> {

@@ -209,6 +209,19 @@ export const DOORS: Door[] = [
     expect: GENERAL_LISTING,
   },
   {
+    name: "everyone's bookmarks /bookmarks",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, '/bookmarks', wordsOf(s, 'title', 'tag')),
+    expect: GENERAL_LISTING,
+  },
+  {
+    // Filtering and sorting by the bookmarked work goes through the works' filter (its own visibility check).
+    name: "a member's bookmarks filtered by the work's tag, sorted by its words /users/:login/bookmarks?work_search[other_tag_names]=<the tag>",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, `/users/doorsmember/bookmarks?bookmark_search[sort_column]=word_count&work_search[other_tag_names]=${encodeURIComponent(s.state.words.tag)}`, wordsOf(s, 'title')),
+    expect: GENERAL_LISTING,
+  },
+  {
     name: "a work's bookmarks /works/:id/bookmarks",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/bookmarks`, wordsOf(s, 'title')),

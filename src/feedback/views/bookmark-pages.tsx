@@ -1,4 +1,4 @@
-// Bookmark pages: listings (a member's, a work's), one bookmark, and the form to make or change one
+// Bookmark pages: listings (everyone's, a member's, a work's) with their filters, one bookmark, and the form to make or change one
 // (of a work here, or of a work elsewhere).
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../http/context.js';
@@ -6,22 +6,48 @@ import type { FieldErrors } from '../../http/errors.js';
 import { formatCount } from '../../lib/text.js';
 import { ErrorSummary, Form, PostButton, SelectField, TextArea, TextField } from '../../views/forms.js';
 import { Layout } from '../../views/layout.js';
+import { ListingColumns } from '../../views/listing-columns.js';
 import { Pagination } from '../../views/pagination.js';
 import type { Page } from '../../works/reading.service.js';
+import type { BookmarkFilterValues } from '../bookmark-filter.js';
 import { EXTERNAL_RATINGS, type BookmarkView } from '../bookmark.service.js';
 import { BookmarkBlurb } from './bookmark-blurb.js';
 
-export function BookmarkListing({ ctx, title, heading, page, basePath, intro, empty }: {
+export function BookmarkListing({ ctx, title, heading, page, basePath, intro, empty, filters, notices }: {
   ctx: PageContext; title: string; heading: ComponentChildren; page: Page<BookmarkView>; basePath: string; intro?: ComponentChildren; empty: string;
+  /** The sort and filter form, shown beside the list. */
+  filters?: ComponentChildren;
+  /** What the filters could not use, said plainly. */
+  notices?: string[];
 }) {
   return (
-    <Layout ctx={ctx} title={title} mainClass="bookmarks-index">
+    <Layout ctx={ctx} title={title} mainClass={filters !== undefined ? 'bookmarks-index with-filters' : 'bookmarks-index'}>
       <h2 class="heading">{heading}</h2>
       {intro}
-      {page.total > 0 ? <p class="listing-count" role="status">{formatCount(page.total)} {page.total === 1 ? 'Bookmark' : 'Bookmarks'}</p> : <p class="empty">{empty}</p>}
-      <ol class="bookmark index group">{page.items.map((b) => <BookmarkBlurb key={b.id} bookmark={b} />)}</ol>
-      <Pagination page={page.page} pages={page.pages} basePath={basePath} />
+      <ListingColumns filters={filters} notices={notices}>
+        {page.total > 0 ? <p class="listing-count" role="status">{formatCount(page.total)} {page.total === 1 ? 'Bookmark' : 'Bookmarks'}</p> : <p class="empty">{empty}</p>}
+        <ol class="bookmark index group">{page.items.map((b) => <BookmarkBlurb key={b.id} bookmark={b} />)}</ol>
+        <Pagination page={page.page} pages={page.pages} basePath={basePath} />
+      </ListingColumns>
     </Layout>
+  );
+}
+
+/** The bookmark listings' own fields in the sort and filter form. */
+export function BookmarkFilterFields({ values }: { values: BookmarkFilterValues }) {
+  return (
+    <details open={values.rec || values.withNotes || values.tags !== ''}>
+      <summary>Bookmarks</summary>
+      <fieldset class="choices">
+        <legend>Only</legend>
+        <label class="choice"><input type="checkbox" name="bookmark_search[rec]" value="1" checked={values.rec} /> Recs</label>
+        <label class="choice"><input type="checkbox" name="bookmark_search[with_notes]" value="1" checked={values.withNotes} /> With notes</label>
+      </fieldset>
+      <div class="field">
+        <label for="filter-bookmark-tags">Bookmarker's tags</label>
+        <input id="filter-bookmark-tags" type="text" name="bookmark_search[other_bookmark_tag_names]" value={values.tags} />
+      </div>
+    </details>
   );
 }
 

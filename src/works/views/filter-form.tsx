@@ -1,4 +1,5 @@
 // The "Sort and filter" form beside every listing: a plain GET form with AO3's parameter names.
+import type { ComponentChildren } from 'preact';
 import type { FixedTag } from '../../tags/tag.service.js';
 import { LANGUAGES } from '../languages.js';
 import { FIXED_KINDS, readFilterValues, TAG_KINDS, type FilterValues, type TagKind } from '../filter-params.js';
@@ -81,22 +82,35 @@ function MoreOptions({ values }: { values: FilterValues }) {
   );
 }
 
+/** A listing's own sort choices (bookmarks sort by when bookmarked, too), instead of the works'. */
+export type SortChoices = { name: string; value: string; options: Array<[string, string]> };
+
+const WORK_SORTS = (values: FilterValues): SortChoices => ({
+  name: 'work_search[sort_column]', value: values.sort || 'revised_at',
+  options: (Object.entries(SORTS) as Array<[SortKey, { label: string }]>).map(([key, s]) => [key, s.label]),
+});
+
 /**
  * The whole form; `action` is the listing's address without its query. On a phone it folds away
- * (bindery.js closes it there) unless a filter is in use.
+ * (bindery.js closes it there) unless a filter is in use. `children` are a listing's own fields.
  */
-export function FilterForm({ action, values, fixed }: { action: string; values: FilterValues; fixed: FixedTagSets }) {
-  const inUse = JSON.stringify(values) !== JSON.stringify(readFilterValues({}));
+export function FilterForm({ action, values, fixed, sort = WORK_SORTS(values), inUse: ownInUse = false, children }: {
+  action: string; values: FilterValues; fixed: FixedTagSets; sort?: SortChoices;
+  /** The listing's own fields are in use. */
+  inUse?: boolean; children?: ComponentChildren;
+}) {
+  const inUse = ownInUse || JSON.stringify(values) !== JSON.stringify(readFilterValues({}));
   return (
     <form method="get" action={action} class="filters" aria-labelledby="filters-heading">
       <details class="filters-fold" open data-fold-on-phone={inUse ? undefined : ''}>
       <summary><h3 id="filters-heading" class="heading">Sort and filter</h3></summary>
       <div class="field">
         <label for="filter-sort">Sort by</label>
-        <select id="filter-sort" name="work_search[sort_column]">
-          {(Object.entries(SORTS) as Array<[SortKey, { label: string }]>).map(([key, s]) => <option key={key} value={key} selected={(values.sort || 'revised_at') === key}>{s.label}</option>)}
+        <select id="filter-sort" name={sort.name}>
+          {sort.options.map(([key, label]) => <option key={key} value={key} selected={sort.value === key}>{label}</option>)}
         </select>
       </div>
+      {children}
       <TagGroup mode="include" values={values} fixed={fixed} />
       <TagGroup mode="exclude" values={values} fixed={fixed} />
       <MoreOptions values={values} />

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../http/context.js';
 import { formatCount } from '../../lib/text.js';
 import { Layout } from '../../views/layout.js';
+import { ListingColumns } from '../../views/listing-columns.js';
 import { Pagination } from '../../views/pagination.js';
 import type { Page } from '../reading.service.js';
 import type { WorkModel } from '../work.model.js';
@@ -34,17 +35,13 @@ export function WorkListing({ ctx, title, heading, page, basePath, intro, empty,
       <h2 class="heading">{heading}</h2>
       {feed !== undefined && <ul class="navigation actions"><li><a class="rss" href={feed.href} type="application/atom+xml">Subscribe to this tag's feed</a></li></ul>}
       {intro}
-      <div class={filters !== undefined ? 'listing' : 'listing without-filters'}>
-        <div class="results">
-          {notices !== undefined && notices.length > 0 && <ul class="flash error filter-notices">{notices.map((n) => <li key={n}>{n}</li>)}</ul>}
-          {page.total > 0 ? <p class="listing-count" role="status">{countLine(page)}</p> : <p class="empty">{empty}</p>}
-          <ol class="work index group">
-            {page.items.map((work) => <WorkBlurb key={work.id} work={work} updated={work.id !== null && updated?.has(work.id) === true} />)}
-          </ol>
-          <Pagination page={page.page} pages={page.pages} basePath={basePath} />
-        </div>
-        {filters !== undefined && <aside class="filters-column" aria-label="Sort and filter">{filters}</aside>}
-      </div>
+      <ListingColumns filters={filters} notices={notices}>
+        {page.total > 0 ? <p class="listing-count" role="status">{countLine(page)}</p> : <p class="empty">{empty}</p>}
+        <ol class="work index group">
+          {page.items.map((work) => <WorkBlurb key={work.id} work={work} updated={work.id !== null && updated?.has(work.id) === true} />)}
+        </ol>
+        <Pagination page={page.page} pages={page.pages} basePath={basePath} />
+      </ListingColumns>
     </Layout>
   );
 }
