@@ -82,7 +82,8 @@ async function filteredListing(request: FastifyRequest, reply: FastifyReply, tit
       <BookmarkFilterFields values={values} />
     </FilterForm>
   );
-  return sendPage(reply, <BookmarkListing ctx={pageContext(request, reply)} title={title} heading={title} page={page} basePath={request.url} empty={empty} filters={form} notices={built.notices} />);
+  const everyone = base.userId === undefined ? null : <ul class="navigation actions"><li><a href="/bookmarks">Everyone's bookmarks</a></li></ul>;
+  return sendPage(reply, <BookmarkListing ctx={pageContext(request, reply)} title={title} heading={title} page={page} basePath={request.url} empty={empty} filters={form} notices={built.notices} intro={everyone} />);
 }
 
 /** Routes for bookmarks. */

@@ -49,7 +49,7 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
         <li><a href={`/users/${user.login}/works`}>My works</a></li>
         <li><a href={`/users/${user.login}/inbox`}>Inbox{ctx.inboxUnread > 0 && <> <span class="inbox-count" aria-label={`${ctx.inboxUnread} unread`}>({ctx.inboxUnread})</span></>}</a></li>
         <li><a href={`/users/${user.login}/stats`}>Statistics</a></li>
-        <li><a href={`/users/${user.login}/bookmarks`}>Bookmarks</a></li>
+        <li><a href={`/users/${user.login}/bookmarks`}>My bookmarks</a></li>
         <li><a href={`/users/${user.login}/readings`}>History</a></li>
         <li><a href={`/users/${user.login}/subscriptions`}>Subscriptions</a></li>
         <li><a href={`/users/${user.login}/pseuds`}>Pseuds</a></li>
@@ -80,7 +80,7 @@ export function Layout({ ctx, title, children, mainClass, feed }: LayoutProps) {
         <header id="header" class="site-header">
           <a class="brand" href="/">{ctx.archiveName}</a>
           <nav aria-label="Site">
-            <ul class="site-nav"><li><a href="/works">Works</a></li><li><a href="/fandoms">Fandoms</a></li><li><a href="/bookmarks">Bookmarks</a></li><li><a href="/works/search">Search</a></li></ul>
+            <ul class="site-nav"><li><a href="/works">Works</a></li><li><a href="/fandoms">Fandoms</a></li><li class="wide-only"><a href="/bookmarks">Bookmarks</a></li><li><a href="/works/search">Search</a></li></ul>
             <UserMenu ctx={ctx} />
           </nav>
         </header>

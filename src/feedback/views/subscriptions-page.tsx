@@ -8,7 +8,7 @@ export function SubscriptionsPage({ ctx, subscriptions }: { ctx: PageContext; su
   return (
     <Layout ctx={ctx} title="Subscriptions" mainClass="narrow subscriptions">
       <h2 class="heading">Subscriptions</h2>
-      <p>You get an email for each new chapter of these works, and each new work by these creators.</p>
+      <p>You get an email for each new chapter of these works, and each new work by these creators, or one a day if you <a href={ctx.viewer.user === null ? '/login' : `/users/${encodeURIComponent(ctx.viewer.user.login)}/preferences`}>choose the daily digest</a>.</p>
       {subscriptions.length === 0 ? <p class="empty">No subscriptions yet: use Subscribe on a work or on a creator’s works page.</p> : (
         <ul class="subscription-list">
           {subscriptions.map((s) => (
