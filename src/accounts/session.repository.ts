@@ -41,9 +41,13 @@ export async function insertApiToken(db: Db, userId: number, tokenHash: string, 
   await db.insertInto('api_tokens').values({ user_id: userId, token_hash: tokenHash, name, created_at: now }).execute();
 }
 
-export async function findUserByTokenHash(db: Db, tokenHash: string): Promise<UserRow | undefined> {
-  return db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .selectAll('users').where('api_tokens.token_hash', '=', tokenHash).executeTakeFirst();
+/** The token's user, and when the token was last used. */
+export async function findUserByTokenHash(db: Db, tokenHash: string): Promise<{ user: UserRow; lastUsedAt: string | null } | undefined> {
+  const row = await db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users').select('api_tokens.last_used_at as token_last_used_at').where('api_tokens.token_hash', '=', tokenHash).executeTakeFirst();
+  if (row === undefined) return undefined;
+  const { token_last_used_at: lastUsedAt, ...user } = row;
+  return { user, lastUsedAt };
 }
 
 export async function markTokenUsed(db: Db, tokenHash: string, now: string): Promise<void> {

@@ -58,11 +58,15 @@ export async function createApiToken(db: Db, login: string, name = 'cli'): Promi
   return token;
 }
 
+/** How stale a token's "last used" may get: writing it on every request would double an API client's queries. */
+const TOKEN_USE_NOTED_EVERY_MS = 10 * 60_000;
+
 /** The user an API token belongs to, or null. */
 export async function userForApiToken(db: Db, token: string): Promise<ViewerUser | null> {
   const hash = sha256Hex(token);
-  const user = await sessions.findUserByTokenHash(db, hash);
-  if (!user) return null;
-  await sessions.markTokenUsed(db, hash, nowIso());
-  return toViewerUser(user);
+  const found = await sessions.findUserByTokenHash(db, hash);
+  if (!found) return null;
+  const now = nowIso();
+  if (found.lastUsedAt === null || Date.parse(now) - Date.parse(found.lastUsedAt) >= TOKEN_USE_NOTED_EVERY_MS) await sessions.markTokenUsed(db, hash, now);
+  return toViewerUser(found.user);
 }

@@ -2,8 +2,10 @@
 import type { Db } from '../db/database.js';
 import { nowIso } from '../lib/clock.js';
 
-export function findSetting(db: Db, key: string): Promise<{ value: string } | undefined> {
-  return db.selectFrom('archive_settings').select('value').where('key', '=', key).executeTakeFirst();
+/** The stored values of these settings, by key (a setting never saved is missing). */
+export async function findSettings(db: Db, keys: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('archive_settings').select(['key', 'value']).where('key', 'in', keys).execute();
+  return new Map(rows.map((r) => [r.key, r.value]));
 }
 
 export async function saveSetting(db: Db, key: string, value: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { Database, Db } from '../db/database.js';
 import { emit, inTransaction } from '../events/bus.js';
 import { requireAdmin } from '../access/permissions.js';
 import type { Viewer } from '../access/viewer.js';
-import { findSetting, saveSetting } from './settings.repository.js';
+import { findSettings, saveSetting } from './settings.repository.js';
 
 /** The settings and their defaults. */
 export type ArchiveSettings = {
@@ -19,19 +19,36 @@ const DEFAULTS: ArchiveSettings = { canonicalOnFirstUse: false, guestKudos: true
 /** Each setting's key in the settings table. */
 const KEYS: Record<keyof ArchiveSettings, string> = { canonicalOnFirstUse: 'canonical_on_first_use', guestKudos: 'guest_kudos' };
 
-async function flag(db: Db, name: keyof ArchiveSettings): Promise<boolean> {
-  const row = await findSetting(db, KEYS[name]);
-  return row === undefined ? DEFAULTS[name] : row.value === 'true';
+/**
+ * How long this process trusts the settings it read. Kudos and work pages read them on every
+ * request; a change made here is seen at once, one made on another app server within a second.
+ */
+const FRESH_MS = 1000;
+const read = new WeakMap<Db, { at: number; settings: Promise<ArchiveSettings> }>();
+
+async function readSettings(db: Db): Promise<ArchiveSettings> {
+  const rows = await findSettings(db, Object.values(KEYS));
+  const flag = (name: keyof ArchiveSettings) => {
+    const value = rows.get(KEYS[name]);
+    return value === undefined ? DEFAULTS[name] : value === 'true';
+  };
+  return { canonicalOnFirstUse: flag('canonicalOnFirstUse'), guestKudos: flag('guestKudos') };
 }
 
-/** The archive's settings as they stand. */
-export async function archiveSettings(db: Db): Promise<ArchiveSettings> {
-  return { canonicalOnFirstUse: await flag(db, 'canonicalOnFirstUse'), guestKudos: await flag(db, 'guestKudos') };
+/** The archive's settings as they stand (at most a second old when changed on another app server). */
+export function archiveSettings(db: Db): Promise<ArchiveSettings> {
+  const now = performance.now();
+  const known = read.get(db);
+  if (known !== undefined && now - known.at < FRESH_MS) return known.settings;
+  const settings = readSettings(db);
+  read.set(db, { at: now, settings });
+  settings.catch(() => read.delete(db));
+  return settings;
 }
 
-/** Whether guests may leave kudos, alone: read once a second by the work page cache. */
-export function guestKudosAllowed(db: Db): Promise<boolean> {
-  return flag(db, 'guestKudos');
+/** Whether guests may leave kudos. */
+export async function guestKudosAllowed(db: Db): Promise<boolean> {
+  return (await archiveSettings(db)).guestKudos;
 }
 
 /** Saves the settings an administrator chose. */
@@ -41,4 +58,5 @@ export async function saveArchiveSettings(db: Kysely<Database>, viewer: Viewer, 
     for (const name of Object.keys(KEYS) as Array<keyof ArchiveSettings>) await saveSetting(trx, KEYS[name], String(settings[name]));
     await emit(trx, { type: 'settings.changed' });
   });
+  read.delete(db);
 }

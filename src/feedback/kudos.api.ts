@@ -19,8 +19,8 @@ export function registerKudosApi(app: FastifyInstance): void {
   });
   app.post<WorkParams>('/api/v1/works/:id/kudos', { schema: leaveKudosSchema }, async (request, reply) => {
     const workId = idParam(request.params.id);
-    const result = await leaveKudos(request.server.db, request.viewer, workId, guestKeyOf(request));
-    const count = await kudosCount(request.server.db, workId);
-    return reply.code(result === 'left' ? 201 : 200).send({ kudos: { left: result === 'left', count } });
+    const outcome = await leaveKudos(request.server.db, request.viewer, workId, guestKeyOf(request));
+    const count = outcome.left ? outcome.count : await kudosCount(request.server.db, workId);
+    return reply.code(outcome.left ? 201 : 200).send({ kudos: { left: outcome.left, count } });
   });
 }

@@ -32,8 +32,8 @@ function backTo(request: FastifyRequest, workId: number): string {
 
 async function submitKudos(request: FastifyRequest<WorkParams>, reply: FastifyReply) {
   const workId = idParam(request.params.id);
-  const result = await leaveKudos(request.server.db, request.viewer, workId, guestKeyOf(request));
-  setFlash(reply, KUDOS_MESSAGES[result]);
+  const outcome = await leaveKudos(request.server.db, request.viewer, workId, guestKeyOf(request));
+  setFlash(reply, outcome.left ? KUDOS_MESSAGES.left : KUDOS_MESSAGES.already);
   return reply.redirect(backTo(request, workId), 303);
 }
 

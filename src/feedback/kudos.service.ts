@@ -1,7 +1,7 @@
 // Kudos: one per account per work, one per guest address per work when the archive allows guest
 // kudos, never on one's own work, and only on a posted work the giver may read. The count is a
-// counter (work-counter.service.ts), not content, set from the kudos rows once the kudos is stored
-// (kudos-count.ts), so kudos on one work never queue on its counter.
+// counter (work-counter.service.ts), not content, added to once the kudos is stored (kudos-count.ts),
+// so kudos on one work never queue on its counter.
 import type { Kysely } from 'kysely';
 import { requireReadable } from '../access/permissions.js';
 import type { Viewer } from '../access/viewer.js';
@@ -24,8 +24,11 @@ export const KUDOS_MESSAGES = {
   guests: 'Log in to leave kudos: on this archive only registered users can.',
 } as const;
 
-/** Leaves kudos as this viewer (a guest by the keyed hash of their address); 'already' when they had. */
-export async function leaveKudos(db: Kysely<Database>, viewer: Viewer, workId: number, guestKey: string): Promise<'left' | 'already'> {
+/** What leaving kudos did: left (with the work's new count), or not, because this giver already had. */
+export type KudosOutcome = { left: true; count: number } | { left: false };
+
+/** Leaves kudos as this viewer (a guest by the keyed hash of their address). */
+export async function leaveKudos(db: Kysely<Database>, viewer: Viewer, workId: number, guestKey: string): Promise<KudosOutcome> {
   const { row, isCreator } = await requireReadable(db, viewer, workId);
   // Only its creators can open a draft, and they cannot leave kudos on it.
   if (row.posted !== 1 && !isCreator) throw notFound('work_not_found');
@@ -33,9 +36,8 @@ export async function leaveKudos(db: Kysely<Database>, viewer: Viewer, workId: n
   const user = viewer.user;
   if (user === null && !(await archiveSettings(db)).guestKudos) throw new AppError('unauthorized', KUDOS_MESSAGES.guests);
   const added = await insertKudos(db, workId, user === null ? { guestKey } : { userId: user.id });
-  // The count follows from the rows, off this write (kudos-count.ts): the giver sees it once this resolves.
-  if (added) await kudosCounter(db).recount(workId);
-  return added ? 'left' : 'already';
+  // The count is added to off this write (kudos-count.ts): the giver sees it once this resolves.
+  return added ? { left: true, count: await kudosCounter(db).add(workId) } : { left: false };
 }
 
 /** Who left kudos on a work the viewer may read, a page of account names at a time, with the work's title. */

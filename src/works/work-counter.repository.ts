@@ -1,5 +1,4 @@
 // All SQL for a work's counters (kudos, comments, bookmarks, hits), kept apart from its row.
-import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
 export const COUNTERS = ['comments', 'kudos', 'bookmarks', 'hits'] as const;
@@ -31,9 +30,10 @@ export async function findCounters(db: Db, workIds: number[]): Promise<Map<numbe
   return new Map(rows.map(({ work_id: id, ...counters }) => [id, counters]));
 }
 
-/** Sets a work's kudos to the number of its kudos rows (creating its counter row the first time). */
-export async function setKudosFromRows(db: Db, workId: number): Promise<void> {
-  const count = sql<number>`(select count(*) from kudos where kudos.work_id = ${workId})`;
-  await db.insertInto('work_counters').values({ work_id: workId, ...noCounters(), kudos: count })
-    .onConflict((oc) => oc.column('work_id').doUpdateSet({ kudos: count })).execute();
+/** Adds kudos to a work's count (creating its counter row the first time); answers the new count. */
+export async function addKudosReturning(db: Db, workId: number, kudos: number): Promise<number> {
+  const row = await db.insertInto('work_counters').values({ work_id: workId, ...noCounters(), kudos })
+    .onConflict((oc) => oc.column('work_id').doUpdateSet((eb) => ({ kudos: eb('work_counters.kudos', '+', eb.ref('excluded.kudos')) })))
+    .returning('kudos').executeTakeFirstOrThrow();
+  return row.kudos;
 }

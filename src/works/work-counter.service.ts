@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.js';
 import { emit, inTransaction } from '../events/bus.js';
 import { invalid } from '../http/errors.js';
-import { addToCounters, COUNTERS, findCounters, noCounters, setKudosFromRows, type WorkCounters } from './work-counter.repository.js';
+import { addToCounters, COUNTERS, findCounters, noCounters, addKudosReturning, type WorkCounters } from './work-counter.repository.js';
 
 /** Adds to a work's counters and announces it (work.counted); a negative amount takes away (a kudos withdrawn). */
 export async function bumpCounters(db: Kysely<Database>, workId: number, by: Partial<WorkCounters>): Promise<void> {
@@ -27,8 +27,11 @@ export async function workCounters(db: Db, workId: number): Promise<WorkCounters
   return (await findCounters(db, [workId])).get(workId) ?? noCounters();
 }
 
-/** Sets a work's kudos count from its kudos rows, inside the caller's transaction, and announces it. */
-export async function setCounterFromKudos(trx: Db, workId: number): Promise<void> {
-  await setKudosFromRows(trx, workId);
-  await emit(trx, { type: 'work.counted', workId });
+/** Adds kudos to a work's count in one statement and announces it; answers the new count. */
+export function addKudosCount(db: Kysely<Database>, workId: number, kudos: number): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const count = await addKudosReturning(trx, workId, kudos);
+    await emit(trx, { type: 'work.counted', workId });
+    return count;
+  });
 }
