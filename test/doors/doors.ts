@@ -8,7 +8,7 @@
 import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
-  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readInbox, saveBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
+  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readHistory, readInbox, saveBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
@@ -553,6 +553,20 @@ export const DOORS: Door[] = [
       posted               | known   | known   | known   | known
       restricted           | unknown | known   | known   | known
       draft chapter, work  | known   | known   | known   | known
+      draft chapter, ch. 2 | -       | -       | -       | -
+    `,
+  },
+  {
+    // The member read every subject's page through the doors above; their history lists what they may still see.
+    name: "the member's reading history /users/:login/readings",
+    outcomes: INBOX_OUTCOMES,
+    look: (w, s, v) => readHistory(w, v, wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest   | member  | creator | admin
+      draft                | refused | absent  | refused | refused
+      posted               | refused | seen    | refused | refused
+      restricted           | refused | seen    | refused | refused
+      draft chapter, work  | refused | seen    | refused | refused
       draft chapter, ch. 2 | -       | -       | -       | -
     `,
   },

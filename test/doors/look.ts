@@ -313,11 +313,22 @@ export async function saveBookmark(world: World, viewer: ViewerName, workId: num
 /** What a look at the creator's inbox can find: the subject's comments ("seen"), none ("absent"), or a refusal (it is not theirs). */
 export const INBOX_OUTCOMES = ['seen', 'absent', 'refused'];
 
-/** The creator's inbox as the viewer: only its owner may read it, and it names the works commented on. */
-export async function readInbox(world: World, viewer: ViewerName, words: string[]): Promise<Found> {
-  const url = `/users/${world.creator}/inbox`;
+/** A page for its owner alone (an inbox, a reading history) as the viewer: "refused" to anyone else. */
+async function readOwnersPage(world: World, viewer: ViewerName, url: string, words: string[]): Promise<Found> {
   const response = await get(world, viewer, url, { fresh: true });
   const detail = `${response.statusCode}: ${response.body.slice(0, 160)}`;
   if (response.statusCode === 401 || response.statusCode === 403) return { outcome: 'refused', detail };
   return readPage(response, url, words);
+}
+
+/** The creator's inbox as the viewer: only its owner may read it, and it names the works commented on. */
+export function readInbox(world: World, viewer: ViewerName, words: string[]): Promise<Found> {
+  return readOwnersPage(world, viewer, `/users/${world.creator}/inbox`, words);
+}
+
+/** The member's reading history as the viewer, once the reads noted so far are written: only its owner may read it. */
+export async function readHistory(world: World, viewer: ViewerName, words: string[]): Promise<Found> {
+  await world.app.readings.flush();
+  const login = world.agents.get('member')?.login ?? '';
+  return readOwnersPage(world, viewer, `/users/${login}/readings`, words);
 }
