@@ -2,9 +2,6 @@
 // work with members' and guests' comments in threads (one 50 levels deep), runs the app in a child
 // process, times its pages of comments one request at a time against the cached work page, walks
 // the deep thread through its "Continue thread" links, and prints the figures and the targets.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { THREADS_PER_PAGE } from '../src/feedback/comment-threads.service.js';
 import { freePort, startChild, type Child } from './lib/children.js';
 import { postmasterPid } from './lib/comments-cpu.js';
@@ -12,21 +9,9 @@ import { guestCookie, pageShape, timeAddresses, walkDeepThread, type Address } f
 import { COMMENTS_USAGE, parseCommentsOptions, type CommentsOptions } from './lib/comments-options.js';
 import { printCommentsReport } from './lib/comments-report.js';
 import { seedComments, type CommentsSeed } from './lib/comments-seed.js';
-import { DEFAULT_POSTGRES_URL, ensureDatabase } from './lib/postgres.js';
+import { runBench } from './lib/run-bench.js';
+import { appEnvironment } from './lib/postgres.js';
 import { codeVersion, loadLine } from './lib/report.js';
-
-/** The environment the app reads, as in production: a data folder, a database URL, no logging. */
-async function appEnvironment(options: CommentsOptions, dataDir: string): Promise<Record<string, string>> {
-  const base = { DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-  if (options.database === 'sqlite') return { ...base, DATABASE_URL: `sqlite:${join(dataDir, 'bindery.sqlite')}` };
-  const url = process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL;
-  try {
-    await ensureDatabase(url);
-  } catch (error) {
-    throw new Error(`cannot reach PostgreSQL at ${url.replace(/\/\/[^@/]*@/, '//***@')} (${(error as Error).message}); start it with: pg_ctlcluster 15 main start`, { cause: error });
-  }
-  return { ...base, DATABASE_URL: url };
-}
 
 /** The four addresses: the first page of threads alone and under the work, a later page, and the work page alone (the reference). */
 function addressesOf(seed: CommentsSeed, options: CommentsOptions): Address[] {
@@ -43,7 +28,7 @@ function addressesOf(seed: CommentsSeed, options: CommentsOptions): Address[] {
 }
 
 async function bench(options: CommentsOptions, dataDir: string, children: Child[]): Promise<void> {
-  const env = await appEnvironment(options, dataDir);
+  const env = await appEnvironment(options.database, dataDir);
   const seed = await seedComments(env, { comments: options.comments, threads: options.threads, members: options.members, deepLevels: options.levels, seed: options.seed });
   const app = await startChild('app', 'app-server.ts', { env: { ...env, PORT: String(await freePort()) } });
   children.push(app);
@@ -73,30 +58,4 @@ async function bench(options: CommentsOptions, dataDir: string, children: Child[
   });
 }
 
-async function main(): Promise<number> {
-  let options: CommentsOptions;
-  try {
-    options = parseCommentsOptions(process.argv.slice(2));
-    if (options.help) {
-      console.log(COMMENTS_USAGE);
-      return 0;
-    }
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${COMMENTS_USAGE}`);
-    return 2;
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'bindery-bench-'));
-  const children: Child[] = [];
-  try {
-    await bench(options, dataDir, children);
-    return 0;
-  } catch (error) {
-    console.error(`bench:comments failed: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  } finally {
-    for (const child of children) await child.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
-
-process.exitCode = await main();
+process.exitCode = await runBench({ name: 'bench:comments', usage: COMMENTS_USAGE, parse: parseCommentsOptions, needsWrk: false, run: bench });

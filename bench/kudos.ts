@@ -3,31 +3,16 @@
 // unchanged". Seeds two works and thousands of members, runs the app in a child process, reads
 // the other work with wrk alone, then again while this process floods the first with kudos from
 // members (JSON API) and guests (the page's form), and prints what was reached and counted.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { cpuSecondsOf, cpuSecondsOfProcessesNamed, freePort, machineCpuSeconds, selfAndReapedCpuSeconds, startChild, type Child } from './lib/children.js';
 import { KudosClient } from './lib/kudos-client.js';
 import { runFlood } from './lib/kudos-flood.js';
 import { KUDOS_USAGE, membersNeeded, parseKudosOptions, type KudosOptions } from './lib/kudos-options.js';
 import { printKudosReport, type CpuShares, type ReadRun } from './lib/kudos-report.js';
 import { kudosRows, seedKudos, type KudosSeed } from './lib/kudos-seed.js';
-import { DEFAULT_POSTGRES_URL, ensureDatabase } from './lib/postgres.js';
+import { runBench } from './lib/run-bench.js';
+import { appEnvironment } from './lib/postgres.js';
 import { codeVersion, loadLine } from './lib/report.js';
-import { hasWrk, runWrk, WRK } from './lib/wrk.js';
-
-/** The environment the app reads, as bench:read gives it: a data folder, a database URL, no logging. */
-async function appEnvironment(options: KudosOptions, dataDir: string): Promise<Record<string, string>> {
-  const base = { DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-  if (options.database === 'sqlite') return { ...base, DATABASE_URL: `sqlite:${join(dataDir, 'bindery.sqlite')}` };
-  const url = process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL;
-  try {
-    await ensureDatabase(url);
-  } catch (error) {
-    throw new Error(`cannot reach PostgreSQL at ${url.replace(/\/\/[^@/]*@/, '//***@')} (${(error as Error).message}); start it with: pg_ctlcluster 15 main start`, { cause: error });
-  }
-  return { ...base, DATABASE_URL: url };
-}
+import { runWrk } from './lib/wrk.js';
 
 type CpuSample = { at: number; app: number; self: number; reaped: number; machine: { busy: number; total: number }; database: number };
 
@@ -97,7 +82,7 @@ function setupLines(options: KudosOptions, seed: KudosSeed): string[] {
 }
 
 async function bench(options: KudosOptions, dataDir: string, children: Child[]): Promise<void> {
-  const env = await appEnvironment(options, dataDir);
+  const env = await appEnvironment(options.database, dataDir);
   const seed = await seedKudos(env, options.words, options.accounts);
   const app = await startChild('app', 'app-server.ts', { env: { ...env, PORT: String(await freePort()), TRUST_PROXY: 'true' }, timeoutMs: 60_000 });
   children.push(app);
@@ -124,34 +109,4 @@ async function bench(options: KudosOptions, dataDir: string, children: Child[]):
   });
 }
 
-async function main(): Promise<number> {
-  let options: KudosOptions;
-  try {
-    options = parseKudosOptions(process.argv.slice(2));
-    if (options.help) {
-      console.log(KUDOS_USAGE);
-      return 0;
-    }
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${KUDOS_USAGE}`);
-    return 2;
-  }
-  if (!hasWrk()) {
-    console.error(`This benchmark needs wrk at ${WRK}. Install Debian's package:\n  apt-get update && apt-get install -y wrk`);
-    return 1;
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'bindery-bench-'));
-  const children: Child[] = [];
-  try {
-    await bench(options, dataDir, children);
-    return 0;
-  } catch (error) {
-    console.error(`bench:kudos failed: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  } finally {
-    for (const child of children) await child.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
-
-process.exitCode = await main();
+process.exitCode = await runBench({ name: 'bench:kudos', usage: KUDOS_USAGE, parse: parseKudosOptions, needsWrk: true, run: bench });

@@ -1,34 +1,22 @@
 // `npm run bench:read`: how fast one work's page is read under load. Seeds a work of about 5,000
 // words, runs the app and a bare node:http server (serving the app's exact bytes) in child
 // processes, loads each with wrk, and prints throughput, latency, memory and the targets.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpuSecondsOf, cpuSecondsOfProcessesNamed, freePort, machineCpuSeconds, memoryOf, selfAndReapedCpuSeconds, startChild, type Child } from './lib/children.js';
 import { parseOptions, USAGE, type BenchOptions } from './lib/options.js';
-import { DEFAULT_POSTGRES_URL, ensureDatabase } from './lib/postgres.js';
+import { runBench } from './lib/run-bench.js';
+import { appEnvironment } from './lib/postgres.js';
 import { summariseProfileOf } from './lib/profile.js';
 import { codeVersion, loadLine, printReport, type ServerRun } from './lib/report.js';
 import { seedReadingWork } from './lib/seed.js';
-import { hasWrk, runWrk, WRK } from './lib/wrk.js';
+import { runWrk } from './lib/wrk.js';
 
 const PROFILE_DIR = fileURLToPath(new URL('./out/profiles/', import.meta.url));
 
 type Page = { body: Buffer; contentType: string };
-
-/** The environment the app reads, as in production: a data folder, a database URL, no logging. */
-async function appEnvironment(options: BenchOptions, dataDir: string): Promise<Record<string, string>> {
-  const base = { DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-  if (options.database === 'sqlite') return { ...base, DATABASE_URL: `sqlite:${join(dataDir, 'bindery.sqlite')}` };
-  const url = process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL;
-  try {
-    await ensureDatabase(url);
-  } catch (error) {
-    throw new Error(`cannot reach PostgreSQL at ${url.replace(/\/\/[^@/]*@/, '//***@')} (${(error as Error).message}); start it with: pg_ctlcluster 15 main start`, { cause: error });
-  }
-  return { ...base, DATABASE_URL: url };
-}
 
 async function fetchPage(url: string): Promise<Page> {
   const response = await fetch(url);
@@ -98,7 +86,7 @@ async function startServers(options: BenchOptions, env: Record<string, string>, 
 }
 
 async function bench(options: BenchOptions, dataDir: string, children: Child[]): Promise<void> {
-  const env = await appEnvironment(options, dataDir);
+  const env = await appEnvironment(options.database, dataDir);
   const work = await seedReadingWork(env, options.words);
   const { app, bare, path, page } = await startServers(options, env, work.workId, children);
   const machine = loadLine();
@@ -129,34 +117,4 @@ async function bench(options: BenchOptions, dataDir: string, children: Child[]):
   }
 }
 
-async function main(): Promise<number> {
-  let options: BenchOptions;
-  try {
-    options = parseOptions(process.argv.slice(2));
-    if (options.help) {
-      console.log(USAGE);
-      return 0;
-    }
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (!hasWrk()) {
-    console.error(`This benchmark needs wrk at ${WRK}. Install Debian's package:\n  apt-get update && apt-get install -y wrk`);
-    return 1;
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'bindery-bench-'));
-  const children: Child[] = [];
-  try {
-    await bench(options, dataDir, children);
-    return 0;
-  } catch (error) {
-    console.error(`bench:read failed: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  } finally {
-    for (const child of children) await child.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
-
-process.exitCode = await main();
+process.exitCode = await runBench({ name: 'bench:read', usage: USAGE, parse: parseOptions, needsWrk: true, run: bench });
