@@ -41,6 +41,7 @@ import { registerHitCounter } from './feedback/hits.js';
 import { registerFeedbackApi } from './feedback/feedback.api.js';
 import { registerStatsRoutes } from './feedback/stats.routes.js';
 import { registerReadingRoutes } from './feedback/reading.routes.js';
+import { registerSeriesRoutes } from './series/series.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerFeedbackApi(app);
   registerStatsRoutes(app);
   registerReadingRoutes(app);
+  registerSeriesRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

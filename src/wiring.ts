@@ -6,6 +6,8 @@ import { subscribeFandomIndex } from './tags/fandom-index.service.js';
 import { provideFeedback } from './feedback/feedback.wiring.js';
 import { subscribeInbox } from './feedback/inbox.service.js';
 import { subscribeUpdates } from './feedback/subscription.service.js';
+import { provideSeries } from './series/series.wiring.js';
+import { subscribeSeriesUpkeep } from './series/series.service.js';
 
 let wired = false;
 
@@ -19,4 +21,6 @@ export function wireDomains(): void {
   provideFeedback();
   subscribeInbox();
   subscribeUpdates();
+  provideSeries();
+  subscribeSeriesUpkeep();
 }

@@ -250,6 +250,25 @@ export interface UserPreferenceTable {
   updated_at: string;
 }
 
+/** Works gathered in order under one title. */
+export interface SeriesTable {
+  id: Id;
+  title: string;
+  summary: ColumnType<string, string | undefined, string>;
+  notes: ColumnType<string, string | undefined, string>;
+  complete: ColumnType<Flag, Flag | undefined, Flag>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A work's place in a series (1 is the first part). */
+export interface SeriesWorkTable {
+  series_id: number;
+  work_id: number;
+  position: number;
+}
+
 /** Email held for a member's next daily digest. */
 export interface MailDigestItemTable {
   id: Id;
@@ -337,6 +356,8 @@ export interface Database {
   user_preferences: UserPreferenceTable;
   mail_outbox: MailOutboxTable;
   mail_digest_items: MailDigestItemTable;
+  series: SeriesTable;
+  series_works: SeriesWorkTable;
   subscriptions: SubscriptionTable;
   work_hit_visitors: WorkHitVisitorTable;
   work_hit_days: WorkHitDayTable;
@@ -349,6 +370,7 @@ export type UserRow = Selectable<UserTable>;
 export type PseudRow = Selectable<PseudTable>;
 export type WorkRow = Selectable<WorkTable>;
 export type ChapterRow = Selectable<ChapterTable>;
+export type SeriesRow = Selectable<SeriesTable>;
 export type CommentRow = Selectable<CommentTable>;
 export type BookmarkRow = Selectable<BookmarkTable>;
 export type ExternalWorkRow = Selectable<ExternalWorkTable>;

@@ -5,6 +5,8 @@
 export type DomainEvent =
   /** A work's text, metadata, creators, tags or visibility changed; it was created, posted or deleted. */
   | { type: 'work.saved'; workId: number }
+  /** Something these works' pages show changed elsewhere (a series they are in): their content versions moved. */
+  | { type: 'works.refreshed'; workIds: number[] }
   /** Only a work's counters changed (kudos, hits, comments, bookmarks): nothing its content version keys. */
   | { type: 'work.counted'; workId: number }
   /** A tag's name changed (case or accents), so every work carrying it reads differently. */

@@ -1,7 +1,7 @@
 // Guests' work pages, rendered once and served to every guest. A cached page holds nothing of
 // any visitor: its slots (page-slots.ts) get each request's form token, the work's current
 // counters and its kudos line (read again only when the kudos count moved). It is served only while the work's content version is the one it was rendered from:
-// this process forgets a work the moment its own write commits (work.saved, tag.renamed), and
+// this process forgets a work the moment its own write commits (work.saved, works.refreshed, tag.renamed), and
 // checks the database at most once a second per work for other app servers' writes and for
 // counters, which may be a second behind.
 // docs/decisions/008-guest-page-cache.md and 024-caches-that-cannot-mix-visitors.md.
@@ -46,6 +46,7 @@ export class WorkPageCache {
     this.unsubscribes = [
       afterCommit('work.saved', (event) => forget(event.workId)), afterCommit('tag.renamed', () => forget(null)),
       afterCommit('settings.changed', () => forget(null)),
+      afterCommit('works.refreshed', (event) => { for (const id of event.workIds) forget(id); }),
     ];
   }
 

@@ -179,6 +179,12 @@ export async function setRatingFromTags(db: Db, workId: number): Promise<void> {
   }).where('id', '=', workId).execute();
 }
 
+/** Gives these works a new content version. */
+export async function bumpVersions(db: Db, workIds: number[]): Promise<void> {
+  if (workIds.length === 0) return;
+  await db.updateTable('works').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', 'in', workIds).execute();
+}
+
 /** Gives every work carrying a tag directly a new content version (its tag's name changed). */
 export async function bumpVersionsOfWorksTagged(db: Db, tagId: number): Promise<void> {
   await db.updateTable('works').set((eb) => ({ content_version: eb('content_version', '+', 1) }))

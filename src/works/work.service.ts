@@ -56,6 +56,16 @@ export function changeWork<T>(db: Kysely<Database>, workId: number, change: (trx
   });
 }
 
+/**
+ * Something these works' pages show changed elsewhere (a series they are in): each gets a new
+ * content version, so their cached pages and downloads are made again.
+ */
+export async function refreshWorkPages(trx: Db, workIds: number[]): Promise<void> {
+  if (workIds.length === 0) return;
+  await works.bumpVersions(trx, workIds);
+  await emit(trx, { type: 'works.refreshed', workIds });
+}
+
 /** Recounts posted chapters and words, completeness and, when asked, the updated time. */
 export async function recountWork(trx: Db, workId: number, options: { revisedAt?: string } = {}): Promise<void> {
   const work = await works.findWork(trx, workId);

@@ -16,6 +16,7 @@ import * as m013 from './013_subscriptions.js';
 import * as m014 from './014_hits.js';
 import * as m015 from './015_readings.js';
 import * as m016 from './016_mail_digest.js';
+import * as m017 from './017_series.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '014_hits': m014,
   '015_readings': m015,
   '016_mail_digest': m016,
+  '017_series': m017,
 };

@@ -7,6 +7,8 @@ import { COUNTERS, type WorkCounters } from '../work-counter.repository.js';
 import { tagWorksPath } from '../../tags/tag-url.js';
 import { languageName } from '../languages.js';
 import { chapterFraction, type WorkModel } from '../work.model.js';
+import { workPath } from '../work-paths.js';
+import type { SeriesPlacement } from '../work-series.js';
 
 const TAG_ROWS: ReadonlyArray<[TagType, string, string]> = [
   ['rating', 'rating tags', 'Rating:'], ['warning', 'warning tags', 'Archive Warning:'], ['category', 'category tags', 'Category:'],
@@ -68,8 +70,23 @@ export function WorkStats({ work, shared }: { work: WorkModel; shared: boolean }
   );
 }
 
-/** The meta block: tags by type, language, stats. */
-export function WorkMeta({ work, shared }: { work: WorkModel; shared: boolean }) {
+/** "Part 2 of Title" for each series, with the works before and after it (AO3's dd.series). */
+function SeriesPlaces({ series }: { series: SeriesPlacement[] }) {
+  return (
+    <>
+      {series.map((s) => (
+        <span key={s.seriesId} class="series">
+          {s.previous !== null && <><a class="previous" href={workPath(s.previous)}>← Previous Work</a> </>}
+          <span class="position">Part {s.part} of <a href={`/series/${s.seriesId}`}>{s.title}</a></span>
+          {s.next !== null && <> <a class="next" href={workPath(s.next)}>Next Work →</a></>}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The meta block: tags by type, language, series, stats. */
+export function WorkMeta({ work, shared, series = [] }: { work: WorkModel; shared: boolean; series?: SeriesPlacement[] }) {
   return (
     <div class="wrapper">
       <h3 class="landmark heading">Work Header</h3>
@@ -82,6 +99,7 @@ export function WorkMeta({ work, shared }: { work: WorkModel; shared: boolean })
         ))}
         <dt class="language">Language:</dt>
         <dd class="language" lang={work.language}>{languageName(work.language)}</dd>
+        {series.length > 0 && <><dt class="series">Series:</dt><dd class="series"><SeriesPlaces series={series} /></dd></>}
         <dt class="stats">Stats:</dt>
         <dd class="stats"><WorkStats work={work} shared={shared} /></dd>
       </dl>

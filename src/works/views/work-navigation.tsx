@@ -91,6 +91,7 @@ export function CreatorActions(props: NavProps) {
         {current?.id != null && !current.posted && work.posted && <li><PostButton ctx={ctx} action={`${chapterPath(workId, current.id)}/post`} label="Post chapter" /></li>}
         <li><a href={`${workPath(workId)}/chapters/new`}>Add chapter</a></li>
         <li><a href={`${workPath(workId)}/chapters/manage`}>Manage chapters</a></li>
+        <li><a href={`${workPath(workId)}/series/new`}>Add to series</a></li>
         <li><a href={`${workPath(workId)}/confirm_delete`}>Delete work</a></li>
       </ul>
     </nav>

@@ -9,6 +9,7 @@ import { CreatorActions, ReaderNavigation, BottomNavigation } from './work-navig
 import type { DownloadLink } from '../download-links.js';
 import { UserstuffModule } from './userstuff.js';
 import { WorkMeta } from './work-meta.js';
+import type { SeriesPlacement } from '../work-series.js';
 import { RestrictedMarker } from './restricted-marker.js';
 import { WorkFeedback, type FeedbackView } from './work-feedback.js';
 
@@ -27,6 +28,8 @@ export type WorkPageProps = {
   downloads?: DownloadLink[];
   /** Kudos under the work (none on a preview). */
   feedback?: FeedbackView;
+  /** The series the work is in, as this reader sees them. */
+  series?: SeriesPlacement[];
 };
 
 /** The preface: title and byline, and (at the start of the work) its summary and notes, as on AO3. */
@@ -56,7 +59,7 @@ export function WorkPage(props: WorkPageProps) {
       {props.banner}
       {paths !== null && <ReaderNavigation {...props} workId={paths.workId} />}
       {paths !== null && props.isCreator && <CreatorActions {...props} workId={paths.workId} />}
-      <WorkMeta work={work} shared={ctx.shared} />
+      <WorkMeta work={work} shared={ctx.shared} series={props.series} />
       <div id="workskin">
         <Preface work={work} atStart={atStart} />
         <div id="chapters" role="article">
