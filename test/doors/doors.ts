@@ -570,4 +570,25 @@ export const DOORS: Door[] = [
       draft chapter, ch. 2 | -       | -       | -       | -
     `,
   },
+  {
+    // Each subject is alone in a series named with its title's word; a draft's series is its creator's alone
+    // (they see it, named, to edit it; the draft is not listed in it).
+    name: 'series page /series/:id',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, `/series/${workOf(w, s).seriesId}`, wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | 404    | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: "creator's series /users/:login/series",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, `/users/${w.creator}/series`, wordsOf(s, 'title')),
+    expect: GENERAL_LISTING,
+  },
 ];

@@ -64,8 +64,8 @@ export const VIEWERS: readonly ViewerName[] = VIEWER_ACCOUNTS.map((v) => v.name)
 /** One viewer: a browser (cookies), and what it sends to the JSON API (a bearer token, or nothing). */
 export type Agent = { name: ViewerName; login: string | null; browser: TestClient; apiHeaders: Record<string, string> };
 
-/** A state's work as built: its id, and its chapters' ids in order (the draft chapter last). */
-export type BuiltWork = { id: number; chapterIds: number[] };
+/** A state's work as built: its id, its chapters' ids in order (the draft chapter last), and the series holding it alone. */
+export type BuiltWork = { id: number; chapterIds: number[]; seriesId: number };
 
 export type World = {
   app: FastifyInstance;
@@ -106,10 +106,15 @@ async function buildWork(creator: TestClient, admin: TestClient, state: State): 
   await wrangle(admin, state.fandom, { do: 'canonical_on' }, `making ${state.fandom} canonical`);
   await wrangle(admin, state.words.tag, { do: 'add_parent', fandom: SHARED.fandom }, `putting ${state.words.tag} in ${SHARED.fandom}`);
   await wrangle(admin, state.words.synonym, { do: 'synonym', synonym: SHARED.freeform }, `making ${state.words.synonym} a synonym`);
+  // Its own series, named with the title's word: whoever may see the series page sees the word.
+  await creator.get(`/works/${id}/series/new`);
+  const series = await creator.post(`/works/${id}/series`, { series_id: '', new_title: `Tales of ${state.words.title}`, position: '' });
+  expectStatus(series, 303, `the series of "${state.name}"`);
+  const seriesId = Number(/^\/series\/(\d+)$/.exec(String(series.headers.location))?.[1]);
   const navigate = await creator.get(`/works/${id}/navigate`);
   expectStatus(navigate, 200, `the chapter index of "${state.name}"`);
   const chapterIds = [...navigate.body.matchAll(new RegExp(`href="/works/${id}/chapters/(\\d+)"`, 'g'))].map((m) => Number(m[1]));
-  return { id, chapterIds: [...new Set(chapterIds)] };
+  return { id, chapterIds: [...new Set(chapterIds)], seriesId };
 }
 
 /** Signs up the viewers (the admin first) and posts every state's work as the creator. */
