@@ -300,7 +300,7 @@ export interface MailOutboxTable {
 export interface SubscriptionTable {
   id: Id;
   user_id: number;
-  kind: 'work' | 'creator';
+  kind: 'work' | 'creator' | 'series';
   target_id: number;
   created_at: string;
 }

@@ -1,8 +1,8 @@
-// All SQL for subscriptions: who follows a work or a creator, and a member's list.
+// All SQL for subscriptions: who follows a work, a creator or a series, and a member's list.
 import type { Db } from '../db/database.js';
 import { nowIso } from '../lib/clock.js';
 
-export type SubscriptionKind = 'work' | 'creator';
+export type SubscriptionKind = 'work' | 'creator' | 'series';
 export type SubscriptionRow = { id: number; kind: SubscriptionKind; target_id: number; created_at: string; label: string };
 
 export async function addSubscription(db: Db, userId: number, kind: SubscriptionKind, targetId: number): Promise<void> {
@@ -30,9 +30,10 @@ export async function listSubscriptions(db: Db, userId: number): Promise<Subscri
   const rows = await db.selectFrom('subscriptions')
     .leftJoin('works', (join) => join.onRef('works.id', '=', 'subscriptions.target_id').on('subscriptions.kind', '=', 'work'))
     .leftJoin('users', (join) => join.onRef('users.id', '=', 'subscriptions.target_id').on('subscriptions.kind', '=', 'creator'))
-    .select(['subscriptions.id', 'subscriptions.kind', 'subscriptions.target_id', 'subscriptions.created_at', 'works.title', 'users.login'])
+    .leftJoin('series', (join) => join.onRef('series.id', '=', 'subscriptions.target_id').on('subscriptions.kind', '=', 'series'))
+    .select(['subscriptions.id', 'subscriptions.kind', 'subscriptions.target_id', 'subscriptions.created_at', 'works.title', 'users.login', 'series.title as series_title'])
     .where('subscriptions.user_id', '=', userId).orderBy('subscriptions.id', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, target_id: r.target_id, created_at: r.created_at, label: r.title ?? r.login ?? '' }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, target_id: r.target_id, created_at: r.created_at, label: r.title ?? r.login ?? r.series_title ?? '' }));
 }
 
 /** How many members follow each of these works. */

@@ -2,6 +2,7 @@
 //
 //   POST /works/:id/subscriptions        follow a work (its new chapters)
 //   POST /users/:login/subscriptions     follow a creator (their new works)
+//   POST /series/:id/subscriptions       follow a series (its new parts)
 //   GET  /users/:login/subscriptions     one's own subscriptions, with Unsubscribe buttons
 //   POST /subscriptions/:id/delete       unsubscribe
 //   GET  /unsubscribe/subscription/:user/:id/:sig, POST   unsubscribe from an email's link
@@ -13,7 +14,7 @@ import { notFound } from '../http/errors.js';
 import { idParam, refererPath } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { unsubscribeSignature } from '../mail/mail-site.js';
-import { subscribeToCreator, subscribeToWork, subscriptionsOf, unsubscribe, unsubscribeByLink } from './subscription.service.js';
+import { subscribeToCreator, subscribeToSeries, subscribeToWork, subscriptionsOf, unsubscribe, unsubscribeByLink } from './subscription.service.js';
 import { UnsubscribePage } from './views/inbox-page.js';
 import { SubscriptionsPage } from './views/subscriptions-page.js';
 
@@ -41,6 +42,12 @@ export function registerSubscriptionRoutes(app: FastifyInstance): void {
     const login = await subscribeToCreator(request.server.db, request.viewer, request.params.login);
     setFlash(reply, `Subscribed: you will get an email for each new work by ${login}.`);
     return reply.redirect(refererPath(request, `/users/${encodeURIComponent(login)}/works`), 303);
+  });
+  app.post<{ Params: { id: string } }>('/series/:id/subscriptions', async (request, reply) => {
+    const seriesId = idParam(request.params.id);
+    const title = await subscribeToSeries(request.server.db, request.viewer, seriesId);
+    setFlash(reply, `Subscribed: you will get an email for each new part of ${title}.`);
+    return reply.redirect(refererPath(request, `/series/${seriesId}`), 303);
   });
   app.get<{ Params: { login: string } }>('/users/:login/subscriptions', async (request, reply) => {
     const subscriptions = await subscriptionsOf(request.server.db, request.viewer, request.params.login);

@@ -1,5 +1,5 @@
-// Subscriptions: a member follows a work (its new chapters) or a creator (their new works) and
-// hears by email, with a link in each email that ends the subscription without logging in. Only a
+// Subscriptions: a member follows a work (its new chapters), a creator (their new works) or a
+// series (its new parts) and hears by email, with a link in each email that ends the subscription without logging in. Only a
 // posted work is told of, and only to members (who may read registered-users-only works).
 import type { Kysely } from 'kysely';
 import { requireReadable, requireUser } from '../access/permissions.js';
@@ -15,6 +15,7 @@ import { chapterForNotice, workForNotice } from '../works/reading.service.js';
 import * as repo from './subscription.repository.js';
 import type { SubscriptionKind, SubscriptionRow } from './subscription.repository.js';
 import { updateMail } from './views/update-mail.js';
+import { getSeriesForReader, seriesOfWork, seriesTitle } from '../series/series.service.js';
 
 /** Follows a posted work the viewer may read. */
 export async function subscribeToWork(db: Kysely<Database>, viewer: Viewer, workId: number): Promise<void> {
@@ -31,6 +32,14 @@ export async function subscribeToCreator(db: Kysely<Database>, viewer: Viewer, l
   if (creator.id === user.id) throw invalid({ subscription: 'You can’t subscribe to yourself.' });
   await repo.addSubscription(db, user.id, 'creator', creator.id);
   return creator.login;
+}
+
+/** Follows a series the viewer may see. */
+export async function subscribeToSeries(db: Kysely<Database>, viewer: Viewer, seriesId: number): Promise<string> {
+  const user = requireUser(viewer, 'Log in to subscribe.');
+  const series = await getSeriesForReader(db, viewer, seriesId);
+  await repo.addSubscription(db, user.id, 'series', series.id);
+  return series.title;
 }
 
 /** Ends one of the viewer's subscriptions. */
@@ -57,9 +66,11 @@ export async function subscriptionTo(db: Db, viewer: Viewer, kind: SubscriptionK
   return (await repo.findSubscription(db, viewer.user.id, kind, targetId)) ?? null;
 }
 
-async function tellSubscribers(trx: Db, workId: number, subscribers: Array<{ id: number; user_id: number }>, what: { chapter: { number: number; title: string } | null }): Promise<void> {
+type Update = { chapter: { number: number; title: string } | null; series?: string };
+
+async function tellSubscribers(trx: Db, workId: number, subscribers: Array<{ id: number; user_id: number }>, what: Update): Promise<void> {
   const work = await workForNotice(trx, workId);
-  if (work === undefined) return;
+  if (work?.posted !== true) return;
   // Creators are not told of their own work; a member following both the work and its creator hears once.
   const told = new Map<number, number>();
   for (const s of subscribers) if (!work.creatorIds.includes(s.user_id) && !told.has(s.user_id)) told.set(s.user_id, s.id);
@@ -67,7 +78,7 @@ async function tellSubscribers(trx: Db, workId: number, subscribers: Array<{ id:
   for (const [userId, subscriptionId] of told) {
     const person = people.get(userId);
     if (person === undefined) continue;
-    await deliverMail(trx, { userId, digest: person.digest }, updateMail({ to: person.email, login: person.login, userId, subscriptionId, workId, workTitle: work.title, chapter: what.chapter }), nowIso());
+    await deliverMail(trx, { userId, digest: person.digest }, updateMail({ to: person.email, login: person.login, userId, subscriptionId, workId, workTitle: work.title, ...what }), nowIso());
   }
 }
 
@@ -80,7 +91,20 @@ export function subscribeUpdates(): Array<() => void> {
     }),
     onWrite('work.posted', async (trx, event) => {
       const work = await workForNotice(trx, event.workId);
-      if (work !== undefined) await tellSubscribers(trx, event.workId, await repo.subscribersOf(trx, 'creator', work.creatorIds), { chapter: null });
+      if (work === undefined) return;
+      // A new work that is also a new part of a followed series says so; each member hears once.
+      const told = new Set<number>();
+      const unheard = (subscribers: Array<{ id: number; user_id: number }>) => subscribers.filter((s) => !told.has(s.user_id));
+      for (const series of await seriesOfWork(trx, event.workId)) {
+        const followers = unheard(await repo.subscribersOf(trx, 'series', [series.id]));
+        await tellSubscribers(trx, event.workId, followers, { chapter: null, series: series.title });
+        for (const f of followers) told.add(f.user_id);
+      }
+      await tellSubscribers(trx, event.workId, unheard(await repo.subscribersOf(trx, 'creator', work.creatorIds)), { chapter: null });
+    }),
+    onWrite('series.extended', async (trx, event) => {
+      const title = await seriesTitle(trx, event.seriesId);
+      if (title !== undefined) await tellSubscribers(trx, event.workId, await repo.subscribersOf(trx, 'series', [event.seriesId]), { chapter: null, series: title });
     }),
   ];
 }

@@ -75,4 +75,47 @@ describeEachDatabase('subscriptions', (ctx) => {
     expect((await reader.post(`/works/${draft}/subscriptions`)).statusCode).toBe(404);
     expect((await writer.post(`/users/${writer.login}/subscriptions`)).statusCode).toBe(422);
   });
+
+  it('a series’ subscribers hear of each new part, once, also when a draft in it is posted', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const reader = await signUp(t.app);
+    const first = await postWork(writer, { title: 'Saga, the Beginning' });
+    await writer.get(`/works/${first}/series/new`);
+    const seriesId = Number(/\/series\/(\d+)$/.exec(String((await writer.post(`/works/${first}/series`, { series_id: '', new_title: 'The Saga', position: '' })).headers.location))?.[1]);
+    let page = parsePage((await reader.get(`/series/${seriesId}`)).body);
+    expect(textOf(page, 'li.subscribe button')).toBe('Subscribe');
+    expect((await reader.post(`/series/${seriesId}/subscriptions`)).statusCode).toBe(303);
+    page = parsePage((await reader.get(`/series/${seriesId}`)).body);
+    expect(textOf(page, 'li.subscribe button')).toBe('Unsubscribe');
+    await reader.get(`/users/${writer.login}/works`);
+    await reader.post(`/users/${writer.login}/subscriptions`);
+    expect(textsOf(parsePage((await reader.get(`/users/${reader.login}/subscriptions`)).body), '.subscription-list li')).toContain('Series The Saga Unsubscribe');
+
+    const before = await lastMailId(t);
+    // A posted work added to the series is a new part; a draft added is not, until it is posted.
+    const second = await postWork(writer, { title: 'Saga, the Middle' });
+    await writer.get(`/works/${second}/series/new`);
+    await writer.post(`/works/${second}/series`, { series_id: String(seriesId), new_title: '', position: '' });
+    const third = await postWork(writer, { title: 'Saga, the End', action: 'draft' });
+    await writer.get(`/works/${third}/series/new`);
+    await writer.post(`/works/${third}/series`, { series_id: String(seriesId), new_title: '', position: '' });
+    expect((await outboxSince(t, before)).map((m) => m.subject)).toEqual(['[Bindery] New work: Saga, the Middle', '[Bindery] New part of The Saga: Saga, the Middle']);
+    const posting = await lastMailId(t);
+    await writer.get(`/works/${third}`);
+    expect((await writer.post(`/works/${third}/post`)).statusCode).toBe(303);
+    // Following both the series and its creator, the reader hears once, of the new part.
+    const mail = await outboxSince(t, posting);
+    expect(mail.map((m) => [m.to_address, m.subject])).toEqual([[`${reader.login}@example.org`, '[Bindery] New part of The Saga: Saga, the End']]);
+    expect(mail[0]?.text_body).toMatch(/Unsubscribe: http:\/\/archive\.test\/unsubscribe\/subscription\//);
+
+    // Nobody subscribes to a series they may not see.
+    const hidden = await postWork(writer, { title: 'Hidden Saga', action: 'draft' });
+    await writer.get(`/works/${hidden}/series/new`);
+    const hiddenSeries = Number(/\/series\/(\d+)$/.exec(String((await writer.post(`/works/${hidden}/series`, { series_id: '', new_title: 'Hidden', position: '' })).headers.location))?.[1]);
+    expect((await reader.post(`/series/${hiddenSeries}/subscriptions`)).statusCode).toBe(404);
+    const guest = new TestClient(t.app);
+    await guest.get(`/series/${seriesId}`);
+    expect((await guest.post(`/series/${seriesId}/subscriptions`)).statusCode).toBe(401);
+  });
 });

@@ -11,6 +11,7 @@ import { pageContext, setFlash } from '../http/context.js';
 import { AppError, type FieldErrors } from '../http/errors.js';
 import { checkbox, field, formOf, idParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
+import { viewerSubscription } from '../works/work-feedback.js';
 import {
   addWorkToSeries, deleteSeries, editSeries, getSeriesForReader, seriesByCreator, seriesForEditing, seriesToChoose,
 } from './series.service.js';
@@ -57,7 +58,8 @@ async function editForm(request: FastifyRequest<IdParams>, reply: FastifyReply, 
 export function registerSeriesRoutes(app: FastifyInstance): void {
   app.get<IdParams>('/series/:id', async (request, reply) => {
     const series = await getSeriesForReader(request.server.db, request.viewer, idParam(request.params.id));
-    return sendPage(reply, <SeriesPage ctx={pageContext(request, reply)} series={series} />);
+    const subscription = request.viewer.user === null ? undefined : await viewerSubscription(request.server.db, request.viewer, 'series', series.id);
+    return sendPage(reply, <SeriesPage ctx={pageContext(request, reply)} series={series} subscription={subscription} />);
   });
   app.get<IdParams>('/series/:id/edit', (request, reply) => editForm(request, reply));
   app.post<IdParams>('/series/:id/edit', async (request, reply) => {

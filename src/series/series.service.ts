@@ -9,7 +9,7 @@ import { scopeOf } from '../access/scope.js';
 import type { Viewer } from '../access/viewer.js';
 import { getUserByLogin } from '../accounts/user.service.js';
 import type { Database, Db, SeriesRow } from '../db/database.js';
-import { inTransaction, onWrite } from '../events/bus.js';
+import { emit, inTransaction, onWrite } from '../events/bus.js';
 import { forbidden, invalid, notFound, type FieldErrors } from '../http/errors.js';
 import { nowIso } from '../lib/clock.js';
 import { sanitizeHtml } from '../lib/sanitize.js';
@@ -88,6 +88,16 @@ export async function placementsOf(db: Db, viewer: Viewer, workId: number): Prom
   return placements;
 }
 
+/** The series a work is in, by title (for telling their subscribers of a new part). */
+export function seriesOfWork(db: Db, workId: number): Promise<Array<{ id: number; title: string }>> {
+  return repo.seriesOfWork(db, workId);
+}
+
+/** A series' title, whoever asks (for an email about it), or undefined. */
+export async function seriesTitle(db: Db, seriesId: number): Promise<string | undefined> {
+  return (await repo.findSeries(db, seriesId))?.title;
+}
+
 /** The series a member may add a work to, for the form's choice. */
 export function seriesToChoose(db: Db, viewer: Viewer): Promise<Array<{ id: number; title: string }>> {
   return repo.changeableSeries(db, requireUser(viewer).id);
@@ -141,6 +151,7 @@ export async function addWorkToSeries(db: Kysely<Database>, viewer: Viewer, work
     await repo.addSeriesWork(trx, seriesId, workId, position ?? (await repo.lastPosition(trx, seriesId)) + 1);
     await repo.updateSeries(trx, seriesId, { updated_at: now });
     await refreshWorkPages(trx, (await repo.seriesWorks(trx, seriesId)).map((w) => w.work_id));
+    await emit(trx, { type: 'series.extended', seriesId, workId });
     return seriesId;
   });
 }

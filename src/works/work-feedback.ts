@@ -22,7 +22,7 @@ export type WorkFeedbackSource = {
   /** The comments area as HTML: the Comments (N) link, the threads when shown, and the form. */
   commentsHtml: (request: WorkCommentsRequest) => Promise<string>;
   /** The viewer's subscription to a work or a creator (its id), or null. */
-  subscriptionId: (db: Db, viewer: Viewer, kind: 'work' | 'creator', targetId: number) => Promise<number | null>;
+  subscriptionId: (db: Db, viewer: Viewer, kind: 'work' | 'creator' | 'series', targetId: number) => Promise<number | null>;
   /** Whether the viewer marked the work for later. */
   markedForLater: (db: Db, viewer: Viewer, workId: number) => Promise<boolean>;
   /** Which of these works gained chapters since the viewer last read them (the listing badge). */
@@ -55,7 +55,7 @@ export function workCommentsHtml(request: WorkCommentsRequest): Promise<string> 
 }
 
 /** The viewer's subscription to a work or a creator, for the Subscribe / Unsubscribe button. */
-export function viewerSubscription(db: Db, viewer: Viewer, kind: 'work' | 'creator', targetId: number): Promise<number | null> {
+export function viewerSubscription(db: Db, viewer: Viewer, kind: 'work' | 'creator' | 'series', targetId: number): Promise<number | null> {
   return source.subscriptionId(db, viewer, kind, targetId);
 }
 

@@ -8,6 +8,8 @@ export type UpdateMailInput = {
   to: string; login: string; userId: number; subscriptionId: number; workId: number; workTitle: string;
   /** The new chapter, or null for a new work. */
   chapter: { number: number; title: string } | null;
+  /** The followed series this work is a new part of. */
+  series?: string;
 };
 
 /** The link in an update email that ends its subscription. */
@@ -21,15 +23,16 @@ export function updateMail(input: UpdateMailInput): DigestibleMail {
   const link = `${site.baseUrl}/works/${input.workId}`;
   const off = subscriptionOffLink(input.userId, input.subscriptionId);
   const chapter = input.chapter === null ? null : `Chapter ${input.chapter.number}${input.chapter.title === '' ? '' : `: ${input.chapter.title}`}`;
-  const headline = chapter === null ? `New work: ${input.workTitle}` : `${input.workTitle}, ${chapter}`;
-  const subject = `[${site.archiveName}] ${chapter === null ? 'New work' : 'New chapter'}: ${input.workTitle}`.replace(/[\r\n]+/g, ' ');
+  const kind = chapter !== null ? 'New chapter' : input.series !== undefined ? `New part of ${input.series}` : 'New work';
+  const headline = chapter === null ? `${kind}: ${input.workTitle}` : `${input.workTitle}, ${chapter}`;
+  const subject = `[${site.archiveName}] ${kind}: ${input.workTitle}`.replace(/[\r\n]+/g, ' ');
   const text = [`Hello ${input.login},`, '', headline, `Read it: ${link}`, '', '--', `You subscribed to this on ${site.archiveName}. Unsubscribe: ${off}`].join('\n');
   const html = [
     `<p>Hello ${escapeHtml(input.login)},</p>`, `<p><a href="${escapeHtml(link)}">${escapeHtml(headline)}</a></p>`,
     `<hr><p style="font-size:small">You subscribed to this on ${escapeHtml(site.archiveName)}. <a href="${escapeHtml(off)}">Unsubscribe</a>.</p>`,
   ].join('\n');
   const digest = {
-    headline: chapter === null ? `New work: ${input.workTitle}` : `New chapter: ${input.workTitle}`,
+    headline: `${kind}: ${input.workTitle}`,
     text: [headline, `Read it: ${link}`, `Unsubscribe: ${off}`].join('\n'),
     html: `<p><a href="${escapeHtml(link)}">${escapeHtml(headline)}</a> (<a href="${escapeHtml(off)}">unsubscribe</a>)</p>`,
   };

@@ -21,12 +21,26 @@ function SeriesStats({ series }: { series: SeriesView }) {
 }
 
 /** One series: its description and notes, creators, dates and stats, then its works in order. */
-export function SeriesPage({ ctx, series }: { ctx: PageContext; series: SeriesView }) {
+export function SeriesPage({ ctx, series, subscription }: {
+  ctx: PageContext; series: SeriesView;
+  /** The member's subscription to the series (null: none yet); undefined for guests. */
+  subscription?: number | null | undefined;
+}) {
   return (
     <Layout ctx={ctx} title={series.title} mainClass="series-show">
       <div class="series-show region">
         <h2 class="heading">{series.title}</h2>
-        {series.canChange && <ul class="navigation actions"><li><a href={`/series/${series.id}/edit`}>Edit series</a></li></ul>}
+        {(series.canChange || subscription !== undefined) && (
+          <ul class="navigation actions">
+            {series.canChange && <li><a href={`/series/${series.id}/edit`}>Edit series</a></li>}
+            {subscription !== undefined && (
+              <li class="subscribe">
+                {subscription === null ? <PostButton ctx={ctx} action={`/series/${series.id}/subscriptions`} label="Subscribe" />
+                  : <PostButton ctx={ctx} action={`/subscriptions/${subscription}/delete`} label="Unsubscribe" />}
+              </li>
+            )}
+          </ul>
+        )}
         <dl class="series meta group">
           <dt>{series.creators.length === 1 ? 'Creator:' : 'Creators:'}</dt><dd><Byline creators={series.creators} /></dd>
           {series.begun !== null && <><dt>Series Begun:</dt><dd>{series.begun}</dd></>}
