@@ -214,6 +214,8 @@ export interface BookmarkTable {
   pseud_id: number | null;
   work_id: number | null;
   external_work_id: number | null;
+  /** A bookmark of a series (work_id and external_work_id are then null). */
+  series_id: ColumnType<number | null, number | null | undefined, number | null>;
   notes: string;
   rec: ColumnType<Flag, Flag | undefined, Flag>;
   private: ColumnType<Flag, Flag | undefined, Flag>;

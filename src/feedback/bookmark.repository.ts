@@ -1,6 +1,6 @@
-// All SQL for bookmarks: one member's bookmark of a work, listings of bookmarks (a member's, a
-// work's) that keep to what the viewer may see, their tags, and external works.
-import { sql, type Insertable } from 'kysely';
+// All SQL for bookmarks: one member's bookmark of a work or series, listings of bookmarks (a member's, a
+// work's, a series') that keep to what the viewer may see, their tags, and external works.
+import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import { workVisibleTo } from '../access/visibility.js';
 import type { Scope } from '../access/scope.js';
 import type { WorkNarrowing } from '../works/reading.service.js';
@@ -16,8 +16,11 @@ export type BookmarkQuery = {
   tagKeys?: string[];
   /** The work listings' filter and sort (works.workNarrowing); a narrowing filter leaves external works out. */
   works?: WorkNarrowing;
-  /** Order by the work's sort value (external works last) instead of by when bookmarked. */
+  /** Order by the work's sort value (external works and series last) instead of by when bookmarked. */
   byWork?: boolean;
+  seriesId?: number;
+  /** Which series the viewer may see (series.seriesVisibleCondition): without it, no bookmark of a series is listed. */
+  seriesVisible?: (seriesId: Expression<number | null>) => Expression<SqlBool>;
 };
 
 function visible(db: Db, scope: Scope, q: BookmarkQuery) {
@@ -25,11 +28,16 @@ function visible(db: Db, scope: Scope, q: BookmarkQuery) {
     .innerJoin('users', 'users.id', 'bookmarks.user_id')
     .leftJoin('pseuds', 'pseuds.id', 'bookmarks.pseud_id')
     .leftJoin('works', 'works.id', 'bookmarks.work_id')
-    // A bookmark of a work this viewer may not see is not shown to them; a private one only to its owner.
-    .where((eb) => eb.or([eb('bookmarks.work_id', 'is', null), workVisibleTo(scope)]))
+    // A bookmark of a work (or series) this viewer may not see is not shown to them; a private one only to its owner.
+    .where((eb) => eb.or([
+      eb.and([eb('bookmarks.work_id', 'is', null), eb('bookmarks.series_id', 'is', null)]),
+      workVisibleTo(scope),
+      ...(q.seriesVisible === undefined ? [] : [eb.and([eb('bookmarks.series_id', 'is not', null), q.seriesVisible(eb.ref('bookmarks.series_id'))])]),
+    ]))
     .where((eb) => eb.or([eb('bookmarks.private', '=', 0), ...(scope.userId === null ? [] : [eb('bookmarks.user_id', '=', scope.userId)])]));
   if (q.userId !== undefined) query = query.where('bookmarks.user_id', '=', q.userId);
   if (q.workId !== undefined) query = query.where('bookmarks.work_id', '=', q.workId);
+  if (q.seriesId !== undefined) query = query.where('bookmarks.series_id', '=', q.seriesId);
   if (q.recOnly === true) query = query.where('bookmarks.rec', '=', 1);
   if (q.withNotes === true) query = query.where('bookmarks.notes', '!=', '');
   for (const key of q.tagKeys ?? []) query = query.where('bookmarks.id', 'in', (eb) => eb.selectFrom('bookmark_tags').select('bookmark_id').where('name_key', '=', key));
@@ -74,6 +82,11 @@ export async function findBookmark(db: Db, id: number): Promise<BookmarkRecord |
 /** This member's bookmark of a work, if they made one. */
 export async function findOwnBookmark(db: Db, userId: number, workId: number): Promise<BookmarkRow | undefined> {
   return db.selectFrom('bookmarks').selectAll().where('user_id', '=', userId).where('work_id', '=', workId).executeTakeFirst();
+}
+
+/** This member's bookmark of a series, if they made one. */
+export async function findOwnSeriesBookmark(db: Db, userId: number, seriesId: number): Promise<BookmarkRow | undefined> {
+  return db.selectFrom('bookmarks').selectAll().where('user_id', '=', userId).where('series_id', '=', seriesId).executeTakeFirst();
 }
 
 export async function insertBookmark(db: Db, row: Insertable<BookmarkTable>): Promise<number> {

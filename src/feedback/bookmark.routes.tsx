@@ -3,6 +3,8 @@
 //   GET  /works/:id/bookmarks              the work's bookmarks (its "Bookmarks: N" links here)
 //   GET  /works/:id/bookmarks/new, POST /works/:id/bookmarks   bookmark a work (or change one's bookmark of it)
 //   GET  /external_works/new, POST /external_works             bookmark a work elsewhere
+//   GET  /series/:id/bookmarks             a series' bookmarks
+//   GET  /series/:id/bookmarks/new, POST /series/:id/bookmarks bookmark a series (or change one's bookmark of it)
 //   GET  /bookmarks                        everyone's bookmarks, with the sort and filter form
 //   GET  /users/:login/bookmarks          a member's bookmarks, with the form (?rec=1, ?tag=name still work)
 //   GET  /bookmarks/:id                    one bookmark
@@ -21,8 +23,9 @@ import type { Query } from '../works/filter-params.js';
 import { FilterForm } from '../works/views/filter-form.js';
 import { BOOKMARK_SORTS, bookmarkFieldsInUse, bookmarkQueryFor, readBookmarkFilter } from './bookmark-filter.js';
 import type { BookmarkQuery } from './bookmark.repository.js';
+import { getSeriesForReader } from '../series/series.service.js';
 import {
-  bookmarkExternal, bookmarkWork, deleteBookmark, editBookmark, getBookmark, listBookmarksFor, ownBookmarkOf, type BookmarkInput, type ExternalInput,
+  bookmarkExternal, bookmarkSeries, bookmarkWork, deleteBookmark, editBookmark, getBookmark, listBookmarksFor, ownBookmarkOf, ownSeriesBookmarkOf, type BookmarkInput, type ExternalInput,
 } from './bookmark.service.js';
 import { BookmarkFilterFields, BookmarkFormPage, BookmarkListing, BookmarkPage, type BookmarkFormValues, type ExternalFormValues } from './views/bookmark-pages.js';
 
@@ -57,6 +60,16 @@ async function workForm(request: FastifyRequest, reply: FastifyReply, workId: nu
   const heading = <>Bookmark <a href={`/works/${workId}`}>{row.title}</a></>;
   const button = own !== undefined ? 'Update bookmark' : 'Create bookmark';
   return sendPage(reply, <BookmarkFormPage ctx={pageContext(request, reply)} action={`/works/${workId}/bookmarks`} heading={heading} values={shown} errors={errors} pseuds={pseuds} button={button} />, Object.keys(errors).length > 0 ? 422 : 200);
+}
+
+async function seriesForm(request: FastifyRequest, reply: FastifyReply, seriesId: number, values?: BookmarkFormValues, errors: FieldErrors = {}) {
+  const pseuds = await pseudOptions(request);
+  const series = await getSeriesForReader(request.server.db, request.viewer, seriesId);
+  const own = values === undefined ? await ownSeriesBookmarkOf(request.server.db, request.viewer, seriesId) : undefined;
+  const shown = values ?? (own === undefined ? EMPTY : { notes: own.notes, tags: own.tags.join(', '), rec: own.rec === 1, private: own.private === 1, pseudId: String(own.pseud_id ?? '') });
+  const heading = <>Bookmark the series <a href={`/series/${seriesId}`}>{series.title}</a></>;
+  return sendPage(reply, <BookmarkFormPage ctx={pageContext(request, reply)} action={`/series/${seriesId}/bookmarks`} heading={heading} values={shown} errors={errors} pseuds={pseuds}
+    button={own !== undefined ? 'Update bookmark' : 'Create bookmark'} />, Object.keys(errors).length > 0 ? 422 : 200);
 }
 
 function refused(error: unknown): FieldErrors {
@@ -103,6 +116,22 @@ export function registerBookmarkRoutes(app: FastifyInstance): void {
       return await reply.redirect(`/bookmarks/${id}`, 303);
     } catch (error) {
       return workForm(request, reply, workId, values, refused(error));
+    }
+  });
+  app.get<IdParams>('/series/:id/bookmarks', async (request, reply) => {
+    const series = await getSeriesForReader(request.server.db, request.viewer, idParam(request.params.id));
+    return listing(request, reply, `Bookmarks of ${series.title}`, <>Bookmarks of <a href={`/series/${series.id}`}>{series.title}</a></>, { seriesId: series.id }, `/series/${series.id}/bookmarks`, 'Nobody has bookmarked this series yet.');
+  });
+  app.get<IdParams>('/series/:id/bookmarks/new', (request, reply) => seriesForm(request, reply, idParam(request.params.id)));
+  app.post<IdParams>('/series/:id/bookmarks', async (request, reply) => {
+    const seriesId = idParam(request.params.id);
+    const values = valuesOf(formOf(request));
+    try {
+      const id = await bookmarkSeries(request.server.db, request.viewer, seriesId, inputOf(values));
+      setFlash(reply, 'Bookmark saved.');
+      return await reply.redirect(`/bookmarks/${id}`, 303);
+    } catch (error) {
+      return seriesForm(request, reply, seriesId, values, refused(error));
     }
   });
   app.get('/external_works/new', async (request, reply) => {

@@ -17,6 +17,7 @@ import { PER_PAGE, worksInOrder, type Page } from '../works/reading.service.js';
 import { countInTransaction } from '../works/work-counter.service.js';
 import type { ShownWork } from '../works/work.model.js';
 import { resolvePseuds } from '../works/work.service.js';
+import { getSeriesForReader, seriesVisibleCondition, type SeriesView } from '../series/series.service.js';
 import * as repo from './bookmark.repository.js';
 import type { BookmarkQuery, BookmarkRecord } from './bookmark.repository.js';
 
@@ -26,10 +27,10 @@ export const EXTERNAL_RATINGS = ['Not Rated', 'General Audiences', 'Teen And Up 
 export type BookmarkInput = { notes: string; tags: string; rec: boolean; private: boolean; pseudId: number | null };
 export type ExternalInput = { url: string; title: string; creator: string; fandoms: string; rating: string; summary: string };
 
-/** A bookmark as one viewer sees it, with the work it keeps. */
+/** A bookmark as one viewer sees it, with the work (here or elsewhere) or series it keeps. */
 export type BookmarkView = {
   id: number; login: string; pseud: string; notes: string; tags: string[]; rec: boolean; private: boolean; createdAt: string;
-  mine: boolean; work: ShownWork | null; external: ExternalWorkRow | null;
+  mine: boolean; work: ShownWork | null; external: ExternalWorkRow | null; series: SeriesView | null;
 };
 
 function checkInput(input: BookmarkInput, fields: FieldErrors): { notes: string; tags: string[] } {
@@ -71,6 +72,32 @@ export async function bookmarkWork(db: Kysely<Database>, viewer: Viewer, workId:
     if (change !== 0) await countInTransaction(trx, workId, { bookmarks: change });
     return id;
   });
+}
+
+/** Bookmarks a series the viewer may see, or changes their bookmark of it; returns the bookmark's id. */
+export async function bookmarkSeries(db: Kysely<Database>, viewer: Viewer, seriesId: number, input: BookmarkInput): Promise<number> {
+  const user = requireUser(viewer, 'Log in to bookmark series.');
+  await getSeriesForReader(db, viewer, seriesId);
+  const fields: FieldErrors = {};
+  const clean = checkInput(input, fields);
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  const pseudId = await pseudFor(db, viewer, input.pseudId);
+  const now = nowIso();
+  return inTransaction(db, async (trx) => {
+    const existing = await repo.findOwnSeriesBookmark(trx, user.id, seriesId);
+    const values = { notes: clean.notes, rec: input.rec ? 1 as const : 0 as const, private: input.private ? 1 as const : 0 as const, pseud_id: pseudId, updated_at: now };
+    const id = existing?.id ?? await repo.insertBookmark(trx, { ...values, user_id: user.id, work_id: null, external_work_id: null, series_id: seriesId, created_at: now });
+    if (existing !== undefined) await repo.updateBookmark(trx, id, values);
+    await repo.setBookmarkTags(trx, id, clean.tags.map((name) => ({ name, key: foldKey(name) })));
+    return id;
+  });
+}
+
+/** The viewer's own bookmark of a series, if any. */
+export async function ownSeriesBookmarkOf(db: Db, viewer: Viewer, seriesId: number): Promise<BookmarkRecord | undefined> {
+  if (viewer.user === null) return undefined;
+  const row = await repo.findOwnSeriesBookmark(db, viewer.user.id, seriesId);
+  return row === undefined ? undefined : repo.findBookmark(db, row.id);
 }
 
 function checkExternal(ext: ExternalInput, fields: FieldErrors): ExternalInput {
@@ -115,13 +142,20 @@ async function visibleBookmark(db: Db, viewer: Viewer, id: number): Promise<Book
   const mine = viewer.user !== null && bookmark.user_id === viewer.user.id;
   if (bookmark.private === 1 && !mine) throw notFound();
   if (bookmark.work_id !== null && !(await repo.workIsVisible(db, scopeOf(viewer), bookmark.work_id))) throw notFound();
+  if (bookmark.series_id !== null) await getSeriesForReader(db, viewer, bookmark.series_id);
   return bookmark;
 }
 
 async function views(db: Db, viewer: Viewer, records: BookmarkRecord[]): Promise<BookmarkView[]> {
   const works = new Map((await worksInOrder(db, viewer, records.flatMap((r) => (r.work_id === null ? [] : [r.work_id])))).map((w) => [w.id, w]));
   const externals = await repo.findExternalWorks(db, records.flatMap((r) => (r.external_work_id === null ? [] : [r.external_work_id])));
+  const series = new Map<number, SeriesView | null>();
+  for (const r of records) {
+    // The listing kept only series the viewer may see; one gone since is shown as nothing.
+    if (r.series_id !== null && !series.has(r.series_id)) series.set(r.series_id, await getSeriesForReader(db, viewer, r.series_id).catch(() => null));
+  }
   return records.map((r) => ({
+    series: r.series_id === null ? null : series.get(r.series_id) ?? null,
     id: r.id, login: r.login, pseud: r.pseud_name ?? r.login, notes: r.notes, tags: r.tags, rec: r.rec === 1, private: r.private === 1,
     createdAt: r.created_at, mine: viewer.user !== null && viewer.user.id === r.user_id,
     work: r.work_id === null ? null : works.get(r.work_id) ?? null, external: r.external_work_id === null ? null : externals.get(r.external_work_id) ?? null,
@@ -138,10 +172,11 @@ export async function getBookmark(db: Db, viewer: Viewer, id: number): Promise<B
 /** A page of bookmarks (a member's, a work's), newest first, as the viewer may see them. */
 export async function listBookmarksFor(db: Db, viewer: Viewer, query: BookmarkQuery, page: number): Promise<Page<BookmarkView>> {
   const scope = scopeOf(viewer);
-  const total = await repo.countBookmarks(db, scope, query);
+  const visible = { ...query, seriesVisible: seriesVisibleCondition(viewer) };
+  const total = await repo.countBookmarks(db, scope, visible);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
-  const records = await repo.listBookmarks(db, scope, query, PER_PAGE, (current - 1) * PER_PAGE);
+  const records = await repo.listBookmarks(db, scope, visible, PER_PAGE, (current - 1) * PER_PAGE);
   return { items: await views(db, viewer, records), total, page: current, pages };
 }
 

@@ -130,6 +130,52 @@ describeEachDatabase('bookmarks', (ctx) => {
     expect(page.querySelector('input[name="bookmark_search[rec]"]')?.hasAttribute('checked')).toBe(true);
   });
 
+  it('bookmarks a series, shown as the series to whoever may see it', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const reader = await signUp(t.app);
+    const guest = new TestClient(t.app);
+    const open = await postWork(writer, { title: 'Harbour Tales One' });
+    const locked = await postWork(writer, { title: 'Members’ Tale', restricted: '1' });
+    const newSeries = async (workId: number, title: string) => {
+      await writer.get(`/works/${workId}/series/new`);
+      return Number(/\/series\/(\d+)$/.exec(String((await writer.post(`/works/${workId}/series`, { series_id: '', new_title: title, position: '' })).headers.location))?.[1]);
+    };
+    const harbour = await newSeries(open, 'Harbour Tales');
+    const members = await newSeries(locked, 'Members Only Tales');
+    const series = parsePage((await reader.get(`/series/${harbour}`)).body);
+    expect(series.querySelector('li.bookmark a')?.getAttribute('href')).toBe(`/series/${harbour}/bookmarks/new`);
+    await reader.get(`/series/${harbour}/bookmarks/new`);
+    const saved = await reader.post(`/series/${harbour}/bookmarks`, { notes: 'The whole harbour, in order.', tags: 'harbour', rec: '1' });
+    expect(saved.statusCode, saved.body.slice(0, 300)).toBe(303);
+    const shown = parsePage((await guest.get(String(saved.headers.location))).body);
+    expect(shown.querySelector('li.series.blurb h4 a')?.getAttribute('href')).toBe(`/series/${harbour}`);
+    expect(textOf(shown, 'li.series.blurb h4 a')).toBe('Harbour Tales');
+    expect(textOf(shown, 'blockquote.notes')).toBe('The whole harbour, in order.');
+    // Bookmarking it again changes the one bookmark.
+    await reader.get(`/series/${harbour}/bookmarks/new`);
+    expect((await reader.post(`/series/${harbour}/bookmarks`, { notes: 'Still the whole harbour.', tags: 'harbour' })).statusCode).toBe(303);
+    await reader.get(`/series/${members}/bookmarks/new`);
+    expect((await reader.post(`/series/${members}/bookmarks`, { notes: '', tags: '' })).statusCode).toBe(303);
+
+    const seriesTitles = async (client: TestClient, path: string) => textsOf(parsePage((await client.get(path)).body), 'li.series.blurb h4 a:first-child');
+    expect(await seriesTitles(reader, `/users/${reader.login}/bookmarks`)).toEqual(['Members Only Tales', 'Harbour Tales']);
+    // A series whose only work is for registered users is not shown to guests, anywhere.
+    expect(await seriesTitles(guest, `/users/${reader.login}/bookmarks`)).toEqual(['Harbour Tales']);
+    expect(await seriesTitles(guest, `/series/${harbour}/bookmarks`)).toEqual(['Harbour Tales']);
+    expect((await guest.get(`/series/${members}/bookmarks`)).statusCode).toBe(404);
+    const membersBookmark = (await t.database.db.selectFrom('bookmarks').select('id').where('series_id', '=', members).executeTakeFirstOrThrow()).id;
+    expect((await guest.get(`/bookmarks/${membersBookmark}`)).statusCode).toBe(404);
+    expect((await reader.get(`/bookmarks/${membersBookmark}`)).statusCode).toBe(200);
+    // A filter on the bookmarked work leaves series out, as it does works elsewhere.
+    expect(await seriesTitles(reader, `/users/${reader.login}/bookmarks?work_search%5Bcomplete%5D=T`)).toEqual([]);
+    // Nobody bookmarks a series they may not see.
+    const draft = await postWork(writer, { title: 'Draft Tale', action: 'draft' });
+    const hidden = await newSeries(draft, 'Hidden Tales');
+    expect((await reader.get(`/series/${hidden}/bookmarks/new`)).statusCode).toBe(404);
+    expect((await reader.post(`/series/${hidden}/bookmarks`, { notes: '', tags: '' })).statusCode).toBe(404);
+  });
+
   it('only its owner edits or deletes a bookmark; deleting takes it off the count', async () => {
     const t = ctx();
     const writer = await signUp(t.app);

@@ -1,6 +1,6 @@
 // All SQL for series: a series' row, its works in order, which series a work is in, and whose they
 // are. Which works a reader may see is decided by src/access/visibility.ts.
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Scope } from '../access/scope.js';
 import { createdBy, workVisibleTo } from '../access/visibility.js';
 import type { Db, SeriesRow, SeriesTable } from '../db/database.js';
@@ -33,6 +33,11 @@ export async function visibleSeriesWorkIds(db: Db, scope: Scope, seriesId: numbe
     .select('works.id').where('series_works.series_id', '=', seriesId).where(workVisibleTo(scope))
     .orderBy('series_works.position').execute();
   return rows.map((r) => r.id);
+}
+
+/** A condition on a column holding series ids: the series has a work this scope may see. */
+export function seriesVisibleTo(scope: Scope): (seriesId: Expression<number | null>) => Expression<SqlBool> {
+  return (seriesId) => sql<SqlBool>`exists (select 1 from series_works vsw inner join works vsw_w on vsw_w.id = vsw.work_id where vsw.series_id = ${seriesId} and ${workVisibleTo(scope, { table: 'vsw_w' })})`;
 }
 
 /** The series a work is in, by title. */

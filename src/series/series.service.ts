@@ -88,6 +88,11 @@ export async function placementsOf(db: Db, viewer: Viewer, workId: number): Prom
   return placements;
 }
 
+/** For listings of things that hold series (bookmarks): a condition on a series id column, true where the viewer may see the series. */
+export function seriesVisibleCondition(viewer: Viewer): ReturnType<typeof repo.seriesVisibleTo> {
+  return repo.seriesVisibleTo(scopeOf(viewer));
+}
+
 /** The series a work is in, by title (for telling their subscribers of a new part). */
 export function seriesOfWork(db: Db, workId: number): Promise<Array<{ id: number; title: string }>> {
   return repo.seriesOfWork(db, workId);

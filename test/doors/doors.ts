@@ -8,7 +8,7 @@
 import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
-  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readHistory, readInbox, saveBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
+  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readHistory, readInbox, saveBookmark, saveSeriesBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
@@ -590,5 +590,46 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `/users/${w.creator}/series`, wordsOf(s, 'title')),
     expect: GENERAL_LISTING,
+  },
+  {
+    name: 'bookmark a series POST /series/:id/bookmarks',
+    outcomes: BOOKMARK_OUTCOMES,
+    look: (w, s, v) => saveSeriesBookmark(w, v, workOf(w, s).seriesId),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 401    | 404    | saved   | 404
+      posted               | 401    | saved  | saved   | saved
+      restricted           | 401    | saved  | saved   | saved
+      draft chapter, work  | 401    | saved  | saved   | saved
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    // The member bookmarked every series they could (the door above), each named with its work's title word
+    // (asked with the default sort spelled out: the plain address was read, and kept, before those bookmarks).
+    name: "a member's bookmarks of series /users/:login/bookmarks",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, '/users/doorsmember/bookmarks?bookmark_search[sort_column]=created_at', [`Tales of ${s.state.words.title}`]),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    name: "a series' bookmarks /series/:id/bookmarks",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, `/series/${workOf(w, s).seriesId}/bookmarks`, wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | 404    | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
   },
 ];

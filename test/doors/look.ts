@@ -310,6 +310,18 @@ export async function saveBookmark(world: World, viewer: ViewerName, workId: num
   return { outcome: `something else (${detail})`, detail };
 }
 
+/** Bookmarks a series as the viewer: "saved" (303), "404", or "401" (a guest asked to log in). */
+export async function saveSeriesBookmark(world: World, viewer: ViewerName, seriesId: number): Promise<Found> {
+  const agent = world.agents.get(viewer);
+  if (agent === undefined) throw new Error(`no viewer ${viewer}`);
+  const response = await agent.browser.post(`/series/${seriesId}/bookmarks`, { notes: `A series kept through the door by ${viewer}.`, tags: '' });
+  const detail = `${response.statusCode} ${response.headers.location ?? ''} ${response.body.slice(0, 160)}`;
+  if (response.statusCode === 303) return { outcome: 'saved', detail };
+  if (response.statusCode === 404 && response.body.includes(NOT_FOUND)) return { outcome: '404', detail };
+  if (response.statusCode === 401 && response.body.includes('Log in to bookmark series.')) return { outcome: '401', detail };
+  return { outcome: `something else (${detail})`, detail };
+}
+
 /** What a look at the creator's inbox can find: the subject's comments ("seen"), none ("absent"), or a refusal (it is not theirs). */
 export const INBOX_OUTCOMES = ['seen', 'absent', 'refused'];
 

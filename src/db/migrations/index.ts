@@ -17,6 +17,7 @@ import * as m014 from './014_hits.js';
 import * as m015 from './015_readings.js';
 import * as m016 from './016_mail_digest.js';
 import * as m017 from './017_series.js';
+import * as m018 from './018_series_bookmarks.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '015_readings': m015,
   '016_mail_digest': m016,
   '017_series': m017,
+  '018_series_bookmarks': m018,
 };

@@ -1,7 +1,8 @@
-// One bookmark in a listing: the work it keeps (AO3's work blurb, or a work elsewhere), and the
+// One bookmark in a listing: what it keeps (AO3's work blurb, a work elsewhere, or a series), and the
 // bookmarker's part: who, when, rec, their tags and notes (div.user.module).
 import { storedHtml } from '../../works/views/userstuff.js';
 import { WorkBlurb } from '../../works/views/work-blurb.js';
+import { SeriesBlurb } from '../../series/views/series-blurb.js';
 import type { BookmarkView } from '../bookmark.service.js';
 
 function BookmarkerModule({ bookmark }: { bookmark: BookmarkView }) {
@@ -25,6 +26,7 @@ function BookmarkerModule({ bookmark }: { bookmark: BookmarkView }) {
 /** A bookmark's blurb. */
 export function BookmarkBlurb({ bookmark }: { bookmark: BookmarkView }) {
   if (bookmark.work !== null) return <WorkBlurb work={bookmark.work}><BookmarkerModule bookmark={bookmark} /></WorkBlurb>;
+  if (bookmark.series !== null) return <SeriesBlurb series={bookmark.series} id={`bookmark_${bookmark.id}`}><BookmarkerModule bookmark={bookmark} /></SeriesBlurb>;
   const ext = bookmark.external;
   if (ext === null) return null;
   return (

@@ -8,17 +8,8 @@ import { Layout } from '../../views/layout.js';
 import { Byline } from '../../works/views/byline.js';
 import { storedHtml } from '../../works/views/userstuff.js';
 import { WorkBlurb } from '../../works/views/work-blurb.js';
+import { SeriesBlurb, SeriesStats } from './series-blurb.js';
 import { SERIES_NOTES_MAX, SERIES_SUMMARY_MAX, SERIES_TITLE_MAX, type SeriesView } from '../series.service.js';
-
-function SeriesStats({ series }: { series: SeriesView }) {
-  return (
-    <dl class="stats">
-      <dt class="words">Words:</dt><dd class="words">{formatCount(series.words)}</dd>
-      <dt class="works">Works:</dt><dd class="works">{formatCount(series.works.length)}</dd>
-      <dt class="complete">Complete:</dt><dd class="complete">{series.complete ? 'Yes' : 'No'}</dd>
-    </dl>
-  );
-}
 
 /** One series: its description and notes, creators, dates and stats, then its works in order. */
 export function SeriesPage({ ctx, series, subscription }: {
@@ -33,6 +24,7 @@ export function SeriesPage({ ctx, series, subscription }: {
         {(series.canChange || subscription !== undefined) && (
           <ul class="navigation actions">
             {series.canChange && <li><a href={`/series/${series.id}/edit`}>Edit series</a></li>}
+            {subscription !== undefined && <li class="bookmark"><a href={`/series/${series.id}/bookmarks/new`}>Bookmark</a></li>}
             {subscription !== undefined && (
               <li class="subscribe">
                 {subscription === null ? <PostButton ctx={ctx} action={`/series/${series.id}/subscriptions`} label="Subscribe" />
@@ -48,6 +40,7 @@ export function SeriesPage({ ctx, series, subscription }: {
           {series.summary !== '' && <><dt>Description:</dt><dd><blockquote class="userstuff" dangerouslySetInnerHTML={storedHtml(series.summary)} /></dd></>}
           {series.notes !== '' && <><dt>Notes:</dt><dd><blockquote class="userstuff" dangerouslySetInnerHTML={storedHtml(series.notes)} /></dd></>}
           <dt>Stats:</dt><dd><SeriesStats series={series} /></dd>
+          <dt>Bookmarks:</dt><dd class="bookmarks"><a href={`/series/${series.id}/bookmarks`}>Bookmarks of this series</a></dd>
         </dl>
         <h3 class="landmark heading">Listing Series</h3>
         {series.works.length === 0 ? <p class="empty">No works you can read are in this series yet.</p> : (
@@ -67,16 +60,7 @@ export function SeriesListPage({ ctx, login, series }: { ctx: PageContext; login
       <h2 class="heading">{login}'s series</h2>
       {series.length === 0 ? <p class="empty">No series yet.</p> : (
         <ul class="series index group">
-          {series.map((s) => (
-            <li key={s.id} id={`series_${s.id}`} class="series blurb group" role="article">
-              <div class="header module">
-                <h4 class="heading"><a href={`/series/${s.id}`}>{s.title}</a> by <Byline creators={s.creators} /></h4>
-                {s.updated !== null && <p class="datetime">{s.updated}</p>}
-              </div>
-              {s.summary !== '' && <blockquote class="userstuff summary" dangerouslySetInnerHTML={storedHtml(s.summary)} />}
-              <SeriesStats series={s} />
-            </li>
-          ))}
+          {series.map((s) => <SeriesBlurb key={s.id} series={s} />)}
         </ul>
       )}
     </Layout>
