@@ -5,7 +5,7 @@ import { pageParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import type { Query } from '../works/filter-params.js';
 import { workJson } from '../works/work.api.js';
-import { worksUpdatedSinceRead } from '../works/work-feedback.js';
+import { listingMarks } from '../works/listing-marks.js';
 import { chapterPath } from '../works/work-paths.js';
 import { advancedQuery, readAdvanced } from './search-form.js';
 import { searchWorks } from './search.service.js';
@@ -19,8 +19,8 @@ export function registerSearchRoutes(app: FastifyInstance): void {
     const values = readAdvanced(query);
     const text = advancedQuery(values);
     const results = text === '' ? null : await searchWorks(request.server.db, request.viewer, text, pageParam(query.page));
-    const updated = await worksUpdatedSinceRead(request.server.db, request.viewer, results?.page.items ?? []);
-    return sendPage(reply, <SearchPage ctx={pageContext(request, reply)} values={values} results={results} basePath={request.url} updated={updated} />);
+    const marks = await listingMarks(request.server.db, request.viewer, results?.page.items ?? []);
+    return sendPage(reply, <SearchPage ctx={pageContext(request, reply)} values={values} results={results} basePath={request.url} marks={marks} />);
   });
 
   app.get('/api/v1/search', { schema: searchSchema }, async (request: FastifyRequest) => {

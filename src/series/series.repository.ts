@@ -40,6 +40,15 @@ export function seriesVisibleTo(scope: Scope): (seriesId: Expression<number | nu
   return (seriesId) => sql<SqlBool>`exists (select 1 from series_works vsw inner join works vsw_w on vsw_w.id = vsw.work_id where vsw.series_id = ${seriesId} and ${workVisibleTo(scope, { table: 'vsw_w' })})`;
 }
 
+/** The series these works are in, with each series' works this scope may see, in order. */
+export async function visibleSeriesOfWorks(db: Db, scope: Scope, workIds: number[]): Promise<Array<{ series_id: number; title: string; work_id: number }>> {
+  if (workIds.length === 0) return [];
+  return db.selectFrom('series_works').innerJoin('works', 'works.id', 'series_works.work_id').innerJoin('series', 'series.id', 'series_works.series_id')
+    .select(['series_works.series_id', 'series.title', 'series_works.work_id'])
+    .where('series_works.series_id', 'in', (eb) => eb.selectFrom('series_works as mine').select('mine.series_id').where('mine.work_id', 'in', workIds))
+    .where(workVisibleTo(scope)).orderBy('series_works.series_id').orderBy('series_works.position').execute();
+}
+
 /** The series a work is in, by title. */
 export function seriesOfWork(db: Db, workId: number): Promise<Array<{ id: number; title: string }>> {
   return db.selectFrom('series_works').innerJoin('series', 'series.id', 'series_works.series_id')

@@ -75,17 +75,28 @@ export async function seriesByCreator(db: Db, viewer: Viewer, login: string): Pr
   return { login: user.login, series };
 }
 
-/** Where a work stands in each of its series, as the viewer sees them (the work page's "Part 2 of"). */
-export async function placementsOf(db: Db, viewer: Viewer, workId: number): Promise<SeriesPlacement[]> {
-  const scope = scopeOf(viewer);
-  const placements: SeriesPlacement[] = [];
-  for (const series of await repo.seriesOfWork(db, workId)) {
-    const ids = await repo.visibleSeriesWorkIds(db, scope, series.id);
-    const at = ids.indexOf(workId);
-    if (at === -1) continue;
-    placements.push({ seriesId: series.id, title: series.title, part: at + 1, previous: ids[at - 1] ?? null, next: ids[at + 1] ?? null });
+/** Where each of these works stands in its series, as the viewer sees them ("Part 2 of"), in one query. */
+export async function placementsOfWorks(db: Db, viewer: Viewer, workIds: number[]): Promise<Map<number, SeriesPlacement[]>> {
+  const bySeries = new Map<number, { title: string; ids: number[] }>();
+  for (const row of await repo.visibleSeriesOfWorks(db, scopeOf(viewer), workIds)) {
+    const series = bySeries.get(row.series_id) ?? { title: row.title, ids: [] };
+    series.ids.push(row.work_id);
+    bySeries.set(row.series_id, series);
+  }
+  const placements = new Map<number, SeriesPlacement[]>();
+  for (const [seriesId, { title, ids }] of bySeries) {
+    for (const workId of workIds) {
+      const at = ids.indexOf(workId);
+      if (at === -1) continue;
+      placements.set(workId, [...(placements.get(workId) ?? []), { seriesId, title, part: at + 1, previous: ids[at - 1] ?? null, next: ids[at + 1] ?? null }]);
+    }
   }
   return placements;
+}
+
+/** Where a work stands in each of its series, as the viewer sees them (the work page's "Part 2 of"). */
+export async function placementsOf(db: Db, viewer: Viewer, workId: number): Promise<SeriesPlacement[]> {
+  return (await placementsOfWorks(db, viewer, [workId])).get(workId) ?? [];
 }
 
 /** For listings of things that hold series (bookmarks): a condition on a series id column, true where the viewer may see the series. */

@@ -47,6 +47,12 @@ describeEachDatabase('series', (ctx) => {
     expect(page.querySelector('dl.series dd a[rel="author"]')?.textContent).toBe(writer.login);
     expect(page.querySelector('a[href$="/edit"]')).toBeNull();
     expect(textsOf(parsePage((await guest.get(`/users/${writer.login}/series`)).body), 'li.series.blurb h4 a:first-child')).toEqual(['The Lamp Trilogy']);
+    // Listings and search say which part each work is, as AO3's blurbs do.
+    const listed = parsePage((await guest.get(`/users/${writer.login}/works`)).body);
+    expect(textOf(listed, `li#work_${second} ul.series li`)).toBe('Part 2 of The Lamp Trilogy');
+    expect(listed.querySelector(`li#work_${second} ul.series a`)?.getAttribute('href')).toBe(`/series/${seriesId}`);
+    const found = parsePage((await guest.get('/works/search?work_search%5Bquery%5D=%22Low+Water%22')).body);
+    expect(textOf(found, `li#work_${third} ul.series li`)).toBe('Part 3 of The Lamp Trilogy');
   });
 
   it('refuses a part that is taken, a work that is not yours, and a series without a title, keeping what was typed', async () => {
@@ -96,6 +102,8 @@ describeEachDatabase('series', (ctx) => {
     expect(textOf(parsePage((await guest.get(`/works/${last}`)).body), 'dd.series span.position')).toBe('Part 2 of Charts');
     expect(parsePage((await guest.get(`/works/${last}`)).body).querySelector('dd.series a.previous')?.getAttribute('href')).toBe(`/works/${open}`);
     expect(textOf(parsePage((await member.get(`/works/${last}`)).body), 'dd.series span.position')).toBe('Part 3 of Charts');
+    expect(textOf(parsePage((await guest.get('/works')).body), `li#work_${last} ul.series li`)).toBe('Part 2 of Charts');
+    expect(textOf(parsePage((await member.get('/works')).body), `li#work_${last} ul.series li`)).toBe('Part 3 of Charts');
     // A series none of whose works a reader may see does not exist for them.
     const hidden = seriesIdFrom((await addToSeries(writer, draft, { series_id: '', new_title: 'Secret Charts', position: '' })).headers.location);
     expect((await guest.get(`/series/${hidden}`)).statusCode).toBe(404);

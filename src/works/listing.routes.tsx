@@ -17,7 +17,7 @@ import { buildFilter } from './filter.service.js';
 import { listWorksForReader } from './reading.service.js';
 import { FilterForm } from './views/filter-form.js';
 import { WorkListing } from './views/work-listing.js';
-import { worksUpdatedSinceRead } from './work-feedback.js';
+import { listingMarks } from './listing-marks.js';
 import { pseudPath } from './work-paths.js';
 import type { ListingFilter } from './work.repository.js';
 
@@ -32,9 +32,9 @@ async function listing(request: FastifyRequest, reply: FastifyReply, options: Li
   const page = await listWorksForReader(db, request.viewer, options.scope ?? {}, filter, pageParam(query.page));
   const action = request.url.split('?')[0] ?? '/works';
   const form = options.filters === false ? undefined : <FilterForm action={action} values={values} fixed={await fixedTags(db)} />;
-  const updated = await worksUpdatedSinceRead(db, request.viewer, page.items);
+  const marks = await listingMarks(db, request.viewer, page.items);
   return sendPage(reply, <WorkListing ctx={pageContext(request, reply)} title={options.title} heading={options.title} page={page}
-    basePath={request.url} empty={options.empty} filters={form} notices={notices} feed={options.feed} intro={options.intro} updated={updated} />);
+    basePath={request.url} empty={options.empty} filters={form} notices={notices} feed={options.feed} intro={options.intro} marks={marks} />);
 }
 
 type LoginParams = { Params: { login: string } };

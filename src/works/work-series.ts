@@ -6,9 +6,9 @@ import type { Db } from '../db/database.js';
 /** One series a work is in, as this viewer sees it: its part among the works they may see, and its neighbours. */
 export type SeriesPlacement = { seriesId: number; title: string; part: number; previous: number | null; next: number | null };
 
-type PlacementSource = (db: Db, viewer: Viewer, workId: number) => Promise<SeriesPlacement[]>;
+type PlacementSource = (db: Db, viewer: Viewer, workIds: number[]) => Promise<Map<number, SeriesPlacement[]>>;
 
-let source: PlacementSource = () => Promise.resolve([]);
+let source: PlacementSource = () => Promise.resolve(new Map<number, SeriesPlacement[]>());
 
 /** Called once by wiring.ts. */
 export function provideSeriesPlacements(next: PlacementSource): void {
@@ -16,6 +16,11 @@ export function provideSeriesPlacements(next: PlacementSource): void {
 }
 
 /** The series a work is in, as the viewer sees them. */
-export function seriesPlacements(db: Db, viewer: Viewer, workId: number): Promise<SeriesPlacement[]> {
-  return source(db, viewer, workId);
+export async function seriesPlacements(db: Db, viewer: Viewer, workId: number): Promise<SeriesPlacement[]> {
+  return (await source(db, viewer, [workId])).get(workId) ?? [];
+}
+
+/** The series each of these works is in, as the viewer sees them (for listings). */
+export function seriesPlacementsOfWorks(db: Db, viewer: Viewer, workIds: number[]): Promise<Map<number, SeriesPlacement[]>> {
+  return source(db, viewer, workIds);
 }

@@ -6,6 +6,7 @@ import { Layout } from '../../views/layout.js';
 import { Pagination } from '../../views/pagination.js';
 import type { Page } from '../../works/reading.service.js';
 import { WorkBlurb } from '../../works/views/work-blurb.js';
+import { NO_MARKS } from '../../works/listing-marks.js';
 import type { ReadingEntry } from '../reading.service.js';
 
 export function ReadingsPage({ ctx, login, page, history, laterOnly }: { ctx: PageContext; login: string; page: Page<ReadingEntry>; history: boolean; laterOnly: boolean }) {
@@ -22,7 +23,7 @@ export function ReadingsPage({ ctx, login, page, history, laterOnly }: { ctx: Pa
       {page.items.length === 0 ? <p class="empty">{laterOnly ? 'Nothing marked for later.' : 'No works read yet.'}</p> : (
         <ol class="reading work index group">
           {page.items.map((entry) => (
-            <WorkBlurb key={entry.work.id} work={entry.work} updated={entry.updatedSince}>
+            <WorkBlurb key={entry.work.id} work={entry.work} marks={entry.updatedSince ? { ...NO_MARKS, updated: new Set([entry.work.id]) } : NO_MARKS}>
               <div class="reading-note">
                 <p>
                   {entry.visits > 0 ? <>Last visited {entry.lastReadAt.slice(0, 10)} · {entry.visits === 1 ? '1 visit' : `${entry.visits} visits`}</> : 'Not read yet'}

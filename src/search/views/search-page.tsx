@@ -6,6 +6,7 @@ import { Layout } from '../../views/layout.js';
 import { Pagination } from '../../views/pagination.js';
 import { LANGUAGES } from '../../works/languages.js';
 import { WorkBlurb } from '../../works/views/work-blurb.js';
+import { NO_MARKS, type ListingMarks } from '../../works/listing-marks.js';
 import { chapterPath } from '../../works/work-paths.js';
 import type { SearchResults } from '../search.service.js';
 import type { AdvancedValues } from '../search-form.js';
@@ -64,7 +65,7 @@ function SearchForm({ values }: { values: AdvancedValues }) {
   );
 }
 
-function Results({ results, basePath, updated }: { results: SearchResults; basePath: string; updated: ReadonlySet<number> }) {
+function Results({ results, basePath, marks }: { results: SearchResults; basePath: string; marks: ListingMarks }) {
   const { page, parsed, snippets } = results;
   return (
     <section aria-labelledby="results-heading">
@@ -80,7 +81,7 @@ function Results({ results, basePath, updated }: { results: SearchResults; baseP
         {page.items.map((work) => {
           const snippet = snippets.get(work.id);
           return (
-            <WorkBlurb key={work.id} work={work} updated={updated.has(work.id)}>
+            <WorkBlurb key={work.id} work={work} marks={marks}>
               {snippet !== undefined && (
                 <blockquote class="userstuff snippet">
                   <p dangerouslySetInnerHTML={{ __html: snippet.html }} />
@@ -97,16 +98,16 @@ function Results({ results, basePath, updated }: { results: SearchResults; baseP
 }
 
 /** The whole search page; `results` is null before anything is searched for. */
-export function SearchPage({ ctx, values, results, basePath, updated = new Set() }: {
+export function SearchPage({ ctx, values, results, basePath, marks = NO_MARKS }: {
   ctx: PageContext; values: AdvancedValues; results: SearchResults | null; basePath: string;
-  /** Works that gained chapters since the viewer last read them. */
-  updated?: ReadonlySet<number>;
+  /** What the blurbs show for this viewer beyond the works themselves. */
+  marks?: ListingMarks;
 }) {
   return (
     <Layout ctx={ctx} title={values.query !== '' ? `Search: ${values.query}` : 'Search works'} mainClass="works-search">
       <h2 class="heading">Search works</h2>
       <SearchForm values={values} />
-      {results !== null && <Results results={results} basePath={basePath} updated={updated} />}
+      {results !== null && <Results results={results} basePath={basePath} marks={marks} />}
     </Layout>
   );
 }

@@ -10,6 +10,7 @@ import { Byline } from './byline.js';
 import { Counters } from './work-meta.js';
 import { storedHtml } from './userstuff.js';
 import { RestrictedMarker } from './restricted-marker.js';
+import { NO_MARKS, type ListingMarks } from '../listing-marks.js';
 
 function shortDate(date: string | null): string {
   if (date === null) return '';
@@ -39,12 +40,14 @@ function TagItems({ cls, names, strong }: { cls: string; names: string[]; strong
 }
 
 /** One work in a listing. */
-export function WorkBlurb({ work, children, shared = false, updated = false }: {
+export function WorkBlurb({ work, children, shared = false, marks = NO_MARKS }: {
   work: WorkModel; children?: ComponentChildren; shared?: boolean;
-  /** The viewer read this work before its latest chapters were posted. */
-  updated?: boolean;
+  /** The listing's marks for this viewer: updated since they read it, its series. */
+  marks?: ListingMarks;
 }) {
   if (work.id === null) return null;
+  const updated = marks.updated.has(work.id);
+  const series = marks.series.get(work.id) ?? [];
   return (
     <li id={`work_${work.id}`} class={`work blurb group work-${work.id}`} role="article">
       <div class="header module">
@@ -68,6 +71,10 @@ export function WorkBlurb({ work, children, shared = false, updated = false }: {
         <TagItems cls="freeforms" names={work.tags.freeform} />
       </ul>
       {work.summary !== '' && <><h6 class="landmark heading">Summary</h6><blockquote class="userstuff summary" dangerouslySetInnerHTML={storedHtml(work.summary)} /></>}
+      {series.length > 0 && (
+        <><h6 class="landmark heading">Series</h6>
+          <ul class="series">{series.map((s) => <li key={s.seriesId}>Part <strong>{s.part}</strong> of <a href={`/series/${s.seriesId}`}>{s.title}</a></li>)}</ul></>
+      )}
       {children}
       <dl class="stats">
         <dt class="language">Language:</dt><dd class="language" lang={work.language}>{languageName(work.language)}</dd>

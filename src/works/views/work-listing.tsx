@@ -7,6 +7,7 @@ import { ListingColumns } from '../../views/listing-columns.js';
 import { Pagination } from '../../views/pagination.js';
 import type { Page } from '../reading.service.js';
 import type { WorkModel } from '../work.model.js';
+import type { ListingMarks } from '../listing-marks.js';
 import { WorkBlurb } from './work-blurb.js';
 
 type ListingProps = {
@@ -17,8 +18,8 @@ type ListingProps = {
   notices?: string[];
   /** The tag's Atom feed, where it has one. */
   feed?: { href: string; title: string } | undefined;
-  /** Works that gained chapters since the viewer last read them. */
-  updated?: ReadonlySet<number>;
+  /** What the blurbs show for this viewer beyond the works themselves. */
+  marks?: ListingMarks;
 };
 
 function countLine(page: Page<WorkModel>): string {
@@ -29,7 +30,7 @@ function countLine(page: Page<WorkModel>): string {
 }
 
 /** Any listing of works. */
-export function WorkListing({ ctx, title, heading, page, basePath, intro, empty, filters, notices, feed, updated }: ListingProps) {
+export function WorkListing({ ctx, title, heading, page, basePath, intro, empty, filters, notices, feed, marks }: ListingProps) {
   return (
     <Layout ctx={ctx} title={title} mainClass={filters !== undefined ? 'works-index with-filters' : 'works-index'} feed={feed}>
       <h2 class="heading">{heading}</h2>
@@ -38,7 +39,7 @@ export function WorkListing({ ctx, title, heading, page, basePath, intro, empty,
       <ListingColumns filters={filters} notices={notices}>
         {page.total > 0 ? <p class="listing-count" role="status">{countLine(page)}</p> : <p class="empty">{empty}</p>}
         <ol class="work index group">
-          {page.items.map((work) => <WorkBlurb key={work.id} work={work} updated={work.id !== null && updated?.has(work.id) === true} />)}
+          {page.items.map((work) => <WorkBlurb key={work.id} work={work} marks={marks} />)}
         </ol>
         <Pagination page={page.page} pages={page.pages} basePath={basePath} />
       </ListingColumns>

@@ -1,0 +1,16 @@
+// What a listing shows on a work's blurb for this viewer beyond the work itself: "Updated since you
+// last read" (feedback) and "Part 2 of ..." for each series (series), fetched for the whole page at once.
+import type { Viewer } from '../access/viewer.js';
+import type { Db } from '../db/database.js';
+import { worksUpdatedSinceRead } from './work-feedback.js';
+import { seriesPlacementsOfWorks, type SeriesPlacement } from './work-series.js';
+
+export type ListingMarks = { updated: ReadonlySet<number>; series: ReadonlyMap<number, SeriesPlacement[]> };
+
+export const NO_MARKS: ListingMarks = { updated: new Set(), series: new Map() };
+
+/** The marks of a page of works, as this viewer sees them. */
+export async function listingMarks(db: Db, viewer: Viewer, works: ReadonlyArray<{ id: number | null; chapterCount: number }>): Promise<ListingMarks> {
+  const ids = works.flatMap((w) => (w.id === null ? [] : [w.id]));
+  return { updated: await worksUpdatedSinceRead(db, viewer, works), series: await seriesPlacementsOfWorks(db, viewer, ids) };
+}
