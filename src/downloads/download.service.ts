@@ -8,19 +8,26 @@ import { sha256Hex } from '../lib/secrets.js';
 import { getAllChaptersForReader, getWorkForReader, type ReaderWork } from '../works/reading.service.js';
 import type { ChapterModel } from '../works/work.model.js';
 import { pseudPath, workPath } from '../works/work-paths.js';
+import { seriesPlacements, type SeriesPlacement } from '../works/work-series.js';
 import type { DownloadWork } from './download-model.js';
 import { downloadSlug, FORMATS, type Format } from '../lib/download-formats.js';
 
 /** A work a reader may download, before its chapters are read: enough to name the file and find it in a cache. */
 export type DownloadRequest = {
   reader: ReaderWork;
-  /** Names this version of the work's files: its content version, and which chapters this reader may read (so a file with draft chapters is never handed to a reader who may not read them). */
+  /** The series the work is in, as this reader sees them (its part among the works they may read). */
+  series: SeriesPlacement[];
+  /**
+   * Names this version of the work's files: its content version, which chapters this reader may read
+   * (so a file with draft chapters is never handed to a reader who may not read them) and its parts
+   * in series as this reader counts them (a guest's "Part 2" never comes from a member's file).
+   */
   key: string;
   fileName: string;
 };
 
-function toDownloadWork(config: Config, reader: ReaderWork, chapters: ChapterModel[]): DownloadWork {
-  const { work } = reader;
+function toDownloadWork(config: Config, request: DownloadRequest, chapters: ChapterModel[]): DownloadWork {
+  const { work } = request.reader;
   const modifiedAt = work.modifiedAt ?? work.revisedAt ?? new Date(0).toISOString();
   const today = (work.revisedAt ?? modifiedAt).slice(0, 10);
   return {
@@ -31,7 +38,7 @@ function toDownloadWork(config: Config, reader: ReaderWork, chapters: ChapterMod
       rating: work.tags.rating, warnings: work.tags.warning, categories: work.tags.category, fandoms: work.tags.fandom,
       relationships: work.tags.relationship, characters: work.tags.character, freeforms: work.tags.freeform,
     },
-    series: [],
+    series: request.series.map((s) => ({ title: s.title, position: s.part, url: `${config.baseUrl}/series/${s.seriesId}` })),
     publishedOn: work.publishedOn ?? today, updatedOn: work.updatedOn ?? today, completedOn: work.complete ? work.updatedOn ?? today : null,
     modifiedAt: new Date(modifiedAt).toISOString(),
     wordCount: work.wordCount, chapterCount: work.chapterCount, expectedChapters: work.expectedChapters,
@@ -44,11 +51,12 @@ function toDownloadWork(config: Config, reader: ReaderWork, chapters: ChapterMod
 export async function requestDownload(db: Db, viewer: Viewer, workId: number, format: Format): Promise<DownloadRequest> {
   const reader = await getWorkForReader(db, viewer, workId);
   if (reader.chapters.length === 0) throw notFound('work_not_found');
-  const chapters = sha256Hex(reader.chapters.map((c) => c.id).join(',')).slice(0, 12);
-  return { reader, key: `${workId}-v${reader.work.contentVersion}-${chapters}`, fileName: `${downloadSlug(reader.work.title, workId)}.${FORMATS[format].extension}` };
+  const series = await seriesPlacements(db, viewer, workId);
+  const seen = sha256Hex(`${reader.chapters.map((c) => c.id).join(',')}|${series.map((s) => `${s.seriesId}:${s.part}`).join(',')}`).slice(0, 12);
+  return { reader, series, key: `${workId}-v${reader.work.contentVersion}-${seen}`, fileName: `${downloadSlug(reader.work.title, workId)}.${FORMATS[format].extension}` };
 }
 
 /** The whole work, chapters read, ready for a builder. */
 export async function loadDownloadWork(db: Db, config: Config, request: DownloadRequest): Promise<DownloadWork> {
-  return toDownloadWork(config, request.reader, await getAllChaptersForReader(db, request.reader));
+  return toDownloadWork(config, request, await getAllChaptersForReader(db, request.reader));
 }

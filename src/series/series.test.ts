@@ -104,6 +104,10 @@ describeEachDatabase('series', (ctx) => {
     expect(textOf(parsePage((await member.get(`/works/${last}`)).body), 'dd.series span.position')).toBe('Part 3 of Charts');
     expect(textOf(parsePage((await guest.get('/works')).body), `li#work_${last} ul.series li`)).toBe('Part 2 of Charts');
     expect(textOf(parsePage((await member.get('/works')).body), `li#work_${last} ul.series li`)).toBe('Part 3 of Charts');
+    // Downloads say the same, each to its reader (a guest's file never comes from a member's).
+    const seriesOf = async (client: TestClient) => /Series: .*/.exec((await client.get(`/downloads/${last}/Last_Light.txt`)).body)?.[0];
+    expect(await seriesOf(member)).toBe(`Series: Part 3 of Charts (http://archive.test/series/${seriesId})`);
+    expect(await seriesOf(guest)).toBe(`Series: Part 2 of Charts (http://archive.test/series/${seriesId})`);
     // A series none of whose works a reader may see does not exist for them.
     const hidden = seriesIdFrom((await addToSeries(writer, draft, { series_id: '', new_title: 'Secret Charts', position: '' })).headers.location);
     expect((await guest.get(`/series/${hidden}`)).statusCode).toBe(404);
