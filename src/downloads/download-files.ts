@@ -9,8 +9,8 @@ import { notFound } from '../http/errors.js';
 import { PageCache } from '../http/page-cache.js';
 import { convertWithCalibre } from './calibre.js';
 import type { DownloadWork } from './download-model.js';
-import { loadDownloadWork, type DownloadRequest } from './download.service.js';
-import { buildEpub } from './epub.js';
+import { loadDownloadWork, type DownloadRequest, type SeriesDownloadRequest } from './download.service.js';
+import { buildEpub, buildSeriesEpub } from './epub.js';
 import { FORMATS, type Format } from '../lib/download-formats.js';
 import { buildHtmlDownload } from './html-download.js';
 import { buildTextDownload } from './text-download.js';
@@ -65,6 +65,20 @@ export class DownloadFiles {
     const made = BUILDERS[format](await loadDownloadWork(db, this.config, request));
     const body = typeof made === 'string' ? Buffer.from(made, 'utf8') : Buffer.from(made.buffer, made.byteOffset, made.byteLength);
     this.memory.set(key, body);
+    return body;
+  }
+
+  /** One EPUB of a whole series, built on request and kept in memory while the series and its works stay as they were. */
+  async seriesEpub(request: SeriesDownloadRequest): Promise<Buffer> {
+    const cached = this.memory.get(request.key);
+    if (cached !== undefined) {
+      this.counts.fromMemory += 1;
+      return cached;
+    }
+    this.counts.built += 1;
+    const made = buildSeriesEpub(await request.load());
+    const body = Buffer.from(made.buffer, made.byteOffset, made.byteLength);
+    this.memory.set(request.key, body);
     return body;
   }
 

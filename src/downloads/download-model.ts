@@ -21,6 +21,37 @@ export type DownloadWork = {
   chapters: DownloadChapter[];
 };
 
+/** A whole series as one book: its own title page, then each work the reader may read, in order. */
+export type SeriesBook = {
+  id: number; title: string; url: string;
+  creators: DownloadWork['creators'];
+  /** Sanitized user HTML, possibly empty. */
+  summary: string; notes: string;
+  complete: boolean;
+  archiveName: string; archiveUrl: string;
+  works: DownloadWork[];
+};
+
+/** The series as the package metadata describes a publication: its title and description, every tag of its works. */
+export function seriesAsWork(book: SeriesBook): DownloadWork {
+  const first = book.works[0];
+  const union = (key: keyof DownloadWork['tags']) => [...new Set(book.works.flatMap((w) => w.tags[key]))];
+  const dates = book.works.map((w) => w.publishedOn).sort();
+  const modified = book.works.map((w) => w.modifiedAt).sort();
+  return {
+    id: book.id, title: book.title, url: book.url, creators: book.creators, language: first?.language ?? 'en',
+    summary: book.summary, notes: book.notes, endNotes: '',
+    tags: {
+      rating: union('rating'), warnings: union('warnings'), categories: union('categories'), fandoms: union('fandoms'),
+      relationships: union('relationships'), characters: union('characters'), freeforms: union('freeforms'),
+    },
+    series: [], publishedOn: dates[0] ?? '1970-01-01', updatedOn: dates.at(-1) ?? '1970-01-01', completedOn: null,
+    modifiedAt: modified.at(-1) ?? new Date(0).toISOString(),
+    wordCount: book.works.reduce((sum, w) => sum + w.wordCount, 0), chapterCount: book.works.length, expectedChapters: book.complete ? book.works.length : null,
+    archiveName: book.archiveName, archiveUrl: book.archiveUrl, chapters: [],
+  };
+}
+
 /** One posted chapter; every HTML field is sanitized user HTML and may be empty (but for `html`). */
 export type DownloadChapter = { number: number; title: string; summary: string; notes: string; endNotes: string; html: string };
 

@@ -1,11 +1,12 @@
-// Download routes: /downloads/:id/:slug.:format, on exactly the work page's visibility rules.
+// Download routes: /downloads/:id/:slug.:format, on exactly the work page's visibility rules, and
+// /downloads/series/:id/:slug.epub, a whole series (the works its reader may read) as one EPUB.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from '../http/context.js';
 import { AppError, notFound } from '../http/errors.js';
 import { sendPage } from '../http/render.js';
 import { idParam } from '../http/form-values.js';
 import { DownloadFiles } from './download-files.js';
-import { requestDownload } from './download.service.js';
+import { requestDownload, requestSeriesDownload } from './download.service.js';
 import { FORMATS, formatOfFile } from '../lib/download-formats.js';
 import { PreparingPage } from './views/preparing-page.js';
 
@@ -40,4 +41,13 @@ export function registerDownloadRoutes(app: FastifyInstance): void {
   const files = new DownloadFiles(app.config);
   app.decorate('downloadFiles', files);
   app.get<DownloadParams>('/downloads/:id/:file', (request, reply) => download(files, request, reply));
+  // A whole series as one EPUB (AO3 has no such file; the address keeps its downloads' shape).
+  app.get<DownloadParams>('/downloads/series/:id/:file', async (request, reply) => {
+    if (formatOfFile(request.params.file) !== 'epub') throw notFound();
+    const wanted = await requestSeriesDownload(request.server.db, request.server.config, request.viewer, idParam(request.params.id));
+    const body = await files.seriesEpub(wanted);
+    reply.header('cache-control', 'private, no-cache');
+    return reply.header('content-type', FORMATS.epub.contentType).header('content-disposition', contentDisposition(wanted.fileName))
+      .header('x-content-type-options', 'nosniff').send(body);
+  });
 }

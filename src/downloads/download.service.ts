@@ -9,7 +9,8 @@ import { getAllChaptersForReader, getWorkForReader, type ReaderWork } from '../w
 import type { ChapterModel } from '../works/work.model.js';
 import { pseudPath, workPath } from '../works/work-paths.js';
 import { seriesPlacements, type SeriesPlacement } from '../works/work-series.js';
-import type { DownloadWork } from './download-model.js';
+import type { DownloadWork, SeriesBook } from './download-model.js';
+import { getSeriesForReader } from '../series/series.service.js';
 import { downloadSlug, FORMATS, type Format } from '../lib/download-formats.js';
 
 /** A work a reader may download, before its chapters are read: enough to name the file and find it in a cache. */
@@ -59,4 +60,29 @@ export async function requestDownload(db: Db, viewer: Viewer, workId: number, fo
 /** The whole work, chapters read, ready for a builder. */
 export async function loadDownloadWork(db: Db, config: Config, request: DownloadRequest): Promise<DownloadWork> {
   return toDownloadWork(config, request, await getAllChaptersForReader(db, request.reader));
+}
+
+/** A series a reader may download as one EPUB: its works are those they may read, each on the work page's own rules. */
+export type SeriesDownloadRequest = { key: string; fileName: string; load: () => Promise<SeriesBook> };
+
+/** Who may download a series, as its page would answer (404 otherwise); the book is read only when built. */
+export async function requestSeriesDownload(db: Db, config: Config, viewer: Viewer, seriesId: number): Promise<SeriesDownloadRequest> {
+  const series = await getSeriesForReader(db, viewer, seriesId);
+  if (series.works.length === 0) throw notFound();
+  const parts: DownloadRequest[] = [];
+  for (const work of series.works) parts.push(await requestDownload(db, viewer, work.id, 'epub'));
+  const creators = series.creators.map((c) => ({ name: c.pseud, url: `${config.baseUrl}${pseudPath(c.login, c.pseud)}` }));
+  const about = JSON.stringify([series.title, series.summary, series.notes, series.complete, creators, parts.map((p) => p.key)]);
+  return {
+    key: `series-${series.id}-${sha256Hex(about).slice(0, 16)}`,
+    fileName: `${downloadSlug(series.title, series.id)}.epub`,
+    load: async () => {
+      const works: DownloadWork[] = [];
+      for (const part of parts) works.push(await loadDownloadWork(db, config, part));
+      return {
+        id: series.id, title: series.title, url: `${config.baseUrl}/series/${series.id}`, creators, summary: series.summary, notes: series.notes,
+        complete: series.complete, archiveName: config.archiveName, archiveUrl: config.baseUrl, works,
+      };
+    },
+  };
 }

@@ -102,13 +102,26 @@ export function tocEntries(work: DownloadWork): TocEntry[] {
   ];
 }
 
-/** The EPUB 3 navigation document: the table of contents and the landmarks. */
-export function navPage(work: DownloadWork): string {
-  const items = tocEntries(work).map((entry) => h('li', {}, h('a', { href: entry.href }, entry.label)));
+/** The EPUB 3 navigation document: the table of contents and the landmarks (a series' book gives its own). */
+export function navPage(work: DownloadWork, entries = tocEntries(work), start: string | null = work.chapters.length > 0 ? chapterFile(0) : null): string {
+  const items = entries.map((entry) => h('li', {}, h('a', { href: entry.href }, entry.label)));
   return page(work, work.title, [
     h('nav', { 'epub:type': 'toc', id: 'toc' }, h('h1', {}, 'Contents'), h('ol', {}, items)),
     h('nav', { 'epub:type': 'landmarks', hidden: 'hidden' }, h('h2', {}, 'Landmarks'), h('ol', {},
       h('li', {}, h('a', { 'epub:type': 'titlepage', href: TITLE_FILE }, 'Title Page')),
-      work.chapters.length > 0 && h('li', {}, h('a', { 'epub:type': 'bodymatter', href: chapterFile(0) }, 'Start of Content')))),
+      start !== null && h('li', {}, h('a', { 'epub:type': 'bodymatter', href: start }, 'Start of Content')))),
   ]);
+}
+
+/** A series' title page: its title, creators, description and notes, and its parts in order. */
+export function seriesTitlePage(series: DownloadWork, parts: ReadonlyArray<{ title: string; href: string }>): string {
+  const [summary, notes] = fragmentsToXhtml([series.summary, series.notes], series.url);
+  return page(series, series.title, [h('section', { 'epub:type': 'titlepage', class: 'preface' },
+    h('h1', { class: 'title' }, series.title),
+    byline(series),
+    userBlock('summary', 'Description', 'h2', summary),
+    userBlock('notes', 'Notes', 'h2', notes),
+    h('h2', { class: 'heading' }, 'Works in this series'),
+    h('ol', {}, parts.map((part) => h('li', {}, h('a', { href: part.href }, part.title)))),
+    h('p', { class: 'message' }, 'Posted at ', link(series.archiveName, series.archiveUrl), ': ', link(series.url, series.url)))]);
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildEpub } from './epub.js';
+import type { SeriesBook } from './download-model.js';
+import { buildEpub, buildSeriesEpub } from './epub.js';
 import { workIdentifier } from './epub-package.js';
 import { epubcheck, problems, type EpubcheckMessage } from './fixtures/epubcheck.js';
 import { findAll, firstZipEntry, parseXml, unzipEpub, type XmlNode } from './fixtures/epub-files.js';
@@ -14,16 +15,54 @@ const file = (entries: Map<string, string>, path: string): string => {
 };
 const texts = (node: XmlNode, name: string) => findAll(node, name).map((n) => n.text);
 
+/** A series of two of the fixture works, with its own description. */
+const SERIES: SeriesBook = {
+  id: 9, title: 'Harbour Lights, the Cycle', url: 'https://archive.test/series/9', creators: LEDGER.creators,
+  summary: '<p>Two stories of the same <em>coast</em>.</p>', notes: '', complete: false,
+  archiveName: LEDGER.archiveName, archiveUrl: LEDGER.archiveUrl, works: [LEDGER, WORK_IN_PROGRESS],
+};
+
 describe('epubcheck', () => {
   let reports = new Map<string, EpubcheckMessage[]>();
   beforeAll(async () => {
-    reports = await epubcheck([...ALL_WORKS, TAG_SOUP].map((work) => [`work-${work.id}`, buildEpub(work)]));
+    reports = await epubcheck([...[...ALL_WORKS, TAG_SOUP].map((work): [string, Uint8Array] => [`work-${work.id}`, buildEpub(work)]), ['series-9', buildSeriesEpub(SERIES)]]);
   }, 300_000);
+
+  it('passes with no error or warning: a whole series in one book', () => {
+    const messages = reports.get('series-9');
+    expect(messages, 'epubcheck ran').toBeDefined();
+    expect(problems(messages ?? [])).toEqual([]);
+  });
 
   it.each([...ALL_WORKS, TAG_SOUP].map((work) => [work.title, work.id] as const))('passes with no error or warning: %s', (_title, id) => {
     const messages = reports.get(`work-${id}`);
     expect(messages, 'epubcheck ran').toBeDefined();
     expect(problems(messages ?? [])).toEqual([]);
+  });
+});
+
+describe('buildSeriesEpub', () => {
+  it('holds the series’ title page, then each work whole, in order, with a table of contents across them', () => {
+    const entries = unzipEpub(buildSeriesEpub(SERIES));
+    const opf = parseXml(file(entries, 'EPUB/package.opf'));
+    expect(texts(opf, 'dc:title')).toEqual(['Harbour Lights, the Cycle']);
+    expect(texts(opf, 'dc:source')).toEqual(['https://archive.test/series/9']);
+    expect(texts(opf, 'dc:description')).toEqual(['Two stories of the same coast.']);
+    const spine = findAll(opf, 'itemref').map((n) => n.attributes.idref);
+    expect(spine[0]).toBe('title-page');
+    expect(spine[1]).toBe('part-1-title');
+    expect(spine.indexOf('part-2-title')).toBe(spine.indexOf('part-1-afterword') + 1);
+    expect(spine.at(-1)).toBe('part-2-afterword');
+    const nav = parseXml(file(entries, 'EPUB/nav.xhtml'));
+    const toc = texts(nav, 'a');
+    expect(toc.slice(0, 2)).toEqual(['Harbour Lights, the Cycle', `Part 1: ${LEDGER.title}`]);
+    expect(toc).toContain(`Part 2: ${WORK_IN_PROGRESS.title}`);
+    const title = file(entries, 'EPUB/title.xhtml');
+    expect(title).toContain(`Part 1: ${LEDGER.title}`);
+    expect(title).toContain('<em>coast</em>');
+    // Each work keeps its own title page, chapters and afterword.
+    expect(file(entries, 'EPUB/part-2-title.xhtml')).toContain(WORK_IN_PROGRESS.title);
+    expect([...entries.keys()].filter((name) => /part-1-chapter-\d+\.xhtml$/.test(name))).toHaveLength(LEDGER.chapters.length);
   });
 });
 

@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
 import { describeEachDatabase, postWork, signUp } from '../../test/helpers.js';
 import { parsePage, textOf, textsOf } from '../../test/html.js';
+import { unzipEpub } from '../downloads/fixtures/epub-files.js';
 
 async function addToSeries(client: TestClient, workId: number, fields: Record<string, string>) {
   await client.get(`/works/${workId}/series/new`);
@@ -108,11 +109,24 @@ describeEachDatabase('series', (ctx) => {
     const seriesOf = async (client: TestClient) => /Series: .*/.exec((await client.get(`/downloads/${last}/Last_Light.txt`)).body)?.[0];
     expect(await seriesOf(member)).toBe(`Series: Part 3 of Charts (http://archive.test/series/${seriesId})`);
     expect(await seriesOf(guest)).toBe(`Series: Part 2 of Charts (http://archive.test/series/${seriesId})`);
+    // The whole series as one EPUB holds the works its reader may read, and nothing else.
+    const link = parsePage((await guest.get(`/series/${seriesId}`)).body).querySelector('dd.download a')?.getAttribute('href') ?? '';
+    expect(link).toBe(`/downloads/series/${seriesId}/Charts.epub`);
+    const parts = async (client: TestClient) => {
+      const response = await client.get(link);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/epub+zip');
+      const nav = unzipEpub(new Uint8Array(response.rawPayload)).get('EPUB/nav.xhtml') ?? '';
+      return [...nav.matchAll(/>(Part \d+: [^<]+)</g)].map((m) => m[1]);
+    };
+    expect(await parts(guest)).toEqual(['Part 1: Open Water', 'Part 2: Last Light']);
+    expect(await parts(member)).toEqual(['Part 1: Open Water', 'Part 2: Members’ Harbour', 'Part 3: Last Light']);
     // A series none of whose works a reader may see does not exist for them.
     const hidden = seriesIdFrom((await addToSeries(writer, draft, { series_id: '', new_title: 'Secret Charts', position: '' })).headers.location);
     expect((await guest.get(`/series/${hidden}`)).statusCode).toBe(404);
     expect((await member.get(`/series/${hidden}`)).statusCode).toBe(404);
     expect((await member.get(`/series/${hidden}/edit`)).statusCode).toBe(404);
+    expect((await guest.get(`/downloads/series/${hidden}/Secret_Charts.epub`)).statusCode).toBe(404);
     expect(textsOf(parsePage((await guest.get(`/users/${writer.login}/series`)).body), 'li.series.blurb h4 a:first-child')).toEqual(['Charts']);
   });
 

@@ -8,7 +8,7 @@
 import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
-  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readHistory, readInbox, saveBookmark, saveSeriesBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
+  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readHistory, readInbox, readSeriesDownload, saveBookmark, saveSeriesBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
@@ -630,6 +630,20 @@ export const DOORS: Door[] = [
       restricted           | 404    | seen   | seen    | seen
       draft chapter, work  | seen   | seen   | seen    | seen
       draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    // The series holds only its subject: its EPUB holds the work's title word where its reader may read the work.
+    name: "a whole series' EPUB /downloads/series/:id/:slug.epub, twice",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readSeriesDownload(w, v, workOf(w, s).seriesId, downloadSlug(`Tales of ${s.state.words.title}`, workOf(w, s).seriesId), wordsOf(s, 'title', 'text')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | 404     | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | 404    | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | absent | absent | seen    | absent
     `,
   },
 ];

@@ -127,6 +127,17 @@ export async function readDownloads(world: World, viewer: ViewerName, subject: S
   return agreed(found);
 }
 
+/** A whole series' EPUB, fetched twice (the second answer comes from the download cache): one outcome if both agree. */
+export async function readSeriesDownload(world: World, viewer: ViewerName, seriesId: number, slug: string, words: string[]): Promise<Found> {
+  const found: Array<[string, Found]> = [];
+  const url = `/downloads/series/${seriesId}/${slug}.epub`;
+  for (const time of ['', ' again']) {
+    const response = await get(world, viewer, url, { fresh: true });
+    found.push([`.epub${time}`, readPage(response, url, words, 'any', fileText(response) ?? undefined)]);
+  }
+  return agreed(found);
+}
+
 /** One outcome when every page of a door agrees, else each page's. */
 function agreed(found: Array<[string, Found]>): Found {
   const outcomes = new Set(found.map(([, f]) => f.outcome));

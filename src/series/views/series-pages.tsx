@@ -2,6 +2,7 @@
 // and its works as blurbs), a member's series, adding a work to a series, and editing one.
 import type { PageContext } from '../../http/context.js';
 import type { FieldErrors } from '../../http/errors.js';
+import { downloadSlug } from '../../lib/download-formats.js';
 import { formatCount } from '../../lib/text.js';
 import { ErrorSummary, Form, PostButton, SelectField, TextArea, TextField } from '../../views/forms.js';
 import { Layout } from '../../views/layout.js';
@@ -41,6 +42,7 @@ export function SeriesPage({ ctx, series, subscription }: {
           {series.notes !== '' && <><dt>Notes:</dt><dd><blockquote class="userstuff" dangerouslySetInnerHTML={storedHtml(series.notes)} /></dd></>}
           <dt>Stats:</dt><dd><SeriesStats series={series} /></dd>
           <dt>Bookmarks:</dt><dd class="bookmarks"><a href={`/series/${series.id}/bookmarks`}>Bookmarks of this series</a></dd>
+          {series.works.length > 0 && <><dt>Download:</dt><dd class="download"><a href={`/downloads/series/${series.id}/${downloadSlug(series.title, series.id)}.epub`}>The whole series as one EPUB</a></dd></>}
         </dl>
         <h3 class="landmark heading">Listing Series</h3>
         {series.works.length === 0 ? <p class="empty">No works you can read are in this series yet.</p> : (
