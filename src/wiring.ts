@@ -8,6 +8,7 @@ import { subscribeInbox } from './feedback/inbox.service.js';
 import { subscribeUpdates } from './feedback/subscription.service.js';
 import { provideSeries } from './series/series.wiring.js';
 import { subscribeSeriesUpkeep } from './series/series.service.js';
+import { provideGifts } from './gifts/gift.wiring.js';
 
 let wired = false;
 
@@ -23,4 +24,5 @@ export function wireDomains(): void {
   subscribeUpdates();
   provideSeries();
   subscribeSeriesUpkeep();
+  provideGifts();
 }

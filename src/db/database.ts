@@ -249,7 +249,22 @@ export interface UserPreferenceTable {
   history: ColumnType<Flag, Flag | undefined, Flag>;
   /** Gather email into one a day instead of one per event. */
   email_digest: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Others may give this member works as gifts. */
+  accept_gifts: ColumnType<Flag, Flag | undefined, Flag>;
   updated_at: string;
+}
+
+/** A work given to a member, or to a name without an account here. */
+export interface GiftTable {
+  id: Id;
+  work_id: number;
+  recipient_id: number | null;
+  recipient_name: string;
+  /** The name folded (foldKey): one gift per recipient per work. */
+  recipient_key: string;
+  /** The member refused it: it no longer shows. */
+  refused: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
 }
 
 /** Works gathered in order under one title. */
@@ -360,6 +375,7 @@ export interface Database {
   mail_digest_items: MailDigestItemTable;
   series: SeriesTable;
   series_works: SeriesWorkTable;
+  gifts: GiftTable;
   subscriptions: SubscriptionTable;
   work_hit_visitors: WorkHitVisitorTable;
   work_hit_days: WorkHitDayTable;

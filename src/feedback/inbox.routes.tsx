@@ -54,13 +54,15 @@ export function registerInboxRoutes(app: FastifyInstance): void {
   });
   app.get<LoginParams>('/users/:login/preferences', async (request, reply) => {
     const login = ownLogin(request);
-    const { emailComments, emailDigest } = await preferencesOf(request.server.db, requireUser(request.viewer).id);
-    return sendPage(reply, <PreferencesPage ctx={pageContext(request, reply)} login={login} emailComments={emailComments} emailDigest={emailDigest} />);
+    const { emailComments, emailDigest, acceptGifts } = await preferencesOf(request.server.db, requireUser(request.viewer).id);
+    return sendPage(reply, <PreferencesPage ctx={pageContext(request, reply)} login={login} emailComments={emailComments} emailDigest={emailDigest} acceptGifts={acceptGifts} />);
   });
   app.post<LoginParams>('/users/:login/preferences', async (request, reply) => {
     const login = ownLogin(request);
     const form = formOf(request);
-    await savePreferences(request.server.db, requireUser(request.viewer).id, { emailComments: checkbox(form, 'email_comments'), emailDigest: checkbox(form, 'email_digest') });
+    await savePreferences(request.server.db, requireUser(request.viewer).id, {
+      emailComments: checkbox(form, 'email_comments'), emailDigest: checkbox(form, 'email_digest'), acceptGifts: checkbox(form, 'accept_gifts'),
+    });
     setFlash(reply, 'Preferences saved.');
     return reply.redirect(`/users/${encodeURIComponent(login)}/preferences`, 303);
   });

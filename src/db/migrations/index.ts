@@ -18,6 +18,7 @@ import * as m015 from './015_readings.js';
 import * as m016 from './016_mail_digest.js';
 import * as m017 from './017_series.js';
 import * as m018 from './018_series_bookmarks.js';
+import * as m019 from './019_gifts.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '016_mail_digest': m016,
   '017_series': m017,
   '018_series_bookmarks': m018,
+  '019_gifts': m019,
 };

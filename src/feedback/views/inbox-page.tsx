@@ -40,7 +40,7 @@ export function InboxPage({ ctx, login, items, unread, page, pages }: { ctx: Pag
   );
 }
 
-export function PreferencesPage({ ctx, login, emailComments, emailDigest }: { ctx: PageContext; login: string; emailComments: boolean; emailDigest: boolean }) {
+export function PreferencesPage({ ctx, login, emailComments, emailDigest, acceptGifts }: { ctx: PageContext; login: string; emailComments: boolean; emailDigest: boolean; acceptGifts: boolean }) {
   return (
     <Layout ctx={ctx} title="Preferences" mainClass="narrow">
       <h2 class="heading">Preferences</h2>
@@ -55,6 +55,11 @@ export function PreferencesPage({ ctx, login, emailComments, emailDigest }: { ct
           <label class="choice"><input type="radio" name="email_digest" value="0" checked={!emailDigest} /> One email for each comment and each update</label>
           <label class="choice"><input type="radio" name="email_digest" value="1" checked={emailDigest} /> One email a day at most, gathering everything (a daily digest)</label>
           <p class="hint">This covers comments and your subscriptions. A digest goes out a day after the first thing it gathers.</p>
+        </fieldset>
+        <fieldset class="choices">
+          <legend>Gifts</legend>
+          <label class="choice"><input type="checkbox" name="accept_gifts" value="1" checked={acceptGifts} /> Others may give me works as gifts</label>
+          <p class="hint">You can refuse any one gift from your gifts page.</p>
         </fieldset>
         <p><button type="submit" class="primary">Save</button></p>
       </Form>

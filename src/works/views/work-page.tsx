@@ -7,9 +7,11 @@ import { Byline } from './byline.js';
 import { ChapterSection } from './chapter-section.js';
 import { CreatorActions, ReaderNavigation, BottomNavigation } from './work-navigation.js';
 import type { DownloadLink } from '../download-links.js';
-import { UserstuffModule } from './userstuff.js';
+import { storedHtml, UserstuffModule } from './userstuff.js';
 import { WorkMeta } from './work-meta.js';
 import type { SeriesPlacement } from '../work-series.js';
+import type { GiftRecipient } from '../work-associations.js';
+import { languageDirection } from '../languages.js';
 import { RestrictedMarker } from './restricted-marker.js';
 import { WorkFeedback, type FeedbackView } from './work-feedback.js';
 
@@ -30,16 +32,38 @@ export type WorkPageProps = {
   feedback?: FeedbackView;
   /** The series the work is in, as this reader sees them. */
   series?: SeriesPlacement[];
+  /** Who the work was given to. */
+  gifts?: GiftRecipient[];
 };
 
+/** "For Ines and Marisol." at the top of the notes, as AO3's ul.associations. */
+function Associations({ gifts }: { gifts: GiftRecipient[] }) {
+  if (gifts.length === 0) return null;
+  return (
+    <ul class="associations">
+      <li>For {gifts.map((gift, i) => (
+        <>{i > 0 && (i === gifts.length - 1 ? ' and ' : ', ')}{gift.login === null ? gift.name : <a href={`/users/${encodeURIComponent(gift.login)}/gifts`}>{gift.name}</a>}</>
+      ))}.</li>
+    </ul>
+  );
+}
+
 /** The preface: title and byline, and (at the start of the work) its summary and notes, as on AO3. */
-function Preface({ work, atStart }: { work: WorkModel; atStart: boolean }) {
+function Preface({ work, atStart, gifts }: { work: WorkModel; atStart: boolean; gifts: GiftRecipient[] }) {
   return (
     <div class="preface group">
       <h2 class="title heading">{work.title}<RestrictedMarker restricted={work.restricted} /></h2>
       <h3 class="byline heading"><Byline creators={work.creators} /></h3>
       {atStart && <UserstuffModule cls="summary module" heading="Summary:" html={work.summary} language={work.language} />}
-      {atStart && <UserstuffModule cls="notes module" heading="Notes:" html={work.notes} language={work.language} />}
+      {atStart && (gifts.length > 0
+        ? (
+          <div class="notes module">
+            <h3 class="heading">Notes:</h3>
+            <Associations gifts={gifts} />
+            {work.notes !== '' && <blockquote class="userstuff" lang={work.language} dir={languageDirection(work.language)} dangerouslySetInnerHTML={storedHtml(work.notes)} />}
+          </div>
+        )
+        : <UserstuffModule cls="notes module" heading="Notes:" html={work.notes} language={work.language} />)}
     </div>
   );
 }
@@ -61,7 +85,7 @@ export function WorkPage(props: WorkPageProps) {
       {paths !== null && props.isCreator && <CreatorActions {...props} workId={paths.workId} />}
       <WorkMeta work={work} shared={ctx.shared} series={props.series} />
       <div id="workskin">
-        <Preface work={work} atStart={atStart} />
+        <Preface work={work} atStart={atStart} gifts={props.gifts ?? []} />
         <div id="chapters" role="article">
           {shown.map((chapter) => <ChapterSection key={chapter.number} chapter={chapter} paths={paths} language={work.language} oneShot={oneShot} />)}
         </div>

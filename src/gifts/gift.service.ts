@@ -1,0 +1,99 @@
+// Gifts: a creator gives a work to a member or to a name without an account here ("For Ines." at
+// the top of its notes). A member may refuse a gift, which then shows nowhere, and may choose not
+// to accept gifts at all. A member's gifts page lists the works given to them that its reader may
+// see. Whatever the work page shows of its gifts moves the work's content version.
+import type { Kysely } from 'kysely';
+import { requireCreator, requireUser } from '../access/permissions.js';
+import { scopeOf } from '../access/scope.js';
+import type { Viewer } from '../access/viewer.js';
+import { preferencesOf } from '../accounts/preferences.service.js';
+import { getUserByLogin } from '../accounts/user.service.js';
+import type { Database, Db, UserRow } from '../db/database.js';
+import { inTransaction } from '../events/bus.js';
+import { AppError, invalid, notFound } from '../http/errors.js';
+import { nowIso } from '../lib/clock.js';
+import { charLength, cleanLine, foldKey } from '../lib/text.js';
+import { worksInOrder } from '../works/reading.service.js';
+import type { GiftRecipient } from '../works/work-associations.js';
+import type { ShownWork } from '../works/work.model.js';
+import { refreshWorkPages } from '../works/work.service.js';
+import * as repo from './gift.repository.js';
+
+export const GIFT_NAME_MAX = 100;
+
+export type WorkGift = GiftRecipient & { id: number };
+
+/** Who a work was given to, refused gifts left out (the work page's "For ..."). */
+export async function recipientsOf(db: Db, workId: number): Promise<GiftRecipient[]> {
+  return (await repo.giftsOfWork(db, workId)).map((g) => ({ name: g.recipient_name, login: g.login }));
+}
+
+/** A creator's own work with its gifts, for the Gifts page of the work. */
+export async function giftsForCreator(db: Db, viewer: Viewer, workId: number): Promise<{ title: string; gifts: WorkGift[] }> {
+  const work = await requireCreator(db, viewer, workId);
+  return { title: work.title, gifts: (await repo.giftsOfWork(db, workId)).map((g) => ({ id: g.id, name: g.recipient_name, login: g.login })) };
+}
+
+async function memberNamed(db: Db, name: string): Promise<UserRow | null> {
+  try {
+    return await getUserByLogin(db, name);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') return null;
+    throw error;
+  }
+}
+
+/** Gives one of the viewer's works to a member (by login) or to any other name. */
+export async function giveGift(db: Kysely<Database>, viewer: Viewer, workId: number, recipient: string): Promise<string> {
+  const user = requireUser(viewer);
+  await requireCreator(db, viewer, workId);
+  const name = cleanLine(recipient);
+  if (name === '') throw invalid({ recipient: 'Give the login of a member here, or the name of someone without an account.' });
+  if (charLength(name) > GIFT_NAME_MAX) throw invalid({ recipient: `A name can be at most ${GIFT_NAME_MAX} characters long.` });
+  const member = await memberNamed(db, name);
+  if (member?.id === user.id) throw invalid({ recipient: 'You can’t give a work to yourself.' });
+  if (member !== null && !(await preferencesOf(db, member.id)).acceptGifts) throw invalid({ recipient: `${member.login} does not accept gifts.` });
+  const shown = member?.login ?? name;
+  const key = member === null ? `name:${foldKey(name)}` : `user:${member.id}`;
+  if (await repo.hasGift(db, workId, key)) throw invalid({ recipient: `This work was already given to ${shown}.` });
+  await inTransaction(db, async (trx) => {
+    await repo.insertGift(trx, { work_id: workId, recipient_id: member?.id ?? null, recipient_name: shown, recipient_key: key, created_at: nowIso() });
+    await refreshWorkPages(trx, [workId]);
+  });
+  return shown;
+}
+
+/** Takes a gift back (the work's creators). */
+export async function removeGift(db: Kysely<Database>, viewer: Viewer, giftId: number): Promise<number> {
+  const gift = Number.isSafeInteger(giftId) ? await repo.findGift(db, giftId) : undefined;
+  if (gift === undefined) throw notFound();
+  await requireCreator(db, viewer, gift.work_id);
+  await inTransaction(db, async (trx) => {
+    await repo.deleteGift(trx, giftId);
+    await refreshWorkPages(trx, [gift.work_id]);
+  });
+  return gift.work_id;
+}
+
+/** Refuses a gift (its recipient alone): it no longer shows, on the work or on their gifts page. */
+export async function refuseGift(db: Kysely<Database>, viewer: Viewer, giftId: number): Promise<void> {
+  const user = requireUser(viewer);
+  const gift = Number.isSafeInteger(giftId) ? await repo.findGift(db, giftId) : undefined;
+  if (gift?.recipient_id !== user.id || gift.refused === 1) throw notFound();
+  await inTransaction(db, async (trx) => {
+    await repo.refuseGift(trx, giftId);
+    await refreshWorkPages(trx, [gift.work_id]);
+  });
+}
+
+/** The works given to a member that the viewer may see, newest gift first. */
+export async function giftsOf(db: Db, viewer: Viewer, login: string): Promise<{ login: string; mine: boolean; gifts: Array<{ id: number; work: ShownWork }> }> {
+  const member = await getUserByLogin(db, login);
+  const rows = await repo.giftedWorkIds(db, scopeOf(viewer), member.id);
+  const works = new Map((await worksInOrder(db, viewer, rows.map((r) => r.work_id))).map((w) => [w.id, w]));
+  const gifts = rows.flatMap((r) => {
+    const work = works.get(r.work_id);
+    return work === undefined ? [] : [{ id: r.gift_id, work }];
+  });
+  return { login: member.login, mine: viewer.user?.id === member.id, gifts };
+}
