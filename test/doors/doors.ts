@@ -646,4 +646,18 @@ export const DOORS: Door[] = [
       draft chapter, ch. 2 | absent | absent | seen    | absent
     `,
   },
+  {
+    // Every subject is a gift to the member.
+    name: "the member's gifts /users/:login/gifts",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, '/users/doorsmember/gifts', wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | absent | absent | absent  | absent
+      posted               | seen   | seen   | seen    | seen
+      restricted           | absent | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
 ];

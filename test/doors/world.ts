@@ -111,6 +111,9 @@ async function buildWork(creator: TestClient, admin: TestClient, state: State): 
   const series = await creator.post(`/works/${id}/series`, { series_id: '', new_title: `Tales of ${state.words.title}`, position: '' });
   expectStatus(series, 303, `the series of "${state.name}"`);
   const seriesId = Number(/^\/series\/(\d+)$/.exec(String(series.headers.location))?.[1]);
+  // A gift to the member: their gifts page lists it where they, and its other readers, may see it.
+  await creator.get(`/works/${id}/gifts/new`);
+  expectStatus(await creator.post(`/works/${id}/gifts`, { recipient: 'doorsmember' }), 303, `the gift of "${state.name}"`);
   const navigate = await creator.get(`/works/${id}/navigate`);
   expectStatus(navigate, 200, `the chapter index of "${state.name}"`);
   const chapterIds = [...navigate.body.matchAll(new RegExp(`href="/works/${id}/chapters/(\\d+)"`, 'g'))].map((m) => Number(m[1]));
