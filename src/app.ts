@@ -42,6 +42,7 @@ import { registerFeedbackApi } from './feedback/feedback.api.js';
 import { registerStatsRoutes } from './feedback/stats.routes.js';
 import { registerReadingRoutes } from './feedback/reading.routes.js';
 import { registerSeriesRoutes } from './series/series.routes.js';
+import { registerSeriesApi } from './series/series.api.js';
 import { registerGiftRoutes } from './gifts/gift.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerStatsRoutes(app);
   registerReadingRoutes(app);
   registerSeriesRoutes(app);
+  registerSeriesApi(app);
   registerGiftRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);

@@ -24,7 +24,7 @@ function bookmarkJson(request: FastifyRequest, b: BookmarkView) {
     : { url: b.external.url, title: b.external.title, creator: b.external.creator, fandoms: b.external.fandoms, rating: b.external.rating, summary: b.external.summary };
   return {
     id: b.id, url: `${request.server.config.baseUrl}/bookmarks/${b.id}`, login: b.login, pseud: b.pseud, notes: b.notes, tags: b.tags,
-    rec: b.rec, private: b.private, createdAt: b.createdAt, workId: b.work?.id ?? null, external,
+    rec: b.rec, private: b.private, createdAt: b.createdAt, workId: b.work?.id ?? null, seriesId: b.series?.id ?? null, external,
   };
 }
 

@@ -9,7 +9,8 @@ const pageQuery = object({ page: str('Which page, from 1.') }, { optional: ['pag
 const bookmarkJson = object({
   id: int(), url: str('Its page on the archive.'), login: str('Who made it.'), pseud: str(), notes: str('Sanitized HTML.'),
   tags: list(str(), 'The bookmarker\'s own tags.'), rec: bool(), private: bool('Only its owner sees it.'), createdAt: str('ISO-8601, UTC.'),
-  workId: nullable(int('A work on this archive; null for a work elsewhere.')),
+  workId: nullable(int('A work on this archive; null for a work elsewhere or a series.')),
+  seriesId: nullable(int('A series on this archive, when the bookmark keeps one.')),
   external: nullable(object({ url: str(), title: str(), creator: str(), fandoms: str(), rating: str(), summary: str() }, { description: 'A work elsewhere.' })),
 });
 

@@ -127,6 +127,15 @@ describeEachDatabase('series', (ctx) => {
     expect((await member.get(`/series/${hidden}`)).statusCode).toBe(404);
     expect((await member.get(`/series/${hidden}/edit`)).statusCode).toBe(404);
     expect((await guest.get(`/downloads/series/${hidden}/Secret_Charts.epub`)).statusCode).toBe(404);
+    // The API answers the same as the pages.
+    const api = async (client: TestClient, path: string) => JSON.parse((await client.get(path)).body) as Record<string, unknown>;
+    const asGuest = await api(guest, `/api/v1/series/${seriesId}`);
+    expect(asGuest).toMatchObject({ id: seriesId, title: 'Charts', url: `http://archive.test/series/${seriesId}`, complete: false });
+    expect((asGuest.works as Array<{ title: string }>).map((w) => w.title)).toEqual(['Open Water', 'Last Light']);
+    expect(((await api(member, `/api/v1/series/${seriesId}`)).works as unknown[]).length).toBe(3);
+    expect((await guest.get(`/api/v1/series/${hidden}`)).statusCode).toBe(404);
+    expect((await api(guest, `/api/v1/works/${last}`)).series).toEqual([{ id: seriesId, title: 'Charts', part: 2, url: `http://archive.test/series/${seriesId}` }]);
+    expect((await api(member, `/api/v1/works/${last}`)).series).toEqual([{ id: seriesId, title: 'Charts', part: 3, url: `http://archive.test/series/${seriesId}` }]);
     expect(textsOf(parsePage((await guest.get(`/users/${writer.login}/series`)).body), 'li.series.blurb h4 a:first-child')).toEqual(['Charts']);
   });
 

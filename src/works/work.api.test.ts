@@ -143,6 +143,7 @@ describeEachDatabase('works API: reading', (ctx) => {
         { position: 1, id: ANY_ID, title: 'Departure', draft: false, publishedOn: TODAY, words: 11, url: ANY_URL },
         { position: 2, id: ANY_ID, title: 'Crossroads', draft: false, publishedOn: TODAY, words: 11, url: ANY_URL },
       ],
+      series: [],
     });
     for (const chapter of work.chapterList) {
       expect(chapter.url).toBe(`http://archive.test/works/${id}/chapters/${chapter.id}`);

@@ -8,6 +8,7 @@ import { createWorkSchema, listWorksSchema, showChapterSchema, showWorkSchema } 
 import { createWork } from './work.service.js';
 import { getChapterForReader, getWorkForReader, listWorksForReader } from './reading.service.js';
 import { chapterPath, pseudPath, workPath } from './work-paths.js';
+import { seriesPlacements } from './work-series.js';
 import type { ChapterHead, ChapterModel, WorkModel } from './work.model.js';
 
 function absolute(request: FastifyRequest, path: string): string {
@@ -46,7 +47,9 @@ export function registerWorkApi(app: FastifyInstance): void {
   });
   app.get<{ Params: { id: string } }>('/api/v1/works/:id', { schema: showWorkSchema }, async (request) => {
     const reader = await getWorkForReader(request.server.db, request.viewer, idParam(request.params.id));
-    return { ...workJson(request, reader.work), chapterList: reader.chapters.map((c) => chapterHeadJson(request, reader.work.id, c)) };
+    const series = (await seriesPlacements(request.server.db, request.viewer, reader.work.id))
+      .map((s) => ({ id: s.seriesId, title: s.title, part: s.part, url: absolute(request, `/series/${s.seriesId}`) }));
+    return { ...workJson(request, reader.work), chapterList: reader.chapters.map((c) => chapterHeadJson(request, reader.work.id, c)), series };
   });
   app.get<{ Params: { id: string; position: string } }>('/api/v1/works/:id/chapters/:position', { schema: showChapterSchema }, async (request) => {
     const reader = await getWorkForReader(request.server.db, request.viewer, idParam(request.params.id));

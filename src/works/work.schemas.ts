@@ -40,7 +40,17 @@ export const showWorkSchema: ApiRouteSchema = {
   summary: 'Show a work', tags: ['works'],
   description: 'One work with the list of chapters this reader may read. A guest asking for a registered-users-only work gets 401 login_required.',
   params: workIdParams,
-  response: { 200: { ...workSchema, properties: { ...(workSchema.properties as object), chapterList: list(object(chapterHeadFields)) }, required: [...(workSchema.required as string[]), 'chapterList'] }, ...errors(401, 404) },
+  response: {
+    200: {
+      ...workSchema,
+      properties: {
+        ...(workSchema.properties as object), chapterList: list(object(chapterHeadFields)),
+        series: list(object({ id: int(), title: str(), part: int('Its part among the works of the series this reader may read.'), url: str() }), 'The series the work is in.'),
+      },
+      required: [...(workSchema.required as string[]), 'chapterList', 'series'],
+    },
+    ...errors(401, 404),
+  },
 };
 
 export const showChapterSchema: ApiRouteSchema = {
