@@ -9,6 +9,7 @@ import { subscribeUpdates } from './feedback/subscription.service.js';
 import { provideSeries } from './series/series.wiring.js';
 import { subscribeSeriesUpkeep } from './series/series.service.js';
 import { provideGifts } from './gifts/gift.wiring.js';
+import { subscribeGiftNotices } from './gifts/gift.service.js';
 
 let wired = false;
 
@@ -25,4 +26,5 @@ export function wireDomains(): void {
   provideSeries();
   subscribeSeriesUpkeep();
   provideGifts();
+  subscribeGiftNotices();
 }

@@ -1,19 +1,22 @@
 // Gifts: a creator gives a work to a member or to a name without an account here ("For Ines." at
 // the top of its notes). A member may refuse a gift, which then shows nowhere, and may choose not
 // to accept gifts at all. A member's gifts page lists the works given to them that its reader may
-// see. Whatever the work page shows of its gifts moves the work's content version.
+// see. A member is emailed when a work given to them is posted (or given once posted). Whatever
+// the work page shows of its gifts moves the work's content version.
 import type { Kysely } from 'kysely';
 import { requireCreator, requireUser } from '../access/permissions.js';
 import { scopeOf } from '../access/scope.js';
 import type { Viewer } from '../access/viewer.js';
-import { preferencesOf } from '../accounts/preferences.service.js';
+import { mailPreferences, preferencesOf } from '../accounts/preferences.service.js';
 import { getUserByLogin } from '../accounts/user.service.js';
 import type { Database, Db, UserRow } from '../db/database.js';
-import { inTransaction } from '../events/bus.js';
+import { inTransaction, onWrite } from '../events/bus.js';
+import { deliverMail } from '../mail/digest.js';
 import { AppError, invalid, notFound } from '../http/errors.js';
 import { nowIso } from '../lib/clock.js';
 import { charLength, cleanLine, foldKey } from '../lib/text.js';
-import { worksInOrder } from '../works/reading.service.js';
+import { workForNotice, worksInOrder } from '../works/reading.service.js';
+import { giftMail } from './views/gift-mail.js';
 import type { GiftRecipient } from '../works/work-associations.js';
 import type { ShownWork } from '../works/work.model.js';
 import { refreshWorkPages } from '../works/work.service.js';
@@ -22,6 +25,24 @@ import * as repo from './gift.repository.js';
 export const GIFT_NAME_MAX = 100;
 
 export type WorkGift = GiftRecipient & { id: number };
+
+/** Emails the members a posted work was given to (or one of them) that it is theirs to read. */
+async function tellRecipients(trx: Db, workId: number, only: number | null = null): Promise<void> {
+  const work = await workForNotice(trx, workId);
+  if (work?.posted !== true) return;
+  const ids = (await repo.giftsOfWork(trx, workId)).flatMap((g) => (g.recipient_id !== null && (only === null || g.recipient_id === only) ? [g.recipient_id] : []));
+  const people = await mailPreferences(trx, ids);
+  for (const userId of ids) {
+    const person = people.get(userId);
+    if (person === undefined) continue;
+    await deliverMail(trx, { userId, digest: person.digest }, giftMail({ to: person.email, login: person.login, byline: work.byline, workId, workTitle: work.title }), nowIso());
+  }
+}
+
+/** Called once by wiring.ts: a gifted draft, once posted, reaches its recipients' email. */
+export function subscribeGiftNotices(): () => void {
+  return onWrite('work.posted', (trx, event) => tellRecipients(trx, event.workId));
+}
 
 /** Who a work was given to, refused gifts left out (the work page's "For ..."). */
 export async function recipientsOf(db: Db, workId: number): Promise<GiftRecipient[]> {
@@ -59,6 +80,7 @@ export async function giveGift(db: Kysely<Database>, viewer: Viewer, workId: num
   await inTransaction(db, async (trx) => {
     await repo.insertGift(trx, { work_id: workId, recipient_id: member?.id ?? null, recipient_name: shown, recipient_key: key, created_at: nowIso() });
     await refreshWorkPages(trx, [workId]);
+    if (member !== null) await tellRecipients(trx, workId, member.id);
   });
   return shown;
 }

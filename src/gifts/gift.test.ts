@@ -1,6 +1,7 @@
 // Gifts on both databases: a creator gives a work to a member or to a name without an account, the
 // work says "For ..." (AO3's ul.associations), the member's gifts page lists it, the member may
-// refuse it (then it shows nowhere) or refuse gifts altogether, and bad input keeps what was typed.
+// refuse it (then it shows nowhere) or refuse gifts altogether, is emailed when a gift is posted,
+// and bad input keeps what was typed.
 import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
 import { describeEachDatabase, postWork, signUp } from '../../test/helpers.js';
@@ -88,5 +89,28 @@ describeEachDatabase('gifts', (ctx) => {
     const titles = async (client: TestClient) => textsOf(parsePage((await client.get(`/users/${friend.login}/gifts`)).body), 'li.work.blurb h4 a:first-child');
     expect(await titles(new TestClient(t.app))).toEqual(['Open Gift']);
     expect(await titles(friend)).toEqual(['Members’ Gift', 'Open Gift']);
+  });
+
+  it('emails the member when a work given to them is posted, once; a name without an account gets nothing', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const friend = await signUp(t.app);
+    // The database is shared with the tests above: only this friend's gift emails count here.
+    const outbox = async () => t.database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', `${friend.login}@example.org`).orderBy('id').execute();
+    const posted = await postWork(writer, { title: 'Lantern Song' });
+    expect((await give(writer, posted, friend.login)).statusCode).toBe(303);
+    expect((await give(writer, posted, 'Odile Vane')).statusCode).toBe(303);
+    let mail = await outbox();
+    expect(mail.map((m) => [m.to_address, m.subject])).toEqual([[`${friend.login}@example.org`, '[Bindery] A gift for you: Lantern Song']]);
+    expect(mail[0]?.text_body).toContain(`${writer.login} posted a work as a gift for you: Lantern Song`);
+    expect(mail[0]?.text_body).toContain(`http://archive.test/users/${friend.login}/gifts`);
+    // A draft's gift waits until the draft is posted.
+    const draft = await postWork(writer, { title: 'Unsung', action: 'draft' });
+    expect((await give(writer, draft, friend.login)).statusCode).toBe(303);
+    expect(await outbox()).toHaveLength(1);
+    await writer.get(`/works/${draft}`);
+    expect((await writer.post(`/works/${draft}/post`)).statusCode).toBe(303);
+    mail = await outbox();
+    expect(mail.map((m) => m.subject)).toEqual(['[Bindery] A gift for you: Lantern Song', '[Bindery] A gift for you: Unsung']);
   });
 });

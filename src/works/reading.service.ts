@@ -129,11 +129,11 @@ export async function workIdOfChapter(db: Db, chapterId: number): Promise<number
 }
 
 /** A work's title and its creators' accounts (for telling them about comments), whoever asks: callers decide who is told. */
-export async function workForNotice(db: Db, workId: number): Promise<{ title: string; creatorIds: number[]; posted: boolean } | undefined> {
+export async function workForNotice(db: Db, workId: number): Promise<{ title: string; creatorIds: number[]; byline: string[]; posted: boolean } | undefined> {
   const row = await works.findWork(db, workId);
   if (row === undefined) return undefined;
   const creators = await works.findCreatorsOfWorks(db, [workId]);
-  return { title: row.title, creatorIds: [...new Set(creators.map((c) => c.user_id))], posted: row.posted === 1 };
+  return { title: row.title, creatorIds: [...new Set(creators.map((c) => c.user_id))], byline: creators.map((c) => c.pseud), posted: row.posted === 1 };
 }
 
 /** A chapter's place and title (for telling subscribers of it). */
