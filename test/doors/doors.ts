@@ -660,4 +660,18 @@ export const DOORS: Door[] = [
       draft chapter, ch. 2 | -      | -      | -       | -
     `,
   },
+  {
+    // The series holds only its subject; the API names the work (its title word) only to a reader of it.
+    name: 'API series /api/v1/series/:id',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readApi(w, v, `/api/v1/series/${workOf(w, s).seriesId}`, [`"title":"${s.state.words.title}`]),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | absent  | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | 404    | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
 ];
