@@ -5,8 +5,8 @@
 import type { Kysely } from 'kysely';
 import { requireReadable, requireUser } from '../access/permissions.js';
 import { scopeOf } from '../access/scope.js';
-import type { Viewer } from '../access/viewer.js';
-import type { Database, Db, ExternalWorkRow } from '../db/database.js';
+import type { Viewer, ViewerUser } from '../access/viewer.js';
+import type { BookmarkRow, Database, Db, ExternalWorkRow } from '../db/database.js';
 import { inTransaction } from '../events/bus.js';
 import { forbidden, invalid, notFound, type FieldErrors } from '../http/errors.js';
 import { nowIso } from '../lib/clock.js';
@@ -48,29 +48,42 @@ async function pseudFor(db: Db, viewer: Viewer, pseudId: number | null): Promise
 
 const counted = (isPrivate: boolean): number => (isPrivate ? 0 : 1);
 
-/** Bookmarks a posted work the viewer may read, or changes their bookmark of it; returns the bookmark's id. */
-export async function bookmarkWork(db: Kysely<Database>, viewer: Viewer, workId: number, input: BookmarkInput): Promise<number> {
-  const user = requireUser(viewer, 'Log in to bookmark works.');
-  const { row } = await requireReadable(db, viewer, workId);
-  if (row.posted !== 1) throw notFound('work_not_found');
+/** What one member keeps one bookmark of: a work here, or a series. */
+type Kept = { workId: number } | { seriesId: number };
+
+/**
+ * Stores the member's one bookmark of a work or series: a new one, or theirs changed. Inside its
+ * transaction, `after` hears what the bookmark was before (a work's count follows its privacy).
+ */
+async function keepBookmark(
+  db: Kysely<Database>, viewer: Viewer, user: ViewerUser, kept: Kept, input: BookmarkInput,
+  after: (trx: Db, before: BookmarkRow | undefined) => Promise<void> = () => Promise.resolve(),
+): Promise<number> {
   const fields: FieldErrors = {};
   const clean = checkInput(input, fields);
   if (Object.keys(fields).length > 0) throw invalid(fields);
   const pseudId = await pseudFor(db, viewer, input.pseudId);
   const now = nowIso();
   return inTransaction(db, async (trx) => {
-    const existing = await repo.findOwnBookmark(trx, user.id, workId);
+    const existing = 'workId' in kept ? await repo.findOwnBookmark(trx, user.id, kept.workId) : await repo.findOwnSeriesBookmark(trx, user.id, kept.seriesId);
     const values = { notes: clean.notes, rec: input.rec ? 1 as const : 0 as const, private: input.private ? 1 as const : 0 as const, pseud_id: pseudId, updated_at: now };
-    let id: number;
-    if (existing === undefined) id = await repo.insertBookmark(trx, { ...values, user_id: user.id, work_id: workId, external_work_id: null, created_at: now });
-    else {
-      id = existing.id;
-      await repo.updateBookmark(trx, id, values);
-    }
+    const target = 'workId' in kept ? { work_id: kept.workId, series_id: null } : { work_id: null, series_id: kept.seriesId };
+    const id = existing?.id ?? await repo.insertBookmark(trx, { ...values, ...target, user_id: user.id, external_work_id: null, created_at: now });
+    if (existing !== undefined) await repo.updateBookmark(trx, id, values);
     await repo.setBookmarkTags(trx, id, clean.tags.map((name) => ({ name, key: foldKey(name) })));
-    const change = counted(input.private) - (existing === undefined ? 0 : counted(existing.private === 1));
-    if (change !== 0) await countInTransaction(trx, workId, { bookmarks: change });
+    await after(trx, existing);
     return id;
+  });
+}
+
+/** Bookmarks a posted work the viewer may read, or changes their bookmark of it; returns the bookmark's id. */
+export async function bookmarkWork(db: Kysely<Database>, viewer: Viewer, workId: number, input: BookmarkInput): Promise<number> {
+  const user = requireUser(viewer, 'Log in to bookmark works.');
+  const { row } = await requireReadable(db, viewer, workId);
+  if (row.posted !== 1) throw notFound('work_not_found');
+  return keepBookmark(db, viewer, user, { workId }, input, async (trx, before) => {
+    const change = counted(input.private) - (before === undefined ? 0 : counted(before.private === 1));
+    if (change !== 0) await countInTransaction(trx, workId, { bookmarks: change });
   });
 }
 
@@ -78,19 +91,7 @@ export async function bookmarkWork(db: Kysely<Database>, viewer: Viewer, workId:
 export async function bookmarkSeries(db: Kysely<Database>, viewer: Viewer, seriesId: number, input: BookmarkInput): Promise<number> {
   const user = requireUser(viewer, 'Log in to bookmark series.');
   await getSeriesForReader(db, viewer, seriesId);
-  const fields: FieldErrors = {};
-  const clean = checkInput(input, fields);
-  if (Object.keys(fields).length > 0) throw invalid(fields);
-  const pseudId = await pseudFor(db, viewer, input.pseudId);
-  const now = nowIso();
-  return inTransaction(db, async (trx) => {
-    const existing = await repo.findOwnSeriesBookmark(trx, user.id, seriesId);
-    const values = { notes: clean.notes, rec: input.rec ? 1 as const : 0 as const, private: input.private ? 1 as const : 0 as const, pseud_id: pseudId, updated_at: now };
-    const id = existing?.id ?? await repo.insertBookmark(trx, { ...values, user_id: user.id, work_id: null, external_work_id: null, series_id: seriesId, created_at: now });
-    if (existing !== undefined) await repo.updateBookmark(trx, id, values);
-    await repo.setBookmarkTags(trx, id, clean.tags.map((name) => ({ name, key: foldKey(name) })));
-    return id;
-  });
+  return keepBookmark(db, viewer, user, { seriesId }, input);
 }
 
 /** The viewer's own bookmark of a series, if any. */
