@@ -8,7 +8,7 @@
 import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
-  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readHistory, readInbox, readSeriesDownload, saveBookmark, saveSeriesBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
+  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readEmails, readHistory, readInbox, readSeriesDownload, saveBookmark, saveSeriesBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
@@ -67,6 +67,16 @@ const GENERAL_LISTING = table`
       restricted           | absent | seen   | seen    | seen
       draft chapter, work  | seen   | seen   | seen    | seen
       draft chapter, ch. 2 | absent | absent | absent  | absent
+    `;
+
+/** A series' own pages: seen by whoever may see its work; a draft's series by its creator alone (named, to edit it). */
+const SERIES_PAGE = table`
+      subject              | guest  | member | creator | admin
+      draft                | 404    | 404    | seen    | 404
+      posted               | seen   | seen   | seen    | seen
+      restricted           | 404    | seen   | seen    | seen
+      draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
     `;
 
 /** Counts in general listings and indexes: the works GENERAL_LISTING shows, one each. */
@@ -576,14 +586,7 @@ export const DOORS: Door[] = [
     name: 'series page /series/:id',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `/series/${workOf(w, s).seriesId}`, wordsOf(s, 'title')),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | 404    | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -       | -
-    `,
+    expect: SERIES_PAGE,
   },
   {
     name: "creator's series /users/:login/series",
@@ -623,14 +626,7 @@ export const DOORS: Door[] = [
     name: "a series' bookmarks /series/:id/bookmarks",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `/series/${workOf(w, s).seriesId}/bookmarks`, wordsOf(s, 'title')),
-    expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | 404    | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -       | -
-    `,
+    expect: SERIES_PAGE,
   },
   {
     // The series holds only its subject: its EPUB holds the work's title word where its reader may read the work.
@@ -671,6 +667,21 @@ export const DOORS: Door[] = [
       posted               | seen   | seen   | seen    | seen
       restricted           | 404    | seen   | seen    | seen
       draft chapter, work  | seen   | seen   | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -       | -
+    `,
+  },
+  {
+    // Email (the outbox, read last): the creator hears of others' comments on their works, the member of the gifts
+    // to them. Nobody is told of a draft; a guest has no address.
+    name: 'emails naming the subject (the outbox, to each viewer\'s address)',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readEmails(w, v, wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest  | member | creator | admin
+      draft                | -      | absent | absent  | absent
+      posted               | -      | seen   | seen    | absent
+      restricted           | -      | seen   | seen    | absent
+      draft chapter, work  | -      | seen   | seen    | absent
       draft chapter, ch. 2 | -      | -      | -       | -
     `,
   },

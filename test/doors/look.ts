@@ -333,6 +333,23 @@ export async function saveSeriesBookmark(world: World, viewer: ViewerName, serie
   return { outcome: `something else (${detail})`, detail };
 }
 
+/**
+ * The email the archive queued for the viewer (comments on their works, gifts to them, ...), as
+ * subjects and plain texts: "seen" when one names the subject, "absent" when none does. Runs after
+ * the doors that comment, bookmark and give, so the outbox holds what they caused.
+ */
+export async function readEmails(world: World, viewer: ViewerName, words: string[]): Promise<Found> {
+  const login = world.agents.get(viewer)?.login ?? null;
+  if (login === null) throw new Error('a guest has no email address');
+  const mail = await world.app.db.selectFrom('mail_outbox').select(['subject', 'text_body']).where('to_address', '=', `${login}@example.org`).execute();
+  const text = mail.map((m) => `${m.subject}\n${m.text_body}`).join('\n');
+  const { shown, lacking } = wordsIn(text, words);
+  const detail = `${mail.length} emails; shows ${shown.join(', ') || 'nothing'}; lacks ${lacking.join(', ') || 'nothing'}`;
+  if (lacking.length === 0) return { outcome: 'seen', detail };
+  if (shown.length === 0) return { outcome: 'absent', detail };
+  return { outcome: `something else (${detail})`, detail };
+}
+
 /** What a look at the creator's inbox can find: the subject's comments ("seen"), none ("absent"), or a refusal (it is not theirs). */
 export const INBOX_OUTCOMES = ['seen', 'absent', 'refused'];
 
