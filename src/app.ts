@@ -44,6 +44,8 @@ import { registerReadingRoutes } from './feedback/reading.routes.js';
 import { registerSeriesRoutes } from './series/series.routes.js';
 import { registerSeriesApi } from './series/series.api.js';
 import { registerGiftRoutes } from './gifts/gift.routes.js';
+import { registerCollectionRoutes } from './collections/collection.routes.js';
+import { RevealClock } from './collections/reveal-clock.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -80,6 +82,10 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   app.decorate('mailQueue', mailQueue);
   app.addHook('onReady', () => { mailQueue.start(); });
   app.addHook('onClose', () => mailQueue.stop());
+  const reveals = new RevealClock(db, { onError: (error) => app.log.error({ err: error }, 'revealing collections failed') });
+  app.decorate('reveals', reveals);
+  app.addHook('onReady', () => { reveals.start(); });
+  app.addHook('onClose', () => reveals.stop());
   registerHitCounter(app);
   reportEventFailuresTo((error, event) => app.log.error({ err: error, event }, 'an after-commit subscriber failed'));
   recordRoutes(app);
@@ -121,6 +127,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerSeriesRoutes(app);
   registerSeriesApi(app);
   registerGiftRoutes(app);
+  registerCollectionRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;
@@ -130,5 +137,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Sends the outbox (src/mail/mail-queue.ts); tests call runOnce() rather than wait. */
     mailQueue: MailQueue;
+    /** Reveals collections at their set times (src/collections/reveal-clock.ts); tests call runOnce(now). */
+    reveals: RevealClock;
   }
 }

@@ -10,6 +10,7 @@ import { provideSeries } from './series/series.wiring.js';
 import { subscribeSeriesUpkeep } from './series/series.service.js';
 import { provideGifts } from './gifts/gift.wiring.js';
 import { subscribeGiftNotices } from './gifts/gift.service.js';
+import { provideCollections } from './collections/collection.wiring.js';
 
 let wired = false;
 
@@ -27,4 +28,5 @@ export function wireDomains(): void {
   subscribeSeriesUpkeep();
   provideGifts();
   subscribeGiftNotices();
+  provideCollections();
 }

@@ -30,6 +30,7 @@ export function requireWrangler(viewer: Viewer): ViewerUser {
 export async function requireReadable(db: Db, viewer: Viewer, workId: number): Promise<{ row: WorkRow; isCreator: boolean }> {
   const access = await findWorkAccess(db, scopeOf(viewer), workId);
   if (access === undefined) throw notFound('work_not_found');
+  if (!access.visible && access.mystery) throw new AppError('work_unrevealed');
   if (!access.visible) throw viewer.user === null && access.visibleToMembers ? new AppError('login_required') : notFound('work_not_found');
   return { row: access.row, isCreator: access.creator };
 }

@@ -11,6 +11,8 @@ export type WorkRule = {
   ownDrafts?: boolean;
   /** The name or alias of the works table in the query. */
   table?: string;
+  /** Let works of an unrevealed collection through (to tell a reader that such a work exists, as a Mystery Work). */
+  evenUnrevealed?: boolean;
 };
 
 /** The account is one of the creators of the work whose id is `workId` (a column reference). */
@@ -19,16 +21,46 @@ export function createdBy(userId: number, workId: Expression<unknown>): RawBuild
 }
 
 /**
- * The works a scope may see: posted ones, registered-users-only works only for members, and (where
- * asked) the scope's own drafts.
+ * The account maintains (owns or moderates) a collection holding the work that keeps its creators
+ * or the work itself hidden: such maintainers see it whole, as its creators do.
  */
-export function workVisibleTo(scope: Scope, { ownDrafts = false, table = 'works' }: WorkRule = {}): RawBuilder<SqlBool> {
+export function maintainsCollectionOf(userId: number, workId: Expression<unknown>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from collection_items mi inner join collection_participants mp on mp.collection_id = mi.collection_id
+    inner join collections mc on mc.id = mi.collection_id
+    where mi.work_id = ${workId} and mp.user_id = ${userId} and mp.role in ('owner', 'moderator') and (mc.anonymous = ${1} or mc.unrevealed = ${1}))`;
+}
+
+/** The account sees the work whole (its creators named, unrevealed or not): one of its creators, or a maintainer of its collection. */
+export function seesWhole(userId: number, workId: Expression<unknown>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${createdBy(userId, workId)} or ${maintainsCollectionOf(userId, workId)})`;
+}
+
+/**
+ * The works a scope may see: posted ones, registered-users-only works only for members, works of
+ * an unrevealed collection only for their creators and its maintainers, and (where asked) the
+ * scope's own drafts.
+ */
+export function workVisibleTo(scope: Scope, { ownDrafts = false, table = 'works', evenUnrevealed = false }: WorkRule = {}): RawBuilder<SqlBool> {
   const column = (name: string) => sql.ref(`${table}.${name}`);
-  const published = scope.member
+  const posted = scope.member
     ? sql<SqlBool>`${column('posted')} = ${1}`
     : sql<SqlBool>`${column('posted')} = ${1} and ${column('restricted')} = ${0}`;
-  if (!ownDrafts || scope.userId === null) return sql<SqlBool>`(${published})`;
-  return sql<SqlBool>`(${published} or ${createdBy(scope.userId, column('id'))})`;
+  if (evenUnrevealed) return sql<SqlBool>`(${posted})`;
+  if (scope.userId === null) return sql<SqlBool>`(${posted} and ${column('unrevealed')} = ${0})`;
+  const published = sql<SqlBool>`${posted} and (${column('unrevealed')} = ${0} or ${seesWhole(scope.userId, column('id'))})`;
+  if (!ownDrafts) return sql<SqlBool>`(${published})`;
+  return sql<SqlBool>`((${published}) or ${createdBy(scope.userId, column('id'))})`;
+}
+
+/**
+ * Works whose creators the scope may know: all but those of an anonymous collection, which only
+ * their creators and its maintainers see named. Every listing by creator (a member's works, a
+ * pseud's, their counts) filters with this besides workVisibleTo.
+ */
+export function creatorsShownTo(scope: Scope, table = 'works'): RawBuilder<SqlBool> {
+  const anonymous = sql.ref(`${table}.anonymous`);
+  if (scope.userId === null) return sql<SqlBool>`(${anonymous} = ${0})`;
+  return sql<SqlBool>`(${anonymous} = ${0} or ${seesWhole(scope.userId, sql.ref(`${table}.id`))})`;
 }
 
 /**

@@ -116,6 +116,10 @@ export interface WorkTable {
   creator_sort: string;
   crossover: ColumnType<Flag, Flag | undefined, Flag>;
   rating_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** In a collection whose creators are not yet revealed: its creators show as "Anonymous" (collections/). */
+  anonymous: ColumnType<Flag, Flag | undefined, Flag>;
+  /** In a collection not yet revealed: only its creators and the collection's maintainers see it. */
+  unrevealed: ColumnType<Flag, Flag | undefined, Flag>;
   created_at: string;
   updated_at: string;
 }
@@ -286,6 +290,45 @@ export interface SeriesWorkTable {
   position: number;
 }
 
+export type CollectionRole = 'owner' | 'moderator' | 'member';
+
+/** Works gathered by a community under one name (its address). */
+export interface CollectionTable {
+  id: Id;
+  name: string;
+  /** The name folded: two collections never differ only by case. */
+  name_key: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  rules: ColumnType<string, string | undefined, string>;
+  closed: ColumnType<Flag, Flag | undefined, Flag>;
+  moderated: ColumnType<Flag, Flag | undefined, Flag>;
+  anonymous: ColumnType<Flag, Flag | undefined, Flag>;
+  unrevealed: ColumnType<Flag, Flag | undefined, Flag>;
+  reveal_works_at: string | null;
+  reveal_creators_at: string | null;
+  works_revealed: ColumnType<Flag, Flag | undefined, Flag>;
+  creators_revealed: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A member's part in a collection: owners and moderators maintain it. */
+export interface CollectionParticipantTable {
+  collection_id: number;
+  user_id: number;
+  role: CollectionRole;
+}
+
+/** A work in a collection; waits unapproved in a moderated one. */
+export interface CollectionItemTable {
+  id: Id;
+  collection_id: number;
+  work_id: number;
+  approved: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+}
+
 /** Email held for a member's next daily digest. */
 export interface MailDigestItemTable {
   id: Id;
@@ -376,6 +419,9 @@ export interface Database {
   series: SeriesTable;
   series_works: SeriesWorkTable;
   gifts: GiftTable;
+  collections: CollectionTable;
+  collection_participants: CollectionParticipantTable;
+  collection_items: CollectionItemTable;
   subscriptions: SubscriptionTable;
   work_hit_visitors: WorkHitVisitorTable;
   work_hit_days: WorkHitDayTable;
@@ -389,6 +435,7 @@ export type PseudRow = Selectable<PseudTable>;
 export type WorkRow = Selectable<WorkTable>;
 export type ChapterRow = Selectable<ChapterTable>;
 export type SeriesRow = Selectable<SeriesTable>;
+export type CollectionRow = Selectable<CollectionTable>;
 export type CommentRow = Selectable<CommentTable>;
 export type BookmarkRow = Selectable<BookmarkTable>;
 export type ExternalWorkRow = Selectable<ExternalWorkTable>;

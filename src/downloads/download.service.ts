@@ -6,8 +6,8 @@ import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { sha256Hex } from '../lib/secrets.js';
 import { getAllChaptersForReader, getWorkForReader, type ReaderWork } from '../works/reading.service.js';
-import type { ChapterModel } from '../works/work.model.js';
-import { pseudPath, workPath } from '../works/work-paths.js';
+import type { ChapterModel, Creator } from '../works/work.model.js';
+import { creatorPath, workPath } from '../works/work-paths.js';
 import { seriesPlacements, type SeriesPlacement } from '../works/work-series.js';
 import type { DownloadWork, SeriesBook } from './download-model.js';
 import { getSeriesForReader } from '../series/series.service.js';
@@ -27,13 +27,19 @@ export type DownloadRequest = {
   fileName: string;
 };
 
+/** A creator in a file's metadata: their pseud and page, or "Anonymous" with none. */
+function creatorLink(config: Config, creator: Creator): { name: string; url: string | null } {
+  const path = creatorPath(creator);
+  return { name: creator.pseud, url: path === null ? null : `${config.baseUrl}${path}` };
+}
+
 function toDownloadWork(config: Config, request: DownloadRequest, chapters: ChapterModel[]): DownloadWork {
   const { work } = request.reader;
   const modifiedAt = work.modifiedAt ?? work.revisedAt ?? new Date(0).toISOString();
   const today = (work.revisedAt ?? modifiedAt).slice(0, 10);
   return {
     id: work.id, title: work.title, url: `${config.baseUrl}${workPath(work.id)}`,
-    creators: work.creators.map((c) => ({ name: c.pseud, url: `${config.baseUrl}${pseudPath(c.login, c.pseud)}` })),
+    creators: work.creators.map((c) => creatorLink(config, c)),
     language: work.language, summary: work.summary, notes: work.notes, endNotes: work.endNotes,
     tags: {
       rating: work.tags.rating, warnings: work.tags.warning, categories: work.tags.category, fandoms: work.tags.fandom,
@@ -71,7 +77,7 @@ export async function requestSeriesDownload(db: Db, config: Config, viewer: View
   if (series.works.length === 0) throw notFound();
   const parts: DownloadRequest[] = [];
   for (const work of series.works) parts.push(await requestDownload(db, viewer, work.id, 'epub'));
-  const creators = series.creators.map((c) => ({ name: c.pseud, url: `${config.baseUrl}${pseudPath(c.login, c.pseud)}` }));
+  const creators = series.creators.map((c) => creatorLink(config, c));
   const about = JSON.stringify([series.title, series.summary, series.notes, series.complete, creators, parts.map((p) => p.key)]);
   return {
     key: `series-${series.id}-${sha256Hex(about).slice(0, 16)}`,

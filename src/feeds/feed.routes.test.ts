@@ -5,7 +5,8 @@ import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
 import { describeEachDatabase, postWork, signUp, uniqueLogin, type TestApp } from '../../test/helpers.js';
 import { parsePage } from '../../test/html.js';
-import { anonymousAuthors } from './feed.service.js';
+import { creatorAuthors } from './feed.service.js';
+import { ANONYMOUS } from '../works/work-view.js';
 import { feedLinkForTag, tagParam } from '../tags/tag-url.js';
 import { renderAtomFeed } from './views/atom-feed.js';
 
@@ -302,7 +303,7 @@ describeEachDatabase('tag feeds', (ctx) => {
 it('renders an anonymous work\'s author as "Anonymous" with no link', () => {
   const entry = {
     id: 'tag:archive.test,2026:works/1', title: 'Unsigned', updated: '2024-01-01T00:00:00Z', published: null, url: `${BASE}/works/1`,
-    authors: anonymousAuthors(), summaryHtml: '', categories: [],
+    authors: creatorAuthors([ANONYMOUS], BASE), summaryHtml: '', categories: [],
   };
   const xml = renderAtomFeed({
     id: 'tag:archive.test,2026:tags/1', title: 'T', updated: '2024-01-01T00:00:00Z', selfUrl: `${BASE}/tags/T/feed.atom`,

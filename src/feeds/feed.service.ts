@@ -12,7 +12,7 @@ import { formatCount } from '../lib/text.js';
 import { listWorksForReader } from '../works/reading.service.js';
 import { emptyFilter } from '../works/work-filter.js';
 import { chapterFraction, type Creator, type WorkModel } from '../works/work.model.js';
-import { pseudPath, workPath } from '../works/work-paths.js';
+import { creatorPath, workPath } from '../works/work-paths.js';
 import { feedTitle, tagFeedPath, tagHasFeed, tagWorksPath } from '../tags/tag-url.js';
 import { expandTags, getTagById, getTagByName, type TagsByType } from '../tags/tag.service.js';
 import type { AtomCategory, AtomEntry, AtomFeed, AtomPerson } from './views/atom-feed.js';
@@ -50,12 +50,10 @@ export function dayTime(date: string): string {
 
 /** Each creator as an Atom author: the pseud, with the login when they differ, linked to the pseud's page. */
 export function creatorAuthors(creators: Creator[], baseUrl: string): AtomPerson[] {
-  return creators.map((c) => ({ name: c.pseud === c.login ? c.pseud : `${c.pseud} (${c.login})`, uri: baseUrl + pseudPath(c.login, c.pseud) }));
-}
-
-/** What stands in for the creators of an anonymous work: one author, "Anonymous", with no page. */
-export function anonymousAuthors(): AtomPerson[] {
-  return [{ name: 'Anonymous', uri: null }];
+  return creators.map((c) => {
+    const path = creatorPath(c);
+    return { name: c.pseud === c.login || path === null ? c.pseud : `${c.pseud} (${c.login})`, uri: path === null ? null : baseUrl + path };
+  });
 }
 
 /** The work's summary followed by one line of its rating, warnings, fandoms, words and chapters. */
@@ -83,7 +81,6 @@ function workEntry(work: WorkModel, id: number, site: FeedSite, fallbackDate: st
     updated: work.revisedAt ?? dayTime(work.updatedOn ?? work.publishedOn ?? fallbackDate),
     published: work.publishedOn === null ? null : dayTime(work.publishedOn),
     url,
-    // An anonymous work (a later issue) will take anonymousAuthors() here instead.
     authors: creatorAuthors(work.creators, site.baseUrl),
     summaryHtml: summaryHtml(work),
     categories: categories(work.tags, site.baseUrl),

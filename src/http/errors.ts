@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   csrf_failed: { status: 403, message: 'This form has expired or did not come from this site. Go back, reload the page and try again.' },
   not_found: { status: 404, message: 'Sorry, we couldn\'t find what you were looking for.' },
   work_not_found: { status: 404, message: 'Sorry, we couldn\'t find the work you were looking for.' },
+  work_unrevealed: { status: 404, message: 'Mystery Work: this work is part of a collection that has not been revealed yet. Come back when it is.' },
   payload_too_large: { status: 413, message: 'The request is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the body as JSON, with Content-Type: application/json.' },
   validation_failed: { status: 422, message: 'Some fields need attention.' },

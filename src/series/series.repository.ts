@@ -2,7 +2,7 @@
 // are. Which works a reader may see is decided by src/access/visibility.ts.
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Scope } from '../access/scope.js';
-import { createdBy, workVisibleTo } from '../access/visibility.js';
+import { createdBy, creatorsShownTo, workVisibleTo } from '../access/visibility.js';
 import type { Db, SeriesRow, SeriesTable } from '../db/database.js';
 
 export async function insertSeries(db: Db, row: Insertable<SeriesTable>): Promise<number> {
@@ -83,7 +83,7 @@ export function changeableSeries(db: Db, userId: number): Promise<Array<{ id: nu
 export async function seriesIdsByCreator(db: Db, scope: Scope, userId: number): Promise<number[]> {
   const rows = await db.selectFrom('series_works').innerJoin('works', 'works.id', 'series_works.work_id')
     .select('series_works.series_id').distinct()
-    .where(workVisibleTo(scope)).where(createdBy(userId, sql.ref('works.id')))
+    .where(workVisibleTo(scope)).where(creatorsShownTo(scope)).where(createdBy(userId, sql.ref('works.id')))
     .orderBy('series_works.series_id', 'desc').execute();
   return rows.map((r) => r.series_id);
 }

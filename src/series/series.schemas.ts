@@ -9,7 +9,7 @@ export const showSeriesSchema: ApiRouteSchema = {
   response: {
     200: object({
       id: int(), url: str('Its page on the archive.'), title: str(), summary: str('Sanitized HTML.'), notes: str('Sanitized HTML.'), complete: bool(),
-      creators: list(object({ pseud: str(), login: str() }), 'As its works show them.'),
+      creators: list(object({ pseud: str(), login: nullable(str('null for "Anonymous".')) }), 'As its works show them.'),
       words: int('Words in the works shown.'), begun: nullable(str('YYYY-MM-DD')), updated: nullable(str('YYYY-MM-DD')),
       works: list(workSchema, 'In order; the first is part 1.'),
     }),

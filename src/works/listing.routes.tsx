@@ -21,10 +21,10 @@ import { listingMarks } from './listing-marks.js';
 import { pseudPath } from './work-paths.js';
 import type { ListingFilter } from './work.repository.js';
 
-type Listing = { title: string; empty: string; scope?: ListingFilter; base?: number[][]; filters?: boolean; feed?: FeedLink | undefined; intro?: ComponentChildren };
+export type Listing = { title: string; empty: string; scope?: ListingFilter; base?: number[][]; filters?: boolean; feed?: FeedLink | undefined; intro?: ComponentChildren };
 
-/** Renders one listing with its filters, 20 works a page. */
-async function listing(request: FastifyRequest, reply: FastifyReply, options: Listing) {
+/** Renders one listing with its filters, 20 works a page (a collection's works listing uses it too). */
+export async function listing(request: FastifyRequest, reply: FastifyReply, options: Listing) {
   const { db } = request.server;
   const query = request.query as Query & { page?: string };
   const values = readFilterValues(query);

@@ -4,6 +4,7 @@
 import type { Db, WorkRow } from '../db/database.js';
 import type { Viewer } from '../access/viewer.js';
 import { requireReadable } from '../access/permissions.js';
+import { worksSeenWhole } from '../access/access.repository.js';
 import { MEMBER_SCOPE, scopeOf, type Scope } from '../access/scope.js';
 import { isCreatorAmong } from '../access/visibility.js';
 import { notFound } from '../http/errors.js';
@@ -24,12 +25,14 @@ export type ReaderWork = { work: ShownWork; chapters: ChapterHead[]; isCreator: 
 async function shapeRows(db: Db, scope: Scope, rows: WorkRow[]): Promise<Array<ShownWork>> {
   const ids = rows.map((r) => r.id);
   const drafts = rows.filter((r) => r.posted === 0).map((r) => r.id);
-  const [creatorRows, tags, counters, draftTotals] = await Promise.all([
-    works.findCreatorsOfWorks(db, ids), tagsOfWorks(db, ids), findCounters(db, ids), chapters.chapterTotals(db, scope, drafts),
+  const shrouded = rows.filter((r) => r.anonymous === 1 || r.unrevealed === 1).map((r) => r.id);
+  const [creatorRows, tags, counters, draftTotals, whole] = await Promise.all([
+    works.findCreatorsOfWorks(db, ids), tagsOfWorks(db, ids), findCounters(db, ids), chapters.chapterTotals(db, scope, drafts), worksSeenWhole(db, scope, shrouded),
   ]);
   return rows.map((row) => {
     const own = creatorRows.filter((c) => c.work_id === row.id);
-    const work = workAsSeenBy({ isCreator: isCreatorAmong(scope, own.map((c) => c.user_id)) }, {
+    const isCreator = isCreatorAmong(scope, own.map((c) => c.user_id));
+    const work = workAsSeenBy({ isCreator, seesCreators: isCreator || whole.has(row.id) }, {
       row, creators: own.map((c) => ({ pseud: c.pseud, login: c.login })), tags: tags.get(row.id) ?? emptyTagsByType(),
       counters: counters.get(row.id) ?? noCounters(), draftTotals: draftTotals.get(row.id) ?? null,
     });

@@ -20,7 +20,7 @@ export function workInputFromForm(form: FormBody, withChapter: boolean): WorkInp
     freeforms: field(form, 'freeforms'), language: field(form, 'language') || 'en', restricted: checkbox(form, 'restricted'),
     commentPermission: field(form, 'commentPermission') || 'all', expectedChapters: field(form, 'expectedChapters'),
     backdate: field(form, 'backdate'), pseudIds: fieldList(form, 'pseuds').map(Number).filter(Number.isInteger),
-    chapter: withChapter ? chapterInputFromForm(form, 'chapter.') : null,
+    chapter: withChapter ? chapterInputFromForm(form, 'chapter.') : null, collections: field(form, 'collections'),
   };
 }
 
@@ -46,6 +46,7 @@ export function workFormPairs(input: WorkInput): Array<[string, string]> {
     ...input.pseudIds.map((id): [string, string] => ['pseuds', String(id)]),
   ];
   if (input.restricted) pairs.push(['restricted', '1']);
+  if (input.collections !== undefined && input.collections !== '') pairs.push(['collections', input.collections]);
   if (input.chapter) pairs.push(...chapterFormPairs(input.chapter, 'chapter.'));
   return pairs;
 }
@@ -55,6 +56,6 @@ export function blankWorkInput(): WorkInput {
   return {
     title: '', summary: '', notes: '', endNotes: '', rating: '', warnings: [], categories: [], fandoms: '', relationships: '',
     characters: '', freeforms: '', language: 'en', restricted: false, commentPermission: 'all', expectedChapters: '1', backdate: '',
-    pseudIds: [], chapter: { title: '', summary: '', notes: '', endNotes: '', text: '' },
+    pseudIds: [], chapter: { title: '', summary: '', notes: '', endNotes: '', text: '' }, collections: '',
   };
 }

@@ -17,3 +17,8 @@ export function fullWorkPath(workId: number): string {
 export function pseudPath(login: string, pseud: string): string {
   return `/users/${encodeURIComponent(login)}/pseuds/${encodeURIComponent(pseud)}`;
 }
+
+/** A creator's pseud page, or null for "Anonymous", which has none. */
+export function creatorPath(creator: { login: string | null; pseud: string }): string | null {
+  return creator.login === null ? null : pseudPath(creator.login, creator.pseud);
+}

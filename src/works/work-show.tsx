@@ -18,6 +18,7 @@ import { recordRead, viewerMarkedForLater, viewerSubscription, workCommentsHtml,
 import type { FeedbackView } from './views/work-feedback.js';
 import { seriesPlacements } from './work-series.js';
 import { giftRecipients } from './work-associations.js';
+import { workCollections } from './work-collections.js';
 
 type ShowQuery = { view_full_work?: string; view_adult?: string; show_comments?: string };
 
@@ -99,7 +100,8 @@ async function readerPage(request: FastifyRequest, reply: FastifyReply, ctx: Pag
   const feedback = await feedbackView(request, ctx, reader, guestKudos, { chapterId: full ? null : shown[0]?.id ?? null, full });
   const series = await seriesPlacements(db, request.viewer, reader.work.id);
   const gifts = await giftRecipients(db, reader.work.id);
-  return <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} downloads={downloads} feedback={feedback} series={series} gifts={gifts} />;
+  const collections = await workCollections(db, request.viewer, reader.work.id);
+  return <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} downloads={downloads} feedback={feedback} series={series} gifts={gifts} collections={collections} />;
 }
 
 /** Who may press Kudos here, and the kudos line (on a page shared by guests, its slot). */

@@ -18,8 +18,11 @@ export type WorkSource = {
   draftTotals: { words: number; chapters: number } | null;
 };
 
-/** How the viewer stands to this work. */
-export type WorkViewer = { isCreator: boolean };
+/** How the viewer stands to this work: one of its creators, or one who may know them (a maintainer of its anonymous collection). */
+export type WorkViewer = { isCreator: boolean; seesCreators: boolean };
+
+/** Who stands in for the creators of an anonymous work: a name with no page. */
+export const ANONYMOUS: Creator = Object.freeze({ pseud: 'Anonymous', login: null });
 
 /** The work as this viewer is shown it. */
 export function workAsSeenBy(viewer: WorkViewer, source: WorkSource): WorkModel {
@@ -31,6 +34,7 @@ export function workAsSeenBy(viewer: WorkViewer, source: WorkSource): WorkModel 
     wordCount: draft?.words ?? row.word_count, chapterCount: draft?.chapters ?? row.chapter_count,
     expectedChapters: row.expected_chapters, complete: row.complete === 1, publishedOn: row.published_on,
     updatedOn: row.revised_at === null ? null : dateOf(row.revised_at), revisedAt: row.revised_at, modifiedAt: row.updated_at,
-    contentVersion: row.content_version, creators: source.creators, tags: source.tags, counters: source.counters,
+    contentVersion: row.content_version, creators: row.anonymous === 1 && !viewer.seesCreators ? [ANONYMOUS] : source.creators,
+    anonymous: row.anonymous === 1, unrevealed: row.unrevealed === 1, tags: source.tags, counters: source.counters,
   };
 }

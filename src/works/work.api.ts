@@ -7,7 +7,7 @@ import { workInputFromJson, type NewWorkBody } from './work-json.js';
 import { createWorkSchema, listWorksSchema, showChapterSchema, showWorkSchema } from './work.schemas.js';
 import { createWork } from './work.service.js';
 import { getChapterForReader, getWorkForReader, listWorksForReader } from './reading.service.js';
-import { chapterPath, pseudPath, workPath } from './work-paths.js';
+import { chapterPath, creatorPath, workPath } from './work-paths.js';
 import { seriesPlacements } from './work-series.js';
 import type { ChapterHead, ChapterModel, WorkModel } from './work.model.js';
 
@@ -20,7 +20,10 @@ export function workJson(request: FastifyRequest, work: WorkModel) {
   const id = work.id ?? 0;
   return {
     id, url: absolute(request, workPath(id)), title: work.title,
-    creators: work.creators.map((c) => ({ pseud: c.pseud, login: c.login, url: absolute(request, pseudPath(c.login, c.pseud)) })),
+    creators: work.creators.map((c) => {
+      const path = creatorPath(c);
+      return { pseud: c.pseud, login: c.login, url: path === null ? null : absolute(request, path) };
+    }),
     summary: work.summary, notes: work.notes, endNotes: work.endNotes,
     rating: work.tags.rating[0] ?? null, warnings: work.tags.warning, categories: work.tags.category, fandoms: work.tags.fandom,
     relationships: work.tags.relationship, characters: work.tags.character, freeforms: work.tags.freeform,

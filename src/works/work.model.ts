@@ -4,7 +4,8 @@ import type { ChapterRow, CommentPermission } from '../db/database.js';
 import type { TagsByType } from '../tags/tag.service.js';
 import type { WorkCounters } from './work-counter.repository.js';
 
-export type Creator = { pseud: string; login: string };
+/** A creator as shown: a pseud of a member, or (login null) "Anonymous", which has no page. */
+export type Creator = { pseud: string; login: string | null };
 
 export type WorkModel = {
   /** null for an unsaved preview */
@@ -22,6 +23,10 @@ export type WorkModel = {
   /** moves with what the work says, never with its counters: keys cached pages, downloads and the search document */
   contentVersion: number;
   creators: Creator[]; tags: TagsByType;
+  /** In an anonymous collection: its creators are shown only to themselves and its maintainers. */
+  anonymous: boolean;
+  /** In an unrevealed collection: only its creators and the maintainers see it. */
+  unrevealed: boolean;
   counters: WorkCounters;
 };
 

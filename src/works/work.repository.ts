@@ -4,7 +4,7 @@ import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type R
 import type { Database, Db, WorkRow, WorkTable } from '../db/database.js';
 import type { Insertable, Updateable } from 'kysely';
 import type { Scope } from '../access/scope.js';
-import { createdBy, workVisibleTo } from '../access/visibility.js';
+import { createdBy, creatorsShownTo, workVisibleTo } from '../access/visibility.js';
 import { COUNTER_SORTS, FILTERED_COUNTERS, SORTS, type FilteredCounter, type WorkFilter } from './work-filter.js';
 
 export function findWork(db: Db, id: number): Promise<WorkRow | undefined> {
@@ -108,6 +108,8 @@ function listingBase(db: Db, filter: ListingFilter): SelectQueryBuilder<Database
 
 function listingQuery(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter) {
   let query = listingBase(db, filter).where(workVisibleTo(scope, { ownDrafts: filter.ownDrafts === true })).where((eb) => filterCondition(eb, f));
+  // A listing by creator never shows a work whose creators this scope may not know.
+  if (filter.pseudId !== undefined || filter.userId !== undefined) query = query.where(creatorsShownTo(scope));
   if (filter.pseudId !== undefined) {
     const pseudId = filter.pseudId;
     query = query.where((eb) => eb.exists(eb.selectFrom('work_creators').whereRef('work_creators.work_id', '=', 'works.id')

@@ -9,7 +9,7 @@ const tagField = (what: string): JsonSchema => ({ type: ['array', 'string'], ite
 /** A work as the API shows it (work.api.ts's workJson). */
 export const workSchema = object({
   id: int(), url: str('Its page on the archive.'), title: str(),
-  creators: list(object({ pseud: str(), login: str(), url: str('The pseud\'s page.') }), 'The creators\' pseuds, in byline order.'),
+  creators: list(object({ pseud: str(), login: nullable(str('null for "Anonymous" (a work in an anonymous collection).')), url: nullable(str('The pseud\'s page; null for "Anonymous".')) }), 'The creators\' pseuds, in byline order.'),
   summary: str('Sanitized HTML.'), notes: str('Sanitized HTML.'), endNotes: str('Sanitized HTML.'),
   rating: nullable(str()), warnings: names('Archive warnings.'), categories: names('Categories.'), fandoms: names('Fandoms.'),
   relationships: names('Relationships.'), characters: names('Characters.'), freeforms: names('Additional tags.'),

@@ -13,6 +13,7 @@ import * as works from './work.repository.js';
 import { emit, inTransaction } from '../events/bus.js';
 import { creatorSortKey, titleSortKey } from './sort-keys.js';
 import { recomputeCrossovers } from './crossover.service.js';
+import { placeInCollections } from './work-collections.js';
 import { checkChapter, checkWork, type ChapterInput, type CleanChapter, type CleanWork, type WorkInput } from './work.validation.js';
 
 export type SaveMode = 'draft' | 'post';
@@ -64,6 +65,19 @@ export async function refreshWorkPages(trx: Db, workIds: number[]): Promise<void
   if (workIds.length === 0) return;
   await works.bumpVersions(trx, workIds);
   await emit(trx, { type: 'works.refreshed', workIds });
+}
+
+/**
+ * Sets whether works are anonymous or unrevealed (decided by their collections): each work whose
+ * flags change gets a new content version and announces itself (work.saved), so the search index,
+ * caches and downloads follow inside the same transaction.
+ */
+export async function setWorkShrouds(trx: Db, shrouds: Array<{ id: number; anonymous: boolean; unrevealed: boolean }>): Promise<void> {
+  for (const { id, anonymous, unrevealed } of shrouds) {
+    await works.updateWork(trx, id, { anonymous: anonymous ? 1 : 0, unrevealed: unrevealed ? 1 : 0 });
+    await works.bumpVersions(trx, [id]);
+    await emit(trx, { type: 'work.saved', workId: id });
+  }
 }
 
 /** Recounts posted chapters and words, completeness and, when asked, the updated time. */
@@ -128,6 +142,8 @@ export async function createWork(
       });
     }
     await recountWork(trx, workId);
+    // Before anyone is told of it: a work posted into an anonymous collection is never announced under its creators' names.
+    if (input.collections !== undefined && input.collections.trim() !== '') await placeInCollections(trx, viewer, workId, input.collections);
     await emit(trx, { type: 'work.saved', workId });
     if (posted) await emit(trx, { type: 'work.posted', workId });
     if (alongside !== undefined) await alongside(trx, workId);

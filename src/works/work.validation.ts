@@ -28,6 +28,8 @@ export type WorkInput = {
   language: string; restricted: boolean; commentPermission: string;
   expectedChapters: string; backdate: string; pseudIds: number[];
   chapter: ChapterInput | null;
+  /** A new work's collections, comma-separated names (checked by the collections domain when it is saved). */
+  collections?: string;
 };
 
 export type CleanChapter = { title: string; summary: string; notes: string; endNotes: string; content: string };

@@ -19,6 +19,7 @@ import * as m016 from './016_mail_digest.js';
 import * as m017 from './017_series.js';
 import * as m018 from './018_series_bookmarks.js';
 import * as m019 from './019_gifts.js';
+import * as m020 from './020_collections.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '017_series': m017,
   '018_series_bookmarks': m018,
   '019_gifts': m019,
+  '020_collections': m020,
 };

@@ -9,7 +9,8 @@ export function Byline({ creators }: { creators: Creator[] }) {
       {creators.map((c, i) => (
         <>
           {i > 0 && ', '}
-          <a rel="author" href={pseudPath(c.login, c.pseud)}>{c.pseud.toLowerCase() === c.login.toLowerCase() ? c.pseud : `${c.pseud} (${c.login})`}</a>
+          {c.login === null ? <span class="anonymous">{c.pseud}</span>
+            : <a rel="author" href={pseudPath(c.login, c.pseud)}>{c.pseud.toLowerCase() === c.login.toLowerCase() ? c.pseud : `${c.pseud} (${c.login})`}</a>}
         </>
       ))}
     </>

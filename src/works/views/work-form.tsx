@@ -57,7 +57,7 @@ function PrefaceFields({ values, errors, pseuds }: Pick<WorkFormProps, 'values' 
   );
 }
 
-function SettingsFields({ values, errors }: Pick<WorkFormProps, 'values' | 'errors'>) {
+function SettingsFields({ values, errors, isNew }: Pick<WorkFormProps, 'values' | 'errors'> & { isNew: boolean }) {
   return (
     <fieldset class="form-section">
       <legend>Settings</legend>
@@ -69,6 +69,8 @@ function SettingsFields({ values, errors }: Pick<WorkFormProps, 'values' | 'erro
       <label class="choice"><input type="checkbox" name="restricted" value="1" checked={values.restricted} /> Only show this work to registered users (logged in)</label>
       <ChoiceGroup type="radio" name="commentPermission" legend="Who can comment" options={COMMENTS} checked={[values.commentPermission]} errors={errors}
         hint="Guests comment with a name and an email that is never shown. To approve comments before they show, use Moderate comments on the work’s comments page." />
+      {isNew && <TextField name="collections" label="Post to collections (optional)" value={values.collections ?? ''} errors={errors}
+        hint="The names of collections or challenges, separated by commas (the name is in the collection’s address: /collections/name). In an anonymous collection your name is hidden from the start." />}
     </fieldset>
   );
 }
@@ -100,7 +102,7 @@ export function WorkFormPage(props: WorkFormProps) {
       <Form ctx={ctx} action={workId === null ? '/works' : `/works/${workId}`} keep={workId === null ? 'work:new' : `work:${workId}`}>
         <TagFields {...props} />
         <PrefaceFields {...props} />
-        <SettingsFields {...props} />
+        <SettingsFields {...props} isNew={props.workId === null} />
         <ChapterFields {...props} />
         <LogInToSend ctx={ctx} errors={errors} />
         <p class="form-actions">

@@ -9,6 +9,7 @@ import { languageName } from '../languages.js';
 import { chapterFraction, type WorkModel } from '../work.model.js';
 import { workPath } from '../work-paths.js';
 import type { SeriesPlacement } from '../work-series.js';
+import type { WorkCollection } from '../work-collections.js';
 
 const TAG_ROWS: ReadonlyArray<[TagType, string, string]> = [
   ['rating', 'rating tags', 'Rating:'], ['warning', 'warning tags', 'Archive Warning:'], ['category', 'category tags', 'Category:'],
@@ -86,7 +87,7 @@ function SeriesPlaces({ series }: { series: SeriesPlacement[] }) {
 }
 
 /** The meta block: tags by type, language, series, stats. */
-export function WorkMeta({ work, shared, series = [] }: { work: WorkModel; shared: boolean; series?: SeriesPlacement[] }) {
+export function WorkMeta({ work, shared, series = [], collections = [] }: { work: WorkModel; shared: boolean; series?: SeriesPlacement[]; collections?: WorkCollection[] | undefined }) {
   return (
     <div class="wrapper">
       <h3 class="landmark heading">Work Header</h3>
@@ -100,6 +101,7 @@ export function WorkMeta({ work, shared, series = [] }: { work: WorkModel; share
         <dt class="language">Language:</dt>
         <dd class="language" lang={work.language}>{languageName(work.language)}</dd>
         {series.length > 0 && <><dt class="series">Series:</dt><dd class="series"><SeriesPlaces series={series} /></dd></>}
+        {collections.length > 0 && <><dt class="collections">Collections:</dt><dd class="collections">{collections.map((c, i) => <>{i > 0 && ', '}<a href={`/collections/${encodeURIComponent(c.name)}`}>{c.title}</a></>)}</dd></>}
         <dt class="stats">Stats:</dt>
         <dd class="stats"><WorkStats work={work} shared={shared} /></dd>
       </dl>

@@ -10,6 +10,7 @@ import type { DownloadLink } from '../download-links.js';
 import { storedHtml, UserstuffModule } from './userstuff.js';
 import { WorkMeta } from './work-meta.js';
 import type { SeriesPlacement } from '../work-series.js';
+import type { WorkCollection } from '../work-collections.js';
 import type { GiftRecipient } from '../work-associations.js';
 import { languageDirection } from '../languages.js';
 import { RestrictedMarker } from './restricted-marker.js';
@@ -32,6 +33,8 @@ export type WorkPageProps = {
   feedback?: FeedbackView;
   /** The series the work is in, as this reader sees them. */
   series?: SeriesPlacement[];
+  /** The collections the work is shown in, as this reader sees them. */
+  collections?: WorkCollection[];
   /** Who the work was given to. */
   gifts?: GiftRecipient[];
 };
@@ -83,7 +86,7 @@ export function WorkPage(props: WorkPageProps) {
       {props.banner}
       {paths !== null && <ReaderNavigation {...props} workId={paths.workId} />}
       {paths !== null && props.isCreator && <CreatorActions {...props} workId={paths.workId} />}
-      <WorkMeta work={work} shared={ctx.shared} series={props.series} />
+      <WorkMeta work={work} shared={ctx.shared} series={props.series} collections={props.collections} />
       <div id="workskin">
         <Preface work={work} atStart={atStart} gifts={props.gifts ?? []} />
         <div id="chapters" role="article">
