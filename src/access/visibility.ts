@@ -16,7 +16,7 @@ export type WorkRule = {
 };
 
 /** The account is one of the creators of the work whose id is `workId` (a column reference). */
-export function createdBy(userId: number, workId: Expression<unknown>): RawBuilder<SqlBool> {
+export function createdBy(userId: number | Expression<unknown>, workId: Expression<unknown>): RawBuilder<SqlBool> {
   return sql<SqlBool>`exists (select 1 from work_creators vc inner join pseuds vp on vp.id = vc.pseud_id where vc.work_id = ${workId} and vp.user_id = ${userId})`;
 }
 

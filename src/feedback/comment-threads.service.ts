@@ -5,6 +5,7 @@ import type { Viewer } from '../access/viewer.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import type { ReaderWork } from '../works/reading.service.js';
+import { creatorsHidden } from '../works/work-view.js';
 import * as repo from './comment.repository.js';
 import type { CommentWithAuthor } from './comment.repository.js';
 import { commentableWork } from './comment.service.js';
@@ -13,7 +14,8 @@ export const THREADS_PER_PAGE = 20;
 /** Replies deeper than this under the comment a page starts from continue on a page of their own. */
 export const SHOWN_DEPTH = 5;
 
-export type CommentAuthor = { kind: 'member'; pseud: string; login: string } | { kind: 'guest'; name: string } | { kind: 'gone' };
+/** Who wrote a comment as the reader is shown it; `creator` stands for one of the creators of an anonymous work, unnamed. */
+export type CommentAuthor = { kind: 'member'; pseud: string; login: string } | { kind: 'guest'; name: string } | { kind: 'gone' } | { kind: 'creator' };
 
 /** A comment as one viewer sees it, with the replies they may see. */
 export type CommentView = {
@@ -27,7 +29,9 @@ export type CommentView = {
 
 export type CommentThreads = { reader: ReaderWork; threads: CommentView[]; page: number; pages: number; pending: CommentView[] };
 
-function authorOf(row: CommentWithAuthor): CommentAuthor {
+function authorOf(row: CommentWithAuthor, reader: ReaderWork): CommentAuthor {
+  // A creator answering readers under an anonymous work stays unnamed to those the work keeps them from.
+  if (row.by_creator === 1 && creatorsHidden(reader.work)) return { kind: 'creator' };
   if (row.user_id !== null && row.login !== null) return { kind: 'member', pseud: row.pseud_name ?? row.login, login: row.login };
   if (row.guest_name !== null) return { kind: 'guest', name: row.guest_name };
   return { kind: 'gone' };
@@ -45,7 +49,7 @@ function toView(row: CommentWithAuthor, viewer: Viewer, reader: ReaderWork): Com
   const html = row.state === 'hidden' && !reader.isCreator && !mine ? '' : row.content;
   return {
     id: row.id, workId: row.work_id, chapterId: row.chapter_id, parentId: row.parent_id, depth: row.depth,
-    author: authorOf(row), html, state: row.state, frozen: row.frozen === 1, createdAt: row.created_at, editedAt: row.edited_at,
+    author: authorOf(row, reader), html, state: row.state, frozen: row.frozen === 1, createdAt: row.created_at, editedAt: row.edited_at,
     mine, replies: [],
   };
 }

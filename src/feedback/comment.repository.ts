@@ -1,10 +1,12 @@
 // All SQL for comments: threads a page at a time (their first comments, then everything in them),
 // one comment with its author, and the writes.
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import { createdBy } from '../access/visibility.js';
 import type { CommentRow, CommentState, CommentTable, Db } from '../db/database.js';
 
 /** A comment as the pages show it: its row, and who wrote it (a member's pseud and login, or a guest's name). */
-export type CommentWithAuthor = CommentRow & { pseud_name: string | null; login: string | null };
+/** A comment with its writer's names, and whether the writer is one of the work's creators (1). */
+export type CommentWithAuthor = CommentRow & { pseud_name: string | null; login: string | null; by_creator: number };
 
 /**
  * Where comments are: a whole work (every chapter's and the work's own), or one chapter's, with
@@ -19,7 +21,8 @@ function withAuthor(db: Db) {
   return db.selectFrom('comments')
     .leftJoin('pseuds', 'pseuds.id', 'comments.pseud_id')
     .leftJoin('users', 'users.id', 'comments.user_id')
-    .selectAll('comments').select(['pseuds.name as pseud_name', 'users.login as login']);
+    .selectAll('comments').select(['pseuds.name as pseud_name', 'users.login as login'])
+    .select(sql<number>`case when comments.user_id is not null and ${createdBy(sql.ref('comments.user_id'), sql.ref('comments.work_id'))} then 1 else 0 end`.as('by_creator'));
 }
 
 /** Stores a comment and sets its thread (itself, or its parent's); returns its id. */

@@ -70,7 +70,8 @@ type Update = { chapter: { number: number; title: string } | null; series?: stri
 
 async function tellSubscribers(trx: Db, workId: number, subscribers: Array<{ id: number; user_id: number }>, what: Update): Promise<void> {
   const work = await workForNotice(trx, workId);
-  if (work?.posted !== true) return;
+  // A work of an unrevealed collection is told of to nobody until it is revealed.
+  if (work?.posted !== true || work.unrevealed) return;
   // Creators are not told of their own work; a member following both the work and its creator hears once.
   const told = new Map<number, number>();
   for (const s of subscribers) if (!work.creatorIds.includes(s.user_id) && !told.has(s.user_id)) told.set(s.user_id, s.id);
@@ -100,7 +101,8 @@ export function subscribeUpdates(): Array<() => void> {
         await tellSubscribers(trx, event.workId, followers, { chapter: null, series: series.title });
         for (const f of followers) told.add(f.user_id);
       }
-      await tellSubscribers(trx, event.workId, unheard(await repo.subscribersOf(trx, 'creator', work.creatorIds)), { chapter: null });
+      // Telling a creator's followers of a work of an anonymous collection would name its creator.
+      if (!work.anonymous) await tellSubscribers(trx, event.workId, unheard(await repo.subscribersOf(trx, 'creator', work.creatorIds)), { chapter: null });
     }),
     onWrite('series.extended', async (trx, event) => {
       const title = await seriesTitle(trx, event.seriesId);

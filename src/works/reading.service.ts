@@ -14,7 +14,7 @@ import * as works from './work.repository.js';
 import { findCounters, noCounters } from './work-counter.repository.js';
 import { narrowsAnything, type WorkFilter } from './work-filter.js';
 import { toChapterModel, type ChapterHead, type ChapterModel, type ShownWork, type WorkModel } from './work.model.js';
-import { workAsSeenBy } from './work-view.js';
+import { ANONYMOUS, workAsSeenBy } from './work-view.js';
 
 export const PER_PAGE = 20;
 
@@ -131,12 +131,28 @@ export async function workIdOfChapter(db: Db, chapterId: number): Promise<number
   return workId;
 }
 
+/** What email may say of a work: its creators' accounts (to tell them), and how it may be told to others. */
+export type WorkNotice = {
+  title: string; creatorIds: number[];
+  /** The byline others are shown: "Anonymous" for a work of an anonymous collection. */
+  byline: string[];
+  posted: boolean;
+  /** Its creators are hidden: nobody but they may be told of it as theirs (no "new work by" email). */
+  anonymous: boolean;
+  /** In an unrevealed collection: nobody but its creators may be told of it at all until it is revealed. */
+  unrevealed: boolean;
+};
+
 /** A work's title and its creators' accounts (for telling them about comments), whoever asks: callers decide who is told. */
-export async function workForNotice(db: Db, workId: number): Promise<{ title: string; creatorIds: number[]; byline: string[]; posted: boolean } | undefined> {
+export async function workForNotice(db: Db, workId: number): Promise<WorkNotice | undefined> {
   const row = await works.findWork(db, workId);
   if (row === undefined) return undefined;
   const creators = await works.findCreatorsOfWorks(db, [workId]);
-  return { title: row.title, creatorIds: [...new Set(creators.map((c) => c.user_id))], byline: creators.map((c) => c.pseud), posted: row.posted === 1 };
+  const anonymous = row.anonymous === 1;
+  return {
+    title: row.title, creatorIds: [...new Set(creators.map((c) => c.user_id))], byline: anonymous ? [ANONYMOUS.pseud] : creators.map((c) => c.pseud),
+    posted: row.posted === 1, anonymous, unrevealed: row.unrevealed === 1,
+  };
 }
 
 /** A chapter's place and title (for telling subscribers of it). */

@@ -24,6 +24,11 @@ export type WorkViewer = { isCreator: boolean; seesCreators: boolean };
 /** Who stands in for the creators of an anonymous work: a name with no page. */
 export const ANONYMOUS: Creator = Object.freeze({ pseud: 'Anonymous', login: null });
 
+/** Whether this shaped work keeps its creators from the viewer it was shaped for. */
+export function creatorsHidden(work: Pick<WorkModel, 'anonymous' | 'creators'>): boolean {
+  return work.anonymous && work.creators.some((c) => c.login === null);
+}
+
 /** The work as this viewer is shown it. */
 export function workAsSeenBy(viewer: WorkViewer, source: WorkSource): WorkModel {
   const { row } = source;

@@ -12,7 +12,7 @@ import {
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
-import { SHARED, type BuiltWork, type Subject, type ViewerName, type World } from './world.js';
+import { COLLECTIONS, SHARED, type BuiltWork, type Subject, type ViewerName, type World } from './world.js';
 
 export type Door = {
   name: string;
@@ -51,82 +51,145 @@ async function listing(world: World, viewer: ViewerName, url: string, words: str
 
 /** A work's own pages: its creator sees a draft and its draft chapter; a guest is asked to log in for a registered-users-only work. */
 const OWN_PAGE = table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | login  | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | seen    | absent
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | 404     | 404     | 404        | seen    | 404
+      posted               | seen    | seen    | seen       | seen    | seen
+      restricted           | login   | seen    | seen       | seen    | seen
+      draft chapter, work  | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2 | absent  | absent  | absent     | seen    | absent
+      anonymous            | seen    | seen    | seen       | seen    | seen
+      unrevealed           | mystery | mystery | seen       | seen    | mystery
+      awaiting approval    | seen    | seen    | seen       | seen    | seen
     `;
 
 /** General listings, search and catalogs: never a draft or a draft chapter; registered-users-only works for logged-in readers only. */
 const GENERAL_LISTING = table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | absent  | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | absent | absent | seen       | seen    | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
     `;
 
 /** A series' own pages: seen by whoever may see its work; a draft's series by its creator alone (named, to edit it). */
 const SERIES_PAGE = table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | 404    | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest | member | maintainer | creator | admin
+      draft                | 404   | 404    | 404        | seen    | 404
+      posted               | seen  | seen   | seen       | seen    | seen
+      restricted           | 404   | seen   | seen       | seen    | seen
+      draft chapter, work  | seen  | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | -     | -      | -          | -       | -
+      anonymous            | seen  | seen   | seen       | seen    | seen
+      unrevealed           | 404   | 404    | seen       | seen    | 404
+      awaiting approval    | seen  | seen   | seen       | seen    | seen
     `;
 
 /** Counts in general listings and indexes: the works GENERAL_LISTING shows, one each. */
 const GENERAL_COUNT = table`
-      subject              | guest  | member | creator | admin
-      draft                | 0      | 0      | 0       | 0
-      posted               | 1      | 1      | 1       | 1
-      restricted           | 0      | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest | member | maintainer | creator | admin
+      draft                | 0     | 0      | 0          | 0       | 0
+      posted               | 1     | 1      | 1          | 1       | 1
+      restricted           | 0     | 1      | 1          | 1       | 1
+      draft chapter, work  | 1     | 1      | 1          | 1       | 1
+      draft chapter, ch. 2 | -     | -      | -          | -       | -
+      anonymous            | 1     | 1      | 1          | 1       | 1
+      unrevealed           | 0     | 0      | 1          | 1       | 0
+      awaiting approval    | 1     | 1      | 1          | 1       | 1
     `;
 
 /** The creator's own listings: their drafts too, for them alone. */
 const CREATORS_LISTING = table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | seen    | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | seen    | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
+      anonymous            | absent | absent | seen       | seen    | absent
+      unrevealed           | absent | absent | seen       | seen    | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
     `;
 
 /** Counts in the creator's own listings. */
 const CREATORS_COUNT = table`
-      subject              | guest  | member | creator | admin
-      draft                | 0      | 0      | 1       | 0
-      posted               | 1      | 1      | 1       | 1
-      restricted           | 0      | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest | member | maintainer | creator | admin
+      draft                | 0     | 0      | 0          | 1       | 0
+      posted               | 1     | 1      | 1          | 1       | 1
+      restricted           | 0     | 1      | 1          | 1       | 1
+      draft chapter, work  | 1     | 1      | 1          | 1       | 1
+      draft chapter, ch. 2 | -     | -      | -          | -       | -
+      anonymous            | 0     | 0      | 1          | 1       | 0
+      unrevealed           | 0     | 0      | 1          | 1       | 0
+      awaiting approval    | 1     | 1      | 1          | 1       | 1
+    `;
+
+/** A pseud's own listings: the states posted into collections carry pseuds of their own, so they are never here. */
+const PSEUD_LISTING = table`
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | seen    | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
+      anonymous            | absent | absent | absent     | absent  | absent
+      unrevealed           | absent | absent | absent     | absent  | absent
+      awaiting approval    | absent | absent | absent     | absent  | absent
+    `;
+
+/** Counts in a pseud's own listings. */
+const PSEUD_COUNT = table`
+      subject              | guest | member | maintainer | creator | admin
+      draft                | 0     | 0      | 0          | 1       | 0
+      posted               | 1     | 1      | 1          | 1       | 1
+      restricted           | 0     | 1      | 1          | 1       | 1
+      draft chapter, work  | 1     | 1      | 1          | 1       | 1
+      draft chapter, ch. 2 | -     | -      | -          | -       | -
+      anonymous            | 0     | 0      | 0          | 0       | 0
+      unrevealed           | 0     | 0      | 0          | 0       | 0
+      awaiting approval    | 0     | 0      | 0          | 0       | 0
+    `;
+
+/** The creator's series: a series whose works hide their creator is not listed under the creator for those kept from it. */
+const CREATORS_SERIES = table`
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | absent  | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
+      anonymous            | absent | absent | seen       | seen    | absent
+      unrevealed           | absent | absent | seen       | seen    | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
     `;
 
 /** The unique freeform's pages: a 404 wherever its name must not be known, else its count. */
 const UNIQUE_TAG_COUNT = table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | 0       | 0
-      posted               | 1      | 1      | 1       | 1
-      restricted           | 404    | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest | member | maintainer | creator | admin
+      draft                | 404   | 404    | 404        | 0       | 0
+      posted               | 1     | 1      | 1          | 1       | 1
+      restricted           | 404   | 1      | 1          | 1       | 1
+      draft chapter, work  | 1     | 1      | 1          | 1       | 1
+      draft chapter, ch. 2 | -     | -      | -          | -       | -
+      anonymous            | 1     | 1      | 1          | 1       | 1
+      unrevealed           | 404   | 404    | 1          | 1       | 0
+      awaiting approval    | 1     | 1      | 1          | 1       | 1
     `;
 
 /** Tag names: seen wherever a work carrying the tag may be seen (a creator's own drafts included), and always by those who wrangle. */
 const TAG_NAME = table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | seen    | seen
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | seen    | seen
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -          | -       | -
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | absent | absent | seen       | seen    | seen
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
     `;
 
 export const DOORS: Door[] = [
@@ -135,12 +198,15 @@ export const DOORS: Door[] = [
     outcomes: KUDOS_OUTCOMES,
     look: (w, s, v) => pressKudos(w, v, workOf(w, s).id),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | own     | 404
-      posted               | left   | left   | own     | left
-      restricted           | login  | left   | own     | left
-      draft chapter, work  | left   | left   | own     | left
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | 404     | 404     | 404        | own     | 404
+      posted               | left    | left    | left       | own     | left
+      restricted           | login   | left    | left       | own     | left
+      draft chapter, work  | left    | left    | left       | own     | left
+      draft chapter, ch. 2 | -       | -       | -          | -       | -
+      anonymous            | left    | left    | left       | own     | left
+      unrevealed           | mystery | mystery | left       | own     | mystery
+      awaiting approval    | left    | left    | left       | own     | left
     `,
   },
   {
@@ -148,12 +214,15 @@ export const DOORS: Door[] = [
     outcomes: COMMENT_OUTCOMES,
     look: (w, s, v) => postComment(w, v, workOf(w, s).id, s.part === 'work' ? null : chapterOf(w, s)),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | 404     | 404
-      posted               | posted | posted | posted  | posted
-      restricted           | login  | posted | posted  | posted
-      draft chapter, work  | posted | posted | posted  | posted
-      draft chapter, ch. 2 | 404    | 404    | 404     | 404
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | 404     | 404     | 404        | 404     | 404
+      posted               | posted  | posted  | posted     | posted  | posted
+      restricted           | login   | posted  | posted     | posted  | posted
+      draft chapter, work  | posted  | posted  | posted     | posted  | posted
+      draft chapter, ch. 2 | 404     | 404     | 404        | 404     | 404
+      anonymous            | posted  | posted  | posted     | posted  | posted
+      unrevealed           | mystery | mystery | posted     | posted  | mystery
+      awaiting approval    | posted  | posted  | posted     | posted  | posted
     `,
   },
   {
@@ -162,12 +231,15 @@ export const DOORS: Door[] = [
     outcomes: INBOX_OUTCOMES,
     look: (w, s, v) => readInbox(w, v, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest   | member  | creator | admin
-      draft                | refused | refused | absent  | refused
-      posted               | refused | refused | seen    | refused
-      restricted           | refused | refused | seen    | refused
-      draft chapter, work  | refused | refused | seen    | refused
-      draft chapter, ch. 2 | -       | -       | -       | -
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | refused | refused | refused    | absent  | refused
+      posted               | refused | refused | refused    | seen    | refused
+      restricted           | refused | refused | refused    | seen    | refused
+      draft chapter, work  | refused | refused | refused    | seen    | refused
+      draft chapter, ch. 2 | -       | -       | -          | -       | -
+      anonymous            | refused | refused | refused    | seen    | refused
+      unrevealed           | refused | refused | refused    | seen    | refused
+      awaiting approval    | refused | refused | refused    | seen    | refused
     `,
   },
   {
@@ -176,12 +248,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/comments`, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | 404     | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | login  | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | 404     | 404     | 404        | 404     | 404
+      posted               | seen    | seen    | seen       | seen    | seen
+      restricted           | login   | seen    | seen       | seen    | seen
+      draft chapter, work  | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2 | -       | -       | -          | -       | -
+      anonymous            | seen    | seen    | seen       | seen    | seen
+      unrevealed           | mystery | mystery | seen       | seen    | mystery
+      awaiting approval    | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -190,12 +265,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/chapters/${chapterOf(w, s)}/comments`, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | 404     | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | 401    | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | 404    | 404    | seen    | 404
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | 404     | 404     | 404        | 404     | 404
+      posted               | seen    | seen    | seen       | seen    | seen
+      restricted           | 401     | seen    | seen       | seen    | seen
+      draft chapter, work  | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2 | 404     | 404     | 404        | seen    | 404
+      anonymous            | seen    | seen    | seen       | seen    | seen
+      unrevealed           | mystery | mystery | seen       | seen    | mystery
+      awaiting approval    | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -203,12 +281,15 @@ export const DOORS: Door[] = [
     outcomes: BOOKMARK_OUTCOMES,
     look: (w, s, v) => saveBookmark(w, v, workOf(w, s).id),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 401    | 404    | 404     | 404
-      posted               | 401    | saved  | saved   | saved
-      restricted           | 401    | saved  | saved   | saved
-      draft chapter, work  | 401    | saved  | saved   | saved
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest | member  | maintainer | creator | admin
+      draft                | 401   | 404     | 404        | 404     | 404
+      posted               | 401   | saved   | saved      | saved   | saved
+      restricted           | 401   | saved   | saved      | saved   | saved
+      draft chapter, work  | 401   | saved   | saved      | saved   | saved
+      draft chapter, ch. 2 | -     | -       | -          | -       | -
+      anonymous            | 401   | saved   | saved      | saved   | saved
+      unrevealed           | 401   | mystery | saved      | saved   | mystery
+      awaiting approval    | 401   | saved   | saved      | saved   | saved
     `,
   },
   {
@@ -216,7 +297,17 @@ export const DOORS: Door[] = [
     name: "a member's bookmarks /users/:login/bookmarks",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, '/users/doorsmember/bookmarks', wordsOf(s, 'title', 'tag')),
-    expect: GENERAL_LISTING,
+    expect: table`
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | absent  | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | absent | absent | absent     | absent  | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
+    `,
   },
   {
     name: "everyone's bookmarks /bookmarks",
@@ -229,19 +320,32 @@ export const DOORS: Door[] = [
     name: "a member's bookmarks filtered by the work's tag, sorted by its words /users/:login/bookmarks?work_search[other_tag_names]=<the tag>",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `/users/doorsmember/bookmarks?bookmark_search[sort_column]=word_count&work_search[other_tag_names]=${encodeURIComponent(s.state.words.tag)}`, wordsOf(s, 'title')),
-    expect: GENERAL_LISTING,
+    expect: table`
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | absent  | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | absent | absent | absent     | absent  | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
+    `,
   },
   {
     name: "a work's bookmarks /works/:id/bookmarks",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/bookmarks`, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | login  | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | 404     | 404     | 404        | seen    | 404
+      posted               | seen    | seen    | seen       | seen    | seen
+      restricted           | login   | seen    | seen       | seen    | seen
+      draft chapter, work  | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2 | absent  | absent  | absent     | absent  | absent
+      anonymous            | seen    | seen    | seen       | seen    | seen
+      unrevealed           | mystery | mystery | seen       | seen    | mystery
+      awaiting approval    | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -249,12 +353,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/kudos`, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | login  | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | 404     | 404     | 404        | seen    | 404
+      posted               | seen    | seen    | seen       | seen    | seen
+      restricted           | login   | seen    | seen       | seen    | seen
+      draft chapter, work  | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2 | -       | -       | -          | -       | -
+      anonymous            | seen    | seen    | seen       | seen    | seen
+      unrevealed           | mystery | mystery | seen       | seen    | mystery
+      awaiting approval    | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -262,12 +369,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readApi(w, v, `/api/v1/works/${workOf(w, s).id}/kudos`, []),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | 401    | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | 404     | 404     | 404        | seen    | 404
+      posted               | seen    | seen    | seen       | seen    | seen
+      restricted           | 401     | seen    | seen       | seen    | seen
+      draft chapter, work  | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2 | -       | -       | -          | -       | -
+      anonymous            | seen    | seen    | seen       | seen    | seen
+      unrevealed           | mystery | mystery | seen       | seen    | mystery
+      awaiting approval    | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -287,12 +397,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/chapters/${chapterOf(w, s)}`, wordsOf(s, 'title', 'text')),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | login  | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | 404    | 404    | seen    | 404
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | 404     | 404     | 404        | seen    | 404
+      posted               | seen    | seen    | seen       | seen    | seen
+      restricted           | login   | seen    | seen       | seen    | seen
+      draft chapter, work  | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2 | 404     | 404     | 404        | seen    | 404
+      anonymous            | seen    | seen    | seen       | seen    | seen
+      unrevealed           | mystery | mystery | seen       | seen    | mystery
+      awaiting approval    | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -347,13 +460,13 @@ export const DOORS: Door[] = [
     name: "creator's pseud /users/:login/pseuds/:pseud",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `/users/${w.creator}/pseuds/${w.creator}`, wordsOf(s, 'title', 'tag')),
-    expect: CREATORS_LISTING,
+    expect: PSEUD_LISTING,
   },
   {
     name: "creator's pseud /users/:login/pseuds/:pseud count",
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readListingCount(w, v, narrowed(`/users/${w.creator}/pseuds/${w.creator}`, s)),
-    expect: CREATORS_COUNT,
+    expect: PSEUD_COUNT,
   },
   {
     name: "fandom's works /tags/:fandom/works",
@@ -373,12 +486,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `${tagPath(s)}/works`, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | 404    | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | 404    | 404    | 404        | absent  | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | 404    | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | 404    | 404    | seen       | seen    | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -403,19 +519,32 @@ export const DOORS: Door[] = [
     name: "fandoms index /fandoms (the fandom's count)",
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readFandomsIndex(w, v, s.state.fandom),
-    expect: GENERAL_COUNT,
+    expect: table`
+      subject              | guest | member | maintainer | creator | admin
+      draft                | 0     | 0      | 0          | 0       | 0
+      posted               | 1     | 1      | 1          | 1       | 1
+      restricted           | 0     | 1      | 1          | 1       | 1
+      draft chapter, work  | 1     | 1      | 1          | 1       | 1
+      draft chapter, ch. 2 | -     | -      | -          | -       | -
+      anonymous            | 1     | 1      | 1          | 1       | 1
+      unrevealed           | 0     | 0      | 0          | 0       | 0
+      awaiting approval    | 1     | 1      | 1          | 1       | 1
+    `,
   },
   {
     name: 'search /works/search for the title word',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readSearch(w, v, s, s.state.words.title, false),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | absent  | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -          | -       | -
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | absent | absent | absent     | absent  | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -424,12 +553,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readSearch(w, v, s, textWord(s), true),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | absent  | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | absent | absent | absent     | absent  | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -438,12 +570,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readFeed(w, v, `${fandomPath(s)}/feed.atom`, wordsOf(s, 'title', 'tag')),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | absent | absent  | absent
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent  | absent
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | absent  | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | absent | absent     | absent  | absent
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | absent | absent | absent     | absent  | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -458,12 +593,15 @@ export const DOORS: Door[] = [
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readOpdsFandoms(w, v, s.state.fandom),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | 1      | 1      | 1       | 1
-      restricted           | absent | 1      | 1       | 1
-      draft chapter, work  | 1      | 1      | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | absent  | absent
+      posted               | 1      | 1      | 1          | 1       | 1
+      restricted           | absent | 1      | 1          | 1       | 1
+      draft chapter, work  | 1      | 1      | 1          | 1       | 1
+      draft chapter, ch. 2 | -      | -      | -          | -       | -
+      anonymous            | 1      | 1      | 1          | 1       | 1
+      unrevealed           | absent | absent | absent     | absent  | absent
+      awaiting approval    | 1      | 1      | 1          | 1       | 1
     `,
   },
   {
@@ -476,7 +614,17 @@ export const DOORS: Door[] = [
     name: 'OPDS search /opds/search?q=<text word> (and totalResults)',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readFeed(w, v, `/opds/search?q=${encodeURIComponent(textWord(s))}`, wordsOf(s, 'title', 'tag'), { total: true }),
-    expect: GENERAL_LISTING,
+    expect: table`
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | absent  | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | absent | absent | absent     | absent  | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
+    `,
   },
   {
     // .epub, .html and .txt, each fetched twice (the second from the download cache): all must agree.
@@ -487,12 +635,15 @@ export const DOORS: Door[] = [
       return readDownloads(w, v, s, work.id, downloadSlug(s.state.words.title, work.id), wordsOf(s, 'title', 'text', 'tag'));
     },
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | 401    | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | seen    | absent
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | 404     | 404     | 404        | seen    | 404
+      posted               | seen    | seen    | seen       | seen    | seen
+      restricted           | 401     | seen    | seen       | seen    | seen
+      draft chapter, work  | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2 | absent  | absent  | absent     | seen    | absent
+      anonymous            | seen    | seen    | seen       | seen    | seen
+      unrevealed           | mystery | mystery | seen       | seen    | mystery
+      awaiting approval    | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -506,12 +657,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readApi(w, v, `/api/v1/works/${workOf(w, s).id}`, wordsOf(s, 'title', 'tag')),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | 401    | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | seen    | absent
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | 404     | 404     | 404        | seen    | 404
+      posted               | seen    | seen    | seen       | seen    | seen
+      restricted           | 401     | seen    | seen       | seen    | seen
+      draft chapter, work  | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2 | absent  | absent  | absent     | seen    | absent
+      anonymous            | seen    | seen    | seen       | seen    | seen
+      unrevealed           | mystery | mystery | seen       | seen    | mystery
+      awaiting approval    | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -519,19 +673,32 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readApi(w, v, `/api/v1/works/${workOf(w, s).id}/chapters/${s.part === 'work' ? 1 : 2}`, wordsOf(s, 'text')),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | seen    | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | 401    | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | 404    | 404    | seen    | 404
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | 404     | 404     | 404        | seen    | 404
+      posted               | seen    | seen    | seen       | seen    | seen
+      restricted           | 401     | seen    | seen       | seen    | seen
+      draft chapter, work  | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2 | 404     | 404     | 404        | seen    | 404
+      anonymous            | seen    | seen    | seen       | seen    | seen
+      unrevealed           | mystery | mystery | seen       | seen    | mystery
+      awaiting approval    | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
     name: 'API search /api/v1/search?q=<text word> (and its <mark>)',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readApiSearch(w, v, s, textWord(s)),
-    expect: GENERAL_LISTING,
+    expect: table`
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | absent  | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | absent | absent | absent     | absent  | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
+    `,
   },
   {
     // A tag is known to whoever can see a work carrying it (its creator sees their drafts' tags),
@@ -558,12 +725,15 @@ export const DOORS: Door[] = [
     outcomes: ['known', 'unknown'],
     look: (w, s, v) => readTagNotice(w, v, `/works?work_search[other_tag_names]=${encodeURIComponent(s.state.words.tag)}`, s.state.words.tag),
     expect: table`
-      subject              | guest   | member  | creator | admin
-      draft                | unknown | unknown | known   | known
-      posted               | known   | known   | known   | known
-      restricted           | unknown | known   | known   | known
-      draft chapter, work  | known   | known   | known   | known
-      draft chapter, ch. 2 | -       | -       | -       | -
+      subject              | guest   | member  | maintainer | creator | admin
+      draft                | unknown | unknown | unknown    | known   | known
+      posted               | known   | known   | known      | known   | known
+      restricted           | unknown | known   | known      | known   | known
+      draft chapter, work  | known   | known   | known      | known   | known
+      draft chapter, ch. 2 | -       | -       | -          | -       | -
+      anonymous            | known   | known   | known      | known   | known
+      unrevealed           | unknown | unknown | known      | known   | known
+      awaiting approval    | known   | known   | known      | known   | known
     `,
   },
   {
@@ -572,12 +742,15 @@ export const DOORS: Door[] = [
     outcomes: INBOX_OUTCOMES,
     look: (w, s, v) => readHistory(w, v, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest   | member  | creator | admin
-      draft                | refused | absent  | refused | refused
-      posted               | refused | seen    | refused | refused
-      restricted           | refused | seen    | refused | refused
-      draft chapter, work  | refused | seen    | refused | refused
-      draft chapter, ch. 2 | -       | -       | -       | -
+      subject              | guest   | member | maintainer | creator | admin
+      draft                | refused | absent | refused    | refused | refused
+      posted               | refused | seen   | refused    | refused | refused
+      restricted           | refused | seen   | refused    | refused | refused
+      draft chapter, work  | refused | seen   | refused    | refused | refused
+      draft chapter, ch. 2 | -       | -      | -          | -       | -
+      anonymous            | refused | seen   | refused    | refused | refused
+      unrevealed           | refused | absent | refused    | refused | refused
+      awaiting approval    | refused | seen   | refused    | refused | refused
     `,
   },
   {
@@ -592,19 +765,22 @@ export const DOORS: Door[] = [
     name: "creator's series /users/:login/series",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `/users/${w.creator}/series`, wordsOf(s, 'title')),
-    expect: GENERAL_LISTING,
+    expect: CREATORS_SERIES,
   },
   {
     name: 'bookmark a series POST /series/:id/bookmarks',
     outcomes: BOOKMARK_OUTCOMES,
     look: (w, s, v) => saveSeriesBookmark(w, v, workOf(w, s).seriesId),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 401    | 404    | saved   | 404
-      posted               | 401    | saved  | saved   | saved
-      restricted           | 401    | saved  | saved   | saved
-      draft chapter, work  | 401    | saved  | saved   | saved
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest | member | maintainer | creator | admin
+      draft                | 401   | 404    | 404        | saved   | 404
+      posted               | 401   | saved  | saved      | saved   | saved
+      restricted           | 401   | saved  | saved      | saved   | saved
+      draft chapter, work  | 401   | saved  | saved      | saved   | saved
+      draft chapter, ch. 2 | -     | -      | -          | -       | -
+      anonymous            | 401   | saved  | saved      | saved   | saved
+      unrevealed           | 401   | 404    | saved      | saved   | 404
+      awaiting approval    | 401   | saved  | saved      | saved   | saved
     `,
   },
   {
@@ -614,12 +790,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, '/users/doorsmember/bookmarks?bookmark_search[sort_column]=created_at', [`Tales of ${s.state.words.title}`]),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | absent  | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -          | -       | -
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | absent | absent | absent     | absent  | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -634,12 +813,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readSeriesDownload(w, v, workOf(w, s).seriesId, downloadSlug(`Tales of ${s.state.words.title}`, workOf(w, s).seriesId), wordsOf(s, 'title', 'text')),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | 404     | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | 404    | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | absent | absent | seen    | absent
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | 404    | 404    | 404        | 404     | 404
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | 404    | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | absent | absent | absent     | seen    | absent
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | 404    | 404    | seen       | seen    | 404
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -648,12 +830,32 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, '/users/doorsmember/gifts', wordsOf(s, 'title')),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | absent | absent | absent  | absent
-      posted               | seen   | seen   | seen    | seen
-      restricted           | absent | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | absent | absent | absent     | absent  | absent
+      posted               | seen   | seen   | seen       | seen    | seen
+      restricted           | absent | seen   | seen       | seen    | seen
+      draft chapter, work  | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | -      | -      | -          | -       | -
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | absent | absent | seen       | seen    | absent
+      awaiting approval    | seen   | seen   | seen       | seen    | seen
+    `,
+  },
+  {
+    // The states posted into collections, each in the maintainer's collection of its kind: listed once approved and revealed.
+    name: "the subject's collection /collections/:name",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, `/collections/${COLLECTIONS[s.state.collection?.kind ?? 'anonymous'].name}`, wordsOf(s, 'title')),
+    expect: table`
+      subject              | guest  | member | maintainer | creator | admin
+      draft                | -      | -      | -          | -       | -
+      posted               | -      | -      | -          | -       | -
+      restricted           | -      | -      | -          | -       | -
+      draft chapter, work  | -      | -      | -          | -       | -
+      draft chapter, ch. 2 | -      | -      | -          | -       | -
+      anonymous            | seen   | seen   | seen       | seen    | seen
+      unrevealed           | absent | absent | seen       | seen    | absent
+      awaiting approval    | absent | absent | absent     | absent  | absent
     `,
   },
   {
@@ -662,12 +864,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readApi(w, v, `/api/v1/series/${workOf(w, s).seriesId}`, [`"title":"${s.state.words.title}`]),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | 404    | 404    | absent  | 404
-      posted               | seen   | seen   | seen    | seen
-      restricted           | 404    | seen   | seen    | seen
-      draft chapter, work  | seen   | seen   | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest | member | maintainer | creator | admin
+      draft                | 404   | 404    | 404        | absent  | 404
+      posted               | seen  | seen   | seen       | seen    | seen
+      restricted           | 404   | seen   | seen       | seen    | seen
+      draft chapter, work  | seen  | seen   | seen       | seen    | seen
+      draft chapter, ch. 2 | -     | -      | -          | -       | -
+      anonymous            | seen  | seen   | seen       | seen    | seen
+      unrevealed           | 404   | 404    | seen       | seen    | 404
+      awaiting approval    | seen  | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -677,12 +882,15 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readEmails(w, v, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest  | member | creator | admin
-      draft                | -      | absent | absent  | absent
-      posted               | -      | seen   | seen    | absent
-      restricted           | -      | seen   | seen    | absent
-      draft chapter, work  | -      | seen   | seen    | absent
-      draft chapter, ch. 2 | -      | -      | -       | -
+      subject              | guest | member | maintainer | creator | admin
+      draft                | -     | absent | absent     | absent  | absent
+      posted               | -     | seen   | absent     | seen    | absent
+      restricted           | -     | seen   | absent     | seen    | absent
+      draft chapter, work  | -     | seen   | absent     | seen    | absent
+      draft chapter, ch. 2 | -     | -      | -          | -       | -
+      anonymous            | -     | seen   | absent     | seen    | absent
+      unrevealed           | -     | absent | absent     | seen    | absent
+      awaiting approval    | -     | seen   | absent     | seen    | absent
     `,
   },
 ];

@@ -10,13 +10,31 @@ import type { Subject, ViewerName, World } from './world.js';
 export type Found = { outcome: string; detail: string };
 
 /** The outcomes a door's table may use, besides "-" (the door does not show this subject). */
-export const PAGE_OUTCOMES = ['seen', 'absent', '404', 'login', '401'];
+export const PAGE_OUTCOMES = ['seen', 'absent', '404', 'login', '401', 'mystery'];
 /** A count a cell expects is a number: add larger ones here when a state's row needs them. */
 export const COUNT_OUTCOMES = ['0', '1', '404', 'absent'];
 
 const LOGIN_MESSAGE = 'This work is only available to registered users of the Archive.';
 const WORK_NOT_FOUND = 'Sorry, we couldn&#x27;t find the work you were looking for.';
 const NOT_FOUND = 'Sorry, we couldn&#x27;t find what you were looking for.';
+/** A work of an unrevealed collection, to those it is hidden from. */
+const MYSTERY = 'Mystery Work: this work is part of a collection that has not been revealed yet.';
+
+const watched = new WeakMap<World, string[]>();
+
+/** Starts noting every text a look reads (pages, API answers, files, email), to check afterwards what none of them may hold. */
+export function watch(world: World): void {
+  watched.set(world, []);
+}
+
+/** Everything read since watch(). */
+export function watchedTexts(world: World): string[] {
+  return watched.get(world) ?? [];
+}
+
+function note(world: World, text: string): void {
+  watched.get(world)?.push(text);
+}
 
 const fetched = new WeakMap<World, Map<string, Promise<LightMyRequestResponse>>>();
 
@@ -29,13 +47,13 @@ export function get(world: World, viewer: ViewerName, url: string, options: { ap
   const agent = world.agents.get(viewer);
   if (agent === undefined) throw new Error(`no viewer ${viewer}`);
   const send = () => (options.api === true ? world.app.inject({ method: 'GET', url, headers: agent.apiHeaders }) : agent.browser.get(url));
-  if (options.fresh === true) return send();
+  if (options.fresh === true) return send().then((r) => { note(world, r.body); return r; });
   const cache = fetched.get(world) ?? new Map<string, Promise<LightMyRequestResponse>>();
   fetched.set(world, cache);
   const key = `${viewer} ${options.api === true ? 'api' : 'browser'} ${url}`;
   let response = cache.get(key);
   if (response === undefined) { response = send(); cache.set(key, response); }
-  return response;
+  return response.then((r) => { note(world, r.body); return r; });
 }
 
 /** The words a door looks for: the given ones of a work, or a draft chapter's own word. */
@@ -74,6 +92,7 @@ export function readPage(response: LightMyRequestResponse, url: string, words: s
   const none = shown.length === 0;
   const notFoundPage = body.includes(WORK_NOT_FOUND) || (notFound === 'any' && body.includes(NOT_FOUND));
   if (response.statusCode === 404 && notFoundPage && none) return { outcome: '404', detail };
+  if (response.statusCode === 404 && body.includes(MYSTERY) && none) return { outcome: 'mystery', detail };
   if (body.includes(LOGIN_MESSAGE) && none && text === undefined) {
     if (response.statusCode === 200) return { outcome: 'login', detail };
     if (response.statusCode === 401) return { outcome: '401', detail };
@@ -121,6 +140,7 @@ export async function readDownloads(world: World, viewer: ViewerName, subject: S
     for (const time of ['', ' again']) {
       const response = await get(world, viewer, url, { fresh: true });
       const file = fileText(response);
+      if (file !== null) note(world, file);
       found.push([`.${extension}${time}`, readPage(response, url, words, subject.part === 'work' ? 'work' : 'any', file ?? undefined)]);
     }
   }
@@ -133,7 +153,9 @@ export async function readSeriesDownload(world: World, viewer: ViewerName, serie
   const url = `/downloads/series/${seriesId}/${slug}.epub`;
   for (const time of ['', ' again']) {
     const response = await get(world, viewer, url, { fresh: true });
-    found.push([`.epub${time}`, readPage(response, url, words, 'any', fileText(response) ?? undefined)]);
+    const file = fileText(response);
+    if (file !== null) note(world, file);
+    found.push([`.epub${time}`, readPage(response, url, words, 'any', file ?? undefined)]);
   }
   return agreed(found);
 }
@@ -235,6 +257,7 @@ export async function readApi(world: World, viewer: ViewerName, url: string, wor
     const shaped = Object.keys(body).join() === 'error' && Object.keys(body.error ?? {}).join() === 'code,message' && typeof body.error?.message === 'string';
     const codes = response.statusCode === 404 ? ['work_not_found', 'not_found'] : ['login_required'];
     if (shaped && codes.includes(String(body.error?.code))) return { outcome: String(response.statusCode), detail };
+    if (shaped && body.error?.code === 'work_unrevealed') return { outcome: 'mystery', detail };
   }
   if (response.statusCode === 200 && lacking.length === 0) return { outcome: 'seen', detail };
   if (response.statusCode === 200 && shown.length === 0) return { outcome: 'absent', detail };
@@ -267,7 +290,7 @@ export async function readAutocomplete(world: World, viewer: ViewerName, tag: st
 }
 
 /** The answers a press of a work's Kudos can get. */
-export const KUDOS_OUTCOMES = ['left', 'own', '404', 'login'];
+export const KUDOS_OUTCOMES = ['left', 'own', '404', 'login', 'mystery'];
 
 /**
  * Presses Kudos on a work as the viewer (a POST, through their browser): "left" when it was
@@ -283,12 +306,13 @@ export async function pressKudos(world: World, viewer: ViewerName, workId: numbe
   if (response.statusCode === 303 && response.headers.location === `/works/${workId}#kudos`) return { outcome: 'left', detail };
   if (response.statusCode === 403 && response.body.includes('leave kudos on your own work')) return { outcome: 'own', detail };
   if (response.statusCode === 404 && response.body.includes(WORK_NOT_FOUND)) return { outcome: '404', detail };
+  if (response.statusCode === 404 && response.body.includes(MYSTERY)) return { outcome: 'mystery', detail };
   if (response.statusCode === 200 && response.body.includes(LOGIN_MESSAGE)) return { outcome: 'login', detail };
   return { outcome: `something else (${detail})`, detail };
 }
 
 /** The answers posting a comment can get. */
-export const COMMENT_OUTCOMES = ['posted', '404', 'login'];
+export const COMMENT_OUTCOMES = ['posted', '404', 'login', 'mystery'];
 
 /**
  * Posts a comment on a work (or, given, on one of its chapters) as the viewer: "posted" when it
@@ -302,12 +326,13 @@ export async function postComment(world: World, viewer: ViewerName, workId: numb
   const detail = `${response.statusCode} ${response.headers.location ?? ''} ${response.body.slice(0, 160)}`;
   if (response.statusCode === 303) return { outcome: 'posted', detail };
   if (response.statusCode === 404 && (response.body.includes(WORK_NOT_FOUND) || response.body.includes(NOT_FOUND))) return { outcome: '404', detail };
+  if (response.statusCode === 404 && response.body.includes(MYSTERY)) return { outcome: 'mystery', detail };
   if (response.statusCode === 200 && response.body.includes(LOGIN_MESSAGE)) return { outcome: 'login', detail };
   return { outcome: `something else (${detail})`, detail };
 }
 
 /** The answers bookmarking a work can get. */
-export const BOOKMARK_OUTCOMES = ['saved', '404', '401'];
+export const BOOKMARK_OUTCOMES = ['saved', '404', '401', 'mystery'];
 
 /** Bookmarks a work as the viewer: "saved" (303), "404", or "401" (a guest asked to log in). It adds a bookmark, which only the bookmark doors read. */
 export async function saveBookmark(world: World, viewer: ViewerName, workId: number): Promise<Found> {
@@ -317,6 +342,7 @@ export async function saveBookmark(world: World, viewer: ViewerName, workId: num
   const detail = `${response.statusCode} ${response.headers.location ?? ''} ${response.body.slice(0, 160)}`;
   if (response.statusCode === 303) return { outcome: 'saved', detail };
   if (response.statusCode === 404 && response.body.includes(WORK_NOT_FOUND)) return { outcome: '404', detail };
+  if (response.statusCode === 404 && response.body.includes(MYSTERY)) return { outcome: 'mystery', detail };
   if (response.statusCode === 401 && response.body.includes('Log in to bookmark works.')) return { outcome: '401', detail };
   return { outcome: `something else (${detail})`, detail };
 }
@@ -343,6 +369,7 @@ export async function readEmails(world: World, viewer: ViewerName, words: string
   if (login === null) throw new Error('a guest has no email address');
   const mail = await world.app.db.selectFrom('mail_outbox').select(['subject', 'text_body']).where('to_address', '=', `${login}@example.org`).execute();
   const text = mail.map((m) => `${m.subject}\n${m.text_body}`).join('\n');
+  note(world, text);
   const { shown, lacking } = wordsIn(text, words);
   const detail = `${mail.length} emails; shows ${shown.join(', ') || 'nothing'}; lacks ${lacking.join(', ') || 'nothing'}`;
   if (lacking.length === 0) return { outcome: 'seen', detail };

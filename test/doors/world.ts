@@ -20,6 +20,16 @@ export type State = {
   fandom: string;
   /** A second chapter saved as a draft, its title and text holding this word. */
   draftChapter?: string;
+  /** Posted into one of the maintainer's collections (world.ts COLLECTIONS), under a pseud of its own that only it carries. */
+  collection?: { kind: CollectionKind; pseud: string };
+};
+
+/** The maintainer's collections, one per kind: creators hidden, works hidden, works waiting for approval. */
+export type CollectionKind = 'anonymous' | 'unrevealed' | 'moderated';
+export const COLLECTIONS: Record<CollectionKind, { name: string; setting: string }> = {
+  anonymous: { name: 'doors_masked', setting: 'anonymous' },
+  unrevealed: { name: 'doors_sealed', setting: 'unrevealed' },
+  moderated: { name: 'doors_guarded', setting: 'moderated' },
 };
 
 /** The states, one work each. Add a state here, then a row for it in every door's table. */
@@ -30,6 +40,18 @@ export const STATES: State[] = [
   {
     name: 'draft chapter', form: { expectedChapters: '?' }, words: { title: 'Vostrelline', text: 'humblezoth', tag: 'Kettlewisp', synonym: 'Dorblemire' },
     fandom: 'Ardenmoch Sagas', draftChapter: 'snorvilant',
+  },
+  {
+    name: 'anonymous', form: {}, words: { title: 'Brisklethorn', text: 'mumblefrost', tag: 'Quenderwisk', synonym: 'Tollyhatch' }, fandom: 'Pellowick Sagas',
+    collection: { kind: 'anonymous', pseud: 'Veilwright' },
+  },
+  {
+    name: 'unrevealed', form: {}, words: { title: 'Gorsendrift', text: 'plovermint', tag: 'Huskelbarrow', synonym: 'Nimbleshard' }, fandom: 'Quillorin Sagas',
+    collection: { kind: 'unrevealed', pseud: 'Shuttermoth' },
+  },
+  {
+    name: 'awaiting approval', form: {}, words: { title: 'Lattenbrook', text: 'sprocketeel', tag: 'Wobbleferne', synonym: 'Dinglewarp' }, fandom: 'Rastleby Sagas',
+    collection: { kind: 'moderated', pseud: 'Porchlantern' },
   },
 ];
 
@@ -55,6 +77,7 @@ export const SUBJECTS: Subject[] = STATES.flatMap((state): Subject[] => state.dr
 export const VIEWER_ACCOUNTS = [
   { name: 'guest', login: null },
   { name: 'member', login: 'doorsmember' },
+  { name: 'maintainer', login: 'doorsmaintainer' },
   { name: 'creator', login: 'doorscreator' },
   { name: 'admin', login: 'doorsadmin' },
 ] as const;
@@ -93,8 +116,21 @@ async function wrangle(admin: TestClient, tag: string, fields: Fields, what: str
   expectStatus(await admin.post(`/tags/${encodeURIComponent(tag)}/wrangle`, fields), 303, what);
 }
 
+/** The creator's pseud of its own for a state posted into a collection, by id. */
+async function pseudFor(creator: TestClient, login: string, name: string): Promise<string> {
+  await creator.get(`/users/${login}/pseuds`);
+  expectStatus(await creator.post(`/users/${login}/pseuds`, { name, description: '' }), 303, `the pseud ${name}`);
+  const page = (await creator.get('/works/new')).body;
+  const id = new RegExp(`value="(\\d+)"[^>]*/?>\\s*${name}`).exec(page)?.[1];
+  if (id === undefined) throw new Error(`building the world: the pseud ${name} is not offered on the work form`);
+  return id;
+}
+
 async function buildWork(creator: TestClient, admin: TestClient, state: State): Promise<BuiltWork> {
+  const login = VIEWER_ACCOUNTS.find((v) => v.name === 'creator')?.login ?? '';
+  const collection: Fields = state.collection === undefined ? {} : { collections: COLLECTIONS[state.collection.kind].name, pseuds: await pseudFor(creator, login, state.collection.pseud) };
   const id = await postWork(creator, {
+    ...collection,
     title: state.words.title, summary: 'A story of the doors test.', fandoms: state.fandom, characters: '', freeforms: `${state.words.tag}, ${state.words.synonym}`,
     'chapter.text': chapterText(state.words.text), ...state.form,
   });
@@ -129,6 +165,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
   // The shared tags come from a public work of the admin's, made canonical.
   await postWork(browser('admin'), { title: 'The Commons', fandoms: SHARED.fandom, characters: '', freeforms: SHARED.freeform });
   for (const tag of [SHARED.fandom, SHARED.freeform]) await wrangle(browser('admin'), tag, { do: 'canonical_on' }, `making ${tag} canonical`);
+  for (const { name, setting } of Object.values(COLLECTIONS)) {
+    const maintainer = browser('maintainer');
+    await maintainer.get('/collections/new');
+    expectStatus(await maintainer.post('/collections', { name, title: `Gathering ${name}`, [setting]: '1' }), 303, `the collection ${name}`);
+  }
   const works = new Map<string, BuiltWork>();
   for (const state of STATES) works.set(state.name, await buildWork(browser('creator'), browser('admin'), state));
   const agents = new Map<ViewerName, Agent>();

@@ -17,6 +17,7 @@ function Byline({ author }: { author: CommentAuthor }) {
   // Never a link to a pseud page: on a work's pages those links name its creators (readers' tools count them).
   if (author.kind === 'member') return <a href={`/users/${encodeURIComponent(author.login)}`}>{author.pseud}{author.pseud === author.login ? '' : ` (${author.login})`}</a>;
   if (author.kind === 'guest') return <span class="guest">{author.name} (Guest)</span>;
+  if (author.kind === 'creator') return <span class="anonymous">Anonymous (Creator)</span>;
   return <span class="guest">(Account deleted)</span>;
 }
 
