@@ -80,7 +80,7 @@ export function Layout({ ctx, title, children, mainClass, feed }: LayoutProps) {
         <header id="header" class="site-header">
           <a class="brand" href="/">{ctx.archiveName}</a>
           <nav aria-label="Site">
-            <ul class="site-nav"><li><a href="/works">Works</a></li><li><a href="/fandoms">Fandoms</a></li><li class="wide-only"><a href="/bookmarks">Bookmarks</a></li><li><a href="/works/search">Search</a></li></ul>
+            <ul class="site-nav"><li><a href="/works">Works</a></li><li><a href="/fandoms">Fandoms</a></li><li class="wide-only"><a href="/bookmarks">Bookmarks</a></li><li class="wide-only"><a href="/collections">Collections</a></li><li><a href="/works/search">Search</a></li></ul>
             <UserMenu ctx={ctx} />
           </nav>
         </header>

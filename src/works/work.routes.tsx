@@ -103,7 +103,9 @@ export function registerWorkRoutes(app: FastifyInstance): void {
   app.addHook('onClose', (_instance, done) => { pages.stop(); done(); });
   app.get('/works/new', (request, reply) => {
     requireUser(request.viewer);
-    return renderForm(request, reply, blankWorkInput(), null, true);
+    // "Post to this collection" on a collection's page fills in its name.
+    const collection = (request.query as { collection?: string }).collection;
+    return renderForm(request, reply, { ...blankWorkInput(), collections: typeof collection === 'string' ? collection : '' }, null, true);
   });
   app.post('/works', { config: { keepTyped: keepWorkForm(() => null) } }, submitNew);
   app.get<WorkParams>('/works/:id', (request, reply) => showWork(request, reply, null));

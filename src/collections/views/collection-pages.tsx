@@ -45,7 +45,7 @@ export function CollectionProfile({ ctx, view, maintainers, mysteries }: { ctx: 
       {row.rules !== '' && <details class="rules"><summary>Rules</summary><div class="userstuff" dangerouslySetInnerHTML={storedHtml(row.rules)} /></details>}
       <p class="maintainers">Maintained by {maintainers.join(', ')}.</p>
       <ul class="navigation actions">
-        {ctx.viewer.user !== null && row.closed === 0 && <li><a href={`/works/new`}>Post to this collection</a></li>}
+        {ctx.viewer.user !== null && row.closed === 0 && <li><a href={`/works/new?collection=${encodeURIComponent(row.name)}`}>Post to this collection</a></li>}
         {ctx.viewer.user !== null && <li><a href={`${path(row.name)}/items`}>{view.maintainer ? 'Manage items' : 'My works here'}</a></li>}
         {view.owner && <li><a href={`${path(row.name)}/edit`}>Settings</a></li>}
         {view.owner && <li><a href={`${path(row.name)}/participants`}>Participants</a></li>}
