@@ -46,6 +46,7 @@ import { registerSeriesApi } from './series/series.api.js';
 import { registerGiftRoutes } from './gifts/gift.routes.js';
 import { registerCollectionRoutes } from './collections/collection.routes.js';
 import { RevealClock } from './collections/reveal-clock.js';
+import { registerPromptRoutes } from './collections/prompt.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerSeriesApi(app);
   registerGiftRoutes(app);
   registerCollectionRoutes(app);
+  registerPromptRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

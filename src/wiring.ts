@@ -11,6 +11,7 @@ import { subscribeSeriesUpkeep } from './series/series.service.js';
 import { provideGifts } from './gifts/gift.wiring.js';
 import { subscribeGiftNotices } from './gifts/gift.service.js';
 import { provideCollections } from './collections/collection.wiring.js';
+import { subscribeFillNotices } from './collections/prompt.service.js';
 
 let wired = false;
 
@@ -29,4 +30,5 @@ export function wireDomains(): void {
   provideGifts();
   subscribeGiftNotices();
   provideCollections();
+  subscribeFillNotices();
 }

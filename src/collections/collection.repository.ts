@@ -157,3 +157,14 @@ export async function countUnrevealed(db: Db, collectionId: number): Promise<num
     .where('collection_items.approved', '=', 1).where('works.unrevealed', '=', 1).where('works.posted', '=', 1).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export function findCollectionById(db: Db, id: number): Promise<CollectionRow> {
+  return db.selectFrom('collections').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Members' logins by id. */
+export async function loginsOf(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'login']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.login]));
+}

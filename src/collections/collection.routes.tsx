@@ -37,11 +37,11 @@ function inputOf(form: FormBody): CollectionInput {
   return {
     name: field(form, 'name'), title: field(form, 'title'), description: field(form, 'description'), rules: field(form, 'rules'),
     closed: checkbox(form, 'closed'), moderated: checkbox(form, 'moderated'), anonymous: checkbox(form, 'anonymous'), unrevealed: checkbox(form, 'unrevealed'),
-    revealWorksAt: field(form, 'revealWorksAt'), revealCreatorsAt: field(form, 'revealCreatorsAt'),
+    revealWorksAt: field(form, 'revealWorksAt'), revealCreatorsAt: field(form, 'revealCreatorsAt'), challenge: field(form, 'challenge'),
   };
 }
 
-const BLANK: CollectionInput = { name: '', title: '', description: '', rules: '', closed: false, moderated: false, anonymous: false, unrevealed: false, revealWorksAt: '', revealCreatorsAt: '' };
+const BLANK: CollectionInput = { name: '', title: '', description: '', rules: '', closed: false, moderated: false, anonymous: false, unrevealed: false, revealWorksAt: '', revealCreatorsAt: '', challenge: '' };
 
 /** Runs a form's write; on a validation failure renders the form again (422) with what was typed. */
 async function orForm<T>(write: () => Promise<T>, again: (errors: FieldErrors) => unknown): Promise<T | { again: unknown }> {
@@ -120,7 +120,7 @@ export function registerCollectionRoutes(app: FastifyInstance): void {
     const { row } = await requireMaintainer(request.server.db, request.viewer, request.params.name, true);
     const values: CollectionInput = {
       name: row.name, title: row.title, description: row.description, rules: row.rules, closed: row.closed === 1, moderated: row.moderated === 1,
-      anonymous: row.anonymous === 1, unrevealed: row.unrevealed === 1, revealWorksAt: revealField(row.reveal_works_at), revealCreatorsAt: revealField(row.reveal_creators_at),
+      anonymous: row.anonymous === 1, unrevealed: row.unrevealed === 1, revealWorksAt: revealField(row.reveal_works_at), revealCreatorsAt: revealField(row.reveal_creators_at), challenge: row.challenge ?? '',
     };
     return sendPage(reply, <CollectionFormPage ctx={pageContext(request, reply)} values={values} errors={{}} name={row.name} />);
   });

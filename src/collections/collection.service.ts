@@ -56,7 +56,7 @@ export async function createCollection(db: Kysely<Database>, viewer: Viewer, inp
     const id = await repo.insertCollection(trx, {
       name: clean.name, name_key: foldKey(clean.name), title: clean.title, description: clean.description, rules: clean.rules,
       closed: clean.closed ? 1 : 0, moderated: clean.moderated ? 1 : 0, anonymous: clean.anonymous ? 1 : 0, unrevealed: clean.unrevealed ? 1 : 0,
-      reveal_works_at: clean.revealWorksAt, reveal_creators_at: clean.revealCreatorsAt, created_at: now, updated_at: now,
+      reveal_works_at: clean.revealWorksAt, reveal_creators_at: clean.revealCreatorsAt, challenge: clean.challenge, created_at: now, updated_at: now,
     });
     await repo.setRole(trx, id, user.id, 'owner');
   });
@@ -71,7 +71,7 @@ export async function editCollection(db: Kysely<Database>, viewer: Viewer, name:
     await repo.updateCollection(trx, row.id, {
       title: clean.title, description: clean.description, rules: clean.rules, closed: clean.closed ? 1 : 0, moderated: clean.moderated ? 1 : 0,
       anonymous: clean.anonymous ? 1 : 0, unrevealed: clean.unrevealed ? 1 : 0,
-      reveal_works_at: clean.revealWorksAt, reveal_creators_at: clean.revealCreatorsAt, updated_at: nowIso(),
+      reveal_works_at: clean.revealWorksAt, reveal_creators_at: clean.revealCreatorsAt, challenge: clean.challenge, updated_at: nowIso(),
     });
     await restateWorks(trx, await repo.workIdsOf(trx, row.id));
   });
@@ -123,7 +123,7 @@ export async function removeParticipant(db: Kysely<Database>, viewer: Viewer, na
 }
 
 /** Puts one of the viewer's works in a collection, under its rules; returns whether it waits for approval. */
-async function placeWork(trx: Db, viewer: Viewer, workId: number, collection: CollectionRow): Promise<boolean> {
+export async function placeWork(trx: Db, viewer: Viewer, workId: number, collection: CollectionRow): Promise<boolean> {
   const user = requireUser(viewer);
   const role = await repo.roleOf(trx, collection.id, user.id);
   if (collection.closed === 1 && role !== 'owner' && role !== 'moderator') throw invalid({ collections: `${collection.title} is closed to new works.` });

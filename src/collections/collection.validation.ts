@@ -1,4 +1,5 @@
 // The collection form: what a name, title, description, rules and reveal dates may be.
+import type { ChallengeKind } from '../db/database.js';
 import { invalid, type FieldErrors } from '../http/errors.js';
 import { sanitizeHtml } from '../lib/sanitize.js';
 import { charLength, cleanLine, hasControlCharacters } from '../lib/text.js';
@@ -11,9 +12,13 @@ export type CollectionInput = {
   closed: boolean; moderated: boolean; anonymous: boolean; unrevealed: boolean;
   /** `YYYY-MM-DDTHH:MM` (UTC), or empty: revealed by hand. */
   revealWorksAt: string; revealCreatorsAt: string;
+  /** '' (none), prompt_meme, gift_exchange or contest. */
+  challenge: string;
 };
 
-export type CleanCollection = Omit<CollectionInput, 'revealWorksAt' | 'revealCreatorsAt'> & { revealWorksAt: string | null; revealCreatorsAt: string | null };
+export type CleanCollection = Omit<CollectionInput, 'revealWorksAt' | 'revealCreatorsAt' | 'challenge'> & { revealWorksAt: string | null; revealCreatorsAt: string | null; challenge: ChallengeKind | null };
+
+export const CHALLENGES: ReadonlyArray<readonly [string, string]> = [['', 'None: a plain collection'], ['prompt_meme', 'Prompt meme'], ['gift_exchange', 'Gift exchange'], ['contest', 'Contest']];
 
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_]*[A-Za-z0-9])?$/;
 const WHEN = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/;
@@ -58,9 +63,10 @@ export function checkCollection(input: CollectionInput, now: string, previous: {
   const creators = revealTime(input.revealCreatorsAt, now, previous.creators);
   if (works !== null && typeof works === 'object') fields.revealWorksAt = works.problem;
   if (creators !== null && typeof creators === 'object') fields.revealCreatorsAt = creators.problem;
+  if (!CHALLENGES.some(([value]) => value === input.challenge)) fields.challenge = 'Choose a kind of challenge from the list.';
   if (Object.keys(fields).length > 0) throw invalid(fields);
   return {
-    ...input, name, title, description: sanitizeHtml(input.description), rules: sanitizeHtml(input.rules),
+    ...input, challenge: input.challenge === '' ? null : input.challenge as ChallengeKind, name, title, description: sanitizeHtml(input.description), rules: sanitizeHtml(input.rules),
     revealWorksAt: typeof works === 'string' ? works : null, revealCreatorsAt: typeof creators === 'string' ? creators : null,
   };
 }

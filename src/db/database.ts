@@ -309,9 +309,30 @@ export interface CollectionTable {
   reveal_creators_at: string | null;
   works_revealed: ColumnType<Flag, Flag | undefined, Flag>;
   creators_revealed: ColumnType<Flag, Flag | undefined, Flag>;
+  /** The challenge it runs, if any. */
+  challenge: ColumnType<ChallengeKind | null, ChallengeKind | null | undefined, ChallengeKind | null>;
   created_at: string;
   updated_at: string;
 }
+
+export type ChallengeKind = 'prompt_meme' | 'gift_exchange' | 'contest';
+
+/** A request in a prompt meme. */
+export interface PromptTable {
+  id: Id;
+  collection_id: number;
+  user_id: number | null;
+  /** The prompter is shown as Anonymous to all but themselves and the maintainers. */
+  anonymous: ColumnType<Flag, Flag | undefined, Flag>;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  filled: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+}
+
+export interface PromptTagTable { prompt_id: number; name: string; name_key: string }
+export interface PromptClaimTable { prompt_id: number; user_id: number; created_at: string }
+export interface PromptFillTable { prompt_id: number; work_id: number; created_at: string }
 
 /** A member's part in a collection: owners and moderators maintain it. */
 export interface CollectionParticipantTable {
@@ -422,6 +443,10 @@ export interface Database {
   collections: CollectionTable;
   collection_participants: CollectionParticipantTable;
   collection_items: CollectionItemTable;
+  prompts: PromptTable;
+  prompt_tags: PromptTagTable;
+  prompt_claims: PromptClaimTable;
+  prompt_fills: PromptFillTable;
   subscriptions: SubscriptionTable;
   work_hit_visitors: WorkHitVisitorTable;
   work_hit_days: WorkHitDayTable;
@@ -436,6 +461,7 @@ export type WorkRow = Selectable<WorkTable>;
 export type ChapterRow = Selectable<ChapterTable>;
 export type SeriesRow = Selectable<SeriesTable>;
 export type CollectionRow = Selectable<CollectionTable>;
+export type PromptRow = Selectable<PromptTable>;
 export type CommentRow = Selectable<CommentTable>;
 export type BookmarkRow = Selectable<BookmarkTable>;
 export type ExternalWorkRow = Selectable<ExternalWorkTable>;

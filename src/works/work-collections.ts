@@ -8,8 +8,10 @@ import type { Db } from '../db/database.js';
 export type WorkCollection = { name: string; title: string };
 
 type CollectionsSource = (db: Db, viewer: Viewer, workId: number) => Promise<WorkCollection[]>;
-/** Puts a new work in the collections named (comma-separated), inside the transaction that writes it; throws a field error on "collections". */
-type CollectionPlacer = (trx: Db, viewer: Viewer, workId: number, names: string) => Promise<void>;
+/** Where a new work goes: collections by name (comma-separated), and the prompt it fills (an id), as the form sent them. */
+export type Placement = { collections: string; promptId: string };
+/** Puts a new work in the collections named and fills the prompt, inside the transaction that writes it; throws a field error. */
+type CollectionPlacer = (trx: Db, viewer: Viewer, workId: number, placement: Placement) => Promise<void>;
 
 let source: CollectionsSource = () => Promise.resolve([]);
 let placer: CollectionPlacer = () => Promise.resolve();
@@ -25,7 +27,7 @@ export function workCollections(db: Db, viewer: Viewer, workId: number): Promise
   return source(db, viewer, workId);
 }
 
-/** Puts a new work in the named collections (see CollectionPlacer). */
-export function placeInCollections(trx: Db, viewer: Viewer, workId: number, names: string): Promise<void> {
-  return placer(trx, viewer, workId, names);
+/** Puts a new work in the named collections and fills its prompt (see CollectionPlacer). */
+export function placeInCollections(trx: Db, viewer: Viewer, workId: number, placement: Placement): Promise<void> {
+  return placer(trx, viewer, workId, placement);
 }

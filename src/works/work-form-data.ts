@@ -20,7 +20,7 @@ export function workInputFromForm(form: FormBody, withChapter: boolean): WorkInp
     freeforms: field(form, 'freeforms'), language: field(form, 'language') || 'en', restricted: checkbox(form, 'restricted'),
     commentPermission: field(form, 'commentPermission') || 'all', expectedChapters: field(form, 'expectedChapters'),
     backdate: field(form, 'backdate'), pseudIds: fieldList(form, 'pseuds').map(Number).filter(Number.isInteger),
-    chapter: withChapter ? chapterInputFromForm(form, 'chapter.') : null, collections: field(form, 'collections'),
+    chapter: withChapter ? chapterInputFromForm(form, 'chapter.') : null, collections: field(form, 'collections'), promptId: field(form, 'prompt_id'),
   };
 }
 
@@ -47,6 +47,7 @@ export function workFormPairs(input: WorkInput): Array<[string, string]> {
   ];
   if (input.restricted) pairs.push(['restricted', '1']);
   if (input.collections !== undefined && input.collections !== '') pairs.push(['collections', input.collections]);
+  if (input.promptId !== undefined && input.promptId !== '') pairs.push(['prompt_id', input.promptId]);
   if (input.chapter) pairs.push(...chapterFormPairs(input.chapter, 'chapter.'));
   return pairs;
 }

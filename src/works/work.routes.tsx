@@ -104,8 +104,9 @@ export function registerWorkRoutes(app: FastifyInstance): void {
   app.get('/works/new', (request, reply) => {
     requireUser(request.viewer);
     // "Post to this collection" on a collection's page fills in its name.
-    const collection = (request.query as { collection?: string }).collection;
-    return renderForm(request, reply, { ...blankWorkInput(), collections: typeof collection === 'string' ? collection : '' }, null, true);
+    const { collection, prompt } = request.query as { collection?: string; prompt?: string };
+    const from = { collections: typeof collection === 'string' ? collection : '', promptId: typeof prompt === 'string' && /^\d+$/.test(prompt) ? prompt : '' };
+    return renderForm(request, reply, { ...blankWorkInput(), ...from }, null, true);
   });
   app.post('/works', { config: { keepTyped: keepWorkForm(() => null) } }, submitNew);
   app.get<WorkParams>('/works/:id', (request, reply) => showWork(request, reply, null));

@@ -143,7 +143,8 @@ export async function createWork(
     }
     await recountWork(trx, workId);
     // Before anyone is told of it: a work posted into an anonymous collection is never announced under its creators' names.
-    if (input.collections !== undefined && input.collections.trim() !== '') await placeInCollections(trx, viewer, workId, input.collections);
+    const placement = { collections: input.collections?.trim() ?? '', promptId: input.promptId?.trim() ?? '' };
+    if (placement.collections !== '' || placement.promptId !== '') await placeInCollections(trx, viewer, workId, placement);
     await emit(trx, { type: 'work.saved', workId });
     if (posted) await emit(trx, { type: 'work.posted', workId });
     if (alongside !== undefined) await alongside(trx, workId);

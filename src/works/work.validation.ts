@@ -30,6 +30,8 @@ export type WorkInput = {
   chapter: ChapterInput | null;
   /** A new work's collections, comma-separated names (checked by the collections domain when it is saved). */
   collections?: string;
+  /** The prompt a new work fills (its id), from a prompt's "Fill this prompt". */
+  promptId?: string;
 };
 
 export type CleanChapter = { title: string; summary: string; notes: string; endNotes: string; content: string };

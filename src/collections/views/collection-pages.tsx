@@ -11,7 +11,7 @@ import { Pagination } from '../../views/pagination.js';
 import { storedHtml } from '../../works/views/userstuff.js';
 import { WorkBlurb } from '../../works/views/work-blurb.js';
 import type { ShownWork } from '../../works/work.model.js';
-import { COLLECTION_LIMITS, type CollectionInput } from '../collection.validation.js';
+import { CHALLENGES, COLLECTION_LIMITS, type CollectionInput } from '../collection.validation.js';
 import type { CollectionView } from '../collection.service.js';
 
 const path = (name: string) => `/collections/${encodeURIComponent(name)}`;
@@ -46,6 +46,8 @@ export function CollectionProfile({ ctx, view, maintainers, mysteries }: { ctx: 
       <p class="maintainers">Maintained by {maintainers.join(', ')}.</p>
       <ul class="navigation actions">
         {ctx.viewer.user !== null && row.closed === 0 && <li><a href={`/works/new?collection=${encodeURIComponent(row.name)}`}>Post to this collection</a></li>}
+        {row.challenge === 'prompt_meme' && <li><a href={`${path(row.name)}/prompts`}>Prompts</a></li>}
+        {row.challenge === 'prompt_meme' && ctx.viewer.user !== null && row.closed === 0 && <li><a href={`${path(row.name)}/prompts/new`}>Post a prompt</a></li>}
         {ctx.viewer.user !== null && <li><a href={`${path(row.name)}/items`}>{view.maintainer ? 'Manage items' : 'My works here'}</a></li>}
         {view.owner && <li><a href={`${path(row.name)}/edit`}>Settings</a></li>}
         {view.owner && <li><a href={`${path(row.name)}/participants`}>Participants</a></li>}
@@ -93,6 +95,8 @@ export function CollectionFormPage({ ctx, values, errors, name }: { ctx: PageCon
         <TextField name="title" label="Title" required value={values.title} errors={errors} maxLength={COLLECTION_LIMITS.title} />
         <TextArea name="description" label="Description" rows={4} value={values.description} errors={errors} hint={`Up to ${formatCount(COLLECTION_LIMITS.description)} characters; the same HTML as in works is allowed.`} />
         <TextArea name="rules" label="Rules" rows={4} value={values.rules} errors={errors} hint={`What may be posted here, up to ${formatCount(COLLECTION_LIMITS.rules)} characters.`} />
+        <SelectField name="challenge" label="Challenge" value={values.challenge} errors={errors} options={CHALLENGES}
+          hint="A prompt meme takes prompts that members claim and fill; a gift exchange matches participants' requests and offers; a contest has entries and votes." />
         <fieldset class="form-section">
           <legend>Settings</legend>
           {check('closed', 'Closed: no new works can be added')}

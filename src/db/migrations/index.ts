@@ -20,6 +20,7 @@ import * as m017 from './017_series.js';
 import * as m018 from './018_series_bookmarks.js';
 import * as m019 from './019_gifts.js';
 import * as m020 from './020_collections.js';
+import * as m021 from './021_prompts.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '018_series_bookmarks': m018,
   '019_gifts': m019,
   '020_collections': m020,
+  '021_prompts': m021,
 };

@@ -69,6 +69,9 @@ function SettingsFields({ values, errors, isNew }: Pick<WorkFormProps, 'values' 
       <label class="choice"><input type="checkbox" name="restricted" value="1" checked={values.restricted} /> Only show this work to registered users (logged in)</label>
       <ChoiceGroup type="radio" name="commentPermission" legend="Who can comment" options={COMMENTS} checked={[values.commentPermission]} errors={errors}
         hint="Guests comment with a name and an email that is never shown. To approve comments before they show, use Moderate comments on the work’s comments page." />
+      {isNew && values.promptId !== undefined && values.promptId !== '' && (
+        <p class="hint fills-prompt">This work will fill <a href={`/prompts/${encodeURIComponent(values.promptId)}`}>prompt {values.promptId}</a>.{errors.prompt !== undefined && <strong class="field-error"> {errors.prompt}</strong>}<input type="hidden" name="prompt_id" value={values.promptId} /></p>
+      )}
       {isNew && <TextField name="collections" label="Post to collections (optional)" value={values.collections ?? ''} errors={errors}
         hint="The names of collections or challenges, separated by commas (the name is in the collection’s address: /collections/name). In an anonymous collection your name is hidden from the start." />}
     </fieldset>
