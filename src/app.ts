@@ -47,6 +47,7 @@ import { registerGiftRoutes } from './gifts/gift.routes.js';
 import { registerCollectionRoutes } from './collections/collection.routes.js';
 import { RevealClock } from './collections/reveal-clock.js';
 import { registerPromptRoutes } from './collections/prompt.routes.js';
+import { registerExchangeRoutes } from './collections/exchange.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -130,6 +131,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerGiftRoutes(app);
   registerCollectionRoutes(app);
   registerPromptRoutes(app);
+  registerExchangeRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

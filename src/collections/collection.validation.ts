@@ -23,14 +23,20 @@ export const CHALLENGES: ReadonlyArray<readonly [string, string]> = [['', 'None:
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_]*[A-Za-z0-9])?$/;
 const WHEN = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/;
 
-/** A reveal time typed as `YYYY-MM-DDTHH:MM` (UTC), as an ISO-8601 instant; null when empty; a message when wrong or past. */
-function revealTime(value: string, now: string, previous: string | null): string | null | { problem: string } {
+/** A time typed as `YYYY-MM-DDTHH:MM` (UTC) as an ISO-8601 instant; null when empty; undefined when it is not such a time. */
+export function typedUtcTime(value: string): string | null | undefined {
   const typed = value.trim();
   if (typed === '') return null;
   const match = WHEN.exec(typed);
   const at = match === null ? NaN : Date.parse(`${match[1]}T${match[2]}:${match[3]}:00.000Z`);
-  if (Number.isNaN(at)) return { problem: 'Give a date and time as YYYY-MM-DD HH:MM (UTC), or leave it empty to reveal by hand.' };
-  const iso = new Date(at).toISOString();
+  return Number.isNaN(at) ? undefined : new Date(at).toISOString();
+}
+
+/** A reveal time typed as `YYYY-MM-DDTHH:MM` (UTC), as an ISO-8601 instant; null when empty; a message when wrong or past. */
+function revealTime(value: string, now: string, previous: string | null): string | null | { problem: string } {
+  const iso = typedUtcTime(value);
+  if (iso === null) return null;
+  if (iso === undefined) return { problem: 'Give a date and time as YYYY-MM-DD HH:MM (UTC), or leave it empty to reveal by hand.' };
   // A date already set may stay as it is; a new one must lie ahead.
   if (iso <= now && iso !== previous) return { problem: 'That time has passed: choose one ahead, or reveal now from the collection’s page.' };
   return iso;

@@ -137,9 +137,9 @@ async function tellPrompters(trx: Db, workId: number, only: number | null = null
   }
 }
 
-/** Called once by wiring.ts: a fill saved as a draft tells its prompter when it is posted. */
-export function subscribeFillNotices(): () => void {
-  return onWrite('work.posted', (trx, event) => tellPrompters(trx, event.workId));
+/** Called once by wiring.ts: a fill saved as a draft tells its prompter when it is posted, and an unrevealed one when it is revealed. */
+export function subscribeFillNotices(): Array<() => void> {
+  return [onWrite('work.posted', (trx, event) => tellPrompters(trx, event.workId)), onWrite('work.revealed', (trx, event) => tellPrompters(trx, event.workId))];
 }
 
 /**

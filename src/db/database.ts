@@ -334,6 +334,27 @@ export interface PromptTagTable { prompt_id: number; name: string; name_key: str
 export interface PromptClaimTable { prompt_id: number; user_id: number; created_at: string }
 export interface PromptFillTable { prompt_id: number; work_id: number; created_at: string }
 
+/** A gift exchange's window, matching rules and progress. */
+export interface ExchangeSettingTable {
+  collection_id: number;
+  signups_open_at: string | null;
+  signups_close_at: string | null;
+  due_at: string | null;
+  fandoms_max: ColumnType<number, number | undefined, number>;
+  match_types: ColumnType<string, string | undefined, string>;
+  match_count: ColumnType<number, number | undefined, number>;
+  assignments_sent: ColumnType<Flag, Flag | undefined, Flag>;
+}
+export interface ExchangeSignupTable { id: Id; collection_id: number; user_id: number; request_notes: ColumnType<string, string | undefined, string>; created_at: string }
+export type ExchangeSide = 'request' | 'offer';
+export interface ExchangeTagTable { signup_id: number; side: ExchangeSide; type: string; name: string; name_key: string }
+export interface ExchangeAssignmentTable {
+  id: Id; collection_id: number; giver_id: number; recipient_id: number; writer_user_id: number;
+  work_id: number | null;
+  defaulted: ColumnType<Flag, Flag | undefined, Flag>;
+  pinch_hit: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
 /** A member's part in a collection: owners and moderators maintain it. */
 export interface CollectionParticipantTable {
   collection_id: number;
@@ -447,6 +468,10 @@ export interface Database {
   prompt_tags: PromptTagTable;
   prompt_claims: PromptClaimTable;
   prompt_fills: PromptFillTable;
+  exchange_settings: ExchangeSettingTable;
+  exchange_signups: ExchangeSignupTable;
+  exchange_tags: ExchangeTagTable;
+  exchange_assignments: ExchangeAssignmentTable;
   subscriptions: SubscriptionTable;
   work_hit_visitors: WorkHitVisitorTable;
   work_hit_days: WorkHitDayTable;

@@ -17,6 +17,8 @@ export type DomainEvent =
   | { type: 'tags.changed'; tagIds: number[] }
   /** A work was posted for readers (created as posted, or a draft posted): its creators' subscribers are told. */
   | { type: 'work.posted'; workId: number }
+  /** A posted work's collection was revealed: those who could not be told of it before (gift recipients, prompters, subscribers) are told now. */
+  | { type: 'work.revealed'; workId: number }
   /** A work was added to a series: if it is posted, the series' subscribers are told of a new part. */
   | { type: 'series.extended'; seriesId: number; workId: number }
   /** A new chapter of a posted work was posted: the work's subscribers are told. */

@@ -83,6 +83,22 @@ async function tellSubscribers(trx: Db, workId: number, subscribers: Array<{ id:
   }
 }
 
+/** Tells the followers of a new work's series and of its creators (each member once). */
+async function tellOfNewWork(trx: Db, workId: number): Promise<void> {
+  const work = await workForNotice(trx, workId);
+  if (work === undefined) return;
+  // A new work that is also a new part of a followed series says so; each member hears once.
+  const told = new Set<number>();
+  const unheard = (subscribers: Array<{ id: number; user_id: number }>) => subscribers.filter((s) => !told.has(s.user_id));
+  for (const series of await seriesOfWork(trx, workId)) {
+    const followers = unheard(await repo.subscribersOf(trx, 'series', [series.id]));
+    await tellSubscribers(trx, workId, followers, { chapter: null, series: series.title });
+    for (const f of followers) told.add(f.user_id);
+  }
+  // Telling a creator's followers of a work of an anonymous collection would name its creator.
+  if (!work.anonymous) await tellSubscribers(trx, workId, unheard(await repo.subscribersOf(trx, 'creator', work.creatorIds)), { chapter: null });
+}
+
 /** Called once by wiring.ts: new chapters and new works reach their subscribers' email. */
 export function subscribeUpdates(): Array<() => void> {
   return [
@@ -90,20 +106,9 @@ export function subscribeUpdates(): Array<() => void> {
       const chapter = await chapterForNotice(trx, event.workId, event.chapterId);
       await tellSubscribers(trx, event.workId, await repo.subscribersOf(trx, 'work', [event.workId]), { chapter: chapter ?? null });
     }),
-    onWrite('work.posted', async (trx, event) => {
-      const work = await workForNotice(trx, event.workId);
-      if (work === undefined) return;
-      // A new work that is also a new part of a followed series says so; each member hears once.
-      const told = new Set<number>();
-      const unheard = (subscribers: Array<{ id: number; user_id: number }>) => subscribers.filter((s) => !told.has(s.user_id));
-      for (const series of await seriesOfWork(trx, event.workId)) {
-        const followers = unheard(await repo.subscribersOf(trx, 'series', [series.id]));
-        await tellSubscribers(trx, event.workId, followers, { chapter: null, series: series.title });
-        for (const f of followers) told.add(f.user_id);
-      }
-      // Telling a creator's followers of a work of an anonymous collection would name its creator.
-      if (!work.anonymous) await tellSubscribers(trx, event.workId, unheard(await repo.subscribersOf(trx, 'creator', work.creatorIds)), { chapter: null });
-    }),
+    onWrite('work.posted', (trx, event) => tellOfNewWork(trx, event.workId)),
+    // A work kept back by its unrevealed collection is news to its followers when it is revealed.
+    onWrite('work.revealed', (trx, event) => tellOfNewWork(trx, event.workId)),
     onWrite('series.extended', async (trx, event) => {
       const title = await seriesTitle(trx, event.seriesId);
       if (title !== undefined) await tellSubscribers(trx, event.workId, await repo.subscribersOf(trx, 'series', [event.seriesId]), { chapter: null, series: title });

@@ -39,9 +39,9 @@ async function tellRecipients(trx: Db, workId: number, only: number | null = nul
   }
 }
 
-/** Called once by wiring.ts: a gifted draft, once posted, reaches its recipients' email. */
-export function subscribeGiftNotices(): () => void {
-  return onWrite('work.posted', (trx, event) => tellRecipients(trx, event.workId));
+/** Called once by wiring.ts: a gifted draft, once posted (or its collection revealed), reaches its recipients' email. */
+export function subscribeGiftNotices(): Array<() => void> {
+  return [onWrite('work.posted', (trx, event) => tellRecipients(trx, event.workId)), onWrite('work.revealed', (trx, event) => tellRecipients(trx, event.workId))];
 }
 
 /** Who a work was given to, refused gifts left out (the work page's "For ..."). */
@@ -83,6 +83,17 @@ export async function giveGift(db: Kysely<Database>, viewer: Viewer, workId: num
     if (member !== null) await tellRecipients(trx, workId, member.id);
   });
   return shown;
+}
+
+/**
+ * Gives a work to a member inside the caller's transaction (a gift exchange's assignment, which
+ * its recipient signed up for): nothing if it is theirs already; they are emailed once it is posted.
+ */
+export async function giveToMember(trx: Db, workId: number, member: { id: number; login: string }): Promise<void> {
+  if (await repo.hasGift(trx, workId, `user:${member.id}`)) return;
+  await repo.insertGift(trx, { work_id: workId, recipient_id: member.id, recipient_name: member.login, recipient_key: `user:${member.id}`, created_at: nowIso() });
+  await refreshWorkPages(trx, [workId]);
+  await tellRecipients(trx, workId, member.id);
 }
 
 /** Takes a gift back (the work's creators). */

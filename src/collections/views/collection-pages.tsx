@@ -48,6 +48,9 @@ export function CollectionProfile({ ctx, view, maintainers, mysteries }: { ctx: 
         {ctx.viewer.user !== null && row.closed === 0 && <li><a href={`/works/new?collection=${encodeURIComponent(row.name)}`}>Post to this collection</a></li>}
         {row.challenge === 'prompt_meme' && <li><a href={`${path(row.name)}/prompts`}>Prompts</a></li>}
         {row.challenge === 'prompt_meme' && ctx.viewer.user !== null && row.closed === 0 && <li><a href={`${path(row.name)}/prompts/new`}>Post a prompt</a></li>}
+        {row.challenge === 'gift_exchange' && ctx.viewer.user !== null && <li><a href={`${path(row.name)}/signups/new`}>Sign up</a></li>}
+        {row.challenge === 'gift_exchange' && ctx.viewer.user !== null && <li><a href={`${path(row.name)}/assignments`}>Assignments</a></li>}
+        {row.challenge === 'gift_exchange' && view.maintainer && <li><a href={`${path(row.name)}/exchange`}>Exchange settings</a></li>}
         {ctx.viewer.user !== null && <li><a href={`${path(row.name)}/items`}>{view.maintainer ? 'Manage items' : 'My works here'}</a></li>}
         {view.owner && <li><a href={`${path(row.name)}/edit`}>Settings</a></li>}
         {view.owner && <li><a href={`${path(row.name)}/participants`}>Participants</a></li>}

@@ -21,6 +21,7 @@ import * as m018 from './018_series_bookmarks.js';
 import * as m019 from './019_gifts.js';
 import * as m020 from './020_collections.js';
 import * as m021 from './021_prompts.js';
+import * as m022 from './022_exchanges.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '019_gifts': m019,
   '020_collections': m020,
   '021_prompts': m021,
+  '022_exchanges': m022,
 };
