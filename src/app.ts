@@ -48,6 +48,7 @@ import { registerCollectionRoutes } from './collections/collection.routes.js';
 import { RevealClock } from './collections/reveal-clock.js';
 import { registerPromptRoutes } from './collections/prompt.routes.js';
 import { registerExchangeRoutes } from './collections/exchange.routes.js';
+import { registerContestRoutes } from './collections/contest.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -132,6 +133,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerCollectionRoutes(app);
   registerPromptRoutes(app);
   registerExchangeRoutes(app);
+  registerContestRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

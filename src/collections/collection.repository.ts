@@ -168,3 +168,8 @@ export async function loginsOf(db: Db, ids: number[]): Promise<Map<number, strin
   const rows = await db.selectFrom('users').select(['id', 'login']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, r.login]));
 }
+
+/** A collection's approved works, in the order they came. */
+export async function approvedWorkIds(db: Db, collectionId: number): Promise<number[]> {
+  return (await db.selectFrom('collection_items').select('work_id').where('collection_id', '=', collectionId).where('approved', '=', 1).orderBy('id').execute()).map((r) => r.work_id);
+}

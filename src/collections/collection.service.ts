@@ -16,6 +16,7 @@ import { foldKey } from '../lib/text.js';
 import { refreshWorkPages, setWorkShrouds } from '../works/work.service.js';
 import type { WorkCollection } from '../works/work-collections.js';
 import * as repo from './collection.repository.js';
+import { contestSettingsOf } from './contest.repository.js';
 import { checkCollection, type CollectionInput } from './collection.validation.js';
 
 /** A collection as one viewer stands to it. */
@@ -55,7 +56,8 @@ export async function createCollection(db: Kysely<Database>, viewer: Viewer, inp
   await inTransaction(db, async (trx) => {
     const id = await repo.insertCollection(trx, {
       name: clean.name, name_key: foldKey(clean.name), title: clean.title, description: clean.description, rules: clean.rules,
-      closed: clean.closed ? 1 : 0, moderated: clean.moderated ? 1 : 0, anonymous: clean.anonymous ? 1 : 0, unrevealed: clean.unrevealed ? 1 : 0,
+      // A contest's entries are anonymous while voting lasts, whatever the form said.
+      closed: clean.closed ? 1 : 0, moderated: clean.moderated ? 1 : 0, anonymous: clean.anonymous || clean.challenge === 'contest' ? 1 : 0, unrevealed: clean.unrevealed ? 1 : 0,
       reveal_works_at: clean.revealWorksAt, reveal_creators_at: clean.revealCreatorsAt, challenge: clean.challenge, created_at: now, updated_at: now,
     });
     await repo.setRole(trx, id, user.id, 'owner');
@@ -70,7 +72,7 @@ export async function editCollection(db: Kysely<Database>, viewer: Viewer, name:
   await inTransaction(db, async (trx) => {
     await repo.updateCollection(trx, row.id, {
       title: clean.title, description: clean.description, rules: clean.rules, closed: clean.closed ? 1 : 0, moderated: clean.moderated ? 1 : 0,
-      anonymous: clean.anonymous ? 1 : 0, unrevealed: clean.unrevealed ? 1 : 0,
+      anonymous: clean.anonymous || clean.challenge === 'contest' ? 1 : 0, unrevealed: clean.unrevealed ? 1 : 0,
       reveal_works_at: clean.revealWorksAt, reveal_creators_at: clean.revealCreatorsAt, challenge: clean.challenge, updated_at: nowIso(),
     });
     await restateWorks(trx, await repo.workIdsOf(trx, row.id));
@@ -127,6 +129,10 @@ export async function placeWork(trx: Db, viewer: Viewer, workId: number, collect
   const user = requireUser(viewer);
   const role = await repo.roleOf(trx, collection.id, user.id);
   if (collection.closed === 1 && role !== 'owner' && role !== 'moderator') throw invalid({ collections: `${collection.title} is closed to new works.` });
+  if (collection.challenge === 'contest') {
+    const closes = (await contestSettingsOf(trx, collection.id)).submissions_close_at;
+    if (closes !== null && closes <= nowIso()) throw invalid({ collections: `Submissions to ${collection.title} closed on ${closes.slice(0, 10)} ${closes.slice(11, 16)} UTC.` });
+  }
   if (await repo.hasItem(trx, collection.id, workId)) throw invalid({ collections: `This work is already in ${collection.title}.` });
   const waits = collection.moderated === 1 && role === null;
   await repo.insertItem(trx, { collection_id: collection.id, work_id: workId, approved: waits ? 0 : 1, created_at: nowIso() });

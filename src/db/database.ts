@@ -345,6 +345,14 @@ export interface ExchangeSettingTable {
   match_count: ColumnType<number, number | undefined, number>;
   assignments_sent: ColumnType<Flag, Flag | undefined, Flag>;
 }
+/** A contest's windows and categories. */
+export interface ContestSettingTable {
+  collection_id: number;
+  submissions_close_at: string | null;
+  voting_closes_at: string | null;
+  categories: ColumnType<string, string | undefined, string>;
+}
+export interface ContestVoteTable { collection_id: number; category: string; user_id: number; work_id: number; created_at: string }
 export interface ExchangeSignupTable { id: Id; collection_id: number; user_id: number; request_notes: ColumnType<string, string | undefined, string>; created_at: string }
 export type ExchangeSide = 'request' | 'offer';
 export interface ExchangeTagTable { signup_id: number; side: ExchangeSide; type: string; name: string; name_key: string }
@@ -472,6 +480,8 @@ export interface Database {
   exchange_signups: ExchangeSignupTable;
   exchange_tags: ExchangeTagTable;
   exchange_assignments: ExchangeAssignmentTable;
+  contest_settings: ContestSettingTable;
+  contest_votes: ContestVoteTable;
   subscriptions: SubscriptionTable;
   work_hit_visitors: WorkHitVisitorTable;
   work_hit_days: WorkHitDayTable;

@@ -51,6 +51,9 @@ export function CollectionProfile({ ctx, view, maintainers, mysteries }: { ctx: 
         {row.challenge === 'gift_exchange' && ctx.viewer.user !== null && <li><a href={`${path(row.name)}/signups/new`}>Sign up</a></li>}
         {row.challenge === 'gift_exchange' && ctx.viewer.user !== null && <li><a href={`${path(row.name)}/assignments`}>Assignments</a></li>}
         {row.challenge === 'gift_exchange' && view.maintainer && <li><a href={`${path(row.name)}/exchange`}>Exchange settings</a></li>}
+        {row.challenge === 'contest' && <li><a href={`${path(row.name)}/vote`}>Vote</a></li>}
+        {row.challenge === 'contest' && <li><a href={`${path(row.name)}/results`}>Results</a></li>}
+        {row.challenge === 'contest' && view.maintainer && <li><a href={`${path(row.name)}/contest`}>Contest settings</a></li>}
         {ctx.viewer.user !== null && <li><a href={`${path(row.name)}/items`}>{view.maintainer ? 'Manage items' : 'My works here'}</a></li>}
         {view.owner && <li><a href={`${path(row.name)}/edit`}>Settings</a></li>}
         {view.owner && <li><a href={`${path(row.name)}/participants`}>Participants</a></li>}

@@ -22,6 +22,7 @@ import * as m019 from './019_gifts.js';
 import * as m020 from './020_collections.js';
 import * as m021 from './021_prompts.js';
 import * as m022 from './022_exchanges.js';
+import * as m023 from './023_contests.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '020_collections': m020,
   '021_prompts': m021,
   '022_exchanges': m022,
+  '023_contests': m023,
 };
