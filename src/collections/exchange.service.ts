@@ -57,6 +57,7 @@ export async function saveSettings(db: Kysely<Database>, viewer: Viewer, name: s
   const types = input.matchTypes.filter((t) => TAG_TYPES.some(([type]) => type === t));
   if (types.length === 0) fields.matchTypes = 'Choose at least one kind of tag that must match.';
   if (Object.keys(fields).length > 0) throw invalid(fields);
+  await repo.settingsOf(db, row.id);
   await repo.updateSettings(db, row.id, {
     signups_open_at: times.opensAt ?? null, signups_close_at: times.closesAt ?? null, due_at: times.dueAt ?? null,
     fandoms_max: fandomsMax, match_types: types.join(','), match_count: matchCount,
