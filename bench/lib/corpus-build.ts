@@ -143,7 +143,11 @@ export async function ensureCorpus(options: CorpusOptions, log: Log = console.lo
   const params: CorpusParams = { generator: GENERATOR_VERSION, works: options.works, seed: options.seed };
   if (options.database === 'postgres') await ensureDatabase(url);
   const handle = openDatabase(url);
-  const marker = await readMarker(handle.db).finally(() => handle.close());
+  // A corpus built before a later migration gets its new tables before anything reads it.
+  const marker = await readMarker(handle.db).then(async (found) => {
+    if (found !== null) await migrateToLatest(handle.db);
+    return found;
+  }).finally(() => handle.close());
   const same = marker !== null && JSON.stringify(marker.params) === JSON.stringify(params);
   if (same && !options.rebuild) return { url, dialect: handle.dialect, file, params, built: false, summary: marker.summary as CorpusSummary };
   log(`building the ${options.database} corpus: ${options.works.toLocaleString('en-US')} works, seed ${options.seed}${file !== null ? `, ${file}` : ''}`);

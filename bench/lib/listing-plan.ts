@@ -1,6 +1,8 @@
 // The fixed set of listings bench:listings requests, chosen from the corpus itself: the biggest
 // fandom, one of rank 20 and one of rank 500, each with its most used freeform excluded and
-// Teen And Up Audiences included, sorted two ways, at page 1 and page 50; plus /works.
+// Teen And Up Audiences included, sorted two ways, at page 1 and page 50; plus /works; plus a
+// collection of 10,000 of the corpus's works (made here once: every n-th posted work), whole,
+// filtered to the biggest fandom, and sorted by words at page 50.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/database.js';
 import { tagWorksPath } from '../../src/tags/tag-url.js';
@@ -42,6 +44,25 @@ function fandomTargets(fandom: PlannedFandom, teenId: number): ListingTarget[] {
   })));
 }
 
+export const BENCH_COLLECTION = { name: 'bench_gathering', works: 10_000 } as const;
+
+/** The collection of 10,000 works the listings include, made once in the corpus (its works spread over the whole archive). */
+async function ensureCollection(db: Kysely<Database>): Promise<number> {
+  const found = await db.selectFrom('collections').select('id').where('name_key', '=', BENCH_COLLECTION.name).executeTakeFirst();
+  if (found !== undefined) return (await db.selectFrom('collection_items').select((eb) => eb.fn.countAll<number | string>().as('n')).where('collection_id', '=', found.id).executeTakeFirstOrThrow()).n as number;
+  const posted = await db.selectFrom('works').select((eb) => eb.fn.countAll<number | string>().as('n')).where('posted', '=', 1).executeTakeFirstOrThrow();
+  const step = Math.max(1, Math.floor(Number(posted.n) / BENCH_COLLECTION.works));
+  const now = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx.insertInto('collections').values({ name: BENCH_COLLECTION.name, name_key: BENCH_COLLECTION.name, title: 'Bench Gathering', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    const ids = (await trx.selectFrom('works').select('id').where('posted', '=', 1).orderBy('id').execute()).map((r) => r.id).filter((_, i) => i % step === 0).slice(0, BENCH_COLLECTION.works);
+    for (let i = 0; i < ids.length; i += 500) {
+      await trx.insertInto('collection_items').values(ids.slice(i, i + 500).map((workId) => ({ collection_id: id, work_id: workId, approved: 1 as const, created_at: now }))).execute();
+    }
+    return ids.length;
+  });
+}
+
 /** Looks up the fandoms, the freeform to exclude in each and the rating's id, and builds the addresses. */
 export async function planListings(db: Kysely<Database>): Promise<ListingPlan> {
   const teen = await db.selectFrom('tags').select('id').where('type', '=', 'rating').where('name', '=', 'Teen And Up Audiences').executeTakeFirst();
@@ -60,5 +81,15 @@ export async function planListings(db: Kysely<Database>): Promise<ListingPlan> {
     { label: '/works p50', path: '/works?page=50' },
     { label: '/works complete, >=10k words, word_count', path: `/works${query([['work_search[complete]', 'T'], ['work_search[words_from]', '10000'], ['work_search[sort_column]', 'word_count']])}` },
   ];
+  const gathered = await ensureCollection(db);
+  const collection = `/collections/${BENCH_COLLECTION.name}`;
+  const biggest = fandoms[0];
+  targets.push(
+    { label: `collection of ${gathered} works p1`, path: collection },
+    { label: `collection of ${gathered} works, word_count p50`, path: collection + query([['work_search[sort_column]', 'word_count'], ['page', '50']]) },
+    ...(biggest === undefined ? [] : [{ label: `collection of ${gathered} works, fandom #1 -freeform +teen`, path: collection + query([
+      ['work_search[fandom_names]', biggest.name], ['work_search[excluded_tag_names]', biggest.excluded], ['include_work_search[rating_ids][]', String(teen.id)],
+    ]) }]),
+  );
   return { fandoms, teenId: teen.id, targets };
 }
