@@ -105,7 +105,7 @@ async function loadingMode(db: Kysely<Database>, dialect: Dialect, on: boolean):
 async function build(url: string, file: string | null, params: CorpusParams, log: Log): Promise<CorpusSummary> {
   const started = performance.now();
   if (file !== null) for (const path of [file, `${file}-wal`, `${file}-shm`]) await rm(path, { force: true });
-  const handle = openDatabase(url);
+  let handle = openDatabase(url);
   try {
     if (handle.dialect === 'postgres') await resetPostgresSchema(handle.db);
     else await sql`pragma cache_size = -262144`.execute(handle.db);
@@ -125,6 +125,12 @@ async function build(url: string, file: string | null, params: CorpusParams, log
       await source.close();
     }
     await loadingMode(handle.db, handle.dialect, false);
+    if (handle.dialect === 'sqlite') {
+      // On the connection that switched journal modes, SQLite refuses the checkpoint ("database
+      // table is locked"): a fresh connection, as the app will open, does it.
+      await handle.close();
+      handle = openDatabase(url);
+    }
     await afterLoad(handle.db, handle.dialect);
     const summary = await summarise(handle.db, await databaseBytes(handle.db, handle.dialect, file), (performance.now() - started) / 1000, text);
     const check = await checkCorpus(handle.db);
