@@ -61,7 +61,7 @@ async function main(): Promise<number> {
       for (let start = 0; start < prompts; start += 500) {
         const rows = Array.from({ length: Math.min(500, prompts - start) }, (_, i) => ({
           collection_id: meme.id, user_id: owner.id, anonymous: 0 as const, title: `Prompt ${start + i + 1}`, description: 'A lighthouse, a storm, and two people who must share one lamp.',
-          filled: (random() < 0.4 ? 1 : 0) as 0 | 1, created_at: now,
+          filled: random() < 0.4 ? 1 as const : 0 as const, created_at: now,
         }));
         const ids = (await trx.insertInto('prompts').values(rows).returning('id').execute()).map((r) => r.id);
         const tags = ids.flatMap((id) => [...new Set(Array.from({ length: 2 + Math.floor(random() * 4) }, zipf))].map((t) => ({ prompt_id: id, name: `Tag ${t + 1}`, name_key: foldKey(`Tag ${t + 1}`) })));

@@ -49,6 +49,7 @@ import { RevealClock } from './collections/reveal-clock.js';
 import { registerPromptRoutes } from './collections/prompt.routes.js';
 import { registerExchangeRoutes } from './collections/exchange.routes.js';
 import { registerContestRoutes } from './collections/contest.routes.js';
+import { registerCoCreatorRoutes } from './works/co-creator.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -134,6 +135,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerPromptRoutes(app);
   registerExchangeRoutes(app);
   registerContestRoutes(app);
+  registerCoCreatorRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

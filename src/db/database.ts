@@ -353,6 +353,8 @@ export interface ContestSettingTable {
   categories: ColumnType<string, string | undefined, string>;
 }
 export interface ContestVoteTable { collection_id: number; category: string; user_id: number; work_id: number; created_at: string }
+/** A member's pseud invited to be a co-creator of a work; a creator once they accept. */
+export interface CreatorInvitationTable { work_id: number; pseud_id: number; invited_by: number | null; created_at: string }
 export interface ExchangeSignupTable { id: Id; collection_id: number; user_id: number; request_notes: ColumnType<string, string | undefined, string>; created_at: string }
 export type ExchangeSide = 'request' | 'offer';
 export interface ExchangeTagTable { signup_id: number; side: ExchangeSide; type: string; name: string; name_key: string }
@@ -482,6 +484,7 @@ export interface Database {
   exchange_assignments: ExchangeAssignmentTable;
   contest_settings: ContestSettingTable;
   contest_votes: ContestVoteTable;
+  creator_invitations: CreatorInvitationTable;
   subscriptions: SubscriptionTable;
   work_hit_visitors: WorkHitVisitorTable;
   work_hit_days: WorkHitDayTable;

@@ -30,6 +30,15 @@ export async function replaceCreators(db: Db, workId: number, pseudIds: number[]
   await db.insertInto('work_creators').values(pseudIds.map((pseudId, position) => ({ work_id: workId, pseud_id: pseudId, position }))).execute();
 }
 
+/** Replaces one member's pseuds among a work's creators, keeping the others' (co-creators) where they stand. */
+export async function replaceOwnCreators(db: Db, workId: number, userId: number, pseudIds: number[]): Promise<void> {
+  const current = await findCreatorsOfWorks(db, [workId]);
+  const at = current.findIndex((c) => c.user_id === userId);
+  const others = current.filter((c) => c.user_id !== userId).map((c) => c.pseud_id);
+  const order = at === -1 ? [...others, ...pseudIds] : [...others.slice(0, at), ...pseudIds, ...others.slice(at)];
+  await replaceCreators(db, workId, [...new Set(order)]);
+}
+
 export type CreatorRow = { work_id: number; pseud_id: number; pseud: string; login: string; user_id: number };
 
 export function findCreatorsOfWorks(db: Db, workIds: number[]): Promise<CreatorRow[]> {

@@ -171,7 +171,8 @@ export async function updateWork(db: Kysely<Database>, viewer: Viewer, workId: n
     }
     await works.updateWork(trx, workId, { ...metadata(clean), creator_sort: creatorSortKey(pseuds[0]?.name), ...backdateChange(work, clean.backdate) });
     if (work.posted === 1 && first && clean.backdate !== null) await chapters.updateChapter(trx, first.id, { published_on: clean.backdate });
-    await works.replaceCreators(trx, workId, pseuds.map((p) => p.id));
+    // Only the editor's own pseuds change: co-creators stay.
+    await works.replaceOwnCreators(trx, workId, requireUser(viewer).id, pseuds.map((p) => p.id));
     await setWorkTags(trx, workId, tagGroups(clean));
     await recomputeCrossovers(trx, [workId]);
     await works.setRatingFromTags(trx, workId);

@@ -23,6 +23,7 @@ import * as m020 from './020_collections.js';
 import * as m021 from './021_prompts.js';
 import * as m022 from './022_exchanges.js';
 import * as m023 from './023_contests.js';
+import * as m024 from './024_creator_invitations.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '021_prompts': m021,
   '022_exchanges': m022,
   '023_contests': m023,
+  '024_creator_invitations': m024,
 };
