@@ -8,7 +8,7 @@
 import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
-  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readEmails, readHistory, readInbox, readSeriesDownload, saveBookmark, saveSeriesBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
+  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readEmails, readAllPages, readHistory, readInbox, readInvitations, readSeriesDownload, saveBookmark, saveSeriesBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
@@ -51,145 +51,167 @@ async function listing(world: World, viewer: ViewerName, url: string, words: str
 
 /** A work's own pages: its creator sees a draft and its draft chapter; a guest is asked to log in for a registered-users-only work. */
 const OWN_PAGE = table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | 404     | 404     | 404        | seen    | 404
-      posted               | seen    | seen    | seen       | seen    | seen
-      restricted           | login   | seen    | seen       | seen    | seen
-      draft chapter, work  | seen    | seen    | seen       | seen    | seen
-      draft chapter, ch. 2 | absent  | absent  | absent     | seen    | absent
-      anonymous            | seen    | seen    | seen       | seen    | seen
-      unrevealed           | mystery | mystery | seen       | seen    | mystery
-      awaiting approval    | seen    | seen    | seen       | seen    | seen
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | seen    | 404
+      posted                | seen    | seen    | seen       | seen    | seen
+      restricted            | login   | seen    | seen       | seen    | seen
+      draft chapter, work   | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2  | absent  | absent  | absent     | seen    | absent
+      anonymous             | seen    | seen    | seen       | seen    | seen
+      unrevealed            | mystery | mystery | seen       | seen    | mystery
+      awaiting approval     | seen    | seen    | seen       | seen    | seen
+      refused gift          | seen    | seen    | seen       | seen    | seen
+      unaccepted invitation | seen    | seen    | seen       | seen    | seen
     `;
 
 /** General listings, search and catalogs: never a draft or a draft chapter; registered-users-only works for logged-in readers only. */
 const GENERAL_LISTING = table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | absent  | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | absent | absent | seen       | seen    | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | seen       | seen    | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `;
 
 /** A series' own pages: seen by whoever may see its work; a draft's series by its creator alone (named, to edit it). */
 const SERIES_PAGE = table`
-      subject              | guest | member | maintainer | creator | admin
-      draft                | 404   | 404    | 404        | seen    | 404
-      posted               | seen  | seen   | seen       | seen    | seen
-      restricted           | 404   | seen   | seen       | seen    | seen
-      draft chapter, work  | seen  | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | -     | -      | -          | -       | -
-      anonymous            | seen  | seen   | seen       | seen    | seen
-      unrevealed           | 404   | 404    | seen       | seen    | 404
-      awaiting approval    | seen  | seen   | seen       | seen    | seen
+      subject               | guest | member | maintainer | creator | admin
+      draft                 | 404   | 404    | 404        | seen    | 404
+      posted                | seen  | seen   | seen       | seen    | seen
+      restricted            | 404   | seen   | seen       | seen    | seen
+      draft chapter, work   | seen  | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | -     | -      | -          | -       | -
+      anonymous             | seen  | seen   | seen       | seen    | seen
+      unrevealed            | 404   | 404    | seen       | seen    | 404
+      awaiting approval     | seen  | seen   | seen       | seen    | seen
+      refused gift          | seen  | seen   | seen       | seen    | seen
+      unaccepted invitation | seen  | seen   | seen       | seen    | seen
     `;
 
 /** Counts in general listings and indexes: the works GENERAL_LISTING shows, one each. */
 const GENERAL_COUNT = table`
-      subject              | guest | member | maintainer | creator | admin
-      draft                | 0     | 0      | 0          | 0       | 0
-      posted               | 1     | 1      | 1          | 1       | 1
-      restricted           | 0     | 1      | 1          | 1       | 1
-      draft chapter, work  | 1     | 1      | 1          | 1       | 1
-      draft chapter, ch. 2 | -     | -      | -          | -       | -
-      anonymous            | 1     | 1      | 1          | 1       | 1
-      unrevealed           | 0     | 0      | 1          | 1       | 0
-      awaiting approval    | 1     | 1      | 1          | 1       | 1
+      subject               | guest | member | maintainer | creator | admin
+      draft                 | 0     | 0      | 0          | 0       | 0
+      posted                | 1     | 1      | 1          | 1       | 1
+      restricted            | 0     | 1      | 1          | 1       | 1
+      draft chapter, work   | 1     | 1      | 1          | 1       | 1
+      draft chapter, ch. 2  | -     | -      | -          | -       | -
+      anonymous             | 1     | 1      | 1          | 1       | 1
+      unrevealed            | 0     | 0      | 1          | 1       | 0
+      awaiting approval     | 1     | 1      | 1          | 1       | 1
+      refused gift          | 1     | 1      | 1          | 1       | 1
+      unaccepted invitation | 1     | 1      | 1          | 1       | 1
     `;
 
 /** The creator's own listings: their drafts too, for them alone. */
 const CREATORS_LISTING = table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | seen    | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
-      anonymous            | absent | absent | seen       | seen    | absent
-      unrevealed           | absent | absent | seen       | seen    | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | seen    | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
+      anonymous             | absent | absent | seen       | seen    | absent
+      unrevealed            | absent | absent | seen       | seen    | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `;
 
 /** Counts in the creator's own listings. */
 const CREATORS_COUNT = table`
-      subject              | guest | member | maintainer | creator | admin
-      draft                | 0     | 0      | 0          | 1       | 0
-      posted               | 1     | 1      | 1          | 1       | 1
-      restricted           | 0     | 1      | 1          | 1       | 1
-      draft chapter, work  | 1     | 1      | 1          | 1       | 1
-      draft chapter, ch. 2 | -     | -      | -          | -       | -
-      anonymous            | 0     | 0      | 1          | 1       | 0
-      unrevealed           | 0     | 0      | 1          | 1       | 0
-      awaiting approval    | 1     | 1      | 1          | 1       | 1
+      subject               | guest | member | maintainer | creator | admin
+      draft                 | 0     | 0      | 0          | 1       | 0
+      posted                | 1     | 1      | 1          | 1       | 1
+      restricted            | 0     | 1      | 1          | 1       | 1
+      draft chapter, work   | 1     | 1      | 1          | 1       | 1
+      draft chapter, ch. 2  | -     | -      | -          | -       | -
+      anonymous             | 0     | 0      | 1          | 1       | 0
+      unrevealed            | 0     | 0      | 1          | 1       | 0
+      awaiting approval     | 1     | 1      | 1          | 1       | 1
+      refused gift          | 1     | 1      | 1          | 1       | 1
+      unaccepted invitation | 1     | 1      | 1          | 1       | 1
     `;
 
 /** A pseud's own listings: the states posted into collections carry pseuds of their own, so they are never here. */
 const PSEUD_LISTING = table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | seen    | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
-      anonymous            | absent | absent | absent     | absent  | absent
-      unrevealed           | absent | absent | absent     | absent  | absent
-      awaiting approval    | absent | absent | absent     | absent  | absent
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | seen    | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
+      anonymous             | absent | absent | absent     | absent  | absent
+      unrevealed            | absent | absent | absent     | absent  | absent
+      awaiting approval     | absent | absent | absent     | absent  | absent
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `;
 
 /** Counts in a pseud's own listings. */
 const PSEUD_COUNT = table`
-      subject              | guest | member | maintainer | creator | admin
-      draft                | 0     | 0      | 0          | 1       | 0
-      posted               | 1     | 1      | 1          | 1       | 1
-      restricted           | 0     | 1      | 1          | 1       | 1
-      draft chapter, work  | 1     | 1      | 1          | 1       | 1
-      draft chapter, ch. 2 | -     | -      | -          | -       | -
-      anonymous            | 0     | 0      | 0          | 0       | 0
-      unrevealed           | 0     | 0      | 0          | 0       | 0
-      awaiting approval    | 0     | 0      | 0          | 0       | 0
+      subject               | guest | member | maintainer | creator | admin
+      draft                 | 0     | 0      | 0          | 1       | 0
+      posted                | 1     | 1      | 1          | 1       | 1
+      restricted            | 0     | 1      | 1          | 1       | 1
+      draft chapter, work   | 1     | 1      | 1          | 1       | 1
+      draft chapter, ch. 2  | -     | -      | -          | -       | -
+      anonymous             | 0     | 0      | 0          | 0       | 0
+      unrevealed            | 0     | 0      | 0          | 0       | 0
+      awaiting approval     | 0     | 0      | 0          | 0       | 0
+      refused gift          | 1     | 1      | 1          | 1       | 1
+      unaccepted invitation | 1     | 1      | 1          | 1       | 1
     `;
 
 /** The creator's series: a series whose works hide their creator is not listed under the creator for those kept from it. */
 const CREATORS_SERIES = table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | absent  | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
-      anonymous            | absent | absent | seen       | seen    | absent
-      unrevealed           | absent | absent | seen       | seen    | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
+      anonymous             | absent | absent | seen       | seen    | absent
+      unrevealed            | absent | absent | seen       | seen    | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `;
 
 /** The unique freeform's pages: a 404 wherever its name must not be known, else its count. */
 const UNIQUE_TAG_COUNT = table`
-      subject              | guest | member | maintainer | creator | admin
-      draft                | 404   | 404    | 404        | 0       | 0
-      posted               | 1     | 1      | 1          | 1       | 1
-      restricted           | 404   | 1      | 1          | 1       | 1
-      draft chapter, work  | 1     | 1      | 1          | 1       | 1
-      draft chapter, ch. 2 | -     | -      | -          | -       | -
-      anonymous            | 1     | 1      | 1          | 1       | 1
-      unrevealed           | 404   | 404    | 1          | 1       | 0
-      awaiting approval    | 1     | 1      | 1          | 1       | 1
+      subject               | guest | member | maintainer | creator | admin
+      draft                 | 404   | 404    | 404        | 0       | 0
+      posted                | 1     | 1      | 1          | 1       | 1
+      restricted            | 404   | 1      | 1          | 1       | 1
+      draft chapter, work   | 1     | 1      | 1          | 1       | 1
+      draft chapter, ch. 2  | -     | -      | -          | -       | -
+      anonymous             | 1     | 1      | 1          | 1       | 1
+      unrevealed            | 404   | 404    | 1          | 1       | 0
+      awaiting approval     | 1     | 1      | 1          | 1       | 1
+      refused gift          | 1     | 1      | 1          | 1       | 1
+      unaccepted invitation | 1     | 1      | 1          | 1       | 1
     `;
 
 /** Tag names: seen wherever a work carrying the tag may be seen (a creator's own drafts included), and always by those who wrangle. */
 const TAG_NAME = table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | seen    | seen
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -          | -       | -
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | absent | absent | seen       | seen    | seen
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | seen    | seen
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | -      | -      | -          | -       | -
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | seen       | seen    | seen
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `;
 
 export const DOORS: Door[] = [
@@ -198,15 +220,17 @@ export const DOORS: Door[] = [
     outcomes: KUDOS_OUTCOMES,
     look: (w, s, v) => pressKudos(w, v, workOf(w, s).id),
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | 404     | 404     | 404        | own     | 404
-      posted               | left    | left    | left       | own     | left
-      restricted           | login   | left    | left       | own     | left
-      draft chapter, work  | left    | left    | left       | own     | left
-      draft chapter, ch. 2 | -       | -       | -          | -       | -
-      anonymous            | left    | left    | left       | own     | left
-      unrevealed           | mystery | mystery | left       | own     | mystery
-      awaiting approval    | left    | left    | left       | own     | left
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | own     | 404
+      posted                | left    | left    | left       | own     | left
+      restricted            | login   | left    | left       | own     | left
+      draft chapter, work   | left    | left    | left       | own     | left
+      draft chapter, ch. 2  | -       | -       | -          | -       | -
+      anonymous             | left    | left    | left       | own     | left
+      unrevealed            | mystery | mystery | left       | own     | mystery
+      awaiting approval     | left    | left    | left       | own     | left
+      refused gift          | left    | left    | left       | own     | left
+      unaccepted invitation | left    | left    | left       | own     | left
     `,
   },
   {
@@ -214,15 +238,17 @@ export const DOORS: Door[] = [
     outcomes: COMMENT_OUTCOMES,
     look: (w, s, v) => postComment(w, v, workOf(w, s).id, s.part === 'work' ? null : chapterOf(w, s)),
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | 404     | 404     | 404        | 404     | 404
-      posted               | posted  | posted  | posted     | posted  | posted
-      restricted           | login   | posted  | posted     | posted  | posted
-      draft chapter, work  | posted  | posted  | posted     | posted  | posted
-      draft chapter, ch. 2 | 404     | 404     | 404        | 404     | 404
-      anonymous            | posted  | posted  | posted     | posted  | posted
-      unrevealed           | mystery | mystery | posted     | posted  | mystery
-      awaiting approval    | posted  | posted  | posted     | posted  | posted
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | 404     | 404
+      posted                | posted  | posted  | posted     | posted  | posted
+      restricted            | login   | posted  | posted     | posted  | posted
+      draft chapter, work   | posted  | posted  | posted     | posted  | posted
+      draft chapter, ch. 2  | 404     | 404     | 404        | 404     | 404
+      anonymous             | posted  | posted  | posted     | posted  | posted
+      unrevealed            | mystery | mystery | posted     | posted  | mystery
+      awaiting approval     | posted  | posted  | posted     | posted  | posted
+      refused gift          | posted  | posted  | posted     | posted  | posted
+      unaccepted invitation | posted  | posted  | posted     | posted  | posted
     `,
   },
   {
@@ -231,15 +257,17 @@ export const DOORS: Door[] = [
     outcomes: INBOX_OUTCOMES,
     look: (w, s, v) => readInbox(w, v, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | refused | refused | refused    | absent  | refused
-      posted               | refused | refused | refused    | seen    | refused
-      restricted           | refused | refused | refused    | seen    | refused
-      draft chapter, work  | refused | refused | refused    | seen    | refused
-      draft chapter, ch. 2 | -       | -       | -          | -       | -
-      anonymous            | refused | refused | refused    | seen    | refused
-      unrevealed           | refused | refused | refused    | seen    | refused
-      awaiting approval    | refused | refused | refused    | seen    | refused
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | refused | refused | refused    | absent  | refused
+      posted                | refused | refused | refused    | seen    | refused
+      restricted            | refused | refused | refused    | seen    | refused
+      draft chapter, work   | refused | refused | refused    | seen    | refused
+      draft chapter, ch. 2  | -       | -       | -          | -       | -
+      anonymous             | refused | refused | refused    | seen    | refused
+      unrevealed            | refused | refused | refused    | seen    | refused
+      awaiting approval     | refused | refused | refused    | seen    | refused
+      refused gift          | refused | refused | refused    | seen    | refused
+      unaccepted invitation | refused | refused | refused    | seen    | refused
     `,
   },
   {
@@ -248,15 +276,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/comments`, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | 404     | 404     | 404        | 404     | 404
-      posted               | seen    | seen    | seen       | seen    | seen
-      restricted           | login   | seen    | seen       | seen    | seen
-      draft chapter, work  | seen    | seen    | seen       | seen    | seen
-      draft chapter, ch. 2 | -       | -       | -          | -       | -
-      anonymous            | seen    | seen    | seen       | seen    | seen
-      unrevealed           | mystery | mystery | seen       | seen    | mystery
-      awaiting approval    | seen    | seen    | seen       | seen    | seen
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | 404     | 404
+      posted                | seen    | seen    | seen       | seen    | seen
+      restricted            | login   | seen    | seen       | seen    | seen
+      draft chapter, work   | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2  | -       | -       | -          | -       | -
+      anonymous             | seen    | seen    | seen       | seen    | seen
+      unrevealed            | mystery | mystery | seen       | seen    | mystery
+      awaiting approval     | seen    | seen    | seen       | seen    | seen
+      refused gift          | seen    | seen    | seen       | seen    | seen
+      unaccepted invitation | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -265,15 +295,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/chapters/${chapterOf(w, s)}/comments`, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | 404     | 404     | 404        | 404     | 404
-      posted               | seen    | seen    | seen       | seen    | seen
-      restricted           | 401     | seen    | seen       | seen    | seen
-      draft chapter, work  | seen    | seen    | seen       | seen    | seen
-      draft chapter, ch. 2 | 404     | 404     | 404        | seen    | 404
-      anonymous            | seen    | seen    | seen       | seen    | seen
-      unrevealed           | mystery | mystery | seen       | seen    | mystery
-      awaiting approval    | seen    | seen    | seen       | seen    | seen
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | 404     | 404
+      posted                | seen    | seen    | seen       | seen    | seen
+      restricted            | 401     | seen    | seen       | seen    | seen
+      draft chapter, work   | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2  | 404     | 404     | 404        | seen    | 404
+      anonymous             | seen    | seen    | seen       | seen    | seen
+      unrevealed            | mystery | mystery | seen       | seen    | mystery
+      awaiting approval     | seen    | seen    | seen       | seen    | seen
+      refused gift          | seen    | seen    | seen       | seen    | seen
+      unaccepted invitation | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -281,15 +313,17 @@ export const DOORS: Door[] = [
     outcomes: BOOKMARK_OUTCOMES,
     look: (w, s, v) => saveBookmark(w, v, workOf(w, s).id),
     expect: table`
-      subject              | guest | member  | maintainer | creator | admin
-      draft                | 401   | 404     | 404        | 404     | 404
-      posted               | 401   | saved   | saved      | saved   | saved
-      restricted           | 401   | saved   | saved      | saved   | saved
-      draft chapter, work  | 401   | saved   | saved      | saved   | saved
-      draft chapter, ch. 2 | -     | -       | -          | -       | -
-      anonymous            | 401   | saved   | saved      | saved   | saved
-      unrevealed           | 401   | mystery | saved      | saved   | mystery
-      awaiting approval    | 401   | saved   | saved      | saved   | saved
+      subject               | guest | member  | maintainer | creator | admin
+      draft                 | 401   | 404     | 404        | 404     | 404
+      posted                | 401   | saved   | saved      | saved   | saved
+      restricted            | 401   | saved   | saved      | saved   | saved
+      draft chapter, work   | 401   | saved   | saved      | saved   | saved
+      draft chapter, ch. 2  | -     | -       | -          | -       | -
+      anonymous             | 401   | saved   | saved      | saved   | saved
+      unrevealed            | 401   | mystery | saved      | saved   | mystery
+      awaiting approval     | 401   | saved   | saved      | saved   | saved
+      refused gift          | 401   | saved   | saved      | saved   | saved
+      unaccepted invitation | 401   | saved   | saved      | saved   | saved
     `,
   },
   {
@@ -298,21 +332,23 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, '/users/doorsmember/bookmarks', wordsOf(s, 'title', 'tag')),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | absent  | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | absent | absent | absent     | absent  | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | absent     | absent  | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
     name: "everyone's bookmarks /bookmarks",
     outcomes: PAGE_OUTCOMES,
-    look: (w, s, v) => listing(w, v, '/bookmarks', wordsOf(s, 'title', 'tag')),
+    look: (w, s, v) => readAllPages(w, v, '/bookmarks', wordsOf(s, 'title', 'tag')),
     expect: GENERAL_LISTING,
   },
   {
@@ -321,15 +357,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `/users/doorsmember/bookmarks?bookmark_search[sort_column]=word_count&work_search[other_tag_names]=${encodeURIComponent(s.state.words.tag)}`, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | absent  | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | absent | absent | absent     | absent  | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | absent     | absent  | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -337,15 +375,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/bookmarks`, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | 404     | 404     | 404        | seen    | 404
-      posted               | seen    | seen    | seen       | seen    | seen
-      restricted           | login   | seen    | seen       | seen    | seen
-      draft chapter, work  | seen    | seen    | seen       | seen    | seen
-      draft chapter, ch. 2 | absent  | absent  | absent     | absent  | absent
-      anonymous            | seen    | seen    | seen       | seen    | seen
-      unrevealed           | mystery | mystery | seen       | seen    | mystery
-      awaiting approval    | seen    | seen    | seen       | seen    | seen
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | seen    | 404
+      posted                | seen    | seen    | seen       | seen    | seen
+      restricted            | login   | seen    | seen       | seen    | seen
+      draft chapter, work   | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2  | absent  | absent  | absent     | absent  | absent
+      anonymous             | seen    | seen    | seen       | seen    | seen
+      unrevealed            | mystery | mystery | seen       | seen    | mystery
+      awaiting approval     | seen    | seen    | seen       | seen    | seen
+      refused gift          | seen    | seen    | seen       | seen    | seen
+      unaccepted invitation | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -353,15 +393,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/kudos`, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | 404     | 404     | 404        | seen    | 404
-      posted               | seen    | seen    | seen       | seen    | seen
-      restricted           | login   | seen    | seen       | seen    | seen
-      draft chapter, work  | seen    | seen    | seen       | seen    | seen
-      draft chapter, ch. 2 | -       | -       | -          | -       | -
-      anonymous            | seen    | seen    | seen       | seen    | seen
-      unrevealed           | mystery | mystery | seen       | seen    | mystery
-      awaiting approval    | seen    | seen    | seen       | seen    | seen
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | seen    | 404
+      posted                | seen    | seen    | seen       | seen    | seen
+      restricted            | login   | seen    | seen       | seen    | seen
+      draft chapter, work   | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2  | -       | -       | -          | -       | -
+      anonymous             | seen    | seen    | seen       | seen    | seen
+      unrevealed            | mystery | mystery | seen       | seen    | mystery
+      awaiting approval     | seen    | seen    | seen       | seen    | seen
+      refused gift          | seen    | seen    | seen       | seen    | seen
+      unaccepted invitation | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -369,15 +411,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readApi(w, v, `/api/v1/works/${workOf(w, s).id}/kudos`, []),
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | 404     | 404     | 404        | seen    | 404
-      posted               | seen    | seen    | seen       | seen    | seen
-      restricted           | 401     | seen    | seen       | seen    | seen
-      draft chapter, work  | seen    | seen    | seen       | seen    | seen
-      draft chapter, ch. 2 | -       | -       | -          | -       | -
-      anonymous            | seen    | seen    | seen       | seen    | seen
-      unrevealed           | mystery | mystery | seen       | seen    | mystery
-      awaiting approval    | seen    | seen    | seen       | seen    | seen
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | seen    | 404
+      posted                | seen    | seen    | seen       | seen    | seen
+      restricted            | 401     | seen    | seen       | seen    | seen
+      draft chapter, work   | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2  | -       | -       | -          | -       | -
+      anonymous             | seen    | seen    | seen       | seen    | seen
+      unrevealed            | mystery | mystery | seen       | seen    | mystery
+      awaiting approval     | seen    | seen    | seen       | seen    | seen
+      refused gift          | seen    | seen    | seen       | seen    | seen
+      unaccepted invitation | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -397,15 +441,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPage(w, v, s, `/works/${workOf(w, s).id}/chapters/${chapterOf(w, s)}`, wordsOf(s, 'title', 'text')),
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | 404     | 404     | 404        | seen    | 404
-      posted               | seen    | seen    | seen       | seen    | seen
-      restricted           | login   | seen    | seen       | seen    | seen
-      draft chapter, work  | seen    | seen    | seen       | seen    | seen
-      draft chapter, ch. 2 | 404     | 404     | 404        | seen    | 404
-      anonymous            | seen    | seen    | seen       | seen    | seen
-      unrevealed           | mystery | mystery | seen       | seen    | mystery
-      awaiting approval    | seen    | seen    | seen       | seen    | seen
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | seen    | 404
+      posted                | seen    | seen    | seen       | seen    | seen
+      restricted            | login   | seen    | seen       | seen    | seen
+      draft chapter, work   | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2  | 404     | 404     | 404        | seen    | 404
+      anonymous             | seen    | seen    | seen       | seen    | seen
+      unrevealed            | mystery | mystery | seen       | seen    | mystery
+      awaiting approval     | seen    | seen    | seen       | seen    | seen
+      refused gift          | seen    | seen    | seen       | seen    | seen
+      unaccepted invitation | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -486,15 +532,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `${tagPath(s)}/works`, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | 404    | 404    | 404        | absent  | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | 404    | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | 404    | 404    | seen       | seen    | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | 404    | 404    | 404        | absent  | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | 404    | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | 404    | 404    | seen       | seen    | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -520,15 +568,17 @@ export const DOORS: Door[] = [
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readFandomsIndex(w, v, s.state.fandom),
     expect: table`
-      subject              | guest | member | maintainer | creator | admin
-      draft                | 0     | 0      | 0          | 0       | 0
-      posted               | 1     | 1      | 1          | 1       | 1
-      restricted           | 0     | 1      | 1          | 1       | 1
-      draft chapter, work  | 1     | 1      | 1          | 1       | 1
-      draft chapter, ch. 2 | -     | -      | -          | -       | -
-      anonymous            | 1     | 1      | 1          | 1       | 1
-      unrevealed           | 0     | 0      | 0          | 0       | 0
-      awaiting approval    | 1     | 1      | 1          | 1       | 1
+      subject               | guest | member | maintainer | creator | admin
+      draft                 | 0     | 0      | 0          | 0       | 0
+      posted                | 1     | 1      | 1          | 1       | 1
+      restricted            | 0     | 1      | 1          | 1       | 1
+      draft chapter, work   | 1     | 1      | 1          | 1       | 1
+      draft chapter, ch. 2  | -     | -      | -          | -       | -
+      anonymous             | 1     | 1      | 1          | 1       | 1
+      unrevealed            | 0     | 0      | 0          | 0       | 0
+      awaiting approval     | 1     | 1      | 1          | 1       | 1
+      refused gift          | 1     | 1      | 1          | 1       | 1
+      unaccepted invitation | 1     | 1      | 1          | 1       | 1
     `,
   },
   {
@@ -536,15 +586,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readSearch(w, v, s, s.state.words.title, false),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | absent  | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -          | -       | -
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | absent | absent | absent     | absent  | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | -      | -      | -          | -       | -
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | absent     | absent  | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -553,15 +605,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readSearch(w, v, s, textWord(s), true),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | absent  | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | absent | absent | absent     | absent  | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | absent     | absent  | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -570,15 +624,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readFeed(w, v, `${fandomPath(s)}/feed.atom`, wordsOf(s, 'title', 'tag')),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | absent  | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | absent | absent     | absent  | absent
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | absent | absent | absent     | absent  | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | absent | absent     | absent  | absent
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | absent     | absent  | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -593,15 +649,17 @@ export const DOORS: Door[] = [
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readOpdsFandoms(w, v, s.state.fandom),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | absent  | absent
-      posted               | 1      | 1      | 1          | 1       | 1
-      restricted           | absent | 1      | 1          | 1       | 1
-      draft chapter, work  | 1      | 1      | 1          | 1       | 1
-      draft chapter, ch. 2 | -      | -      | -          | -       | -
-      anonymous            | 1      | 1      | 1          | 1       | 1
-      unrevealed           | absent | absent | absent     | absent  | absent
-      awaiting approval    | 1      | 1      | 1          | 1       | 1
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | 1      | 1      | 1          | 1       | 1
+      restricted            | absent | 1      | 1          | 1       | 1
+      draft chapter, work   | 1      | 1      | 1          | 1       | 1
+      draft chapter, ch. 2  | -      | -      | -          | -       | -
+      anonymous             | 1      | 1      | 1          | 1       | 1
+      unrevealed            | absent | absent | absent     | absent  | absent
+      awaiting approval     | 1      | 1      | 1          | 1       | 1
+      refused gift          | 1      | 1      | 1          | 1       | 1
+      unaccepted invitation | 1      | 1      | 1          | 1       | 1
     `,
   },
   {
@@ -615,15 +673,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readFeed(w, v, `/opds/search?q=${encodeURIComponent(textWord(s))}`, wordsOf(s, 'title', 'tag'), { total: true }),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | absent  | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | absent | absent | absent     | absent  | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | absent     | absent  | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -635,15 +695,17 @@ export const DOORS: Door[] = [
       return readDownloads(w, v, s, work.id, downloadSlug(s.state.words.title, work.id), wordsOf(s, 'title', 'text', 'tag'));
     },
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | 404     | 404     | 404        | seen    | 404
-      posted               | seen    | seen    | seen       | seen    | seen
-      restricted           | 401     | seen    | seen       | seen    | seen
-      draft chapter, work  | seen    | seen    | seen       | seen    | seen
-      draft chapter, ch. 2 | absent  | absent  | absent     | seen    | absent
-      anonymous            | seen    | seen    | seen       | seen    | seen
-      unrevealed           | mystery | mystery | seen       | seen    | mystery
-      awaiting approval    | seen    | seen    | seen       | seen    | seen
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | seen    | 404
+      posted                | seen    | seen    | seen       | seen    | seen
+      restricted            | 401     | seen    | seen       | seen    | seen
+      draft chapter, work   | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2  | absent  | absent  | absent     | seen    | absent
+      anonymous             | seen    | seen    | seen       | seen    | seen
+      unrevealed            | mystery | mystery | seen       | seen    | mystery
+      awaiting approval     | seen    | seen    | seen       | seen    | seen
+      refused gift          | seen    | seen    | seen       | seen    | seen
+      unaccepted invitation | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -657,15 +719,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readApi(w, v, `/api/v1/works/${workOf(w, s).id}`, wordsOf(s, 'title', 'tag')),
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | 404     | 404     | 404        | seen    | 404
-      posted               | seen    | seen    | seen       | seen    | seen
-      restricted           | 401     | seen    | seen       | seen    | seen
-      draft chapter, work  | seen    | seen    | seen       | seen    | seen
-      draft chapter, ch. 2 | absent  | absent  | absent     | seen    | absent
-      anonymous            | seen    | seen    | seen       | seen    | seen
-      unrevealed           | mystery | mystery | seen       | seen    | mystery
-      awaiting approval    | seen    | seen    | seen       | seen    | seen
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | seen    | 404
+      posted                | seen    | seen    | seen       | seen    | seen
+      restricted            | 401     | seen    | seen       | seen    | seen
+      draft chapter, work   | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2  | absent  | absent  | absent     | seen    | absent
+      anonymous             | seen    | seen    | seen       | seen    | seen
+      unrevealed            | mystery | mystery | seen       | seen    | mystery
+      awaiting approval     | seen    | seen    | seen       | seen    | seen
+      refused gift          | seen    | seen    | seen       | seen    | seen
+      unaccepted invitation | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -673,15 +737,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readApi(w, v, `/api/v1/works/${workOf(w, s).id}/chapters/${s.part === 'work' ? 1 : 2}`, wordsOf(s, 'text')),
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | 404     | 404     | 404        | seen    | 404
-      posted               | seen    | seen    | seen       | seen    | seen
-      restricted           | 401     | seen    | seen       | seen    | seen
-      draft chapter, work  | seen    | seen    | seen       | seen    | seen
-      draft chapter, ch. 2 | 404     | 404     | 404        | seen    | 404
-      anonymous            | seen    | seen    | seen       | seen    | seen
-      unrevealed           | mystery | mystery | seen       | seen    | mystery
-      awaiting approval    | seen    | seen    | seen       | seen    | seen
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | seen    | 404
+      posted                | seen    | seen    | seen       | seen    | seen
+      restricted            | 401     | seen    | seen       | seen    | seen
+      draft chapter, work   | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2  | 404     | 404     | 404        | seen    | 404
+      anonymous             | seen    | seen    | seen       | seen    | seen
+      unrevealed            | mystery | mystery | seen       | seen    | mystery
+      awaiting approval     | seen    | seen    | seen       | seen    | seen
+      refused gift          | seen    | seen    | seen       | seen    | seen
+      unaccepted invitation | seen    | seen    | seen       | seen    | seen
     `,
   },
   {
@@ -689,15 +755,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readApiSearch(w, v, s, textWord(s)),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | absent  | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent     | absent  | absent
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | absent | absent | absent     | absent  | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | absent     | absent  | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -725,15 +793,17 @@ export const DOORS: Door[] = [
     outcomes: ['known', 'unknown'],
     look: (w, s, v) => readTagNotice(w, v, `/works?work_search[other_tag_names]=${encodeURIComponent(s.state.words.tag)}`, s.state.words.tag),
     expect: table`
-      subject              | guest   | member  | maintainer | creator | admin
-      draft                | unknown | unknown | unknown    | known   | known
-      posted               | known   | known   | known      | known   | known
-      restricted           | unknown | known   | known      | known   | known
-      draft chapter, work  | known   | known   | known      | known   | known
-      draft chapter, ch. 2 | -       | -       | -          | -       | -
-      anonymous            | known   | known   | known      | known   | known
-      unrevealed           | unknown | unknown | known      | known   | known
-      awaiting approval    | known   | known   | known      | known   | known
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | unknown | unknown | unknown    | known   | known
+      posted                | known   | known   | known      | known   | known
+      restricted            | unknown | known   | known      | known   | known
+      draft chapter, work   | known   | known   | known      | known   | known
+      draft chapter, ch. 2  | -       | -       | -          | -       | -
+      anonymous             | known   | known   | known      | known   | known
+      unrevealed            | unknown | unknown | known      | known   | known
+      awaiting approval     | known   | known   | known      | known   | known
+      refused gift          | known   | known   | known      | known   | known
+      unaccepted invitation | known   | known   | known      | known   | known
     `,
   },
   {
@@ -742,15 +812,17 @@ export const DOORS: Door[] = [
     outcomes: INBOX_OUTCOMES,
     look: (w, s, v) => readHistory(w, v, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest   | member | maintainer | creator | admin
-      draft                | refused | absent | refused    | refused | refused
-      posted               | refused | seen   | refused    | refused | refused
-      restricted           | refused | seen   | refused    | refused | refused
-      draft chapter, work  | refused | seen   | refused    | refused | refused
-      draft chapter, ch. 2 | -       | -      | -          | -       | -
-      anonymous            | refused | seen   | refused    | refused | refused
-      unrevealed           | refused | absent | refused    | refused | refused
-      awaiting approval    | refused | seen   | refused    | refused | refused
+      subject               | guest   | member | maintainer | creator | admin
+      draft                 | refused | absent | refused    | refused | refused
+      posted                | refused | seen   | refused    | refused | refused
+      restricted            | refused | seen   | refused    | refused | refused
+      draft chapter, work   | refused | seen   | refused    | refused | refused
+      draft chapter, ch. 2  | -       | -      | -          | -       | -
+      anonymous             | refused | seen   | refused    | refused | refused
+      unrevealed            | refused | absent | refused    | refused | refused
+      awaiting approval     | refused | seen   | refused    | refused | refused
+      refused gift          | refused | seen   | refused    | refused | refused
+      unaccepted invitation | refused | seen   | refused    | refused | refused
     `,
   },
   {
@@ -772,15 +844,17 @@ export const DOORS: Door[] = [
     outcomes: BOOKMARK_OUTCOMES,
     look: (w, s, v) => saveSeriesBookmark(w, v, workOf(w, s).seriesId),
     expect: table`
-      subject              | guest | member | maintainer | creator | admin
-      draft                | 401   | 404    | 404        | saved   | 404
-      posted               | 401   | saved  | saved      | saved   | saved
-      restricted           | 401   | saved  | saved      | saved   | saved
-      draft chapter, work  | 401   | saved  | saved      | saved   | saved
-      draft chapter, ch. 2 | -     | -      | -          | -       | -
-      anonymous            | 401   | saved  | saved      | saved   | saved
-      unrevealed           | 401   | 404    | saved      | saved   | 404
-      awaiting approval    | 401   | saved  | saved      | saved   | saved
+      subject               | guest | member | maintainer | creator | admin
+      draft                 | 401   | 404    | 404        | saved   | 404
+      posted                | 401   | saved  | saved      | saved   | saved
+      restricted            | 401   | saved  | saved      | saved   | saved
+      draft chapter, work   | 401   | saved  | saved      | saved   | saved
+      draft chapter, ch. 2  | -     | -      | -          | -       | -
+      anonymous             | 401   | saved  | saved      | saved   | saved
+      unrevealed            | 401   | 404    | saved      | saved   | 404
+      awaiting approval     | 401   | saved  | saved      | saved   | saved
+      refused gift          | 401   | saved  | saved      | saved   | saved
+      unaccepted invitation | 401   | saved  | saved      | saved   | saved
     `,
   },
   {
@@ -790,15 +864,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, '/users/doorsmember/bookmarks?bookmark_search[sort_column]=created_at', [`Tales of ${s.state.words.title}`]),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | absent  | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -          | -       | -
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | absent | absent | absent     | absent  | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | -      | -      | -          | -       | -
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | absent     | absent  | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -813,15 +889,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readSeriesDownload(w, v, workOf(w, s).seriesId, downloadSlug(`Tales of ${s.state.words.title}`, workOf(w, s).seriesId), wordsOf(s, 'title', 'text')),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | 404    | 404    | 404        | 404     | 404
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | 404    | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | absent | absent | absent     | seen    | absent
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | 404    | 404    | seen       | seen    | 404
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | 404    | 404    | 404        | 404     | 404
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | 404    | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | absent | absent | absent     | seen    | absent
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | 404    | 404    | seen       | seen    | 404
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | seen   | seen   | seen       | seen    | seen
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -830,15 +908,55 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, '/users/doorsmember/gifts', wordsOf(s, 'title')),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | absent | absent | absent     | absent  | absent
-      posted               | seen   | seen   | seen       | seen    | seen
-      restricted           | absent | seen   | seen       | seen    | seen
-      draft chapter, work  | seen   | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | -      | -      | -          | -       | -
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | absent | absent | seen       | seen    | absent
-      awaiting approval    | seen   | seen   | seen       | seen    | seen
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | seen   | seen   | seen       | seen    | seen
+      restricted            | absent | seen   | seen       | seen    | seen
+      draft chapter, work   | seen   | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | -      | -      | -          | -       | -
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | seen       | seen    | absent
+      awaiting approval     | seen   | seen   | seen       | seen    | seen
+      refused gift          | absent | absent | absent     | absent  | absent
+      unaccepted invitation | seen   | seen   | seen       | seen    | seen
+    `,
+  },
+  {
+    // The member writes nothing: an invitation to co-create, unanswered, makes no work theirs.
+    name: "the member's works /users/:login/works",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, '/users/doorsmember/works', wordsOf(s, 'title')),
+    expect: table`
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | absent | absent | absent     | absent  | absent
+      posted                | absent | absent | absent     | absent  | absent
+      restricted            | absent | absent | absent     | absent  | absent
+      draft chapter, work   | absent | absent | absent     | absent  | absent
+      draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
+      anonymous             | absent | absent | absent     | absent  | absent
+      unrevealed            | absent | absent | absent     | absent  | absent
+      awaiting approval     | absent | absent | absent     | absent  | absent
+      refused gift          | absent | absent | absent     | absent  | absent
+      unaccepted invitation | absent | absent | absent     | absent  | absent
+    `,
+  },
+  {
+    // Only the member reads their invitations; the one unanswered invitation names its work.
+    name: "the member's co-creator invitations /users/:login/creator_invitations",
+    outcomes: INBOX_OUTCOMES,
+    look: (w, s, v) => readInvitations(w, v, wordsOf(s, 'title')),
+    expect: table`
+      subject               | guest   | member | maintainer | creator | admin
+      draft                 | refused | absent | refused    | refused | refused
+      posted                | refused | absent | refused    | refused | refused
+      restricted            | refused | absent | refused    | refused | refused
+      draft chapter, work   | refused | absent | refused    | refused | refused
+      draft chapter, ch. 2  | -       | -      | -          | -       | -
+      anonymous             | refused | absent | refused    | refused | refused
+      unrevealed            | refused | absent | refused    | refused | refused
+      awaiting approval     | refused | absent | refused    | refused | refused
+      refused gift          | refused | absent | refused    | refused | refused
+      unaccepted invitation | refused | seen   | refused    | refused | refused
     `,
   },
   {
@@ -847,15 +965,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `/collections/${COLLECTIONS[s.state.collection?.kind ?? 'anonymous'].name}`, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest  | member | maintainer | creator | admin
-      draft                | -      | -      | -          | -       | -
-      posted               | -      | -      | -          | -       | -
-      restricted           | -      | -      | -          | -       | -
-      draft chapter, work  | -      | -      | -          | -       | -
-      draft chapter, ch. 2 | -      | -      | -          | -       | -
-      anonymous            | seen   | seen   | seen       | seen    | seen
-      unrevealed           | absent | absent | seen       | seen    | absent
-      awaiting approval    | absent | absent | absent     | absent  | absent
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | -      | -      | -          | -       | -
+      posted                | -      | -      | -          | -       | -
+      restricted            | -      | -      | -          | -       | -
+      draft chapter, work   | -      | -      | -          | -       | -
+      draft chapter, ch. 2  | -      | -      | -          | -       | -
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | seen       | seen    | absent
+      awaiting approval     | absent | absent | absent     | absent  | absent
+      refused gift          | -      | -      | -          | -       | -
+      unaccepted invitation | -      | -      | -          | -       | -
     `,
   },
   {
@@ -864,15 +984,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readApi(w, v, `/api/v1/series/${workOf(w, s).seriesId}`, [`"title":"${s.state.words.title}`]),
     expect: table`
-      subject              | guest | member | maintainer | creator | admin
-      draft                | 404   | 404    | 404        | absent  | 404
-      posted               | seen  | seen   | seen       | seen    | seen
-      restricted           | 404   | seen   | seen       | seen    | seen
-      draft chapter, work  | seen  | seen   | seen       | seen    | seen
-      draft chapter, ch. 2 | -     | -      | -          | -       | -
-      anonymous            | seen  | seen   | seen       | seen    | seen
-      unrevealed           | 404   | 404    | seen       | seen    | 404
-      awaiting approval    | seen  | seen   | seen       | seen    | seen
+      subject               | guest | member | maintainer | creator | admin
+      draft                 | 404   | 404    | 404        | absent  | 404
+      posted                | seen  | seen   | seen       | seen    | seen
+      restricted            | 404   | seen   | seen       | seen    | seen
+      draft chapter, work   | seen  | seen   | seen       | seen    | seen
+      draft chapter, ch. 2  | -     | -      | -          | -       | -
+      anonymous             | seen  | seen   | seen       | seen    | seen
+      unrevealed            | 404   | 404    | seen       | seen    | 404
+      awaiting approval     | seen  | seen   | seen       | seen    | seen
+      refused gift          | seen  | seen   | seen       | seen    | seen
+      unaccepted invitation | seen  | seen   | seen       | seen    | seen
     `,
   },
   {
@@ -882,15 +1004,17 @@ export const DOORS: Door[] = [
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readEmails(w, v, wordsOf(s, 'title')),
     expect: table`
-      subject              | guest | member | maintainer | creator | admin
-      draft                | -     | absent | absent     | absent  | absent
-      posted               | -     | seen   | absent     | seen    | absent
-      restricted           | -     | seen   | absent     | seen    | absent
-      draft chapter, work  | -     | seen   | absent     | seen    | absent
-      draft chapter, ch. 2 | -     | -      | -          | -       | -
-      anonymous            | -     | seen   | absent     | seen    | absent
-      unrevealed           | -     | absent | absent     | seen    | absent
-      awaiting approval    | -     | seen   | absent     | seen    | absent
+      subject               | guest | member | maintainer | creator | admin
+      draft                 | -     | absent | absent     | absent  | absent
+      posted                | -     | seen   | absent     | seen    | absent
+      restricted            | -     | seen   | absent     | seen    | absent
+      draft chapter, work   | -     | seen   | absent     | seen    | absent
+      draft chapter, ch. 2  | -     | -      | -          | -       | -
+      anonymous             | -     | seen   | absent     | seen    | absent
+      unrevealed            | -     | absent | absent     | seen    | absent
+      awaiting approval     | -     | seen   | absent     | seen    | absent
+      refused gift          | -     | seen   | absent     | seen    | absent
+      unaccepted invitation | -     | seen   | absent     | seen    | absent
     `,
   },
 ];

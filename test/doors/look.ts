@@ -380,12 +380,28 @@ export async function readEmails(world: World, viewer: ViewerName, words: string
 /** What a look at the creator's inbox can find: the subject's comments ("seen"), none ("absent"), or a refusal (it is not theirs). */
 export const INBOX_OUTCOMES = ['seen', 'absent', 'refused'];
 
-/** A page for its owner alone (an inbox, a reading history) as the viewer: "refused" to anyone else. */
+/**
+ * A paged list read whole, as a reader who follows "Next →" would: the world holds more than a
+ * page of some lists (everyone's bookmarks, the creator's inbox), and a subject on page 2 is there.
+ */
+export async function readAllPages(world: World, viewer: ViewerName, url: string, words: string[]): Promise<Found> {
+  const first = await get(world, viewer, url, { fresh: true });
+  let text = withoutAddress(first.body, url);
+  let next = /<a rel="next" href="([^"]+)"/.exec(first.body)?.[1];
+  for (let pages = 1; next !== undefined && first.statusCode === 200 && pages < 20; pages++) {
+    const page = await get(world, viewer, next.replaceAll('&amp;', '&'), { fresh: true });
+    text += withoutAddress(page.body, url);
+    next = /<a rel="next" href="([^"]+)"/.exec(page.body)?.[1];
+  }
+  return first.statusCode === 200 ? readPage(first, url, words, 'any', text) : readPage(first, url, words);
+}
+
+/** A page for its owner alone (an inbox, a reading history) as the viewer, every page of it: "refused" to anyone else. */
 async function readOwnersPage(world: World, viewer: ViewerName, url: string, words: string[]): Promise<Found> {
   const response = await get(world, viewer, url, { fresh: true });
   const detail = `${response.statusCode}: ${response.body.slice(0, 160)}`;
   if (response.statusCode === 401 || response.statusCode === 403) return { outcome: 'refused', detail };
-  return readPage(response, url, words);
+  return readAllPages(world, viewer, url, words);
 }
 
 /** The creator's inbox as the viewer: only its owner may read it, and it names the works commented on. */
@@ -398,4 +414,10 @@ export async function readHistory(world: World, viewer: ViewerName, words: strin
   await world.app.readings.flush();
   const login = world.agents.get('member')?.login ?? '';
   return readOwnersPage(world, viewer, `/users/${login}/readings`, words);
+}
+
+/** The member's co-creator invitations as the viewer: only the member may read them. */
+export function readInvitations(world: World, viewer: ViewerName, words: string[]): Promise<Found> {
+  const login = world.agents.get('member')?.login ?? '';
+  return readOwnersPage(world, viewer, `/users/${login}/creator_invitations`, words);
 }

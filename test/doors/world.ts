@@ -22,6 +22,8 @@ export type State = {
   draftChapter?: string;
   /** Posted into one of the maintainer's collections (world.ts COLLECTIONS), under a pseud of its own that only it carries. */
   collection?: { kind: CollectionKind; pseud: string };
+  /** What the member does with the work once it is posted: refuses its gift, or is invited (and does not answer) to co-create it. */
+  member?: 'refuses the gift' | 'is invited to co-create';
 };
 
 /** The maintainer's collections, one per kind: creators hidden, works hidden, works waiting for approval. */
@@ -52,6 +54,11 @@ export const STATES: State[] = [
   {
     name: 'awaiting approval', form: {}, words: { title: 'Lattenbrook', text: 'sprocketeel', tag: 'Wobbleferne', synonym: 'Dinglewarp' }, fandom: 'Rastleby Sagas',
     collection: { kind: 'moderated', pseud: 'Porchlantern' },
+  },
+  { name: 'refused gift', form: {}, words: { title: 'Cobblewhist', text: 'frondlemere', tag: 'Yawnbristle', synonym: 'Peltingrove' }, fandom: 'Sallowmere Sagas', member: 'refuses the gift' },
+  {
+    name: 'unaccepted invitation', form: {}, words: { title: 'Drizzlewick', text: 'quobblestone', tag: 'Mossgarnet', synonym: 'Tinderhollow' }, fandom: 'Tumbleford Sagas',
+    member: 'is invited to co-create',
   },
 ];
 
@@ -126,7 +133,7 @@ async function pseudFor(creator: TestClient, login: string, name: string): Promi
   return id;
 }
 
-async function buildWork(creator: TestClient, admin: TestClient, state: State): Promise<BuiltWork> {
+async function buildWork(creator: TestClient, admin: TestClient, member: TestClient, state: State): Promise<BuiltWork> {
   const login = VIEWER_ACCOUNTS.find((v) => v.name === 'creator')?.login ?? '';
   const collection: Fields = state.collection === undefined ? {} : { collections: COLLECTIONS[state.collection.kind].name, pseuds: await pseudFor(creator, login, state.collection.pseud) };
   const id = await postWork(creator, {
@@ -150,6 +157,17 @@ async function buildWork(creator: TestClient, admin: TestClient, state: State): 
   // A gift to the member: their gifts page lists it where they, and its other readers, may see it.
   await creator.get(`/works/${id}/gifts/new`);
   expectStatus(await creator.post(`/works/${id}/gifts`, { recipient: 'doorsmember' }), 303, `the gift of "${state.name}"`);
+  if (state.member === 'refuses the gift') {
+    const gifts = await member.get('/users/doorsmember/gifts');
+    // The blurbs list newest first; this work's Refuse follows its title.
+    const action = new RegExp(`${state.words.title}[^]*?action="(/gifts/\\d+/refuse)"`).exec(gifts.body)?.[1];
+    if (action === undefined) throw new Error(`building the world: no Refuse for "${state.name}" on the member's gifts page`);
+    expectStatus(await member.post(action), 303, `refusing the gift of "${state.name}"`);
+  }
+  if (state.member === 'is invited to co-create') {
+    await creator.get(`/works/${id}/creators`);
+    expectStatus(await creator.post(`/works/${id}/creators`, { invitee: 'doorsmember' }), 303, `inviting the member to co-create "${state.name}"`);
+  }
   const navigate = await creator.get(`/works/${id}/navigate`);
   expectStatus(navigate, 200, `the chapter index of "${state.name}"`);
   const chapterIds = [...navigate.body.matchAll(new RegExp(`href="/works/${id}/chapters/(\\d+)"`, 'g'))].map((m) => Number(m[1]));
@@ -171,7 +189,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     expectStatus(await maintainer.post('/collections', { name, title: `Gathering ${name}`, [setting]: '1' }), 303, `the collection ${name}`);
   }
   const works = new Map<string, BuiltWork>();
-  for (const state of STATES) works.set(state.name, await buildWork(browser('creator'), browser('admin'), state));
+  for (const state of STATES) works.set(state.name, await buildWork(browser('creator'), browser('admin'), browser('member'), state));
   const agents = new Map<ViewerName, Agent>();
   for (const { name, login } of VIEWER_ACCOUNTS) agents.set(name, await agentFor(t, name, browser(name), login));
   return { app: t.app, creator: agents.get('creator')?.login ?? '', agents, works };
