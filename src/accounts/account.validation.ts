@@ -14,6 +14,8 @@ export function loginProblem(login: string): string | null {
   if (login === '') return 'Choose a user name.';
   if (login.length < 3 || login.length > 40) return 'User names are 3 to 40 characters long.';
   if (!LOGIN.test(login)) return 'Use only letters, digits and underscores, starting and ending with a letter or digit.';
+  // The shared account orphaned works go to (user.service.ts ORPHAN_LOGIN): nobody may take its name.
+  if (login.toLowerCase() === 'orphan_account') return 'That user name is taken.';
   return null;
 }
 

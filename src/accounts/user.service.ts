@@ -106,3 +106,22 @@ export async function addPseud(db: Db, user: ViewerUser, rawName: string, descri
   await users.insertPseud(db, user.id, name, false, description.trim().slice(0, 500));
   return getPseud(db, user.id, name);
 }
+
+/** The shared account works are handed to when their creators orphan them. Nobody can log in as it. */
+export const ORPHAN_LOGIN = 'orphan_account';
+
+/**
+ * The orphan account's pseud to put an orphaned work under: its default one, or (keeping the
+ * creator's name on the work) one named as the creator's pseud, made the first time it is needed.
+ */
+export async function orphanPseud(db: Db, keepName: string | null): Promise<number> {
+  let user: { id: number } | undefined = await users.findUserByLoginKey(db, ORPHAN_LOGIN);
+  if (user === undefined) {
+    // No password hash matches this one: the account can never be logged in to.
+    const id = await users.insertUserWithDefaultPseud(db, { login: ORPHAN_LOGIN, email: `${ORPHAN_LOGIN}@invalid`, passwordHash: 'orphan$no-login', isAdmin: false });
+    user = { id };
+  }
+  const name = keepName ?? ORPHAN_LOGIN;
+  const found = await users.findPseud(db, user.id, name.toLowerCase());
+  return found?.id ?? users.insertPseud(db, user.id, name, false, 'Kept when its creator orphaned their works.');
+}

@@ -97,9 +97,17 @@ export function ownItems(db: Db, collectionId: number, userId: number): Promise<
     .where('collection_id', '=', collectionId).where(seesWhole(userId, sql.ref('collection_items.work_id'))).orderBy('id', 'desc').limit(500).execute();
 }
 
-/** A condition on `works`: the work is an approved item of the collection (its works listing). */
-export function inCollection(collectionId: number): Expression<SqlBool> {
-  return sql<SqlBool>`exists (select 1 from collection_items ci where ci.work_id = works.id and ci.collection_id = ${collectionId} and ci.approved = ${1})`;
+/**
+ * A collection's works listing: the work is an approved item of the collection. A page reads works
+ * in the listing's order and stops at 20 (`exists`: 0.1 ms for 10,000 of 30,000 works on SQLite);
+ * the count starts from the collection's items (`id in (list)`: 5 ms, where `exists` probed every
+ * visible work, 24 ms). bench:listings.
+ */
+export function inCollection(collectionId: number): { where: () => Expression<SqlBool>; countWhere: () => Expression<SqlBool> } {
+  return {
+    where: () => sql<SqlBool>`exists (select 1 from collection_items ci where ci.work_id = works.id and ci.collection_id = ${collectionId} and ci.approved = ${1})`,
+    countWhere: () => sql<SqlBool>`works.id in (select ci.work_id from collection_items ci where ci.collection_id = ${collectionId} and ci.approved = ${1})`,
+  };
 }
 
 /** The collections a work is shown in for this scope: approved places, or every place for those who see it whole. */
@@ -150,11 +158,12 @@ export async function claimDueReveals(db: Db, now: string): Promise<number[]> {
   return [...new Set([...works, ...creators].map((r) => r.id))];
 }
 
-/** How many of a collection's works are still hidden as Mystery Works. */
-export async function countUnrevealed(db: Db, collectionId: number): Promise<number> {
+/** How many of a collection's works are hidden as Mystery Works: its posted works while it is unrevealed, else none. */
+export async function countUnrevealed(db: Db, collection: CollectionRow): Promise<number> {
+  if (collection.unrevealed === 0 || collection.works_revealed === 1) return 0;
   const row = await db.selectFrom('collection_items').innerJoin('works', 'works.id', 'collection_items.work_id')
-    .select((eb) => eb.fn.countAll<number | string>().as('n')).where('collection_items.collection_id', '=', collectionId)
-    .where('collection_items.approved', '=', 1).where('works.unrevealed', '=', 1).where('works.posted', '=', 1).executeTakeFirstOrThrow();
+    .select((eb) => eb.fn.countAll<number | string>().as('n')).where('collection_items.collection_id', '=', collection.id)
+    .where('collection_items.approved', '=', 1).where('works.posted', '=', 1).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

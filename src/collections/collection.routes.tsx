@@ -60,9 +60,9 @@ async function collectionWorks(request: FastifyRequest<NameParams>, reply: Fasti
   const view = await getCollection(db, request.viewer, request.params.name);
   const people = await repo.participantsOf(db, view.row.id);
   const maintainers = people.filter((p) => p.role !== 'member').map((p) => p.login);
-  const mysteries = await repo.countUnrevealed(db, view.row.id);
+  const mysteries = await repo.countUnrevealed(db, view.row);
   return listing(request, reply, {
-    title: view.row.title, empty: 'No works are in this collection yet.', scope: { where: () => repo.inCollection(view.row.id) },
+    title: view.row.title, empty: 'No works are in this collection yet.', scope: repo.inCollection(view.row.id),
     intro: <CollectionProfile ctx={pageContext(request, reply)} view={view} maintainers={maintainers} mysteries={mysteries} />,
   });
 }

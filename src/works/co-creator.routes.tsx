@@ -5,13 +5,16 @@
 //   GET  /users/:login/creator_invitations                 one's own invitations
 //   POST /works/:id/creator_invitations/:pseudId/accept    accept (the invitee)
 //   POST /works/:id/creator_invitations/:pseudId/delete    decline (the invitee) or take back (a creator)
+//   GET  /works/:id/orphan, POST /works/:id/orphan           hand one's part of a work to the orphan account
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext, setFlash } from '../http/context.js';
 import { AppError, type FieldErrors } from '../http/errors.js';
 import { field, formOf, idParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { acceptInvitation, creatorsOf, dropInvitation, invitationsOf, inviteCoCreator, leaveWork } from './co-creator.service.js';
-import { InvitationsPage, WorkCreatorsPage } from './views/co-creator-pages.js';
+import { requireCreator } from '../access/permissions.js';
+import { orphanWork } from './orphan.service.js';
+import { InvitationsPage, OrphanPage, WorkCreatorsPage } from './views/co-creator-pages.js';
 
 type IdParams = { Params: { id: string } };
 type InvitationParams = { Params: { id: string; pseudId: string } };
@@ -47,6 +50,17 @@ export function registerCoCreatorRoutes(app: FastifyInstance): void {
     }
     setFlash(reply, 'You are no longer a creator of that work.');
     return reply.redirect(`/users/${encodeURIComponent(request.viewer.user?.login ?? '')}/works`, 303);
+  });
+  app.get<IdParams>('/works/:id/orphan', async (request, reply) => {
+    const workId = idParam(request.params.id);
+    const work = await requireCreator(request.server.db, request.viewer, workId);
+    return sendPage(reply, <OrphanPage ctx={pageContext(request, reply)} workId={workId} title={work.title} />);
+  });
+  app.post<IdParams>('/works/:id/orphan', async (request, reply) => {
+    const workId = idParam(request.params.id);
+    const whole = await orphanWork(request.server.db, request.viewer, workId, field(formOf(request), 'keep_pseud') !== '0');
+    setFlash(reply, whole ? 'Orphaned: the work now belongs to the orphan account.' : 'Orphaned: you are no longer among its creators.');
+    return reply.redirect(`/works/${workId}`, 303);
   });
   app.get<{ Params: { login: string } }>('/users/:login/creator_invitations', async (request, reply) => {
     const { invitations } = await invitationsOf(request.server.db, request.viewer, request.params.login);

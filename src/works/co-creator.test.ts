@@ -68,4 +68,37 @@ describeEachDatabase('co-creators', (ctx) => {
     expect(textOf(parsePage((await writer.get(`/works/${workId}/creators`)).body), 'ul.invitation-list')).toBeNull();
     expect((await friend.post(back.replace('/delete', '/accept'))).statusCode).toBe(404);
   });
+
+  it('orphans a work to the shared orphan account, keeping the pseud or not; a co-creator orphans only their part', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const friend = await signUp(t.app);
+    const guest = new TestClient(t.app);
+    const kept = await postWork(writer, { title: 'Left on the Doorstep' });
+    const plain = await postWork(writer, { title: 'Nobody’s Now' });
+    await writer.get(`/works/${kept}/orphan`);
+    expect((await friend.post(`/works/${kept}/orphan`, { keep_pseud: '1' })).statusCode).toBe(403);
+    expect((await writer.post(`/works/${kept}/orphan`, { keep_pseud: '1' })).statusCode).toBe(303);
+    expect((await writer.post(`/works/${plain}/orphan`, { keep_pseud: '0' })).statusCode).toBe(303);
+    const keptPage = parsePage((await guest.get(`/works/${kept}`)).body);
+    expect(textOf(keptPage, 'h3.byline')).toBe(`${writer.login} (orphan_account)`);
+    expect(keptPage.querySelector('h3.byline a')?.getAttribute('href')).toBe(`/users/orphan_account/pseuds/${writer.login}`);
+    expect(textOf(parsePage((await guest.get(`/works/${plain}`)).body), 'h3.byline')).toBe('orphan_account');
+    expect(textsOf(parsePage((await guest.get(`/users/${writer.login}/works`)).body), 'li.work.blurb h4 a:first-child')).toEqual([]);
+    expect(textsOf(parsePage((await guest.get('/users/orphan_account/works')).body), 'li.work.blurb h4 a:first-child').sort()).toEqual(['Left on the Doorstep', 'Nobody’s Now']);
+    expect((await writer.get(`/works/${kept}/edit`)).statusCode).toBe(403);
+    // Nobody can sign up as the orphan account.
+    const taken = await guest.post('/signup', { login: 'Orphan_Account', email: 'sneaky@example.org', password: 'lantern orchard biscuit', passwordConfirmation: 'lantern orchard biscuit' });
+    expect(taken.body).toContain('That user name is taken.');
+
+    // A co-created work: orphaning removes only the one who orphans.
+    const shared = await postWork(writer, { title: 'Two Keepers' });
+    await writer.get(`/works/${shared}/creators`);
+    await writer.post(`/works/${shared}/creators`, { invitee: friend.login });
+    const invitation = parsePage((await friend.get(`/users/${friend.login}/creator_invitations`)).body).querySelector('form[action$="/accept"]')?.getAttribute('action') ?? '';
+    await friend.post(invitation);
+    await friend.get(`/works/${shared}/orphan`);
+    expect((await friend.post(`/works/${shared}/orphan`, { keep_pseud: '1' })).statusCode).toBe(303);
+    expect(textOf(parsePage((await guest.get(`/works/${shared}`)).body), 'h3.byline')).toBe(writer.login);
+  });
 });

@@ -57,6 +57,11 @@ export type ListingFilter = {
   /** A further condition on works, such as a full-text match (src/search). */
   where?: (eb: WorksEb) => Expression<SqlBool>;
   /**
+   * The same condition in the form that counts fastest, where it differs (a collection's works:
+   * `exists` finds a page in order at once, `id in (...)` counts from the collection's side).
+   */
+  countWhere?: (eb: WorksEb) => Expression<SqlBool>;
+  /**
    * Work ids to start from, as a subquery with an `id` column (a full-text match on SQLite):
    * joined, so the database reads the matches first and looks up only their works.
    */
@@ -166,7 +171,8 @@ export async function findVisibleWorks(db: Db, scope: Scope, ids: number[]): Pro
 }
 
 export async function countWorks(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter): Promise<number> {
-  const row = await listingQuery(db, scope, filter, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const counting = filter.countWhere === undefined ? filter : { ...filter, where: filter.countWhere };
+  const row = await listingQuery(db, scope, counting, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return row.n;
 }
 

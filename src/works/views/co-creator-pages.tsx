@@ -51,3 +51,21 @@ export function InvitationsPage({ ctx, invitations }: { ctx: PageContext; invita
     </Layout>
   );
 }
+
+/** Orphaning a work: what it means, and whether the pseud's name stays on it. */
+export function OrphanPage({ ctx, workId, title }: { ctx: PageContext; workId: number; title: string }) {
+  return (
+    <Layout ctx={ctx} title={`Orphan: ${title}`} mainClass="narrow">
+      <h2 class="heading">Orphan <a href={`/works/${workId}`}>{title}</a></h2>
+      <p>Orphaning hands your part of this work to the archive’s shared orphan account: it stays for readers, with its comments, kudos and bookmarks, but it is no longer yours to edit or delete, and it cannot be undone. If the work has other creators, only you are removed.</p>
+      <Form ctx={ctx} action={`/works/${workId}/orphan`} confirm="Orphan this work? You cannot undo it.">
+        <fieldset class="form-section">
+          <legend>The name on the work</legend>
+          <label class="choice"><input type="radio" name="keep_pseud" value="1" checked /> Keep my pseud’s name on it (held by the orphan account)</label>
+          <label class="choice"><input type="radio" name="keep_pseud" value="0" /> Sign it “orphan_account”</label>
+        </fieldset>
+        <p class="form-actions"><button type="submit" class="danger">Orphan this work</button> <a href={`/works/${workId}`}>Cancel</a></p>
+      </Form>
+    </Layout>
+  );
+}
