@@ -50,6 +50,7 @@ import { registerPromptRoutes } from './collections/prompt.routes.js';
 import { registerExchangeRoutes } from './collections/exchange.routes.js';
 import { registerContestRoutes } from './collections/contest.routes.js';
 import { registerCoCreatorRoutes } from './works/co-creator.routes.js';
+import { registerRelatedRoutes } from './works/related.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -136,6 +137,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerExchangeRoutes(app);
   registerContestRoutes(app);
   registerCoCreatorRoutes(app);
+  registerRelatedRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;

@@ -355,6 +355,13 @@ export interface ContestSettingTable {
 export interface ContestVoteTable { collection_id: number; category: string; user_id: number; work_id: number; created_at: string }
 /** A member's pseud invited to be a co-creator of a work; a creator once they accept. */
 export interface CreatorInvitationTable { work_id: number; pseud_id: number; invited_by: number | null; created_at: string }
+/** A work inspired by, or translating, another (here: parent_id; elsewhere: its address, title and creator). */
+export interface WorkRelationTable {
+  id: Id; work_id: number; parent_id: number | null; parent_url: string | null; parent_title: string | null; parent_creator: string | null;
+  translation: ColumnType<Flag, Flag | undefined, Flag>;
+  approved: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+}
 export interface ExchangeSignupTable { id: Id; collection_id: number; user_id: number; request_notes: ColumnType<string, string | undefined, string>; created_at: string }
 export type ExchangeSide = 'request' | 'offer';
 export interface ExchangeTagTable { signup_id: number; side: ExchangeSide; type: string; name: string; name_key: string }
@@ -485,6 +492,7 @@ export interface Database {
   contest_settings: ContestSettingTable;
   contest_votes: ContestVoteTable;
   creator_invitations: CreatorInvitationTable;
+  work_relations: WorkRelationTable;
   subscriptions: SubscriptionTable;
   work_hit_visitors: WorkHitVisitorTable;
   work_hit_days: WorkHitDayTable;

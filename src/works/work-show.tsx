@@ -19,6 +19,7 @@ import type { FeedbackView } from './views/work-feedback.js';
 import { seriesPlacements } from './work-series.js';
 import { giftRecipients } from './work-associations.js';
 import { workCollections } from './work-collections.js';
+import { relatedOf } from './related.service.js';
 
 type ShowQuery = { view_full_work?: string; view_adult?: string; show_comments?: string };
 
@@ -101,7 +102,8 @@ async function readerPage(request: FastifyRequest, reply: FastifyReply, ctx: Pag
   const series = await seriesPlacements(db, request.viewer, reader.work.id);
   const gifts = await giftRecipients(db, reader.work.id);
   const collections = await workCollections(db, request.viewer, reader.work.id);
-  return <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} downloads={downloads} feedback={feedback} series={series} gifts={gifts} collections={collections} />;
+  const related = await relatedOf(db, request.viewer, reader.work.id);
+  return <WorkPage ctx={ctx} work={reader.work} shown={shown} index={reader.chapters} mode={full ? 'full' : 'chapter'} isCreator={reader.isCreator} banner={banner} downloads={downloads} feedback={feedback} series={series} gifts={gifts} collections={collections} related={related} />;
 }
 
 /** Who may press Kudos here, and the kudos line (on a page shared by guests, its slot). */

@@ -24,6 +24,7 @@ import * as m021 from './021_prompts.js';
 import * as m022 from './022_exchanges.js';
 import * as m023 from './023_contests.js';
 import * as m024 from './024_creator_invitations.js';
+import * as m025 from './025_work_relations.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '022_exchanges': m022,
   '023_contests': m023,
   '024_creator_invitations': m024,
+  '025_work_relations': m025,
 };

@@ -95,6 +95,7 @@ export function CreatorActions(props: NavProps) {
         <li><a href={`${workPath(workId)}/gifts/new`}>Gifts</a></li>
         <li><a href={`${workPath(workId)}/collections/new`}>Add to collection</a></li>
         <li><a href={`${workPath(workId)}/creators`}>Co-creators</a></li>
+        <li><a href={`${workPath(workId)}/related`}>Related works</a></li>
         <li><a href={`${workPath(workId)}/orphan`}>Orphan work</a></li>
         <li><a href={`${workPath(workId)}/confirm_delete`}>Delete work</a></li>
       </ul>

@@ -12,6 +12,7 @@ import { WorkMeta } from './work-meta.js';
 import type { SeriesPlacement } from '../work-series.js';
 import type { WorkCollection } from '../work-collections.js';
 import type { GiftRecipient } from '../work-associations.js';
+import type { RelatedLink } from '../related.service.js';
 import { languageDirection } from '../languages.js';
 import { RestrictedMarker } from './restricted-marker.js';
 import { WorkFeedback, type FeedbackView } from './work-feedback.js';
@@ -37,32 +38,39 @@ export type WorkPageProps = {
   collections?: WorkCollection[];
   /** Who the work was given to. */
   gifts?: GiftRecipient[];
+  /** What it was inspired by, and the works inspired by it, as this reader may see them. */
+  related?: { parents: RelatedLink[]; children: RelatedLink[] };
 };
 
-/** "For Ines and Marisol." at the top of the notes, as AO3's ul.associations. */
-function Associations({ gifts }: { gifts: GiftRecipient[] }) {
-  if (gifts.length === 0) return null;
+function RelatedName({ link }: { link: RelatedLink }) {
+  return <><a href={link.url}>{link.title}</a>{link.byline !== '' && <> by {link.byline}</>}</>;
+}
+
+/** "For Ines and Marisol." and "Inspired by ..." at the top of the notes, as AO3's ul.associations. */
+function Associations({ gifts, parents }: { gifts: GiftRecipient[]; parents: RelatedLink[] }) {
+  if (gifts.length === 0 && parents.length === 0) return null;
   return (
     <ul class="associations">
-      <li>For {gifts.map((gift, i) => (
+      {gifts.length > 0 && <li>For {gifts.map((gift, i) => (
         <>{i > 0 && (i === gifts.length - 1 ? ' and ' : ', ')}{gift.login === null ? gift.name : <a href={`/users/${encodeURIComponent(gift.login)}/gifts`}>{gift.name}</a>}</>
-      ))}.</li>
+      ))}.</li>}
+      {parents.map((link) => <li key={link.relationId}>{link.translation ? 'A translation of ' : 'Inspired by '}<RelatedName link={link} />.</li>)}
     </ul>
   );
 }
 
 /** The preface: title and byline, and (at the start of the work) its summary and notes, as on AO3. */
-function Preface({ work, atStart, gifts }: { work: WorkModel; atStart: boolean; gifts: GiftRecipient[] }) {
+function Preface({ work, atStart, gifts, parents }: { work: WorkModel; atStart: boolean; gifts: GiftRecipient[]; parents: RelatedLink[] }) {
   return (
     <div class="preface group">
       <h2 class="title heading">{work.title}<RestrictedMarker restricted={work.restricted} /></h2>
       <h3 class="byline heading"><Byline creators={work.creators} /></h3>
       {atStart && <UserstuffModule cls="summary module" heading="Summary:" html={work.summary} language={work.language} />}
-      {atStart && (gifts.length > 0
+      {atStart && (gifts.length > 0 || parents.length > 0
         ? (
           <div class="notes module">
             <h3 class="heading">Notes:</h3>
-            <Associations gifts={gifts} />
+            <Associations gifts={gifts} parents={parents} />
             {work.notes !== '' && <blockquote class="userstuff" lang={work.language} dir={languageDirection(work.language)} dangerouslySetInnerHTML={storedHtml(work.notes)} />}
           </div>
         )
@@ -88,13 +96,19 @@ export function WorkPage(props: WorkPageProps) {
       {paths !== null && props.isCreator && <CreatorActions {...props} workId={paths.workId} />}
       <WorkMeta work={work} shared={ctx.shared} series={props.series} collections={props.collections} />
       <div id="workskin">
-        <Preface work={work} atStart={atStart} gifts={props.gifts ?? []} />
+        <Preface work={work} atStart={atStart} gifts={props.gifts ?? []} parents={props.related?.parents ?? []} />
         <div id="chapters" role="article">
           {shown.map((chapter) => <ChapterSection key={chapter.number} chapter={chapter} paths={paths} language={work.language} oneShot={oneShot} />)}
         </div>
-        {atEnd && work.endNotes !== '' && (
+        {atEnd && (work.endNotes !== '' || (props.related?.children.length ?? 0) > 0) && (
           <div id="work_endnotes" class="afterword preface group">
-            <UserstuffModule cls="end notes module" heading="Notes:" html={work.endNotes} language={work.language} />
+            {work.endNotes !== '' && <UserstuffModule cls="end notes module" heading="Notes:" html={work.endNotes} language={work.language} />}
+            {(props.related?.children.length ?? 0) > 0 && (
+              <div id="children" class="children module">
+                <h3 class="heading">Works inspired by this one:</h3>
+                <ul>{props.related?.children.map((link) => <li key={link.relationId}>{link.translation ? 'A translation: ' : ''}<RelatedName link={link} /></li>)}</ul>
+              </div>
+            )}
           </div>
         )}
       </div>
