@@ -3,6 +3,7 @@
 //   GET  /collections                          every collection
 //   GET  /collections/new, POST /collections   open one (any member; they own it)
 //   GET  /collections/:name[/works]            its profile above its works, with the works filters
+//   GET  /collections/:name/feed.atom          its newest works, as a guest sees them
 //   GET  /collections/:name/edit, POST ...     its settings (owners)
 //   POST /collections/:name/reveal[_creators]  reveal now (maintainers)
 //   GET  /collections/:name/participants, POST ..., POST .../:userId/delete   who takes part (owners)
@@ -17,6 +18,8 @@ import { pageContext, setFlash } from '../http/context.js';
 import { AppError, type FieldErrors } from '../http/errors.js';
 import { checkbox, field, formOf, idParam, pageParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
+import { buildWorksFeed } from '../feeds/feed.service.js';
+import { ATOM_CONTENT_TYPE, renderAtomFeed } from '../feeds/views/atom-feed.js';
 import { listing } from '../works/listing.routes.js';
 import { worksInOrder } from '../works/reading.service.js';
 import * as repo from './collection.repository.js';
@@ -55,6 +58,8 @@ async function orForm<T>(write: () => Promise<T>, again: (errors: FieldErrors) =
 
 const failed = (value: unknown): value is { again: unknown } => typeof value === 'object' && value !== null && 'again' in value;
 
+const feedPath = (name: string) => `${path(name)}/feed.atom`;
+
 async function collectionWorks(request: FastifyRequest<NameParams>, reply: FastifyReply) {
   const { db } = request.server;
   const view = await getCollection(db, request.viewer, request.params.name);
@@ -64,6 +69,7 @@ async function collectionWorks(request: FastifyRequest<NameParams>, reply: Fasti
   return listing(request, reply, {
     title: view.row.title, empty: 'No works are in this collection yet.', scope: repo.inCollection(view.row.id),
     intro: <CollectionProfile ctx={pageContext(request, reply)} view={view} maintainers={maintainers} mysteries={mysteries} />,
+    feed: { href: feedPath(view.row.name), title: `${view.row.title} works on ${request.server.config.archiveName}` },
   });
 }
 
@@ -116,6 +122,14 @@ export function registerCollectionRoutes(app: FastifyInstance): void {
   });
   app.get<NameParams>('/collections/:name', collectionWorks);
   app.get<NameParams>('/collections/:name/works', collectionWorks);
+  app.get<NameParams>('/collections/:name/feed.atom', async (request, reply) => {
+    const { row } = await getCollection(request.server.db, request.viewer, request.params.name);
+    const feed = await buildWorksFeed(request.server.db, {
+      key: `collections/${row.id}`, name: row.title, selfPath: feedPath(row.name), alternatePath: path(row.name), createdAt: row.created_at, scope: repo.inCollection(row.id),
+    }, request.server.config);
+    // Revalidated on every fetch, as tag feeds are: a work revealed or taken out shows at once.
+    return reply.code(200).header('content-type', ATOM_CONTENT_TYPE).header('cache-control', 'no-cache').send(renderAtomFeed(feed));
+  });
   app.get<NameParams>('/collections/:name/edit', async (request, reply) => {
     const { row } = await requireMaintainer(request.server.db, request.viewer, request.params.name, true);
     const values: CollectionInput = {

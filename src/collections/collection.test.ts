@@ -111,6 +111,10 @@ describeEachDatabase('collections', (ctx) => {
       const api = (await t.app.inject({ url: `/api/v1/works/${workId}` })).json<{ creators: unknown[] }>();
       expect(api.creators).toEqual([{ pseud: 'Anonymous', login: null, url: null }]);
     }
+    const feed = (await guest.get(`/collections/${name}/feed.atom`)).body;
+    expect(feed).toContain('<title type="text">Behind the Mask</title>');
+    expect(feed).toMatch(/<author>\s*<name>Anonymous<\/name>\s*<\/author>/);
+    expect(feed).not.toContain(writer.login);
     const search = parsePage((await guest.get(`/works/search?work_search[query]=${encodeURIComponent(`creator:${writer.login}`)}`)).body);
     expect(textOf(search, '#results-heading')).toBe('0 Works found');
     for (const client of [writer, owner]) expect(textOf(parsePage((await client.get(`/works/${workId}`)).body), 'h3.byline')).toBe(writer.login);

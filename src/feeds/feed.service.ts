@@ -10,7 +10,8 @@ import { dateOf } from '../lib/clock.js';
 import { escapeHtml } from '../lib/escape.js';
 import { formatCount } from '../lib/text.js';
 import { listWorksForReader } from '../works/reading.service.js';
-import { emptyFilter } from '../works/work-filter.js';
+import { emptyFilter, type WorkFilter } from '../works/work-filter.js';
+import type { ListingFilter } from '../works/work.repository.js';
 import { chapterFraction, type Creator, type WorkModel } from '../works/work.model.js';
 import { creatorPath, workPath } from '../works/work-paths.js';
 import { feedTitle, tagFeedPath, tagHasFeed, tagWorksPath } from '../tags/tag-url.js';
@@ -87,22 +88,30 @@ function workEntry(work: WorkModel, id: number, site: FeedSite, fallbackDate: st
   };
 }
 
-/** The feed of a tag's newest works (itself, its synonyms and subtags), newest update first, as a guest sees them. */
-export async function buildTagFeed(db: Db, tag: TagRow, site: FeedSite): Promise<AtomFeed> {
-  const filter = { ...emptyFilter(), include: await expandTags(db, [tag.id]) };
-  const { items } = await listWorksForReader(db, guestViewer(), {}, filter, 1, FEED_SIZE);
-  const created = dateOf(tag.created_at);
+/** What a feed of works lists: a listing's works, named and addressed. */
+export type WorksFeedSpec = { key: string; name: string; selfPath: string; alternatePath: string; createdAt: string; scope?: ListingFilter; filter?: WorkFilter };
+
+/** A feed of a listing's newest works, newest update first, as a guest sees them. */
+export async function buildWorksFeed(db: Db, spec: WorksFeedSpec, site: FeedSite): Promise<AtomFeed> {
+  const { items } = await listWorksForReader(db, guestViewer(), spec.scope ?? {}, spec.filter ?? emptyFilter(), 1, FEED_SIZE);
+  const created = dateOf(spec.createdAt);
   const entries = items.map((work) => workEntry(work, work.id, site, created));
-  const selfUrl = site.baseUrl + tagFeedPath(tag.name);
+  const selfUrl = site.baseUrl + spec.selfPath;
   return {
-    id: atomId(site, `tags/${tag.id}`, selfUrl),
-    title: feedTitle(tag.name, site.archiveName),
+    id: atomId(site, spec.key, selfUrl),
+    title: feedTitle(spec.name, site.archiveName),
     // The listing is ordered by update, so the first entry is the newest.
-    updated: entries[0]?.updated ?? new Date(tag.created_at).toISOString(),
+    updated: entries[0]?.updated ?? new Date(spec.createdAt).toISOString(),
     selfUrl,
-    alternateUrl: site.baseUrl + tagWorksPath(tag.name),
+    alternateUrl: site.baseUrl + spec.alternatePath,
     author: { name: site.archiveName, uri: `${site.baseUrl}/` },
     generator: 'Bindery',
     entries,
   };
+}
+
+/** The feed of a tag's newest works (itself, its synonyms and subtags), newest update first, as a guest sees them. */
+export async function buildTagFeed(db: Db, tag: TagRow, site: FeedSite): Promise<AtomFeed> {
+  const filter = { ...emptyFilter(), include: await expandTags(db, [tag.id]) };
+  return buildWorksFeed(db, { key: `tags/${tag.id}`, name: tag.name, selfPath: tagFeedPath(tag.name), alternatePath: tagWorksPath(tag.name), createdAt: tag.created_at, filter }, site);
 }

@@ -979,6 +979,25 @@ export const DOORS: Door[] = [
     `,
   },
   {
+    // The feed shows everyone what a guest sees: an anonymous work signed "Anonymous", nothing unrevealed or unapproved.
+    name: "the subject's collection feed /collections/:name/feed.atom",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readFeed(w, v, `/collections/${COLLECTIONS[s.state.collection?.kind ?? 'anonymous'].name}/feed.atom`, wordsOf(s, 'title', 'tag')),
+    expect: table`
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | -      | -      | -          | -       | -
+      posted                | -      | -      | -          | -       | -
+      restricted            | -      | -      | -          | -       | -
+      draft chapter, work   | -      | -      | -          | -       | -
+      draft chapter, ch. 2  | -      | -      | -          | -       | -
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | absent     | absent  | absent
+      awaiting approval     | absent | absent | absent     | absent  | absent
+      refused gift          | -      | -      | -          | -       | -
+      unaccepted invitation | -      | -      | -          | -       | -
+    `,
+  },
+  {
     // The series holds only its subject; the API names the work (its title word) only to a reader of it.
     name: 'API series /api/v1/series/:id',
     outcomes: PAGE_OUTCOMES,
