@@ -64,19 +64,34 @@ async function memberNamed(db: Db, name: string): Promise<UserRow | null> {
   }
 }
 
+/** Checks one recipient typed for a work; returns who it names, or throws a field error on `field`. */
+async function recipientFor(db: Db, user: { id: number }, workId: number, recipient: string, field: string): Promise<{ member: UserRow | null; shown: string; key: string }> {
+  const name = cleanLine(recipient);
+  if (name === '') throw invalid({ [field]: 'Give the login of a member here, or the name of someone without an account.' });
+  if (charLength(name) > GIFT_NAME_MAX) throw invalid({ [field]: `A name can be at most ${GIFT_NAME_MAX} characters long.` });
+  const member = await memberNamed(db, name);
+  if (member?.id === user.id) throw invalid({ [field]: 'You can’t give a work to yourself.' });
+  if (member !== null && !(await preferencesOf(db, member.id)).acceptGifts) throw invalid({ [field]: `${member.login} does not accept gifts.` });
+  const shown = member?.login ?? name;
+  const key = member === null ? `name:${foldKey(name)}` : `user:${member.id}`;
+  if (await repo.hasGift(db, workId, key)) throw invalid({ [field]: `This work was already given to ${shown}.` });
+  return { member, shown, key };
+}
+
+/** The new-work form's "Gift this work to", inside the transaction that writes the work (works/work-associations.ts): its recipients hear of it when it is posted. */
+export async function giveNewWork(trx: Db, viewer: Viewer, workId: number, names: string): Promise<void> {
+  const user = requireUser(viewer);
+  for (const recipient of [...new Set(names.split(',').map((n) => n.trim()).filter((n) => n !== ''))]) {
+    const { member, shown, key } = await recipientFor(trx, user, workId, recipient, 'gifts');
+    await repo.insertGift(trx, { work_id: workId, recipient_id: member?.id ?? null, recipient_name: shown, recipient_key: key, created_at: nowIso() });
+  }
+}
+
 /** Gives one of the viewer's works to a member (by login) or to any other name. */
 export async function giveGift(db: Kysely<Database>, viewer: Viewer, workId: number, recipient: string): Promise<string> {
   const user = requireUser(viewer);
   await requireCreator(db, viewer, workId);
-  const name = cleanLine(recipient);
-  if (name === '') throw invalid({ recipient: 'Give the login of a member here, or the name of someone without an account.' });
-  if (charLength(name) > GIFT_NAME_MAX) throw invalid({ recipient: `A name can be at most ${GIFT_NAME_MAX} characters long.` });
-  const member = await memberNamed(db, name);
-  if (member?.id === user.id) throw invalid({ recipient: 'You can’t give a work to yourself.' });
-  if (member !== null && !(await preferencesOf(db, member.id)).acceptGifts) throw invalid({ recipient: `${member.login} does not accept gifts.` });
-  const shown = member?.login ?? name;
-  const key = member === null ? `name:${foldKey(name)}` : `user:${member.id}`;
-  if (await repo.hasGift(db, workId, key)) throw invalid({ recipient: `This work was already given to ${shown}.` });
+  const { member, shown, key } = await recipientFor(db, user, workId, recipient, 'recipient');
   await inTransaction(db, async (trx) => {
     await repo.insertGift(trx, { work_id: workId, recipient_id: member?.id ?? null, recipient_name: shown, recipient_key: key, created_at: nowIso() });
     await refreshWorkPages(trx, [workId]);

@@ -4,7 +4,7 @@
 // and bad input keeps what was typed.
 import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
-import { describeEachDatabase, postWork, signUp } from '../../test/helpers.js';
+import { describeEachDatabase, postWork, signUp, workFields } from '../../test/helpers.js';
 import { parsePage, textOf, textsOf } from '../../test/html.js';
 
 async function give(client: TestClient, workId: number, recipient: string) {
@@ -112,5 +112,27 @@ describeEachDatabase('gifts', (ctx) => {
     expect((await writer.post(`/works/${draft}/post`)).statusCode).toBe(303);
     mail = await outbox();
     expect(mail.map((m) => m.subject)).toEqual(['[Bindery] A gift for you: Lantern Song', '[Bindery] A gift for you: Unsung']);
+  });
+
+  it('gives a new work from its own form; its members hear of it once, when it is posted; a refusal keeps the form', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const friend = await signUp(t.app);
+    const shy = await signUp(t.app);
+    await shy.get(`/users/${shy.login}/preferences`);
+    const guest = new TestClient(t.app);
+    // The shy member takes no gifts (the preference left unticked).
+    expect((await shy.post(`/users/${shy.login}/preferences`, { email_comments: '1' })).statusCode).toBe(303);
+    await writer.get('/works/new');
+    const refused = await writer.post('/works', { ...workFields({ title: 'Not For Everyone', gifts: `${friend.login}, ${shy.login}` }), action: 'post' });
+    expect(refused.statusCode).toBe(422);
+    expect(textOf(parsePage(refused.body), '#field-gifts-error')).toBe(`${shy.login} does not accept gifts.`);
+    expect(parsePage(refused.body).querySelector('input[name="gifts"]')?.getAttribute('value')).toBe(`${friend.login}, ${shy.login}`);
+    expect(await t.app.db.selectFrom('works').select('id').where('title', '=', 'Not For Everyone').execute()).toEqual([]);
+
+    const workId = await postWork(writer, { title: 'For the Lighthouse Keepers', gifts: `${friend.login}, Ines Mar` });
+    expect(textOf(parsePage((await guest.get(`/works/${workId}`)).body), 'ul.associations li')).toBe(`For ${friend.login} and Ines Mar.`);
+    const mail = await t.app.db.selectFrom('mail_outbox').select('subject').where('to_address', '=', `${friend.login}@example.org`).execute();
+    expect(mail.map((m) => m.subject)).toEqual(['[Bindery] A gift for you: For the Lighthouse Keepers']);
   });
 });

@@ -20,7 +20,7 @@ export function workInputFromForm(form: FormBody, withChapter: boolean): WorkInp
     freeforms: field(form, 'freeforms'), language: field(form, 'language') || 'en', restricted: checkbox(form, 'restricted'),
     commentPermission: field(form, 'commentPermission') || 'all', expectedChapters: field(form, 'expectedChapters'),
     backdate: field(form, 'backdate'), pseudIds: fieldList(form, 'pseuds').map(Number).filter(Number.isInteger),
-    chapter: withChapter ? chapterInputFromForm(form, 'chapter.') : null, collections: field(form, 'collections'), promptId: field(form, 'prompt_id'),
+    chapter: withChapter ? chapterInputFromForm(form, 'chapter.') : null, collections: field(form, 'collections'), promptId: field(form, 'prompt_id'), gifts: field(form, 'gifts'),
   };
 }
 
@@ -48,6 +48,7 @@ export function workFormPairs(input: WorkInput): Array<[string, string]> {
   if (input.restricted) pairs.push(['restricted', '1']);
   if (input.collections !== undefined && input.collections !== '') pairs.push(['collections', input.collections]);
   if (input.promptId !== undefined && input.promptId !== '') pairs.push(['prompt_id', input.promptId]);
+  if (input.gifts !== undefined && input.gifts !== '') pairs.push(['gifts', input.gifts]);
   if (input.chapter) pairs.push(...chapterFormPairs(input.chapter, 'chapter.'));
   return pairs;
 }
@@ -57,6 +58,6 @@ export function blankWorkInput(): WorkInput {
   return {
     title: '', summary: '', notes: '', endNotes: '', rating: '', warnings: [], categories: [], fandoms: '', relationships: '',
     characters: '', freeforms: '', language: 'en', restricted: false, commentPermission: 'all', expectedChapters: '1', backdate: '',
-    pseudIds: [], chapter: { title: '', summary: '', notes: '', endNotes: '', text: '' }, collections: '',
+    pseudIds: [], chapter: { title: '', summary: '', notes: '', endNotes: '', text: '' }, collections: '', gifts: '',
   };
 }

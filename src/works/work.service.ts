@@ -14,6 +14,7 @@ import { emit, inTransaction } from '../events/bus.js';
 import { creatorSortKey, titleSortKey } from './sort-keys.js';
 import { recomputeCrossovers } from './crossover.service.js';
 import { placeInCollections } from './work-collections.js';
+import { giveFromForm } from './work-associations.js';
 import { checkChapter, checkWork, type ChapterInput, type CleanChapter, type CleanWork, type WorkInput } from './work.validation.js';
 
 export type SaveMode = 'draft' | 'post';
@@ -147,6 +148,8 @@ export async function createWork(
     // Before anyone is told of it: a work posted into an anonymous collection is never announced under its creators' names.
     const placement = { collections: input.collections?.trim() ?? '', promptId: input.promptId?.trim() ?? '' };
     if (placement.collections !== '' || placement.promptId !== '') await placeInCollections(trx, viewer, workId, placement);
+    // Its recipients hear of it with work.posted below (or when a draft is posted).
+    if (input.gifts !== undefined && input.gifts.trim() !== '') await giveFromForm(trx, viewer, workId, input.gifts);
     await emit(trx, { type: 'work.saved', workId });
     if (posted) await emit(trx, { type: 'work.posted', workId });
     if (alongside !== undefined) await alongside(trx, workId);

@@ -32,6 +32,8 @@ export type WorkInput = {
   collections?: string;
   /** The prompt a new work fills (its id), from a prompt's "Fill this prompt". */
   promptId?: string;
+  /** Who a new work is given to, comma-separated logins or names (checked by the gifts domain when it is saved). */
+  gifts?: string;
 };
 
 export type CleanChapter = { title: string; summary: string; notes: string; endNotes: string; content: string };

@@ -72,6 +72,8 @@ function SettingsFields({ values, errors, isNew }: Pick<WorkFormProps, 'values' 
       {isNew && values.promptId !== undefined && values.promptId !== '' && (
         <p class="hint fills-prompt">This work will fill <a href={`/prompts/${encodeURIComponent(values.promptId)}`}>prompt {values.promptId}</a>.{errors.prompt !== undefined && <strong class="field-error"> {errors.prompt}</strong>}<input type="hidden" name="prompt_id" value={values.promptId} /></p>
       )}
+      {isNew && <TextField name="gifts" label="Gift this work to (optional)" value={values.gifts ?? ''} errors={errors}
+        hint="Members’ logins or anyone’s names, separated by commas. Members are told when it is posted, and may refuse it." />}
       {isNew && <TextField name="collections" label="Post to collections (optional)" value={values.collections ?? ''} errors={errors}
         hint="The names of collections or challenges, separated by commas (the name is in the collection’s address: /collections/name). In an anonymous collection your name is hidden from the start." />}
     </fieldset>
