@@ -77,6 +77,30 @@ describeEachDatabase('OPDS catalog', (ctx: () => TestApp) => {
     titles = ['Tidewater Letters'];
   });
 
+  it('leads from a work to its series, a feed of its parts in order with the whole series as one EPUB first', async () => {
+    const { app } = ctx();
+    const writer = await signUp(app);
+    const first = await postWork(writer, { title: 'Lamplight, Part One', fandoms: 'Series Shore' });
+    const second = await postWork(writer, { title: 'Lamplight, Part Two', fandoms: 'Series Shore' });
+    for (const [workId, extra] of [[first, { new_title: 'The Lamplight Cycle', series_id: '' }], [second, {}]] as const) {
+      const form = await writer.get(`/works/${workId}/series/new`);
+      const seriesId = /<option value="(\d+)"[^>]*>The Lamplight Cycle/.exec(form.body)?.[1] ?? '';
+      const response = await writer.post(`/works/${workId}/series`, { series_id: seriesId, new_title: '', position: '', ...extra });
+      expect(response.statusCode).toBe(303);
+    }
+    const reader = new TestClient(app);
+    const recent = await fetchFeed(reader, `${BASE}/opds/recent`);
+    const entry = recent.feed.entries.find((e) => e.title === 'Lamplight, Part Two');
+    const related = entry?.links.find((l) => l.rel === 'related');
+    expect(related?.title).toBe('Part 2 of The Lamplight Cycle');
+    const series = await fetchFeed(reader, related?.href ?? '');
+    expect(series.feed).toBeInstanceOf(AcquisitionFeed);
+    expect(series.feed.entries.map((e) => e.title)).toEqual(['The Lamplight Cycle (the whole series)', 'Lamplight, Part One', 'Lamplight, Part Two']);
+    const whole = await reader.get(epubLink(series.feed, 'The Lamplight Cycle (the whole series)').slice(BASE.length));
+    expect(whole.headers['content-type']).toBe('application/epub+zip');
+    expect((await reader.get('/opds/series/999999')).statusCode).toBe(404);
+  });
+
   it('shows registered-users-only works to a logged-in reader', async () => {
     const { app } = ctx();
     const member = await signUp(app);

@@ -1,9 +1,9 @@
-// The OPDS catalog for e-reader apps: /opds and its feeds, and the OpenSearch description.
+// The OPDS catalog for e-reader apps: /opds and its feeds (recent works, fandoms, series, search), and the OpenSearch description.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { pageParam } from '../http/form-values.js';
+import { idParam, pageParam } from '../http/form-values.js';
 import { tagNameFromParam } from '../tags/tag-url.js';
 import { renderOpdsFeed, renderOpenSearch, ACQUISITION_TYPE, NAVIGATION_TYPE, type OpdsFeed } from './opds-feed.js';
-import { fandomsFeed, fandomWorksFeed, recentFeed, rootFeed, searchFeed } from './opds.service.js';
+import { fandomsFeed, fandomWorksFeed, recentFeed, rootFeed, searchFeed, seriesFeed } from './opds.service.js';
 
 type PageQuery = { Querystring: { page?: string } };
 
@@ -22,6 +22,7 @@ export function registerOpdsRoutes(app: FastifyInstance): void {
   app.get<PageQuery>('/opds/popular', async (request, reply) => sendFeed(reply, await fandomsFeed(app.db, request.viewer, site, 'popular', pageParam(request.query.page))));
   app.get<PageQuery & { Params: { tag: string } }>('/opds/fandoms/:tag', async (request, reply) =>
     sendFeed(reply, await fandomWorksFeed(app.db, request.viewer, site, tagNameFromParam(request.params.tag), pageParam(request.query.page))));
+  app.get<{ Params: { id: string } }>('/opds/series/:id', async (request, reply) => sendFeed(reply, await seriesFeed(app.db, request.viewer, site, idParam(request.params.id))));
   app.get<{ Querystring: { q?: string; page?: string } }>('/opds/search', async (request, reply) =>
     sendFeed(reply, await searchFeed(app.db, request.viewer, site, request.query.q ?? '', pageParam(request.query.page))));
   app.get('/opds/search.xml', (_request, reply) => reply.header('content-type', 'application/opensearchdescription+xml;charset=utf-8')

@@ -14,6 +14,9 @@ import { emptyFilter, SORTS } from '../works/work-filter.js';
 import type { WorkModel } from '../works/work.model.js';
 import { workPath } from '../works/work-paths.js';
 import { downloadPath } from '../works/download-links.js';
+import { seriesPlacementsOfWorks, type SeriesPlacement } from '../works/work-series.js';
+import { getSeriesForReader } from '../series/series.service.js';
+import { downloadSlug } from '../lib/download-formats.js';
 import { ACQUISITION_TYPE, NAVIGATION_TYPE, OPENSEARCH_TYPE, type BookEntry, type NavigationEntry, type OpdsFeed, type OpdsLink } from './opds-feed.js';
 
 export const OPDS_PER_PAGE = 25;
@@ -46,7 +49,7 @@ function pagingLinks(site: FeedSite, place: Place, pages: number, type: string):
   return links;
 }
 
-function bookEntry(site: FeedSite, work: WorkModel & { id: number }): BookEntry {
+function bookEntry(site: FeedSite, work: WorkModel & { id: number }, series: SeriesPlacement[] = []): BookEntry {
   const epub = downloadPath(work, 'epub');
   return {
     id: atomId(site, `works/${work.id}`, url(site, workPath(work.id))),
@@ -60,13 +63,15 @@ function bookEntry(site: FeedSite, work: WorkModel & { id: number }): BookEntry 
     links: [
       { rel: 'http://opds-spec.org/acquisition', href: url(site, epub), type: 'application/epub+zip', title: 'EPUB' },
       { rel: 'alternate', href: url(site, workPath(work.id)), type: 'text/html', title: 'Read on the archive' },
+      // Its series, as a feed of their works in order.
+      ...series.map((s): OpdsLink => ({ rel: 'related', href: url(site, `/opds/series/${s.seriesId}`), type: ACQUISITION_TYPE, title: `Part ${s.part} of ${s.title}` })),
     ],
   };
 }
 
-function acquisitionFeed(site: FeedSite, place: Place, page: Page<WorkModel>, perPage: number): OpdsFeed {
+function acquisitionFeed(site: FeedSite, place: Place, page: Page<WorkModel>, perPage: number, series = new Map<number, SeriesPlacement[]>()): OpdsFeed {
   const works = page.items.filter((w): w is WorkModel & { id: number } => w.id !== null);
-  const entries = works.map((w) => bookEntry(site, w));
+  const entries = works.map((w) => bookEntry(site, w, series.get(w.id)));
   return {
     kind: 'acquisition', id: atomId(site, `opds${place.path}`, url(site, place.path)), title: place.title,
     updated: entries[0]?.updated ?? new Date().toISOString(), author: { name: site.archiveName, uri: `${site.baseUrl}/` },
@@ -96,7 +101,8 @@ export function rootFeed(site: FeedSite): OpdsFeed {
 /** Works, newest update first. */
 export async function recentFeed(db: Db, viewer: Viewer, site: FeedSite, page: number): Promise<OpdsFeed> {
   const works = await listWorksForReader(db, viewer, {}, { ...emptyFilter(), sort: 'revised_at', direction: SORTS.revised_at.direction }, page, OPDS_PER_PAGE);
-  return acquisitionFeed(site, { path: '/opds/recent', title: 'Recently updated works', page }, works, OPDS_PER_PAGE);
+  const series = await seriesPlacementsOfWorks(db, viewer, works.items.map((w) => w.id));
+  return acquisitionFeed(site, { path: '/opds/recent', title: 'Recently updated works', page }, works, OPDS_PER_PAGE, series);
 }
 
 /** Fandoms as navigation entries, A to Z or the biggest first, each leading to its works. */
@@ -120,11 +126,29 @@ export async function fandomWorksFeed(db: Db, viewer: Viewer, site: FeedSite, na
   const tag = await getTagByName(db, scopeOf(viewer), name);
   const filter = { ...emptyFilter(), include: await expandTags(db, [tag.id]), sort: 'revised_at' as const, direction: SORTS.revised_at.direction };
   const works = await listWorksForReader(db, viewer, {}, filter, page, OPDS_PER_PAGE);
-  return acquisitionFeed(site, { path: `/opds/fandoms/${tagParam(tag.name)}`, title: `${tag.name} works`, page }, works, OPDS_PER_PAGE);
+  const series = await seriesPlacementsOfWorks(db, viewer, works.items.map((w) => w.id));
+  return acquisitionFeed(site, { path: `/opds/fandoms/${tagParam(tag.name)}`, title: `${tag.name} works`, page }, works, OPDS_PER_PAGE, series);
 }
 
 /** A search, in the query language of the search page, best match first. */
 export async function searchFeed(db: Db, viewer: Viewer, site: FeedSite, query: string, page: number): Promise<OpdsFeed> {
   const results = await searchWorks(db, viewer, query, page);
   return acquisitionFeed(site, { path: `/opds/search?q=${encodeURIComponent(query)}`, title: `Search: ${query}`, page }, results.page, PER_PAGE);
+}
+
+/** A series' works the viewer may read, in order, with the whole series as one EPUB first; 404 when they may read none. */
+export async function seriesFeed(db: Db, viewer: Viewer, site: FeedSite, seriesId: number): Promise<OpdsFeed> {
+  const series = await getSeriesForReader(db, viewer, seriesId);
+  const place = { path: `/opds/series/${series.id}`, title: series.title, page: 1 };
+  const feed = acquisitionFeed(site, place, { items: series.works, total: series.works.length, page: 1, pages: 1 }, Math.max(1, series.works.length));
+  const whole: BookEntry = {
+    id: atomId(site, `series/${series.id}`, url(site, `/series/${series.id}`)), title: `${series.title} (the whole series)`,
+    updated: feed.updated, issued: series.begun, language: series.works[0]?.language ?? 'en', authors: creatorAuthors(series.creators, site.baseUrl),
+    summaryText: htmlToText(series.summary).trim(), contentHtml: series.summary, categories: [],
+    links: [
+      { rel: 'http://opds-spec.org/acquisition', href: url(site, `/downloads/series/${series.id}/${downloadSlug(series.title, series.id)}.epub`), type: 'application/epub+zip', title: 'EPUB' },
+      { rel: 'alternate', href: url(site, `/series/${series.id}`), type: 'text/html', title: 'The series on the archive' },
+    ],
+  };
+  return { ...feed, entries: series.works.length > 0 ? [whole, ...feed.entries] : feed.entries };
 }

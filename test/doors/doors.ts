@@ -834,6 +834,13 @@ export const DOORS: Door[] = [
     expect: SERIES_PAGE,
   },
   {
+    // The series as an OPDS acquisition feed: named (its title holds the work's word) wherever its page is.
+    name: 'OPDS series /opds/series/:id',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => listing(w, v, `/opds/series/${workOf(w, s).seriesId}`, wordsOf(s, 'title')),
+    expect: SERIES_PAGE,
+  },
+  {
     name: "creator's series /users/:login/series",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => listing(w, v, `/users/${w.creator}/series`, wordsOf(s, 'title')),
