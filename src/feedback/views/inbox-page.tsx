@@ -31,7 +31,7 @@ export function InboxPage({ ctx, login, items, unread, page, pages }: { ctx: Pag
   return (
     <Layout ctx={ctx} title="Inbox" mainClass="inbox">
       <h2 class="heading">Inbox</h2>
-      <p>{unread === 0 ? 'Nothing unread.' : `${unread} unread.`} <a href={`/users/${encodeURIComponent(login)}/preferences`}>Email choices</a></p>
+      <p>{unread === 0 ? 'Nothing unread.' : `${unread} unread.`} <a href={`/users/${encodeURIComponent(login)}/preferences`}>Email choices</a> · <a href={`/users/${encodeURIComponent(login)}/creator_invitations`}>Co-creator invitations</a> · <a href={`/users/${encodeURIComponent(login)}/gifts`}>Gifts</a></p>
       {unread > 0 && <Form ctx={ctx} action={`${base}/read`} class="inline-form"><button type="submit">Mark all read</button></Form>}
       {items.length === 0 ? <p class="empty">Comments on your works and replies to your comments will show here.</p>
         : <ol class="inbox-items">{items.map((entry) => <Entry key={entry.id} ctx={ctx} entry={entry} base={base} />)}</ol>}
