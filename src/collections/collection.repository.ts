@@ -182,3 +182,8 @@ export async function loginsOf(db: Db, ids: number[]): Promise<Map<number, strin
 export async function approvedWorkIds(db: Db, collectionId: number): Promise<number[]> {
   return (await db.selectFrom('collection_items').select('work_id').where('collection_id', '=', collectionId).where('approved', '=', 1).orderBy('id').execute()).map((r) => r.work_id);
 }
+
+/** A collection's approved works, as a subquery of ids (its bookmarks listing). */
+export function approvedWorks(collectionId: number): RawBuilder<unknown> {
+  return sql`select ci.work_id from collection_items ci where ci.collection_id = ${collectionId} and ci.approved = ${1}`;
+}

@@ -3,7 +3,7 @@
 // an anonymous or unrevealed one, by hand or at the times set (reveal-clock.ts). Which works are
 // anonymous or unrevealed is kept on the works themselves (setWorkShrouds), the strictest of their
 // collections winning, so every door decides with the one rule in access/visibility.ts.
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import { requireCreator, requireUser } from '../access/permissions.js';
 import { scopeOf } from '../access/scope.js';
 import type { Viewer } from '../access/viewer.js';
@@ -196,4 +196,10 @@ export async function removeItem(db: Kysely<Database>, viewer: Viewer, itemId: n
 /** The collections a work is shown in, as the viewer may see them (the work page's dd.collections). */
 export function collectionsShownFor(db: Db, viewer: Viewer, workId: number): Promise<WorkCollection[]> {
   return repo.collectionsOfWork(db, scopeOf(viewer), workId);
+}
+
+/** A collection by name with its approved works as a subquery of ids, for the listing of their bookmarks (feedback's). */
+export async function collectionWorksFor(db: Db, viewer: Viewer, name: string): Promise<{ title: string; works: RawBuilder<unknown> }> {
+  const { row } = await getCollection(db, viewer, name);
+  return { title: row.title, works: repo.approvedWorks(row.id) };
 }

@@ -43,6 +43,13 @@ describeEachDatabase('collections', (ctx) => {
     expect(textOf(work, 'dl.work.meta dt.collections')).toBe('Collections:');
     expect(textOf(work, 'dl.work.meta dd.collections')).toBe('Lantern Festival');
     expect(textsOf(parsePage((await guest.get('/collections')).body), 'li.collection.blurb h4 a')).toContain('Lantern Festival');
+    // Bookmarks of the collection's works, and only those.
+    const other = await postWork(writer, { title: 'Not Gathered' });
+    for (const id of [workId, other]) {
+      await owner.get(`/works/${id}/bookmarks/new`);
+      expect((await owner.post(`/works/${id}/bookmarks`, { notes: 'Lovely.', tags: '' })).statusCode).toBe(303);
+    }
+    expect(textsOf(parsePage((await guest.get(`/collections/${name}/bookmarks`)).body), 'li.work.blurb h4.heading a:first-child')).toEqual(['Paper Boats']);
   });
 
   it('refuses a closed collection and an unknown one beside the field, and writes nothing', async () => {

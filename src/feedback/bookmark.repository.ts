@@ -1,6 +1,6 @@
 // All SQL for bookmarks: one member's bookmark of a work or series, listings of bookmarks (a member's, a
 // work's, a series') that keep to what the viewer may see, their tags, and external works.
-import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
+import { sql, type Expression, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import { workVisibleTo } from '../access/visibility.js';
 import type { Scope } from '../access/scope.js';
 import type { WorkNarrowing } from '../works/reading.service.js';
@@ -12,6 +12,8 @@ export type BookmarkRecord = BookmarkRow & { login: string; pseud_name: string |
 /** What a listing of bookmarks is narrowed to, and how it is ordered (newest bookmark first unless `byWork`). */
 export type BookmarkQuery = {
   userId?: number; workId?: number; recOnly?: boolean; withNotes?: boolean;
+  /** Bookmarks of works among these (a subquery of work ids: a collection's works). */
+  workIdsIn?: RawBuilder<unknown>;
   /** Bookmarker's tags, folded: a bookmark needs each. */
   tagKeys?: string[];
   /** The work listings' filter and sort (works.workNarrowing); a narrowing filter leaves external works out. */
@@ -37,6 +39,7 @@ function visible(db: Db, scope: Scope, q: BookmarkQuery) {
     .where((eb) => eb.or([eb('bookmarks.private', '=', 0), ...(scope.userId === null ? [] : [eb('bookmarks.user_id', '=', scope.userId)])]));
   if (q.userId !== undefined) query = query.where('bookmarks.user_id', '=', q.userId);
   if (q.workId !== undefined) query = query.where('bookmarks.work_id', '=', q.workId);
+  if (q.workIdsIn !== undefined) query = query.where(sql<SqlBool>`bookmarks.work_id in (${q.workIdsIn})`);
   if (q.seriesId !== undefined) query = query.where('bookmarks.series_id', '=', q.seriesId);
   if (q.recOnly === true) query = query.where('bookmarks.rec', '=', 1);
   if (q.withNotes === true) query = query.where('bookmarks.notes', '!=', '');

@@ -6,6 +6,7 @@
 //   GET  /series/:id/bookmarks             a series' bookmarks
 //   GET  /series/:id/bookmarks/new, POST /series/:id/bookmarks bookmark a series (or change one's bookmark of it)
 //   GET  /bookmarks                        everyone's bookmarks, with the sort and filter form
+//   GET  /collections/:name/bookmarks      bookmarks of a collection's works, with the form
 //   GET  /users/:login/bookmarks          a member's bookmarks, with the form (?rec=1, ?tag=name still work)
 //   GET  /bookmarks/:id                    one bookmark
 //   GET  /bookmarks/:id/edit, POST         change it;  POST /bookmarks/:id/delete
@@ -28,6 +29,7 @@ import {
   bookmarkExternal, bookmarkSeries, bookmarkWork, deleteBookmark, editBookmark, getBookmark, listBookmarksFor, ownBookmarkOf, ownSeriesBookmarkOf, type BookmarkInput, type ExternalInput,
 } from './bookmark.service.js';
 import { BookmarkFilterFields, BookmarkFormPage, BookmarkListing, BookmarkPage, type BookmarkFormValues, type ExternalFormValues } from './views/bookmark-pages.js';
+import { collectionWorksFor } from '../collections/collection.service.js';
 
 type IdParams = { Params: { id: string }; Querystring: { page?: string } };
 type LoginParams = { Params: { login: string } };
@@ -152,6 +154,10 @@ export function registerBookmarkRoutes(app: FastifyInstance): void {
     }
   });
   app.get('/bookmarks', (request, reply) => filteredListing(request, reply, 'Bookmarks', {}, 'No bookmarks match.'));
+  app.get<{ Params: { name: string } }>('/collections/:name/bookmarks', async (request, reply) => {
+    const collection = await collectionWorksFor(request.server.db, request.viewer, request.params.name);
+    return filteredListing(request, reply, `Bookmarks of works in ${collection.title}`, { workIdsIn: collection.works }, 'No works of this collection are bookmarked yet.');
+  });
   app.get<LoginParams>('/users/:login/bookmarks', async (request, reply) => {
     const user = await getUserByLogin(request.server.db, request.params.login);
     return filteredListing(request, reply, `${user.login}'s bookmarks`, { userId: user.id }, 'No bookmarks here yet.');

@@ -46,6 +46,7 @@ export function CollectionProfile({ ctx, view, maintainers, mysteries }: { ctx: 
       <p class="maintainers">Maintained by {maintainers.join(', ')}.</p>
       <ul class="navigation actions">
         {ctx.viewer.user !== null && row.closed === 0 && <li><a href={`/works/new?collection=${encodeURIComponent(row.name)}`}>Post to this collection</a></li>}
+        <li><a href={`${path(row.name)}/bookmarks`}>Bookmarks</a></li>
         {row.challenge === 'prompt_meme' && <li><a href={`${path(row.name)}/prompts`}>Prompts</a></li>}
         {row.challenge === 'prompt_meme' && ctx.viewer.user !== null && row.closed === 0 && <li><a href={`${path(row.name)}/prompts/new`}>Post a prompt</a></li>}
         {row.challenge === 'gift_exchange' && ctx.viewer.user !== null && <li><a href={`${path(row.name)}/signups/new`}>Sign up</a></li>}
