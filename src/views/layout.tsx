@@ -89,6 +89,8 @@ export function Layout({ ctx, title, children, mainClass, feed }: LayoutProps) {
           {children}
         </main>
         <footer class="site-footer">
+          {/* What the phone header leaves out (wide-only there), one link away on every page. */}
+          <p class="footer-links"><a href="/collections">Collections</a> · <a href="/bookmarks">Everyone's bookmarks</a> · <a href="/opds">OPDS catalog</a></p>
           <p>{ctx.archiveName === 'Bindery' ? 'Bindery, an archive for fan fiction that any community can run.' : `${ctx.archiveName} runs on Bindery, an archive for fan fiction.`}</p>
         </footer>
       </body>
