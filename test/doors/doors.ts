@@ -986,6 +986,26 @@ export const DOORS: Door[] = [
     `,
   },
   {
+    // Bookmarks of the collection's approved works: every viewer bookmarked what they could (the door above); a reader
+    // sees those of works they may see, an anonymous work's signed "Anonymous".
+    name: "the subject's collection bookmarks /collections/:name/bookmarks",
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readAllPages(w, v, `/collections/${COLLECTIONS[s.state.collection?.kind ?? 'anonymous'].name}/bookmarks`, wordsOf(s, 'title')),
+    expect: table`
+      subject               | guest  | member | maintainer | creator | admin
+      draft                 | -      | -      | -          | -       | -
+      posted                | -      | -      | -          | -       | -
+      restricted            | -      | -      | -          | -       | -
+      draft chapter, work   | -      | -      | -          | -       | -
+      draft chapter, ch. 2  | -      | -      | -          | -       | -
+      anonymous             | seen   | seen   | seen       | seen    | seen
+      unrevealed            | absent | absent | seen       | seen    | absent
+      awaiting approval     | absent | absent | absent     | absent  | absent
+      refused gift          | -      | -      | -          | -       | -
+      unaccepted invitation | -      | -      | -          | -       | -
+    `,
+  },
+  {
     // The feed shows everyone what a guest sees: an anonymous work signed "Anonymous", nothing unrevealed or unapproved.
     name: "the subject's collection feed /collections/:name/feed.atom",
     outcomes: PAGE_OUTCOMES,
