@@ -17,7 +17,7 @@ import { workPath } from './work-paths.js';
 import { refreshWorkPages } from './work.service.js';
 
 /** A related work as a page names it. */
-export type RelatedLink = { relationId: number; title: string; url: string; byline: string; translation: boolean; approved: boolean };
+export type RelatedLink = { relationId: number; title: string; url: string; byline: string; translation: boolean; approved: boolean; external: boolean };
 export type RelatedInput = { parent: string; title: string; creator: string; translation: boolean };
 
 const byline = (work: ShownWork) => work.creators.map((c) => c.pseud).join(', ');
@@ -27,9 +27,9 @@ async function linksTo(db: Db, viewer: Viewer, rows: repo.RelationRow[], side: '
   const works = new Map((await worksInOrder(db, viewer, ids)).map((w) => [w.id, w]));
   return rows.flatMap((r): RelatedLink[] => {
     const id = side === 'parent' ? r.parent_id : r.work_id;
-    if (id === null) return [{ relationId: r.id, title: r.parent_title ?? r.parent_url ?? '', url: r.parent_url ?? '', byline: r.parent_creator ?? '', translation: r.translation === 1, approved: true }];
+    if (id === null) return [{ relationId: r.id, title: r.parent_title ?? r.parent_url ?? '', url: r.parent_url ?? '', byline: r.parent_creator ?? '', translation: r.translation === 1, approved: true, external: true }];
     const work = works.get(id);
-    return work === undefined ? [] : [{ relationId: r.id, title: work.title, url: workPath(id), byline: byline(work), translation: r.translation === 1, approved: r.approved === 1 }];
+    return work === undefined ? [] : [{ relationId: r.id, title: work.title, url: workPath(id), byline: byline(work), translation: r.translation === 1, approved: r.approved === 1, external: false }];
   });
 }
 

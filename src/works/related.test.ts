@@ -33,6 +33,8 @@ describeEachDatabase('related works', (ctx) => {
 
     let page = parsePage((await guest.get(`/works/${derived}`)).body);
     expect(textsOf(page, '.preface .notes.module ul.associations li')).toEqual([`Inspired by The Tidewater Lamp by ${original.login}.`, 'A translation of Salt and Lamplight by M. Harrow.']);
+    expect(page.querySelector('ul.associations a[href="https://example.org/stories/salt-and-lamplight"]')?.getAttribute('rel')).toBe('nofollow noopener');
+    expect(page.querySelector(`ul.associations a[href="/works/${source}"]`)?.hasAttribute('rel')).toBe(false);
     expect(parsePage((await guest.get(`/works/${source}`)).body).querySelector('#children')).toBeNull();
 
     const review = parsePage((await original.get(`/works/${source}/related`)).body);

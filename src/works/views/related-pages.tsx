@@ -7,7 +7,7 @@ import { Layout } from '../../views/layout.js';
 import type { RelatedInput, RelatedLink } from '../related.service.js';
 
 function Link({ link }: { link: RelatedLink }) {
-  return <>{link.translation ? 'A translation of ' : ''}<a href={link.url}>{link.title}</a>{link.byline !== '' && <> by {link.byline}</>}</>;
+  return <>{link.translation ? 'A translation of ' : ''}<a href={link.url} rel={link.external ? 'nofollow noopener' : undefined}>{link.title}</a>{link.byline !== '' && <> by {link.byline}</>}</>;
 }
 
 export function RelatedPage({ ctx, workId, title, parents, children, values, errors }: {

@@ -43,7 +43,8 @@ export type WorkPageProps = {
 };
 
 function RelatedName({ link }: { link: RelatedLink }) {
-  return <><a href={link.url}>{link.title}</a>{link.byline !== '' && <> by {link.byline}</>}</>;
+  // A link a member typed to elsewhere carries rel=nofollow, as links in user HTML do.
+  return <><a href={link.url} rel={link.external ? 'nofollow noopener' : undefined}>{link.title}</a>{link.byline !== '' && <> by {link.byline}</>}</>;
 }
 
 /** "For Ines and Marisol." and "Inspired by ..." at the top of the notes, as AO3's ul.associations. */
