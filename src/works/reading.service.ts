@@ -23,6 +23,8 @@ export type ReaderWork = { work: ShownWork; chapters: ChapterHead[]; isCreator: 
 
 /** Rows the scope may see, shaped for it: creators, tags, counters and (for its own drafts) what the draft holds. */
 async function shapeRows(db: Db, scope: Scope, rows: WorkRow[]): Promise<Array<ShownWork>> {
+  // Nothing to shape (a work page with no related works, an empty listing): no queries at all.
+  if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const drafts = rows.filter((r) => r.posted === 0).map((r) => r.id);
   const shrouded = rows.filter((r) => r.anonymous === 1 || r.unrevealed === 1).map((r) => r.id);

@@ -76,8 +76,8 @@ export async function refreshWorkPages(trx: Db, workIds: number[]): Promise<void
 export async function setWorkShrouds(trx: Db, shrouds: Array<{ id: number; anonymous: boolean; unrevealed: boolean }>): Promise<void> {
   for (const { id, anonymous, unrevealed } of shrouds) {
     const before = await works.findWork(trx, id);
+    // updateWork moves the content version itself.
     await works.updateWork(trx, id, { anonymous: anonymous ? 1 : 0, unrevealed: unrevealed ? 1 : 0 });
-    await works.bumpVersions(trx, [id]);
     await emit(trx, { type: 'work.saved', workId: id });
     if (before?.unrevealed === 1 && !unrevealed && before.posted === 1) await emit(trx, { type: 'work.revealed', workId: id });
   }
