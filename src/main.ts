@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { pruneRateLimits } from './http/rate-limit.js';
+import { pruneLoginFailures } from './accounts/login-backoff.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   await handle.optimize();
   const app = await buildApp(config, handle.db);
   const cleanup = setInterval(() => {
-    Promise.all([pruneSessions(handle.db), pruneRateLimits(handle.db), handle.optimize()]).catch((error: unknown) => app.log.error(error));
+    Promise.all([pruneSessions(handle.db), pruneRateLimits(handle.db), pruneLoginFailures(handle.db), handle.optimize()]).catch((error: unknown) => app.log.error(error));
   }, 10 * 60 * 1000);
   cleanup.unref();
   const stop = async () => {

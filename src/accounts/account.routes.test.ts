@@ -82,7 +82,7 @@ describeEachDatabase('accounts', (ctx) => {
     expect(offsite.headers.location).toBe('/');
   });
 
-  it('limits login attempts to 5 per 20 seconds per login, with Retry-After and a readable page', async () => {
+  it('makes an account wait after 5 failed log-ins in a row, from any address, with Retry-After and a readable page', async () => {
     const login = uniqueLogin();
     await signUp(ctx().app, login);
     const statuses: number[] = [];
@@ -95,7 +95,7 @@ describeEachDatabase('accounts', (ctx) => {
     expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
     expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
     expect(last?.headers['content-type']).toContain('text/html');
-    expect(last?.body).toMatch(/Too many attempts\. Please wait \d+ seconds? and try again\./);
+    expect(last?.body).toMatch(/Too many failed log-ins\. Please wait \d+ seconds? and try again, or reset your password\./);
   });
 
   it('keeps the log-in form, what was typed and where to go back to when it throttles', async () => {
@@ -112,10 +112,11 @@ describeEachDatabase('accounts', (ctx) => {
     expect(page.querySelector('.field-error')?.textContent).toMatch(/Please wait \d+ seconds? and try again/);
   });
 
-  it('limits login attempts per address too', async () => {
+  it('makes an address wait after 20 failed log-ins in a row, whatever names it tries', async () => {
     const client = new TestClient(ctx().app, '10.4.4.4');
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await client.post('/login', { login: uniqueLogin(), password: 'whatever' })).statusCode);
+    for (let i = 0; i < 21; i++) statuses.push((await client.post('/login', { login: uniqueLogin(), password: 'whatever' })).statusCode);
+    expect(statuses.slice(0, 20).every((status) => status === 422)).toBe(true);
     expect(statuses.slice(-1)).toEqual([429]);
   });
 
@@ -149,5 +150,33 @@ describe('secure cookies', () => {
     } finally {
       await testApp.close();
     }
+  });
+});
+
+describeEachDatabase('where a log-in returns to', (ctx) => {
+  async function logInReturningTo(returnTo: string) {
+    const login = uniqueLogin();
+    await signUp(ctx().app, login);
+    const client = new TestClient(ctx().app, '10.6.6.6');
+    await client.get('/login');
+    return client.post('/login', { login, password: PASSWORD, return_to: returnTo });
+  }
+
+  it.each([
+    ['a tab that browsers drop', '/\t/evil.example/'],
+    ['a line break', '/\n/evil.example/'],
+    ['a backslash', '/\\evil.example/'],
+    ['a scheme-relative address', '//evil.example/'],
+    ['another site', 'https://evil.example/'],
+  ])('goes home, not off-site, for %s', async (_name, returnTo) => {
+    const response = await logInReturningTo(returnTo);
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/');
+  });
+
+  it('keeps a path with letters past ASCII, percent-encoded, instead of failing after the log-in', async () => {
+    const response = await logInReturningTo('/tags/Café Ŧ/works?page=2');
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/tags/Caf%C3%A9%20%C5%A6/works?page=2');
   });
 });

@@ -5,11 +5,11 @@ import { pageContext, setFlash } from '../http/context.js';
 import { csrfToken } from '../http/csrf.js';
 import { AppError } from '../http/errors.js';
 import { checkbox, field, formOf, safeReturnPath } from '../http/form-values.js';
-import { enforceLimit, LOGIN_LIMIT } from '../http/rate-limit.js';
 import { sendPage } from '../http/render.js';
 import { endSession } from './session.service.js';
 import { startBrowserSession } from './browser-session.js';
-import { authenticate, createAccount } from './user.service.js';
+import { createAccount, toViewerUser } from './user.service.js';
+import { checkPassword } from './sign-in.service.js';
 import { LoginPage, LogoutPage, SignUpPage, type LoginValues } from './views/account-pages.js';
 
 function showLogin(request: FastifyRequest, reply: FastifyReply) {
@@ -23,20 +23,17 @@ type LoginAttempt = LoginValues & { password: string };
 /** Logs in from a posted form: on success to the page asked for, else the form again with what was typed. */
 async function logIn(request: FastifyRequest, reply: FastifyReply, attempt: LoginAttempt) {
   const { password, ...values } = attempt;
-  const { db } = request.server;
+  let account;
   try {
-    await enforceLimit(db, [`login:ip:${request.ip}`, `login:name:${values.login.toLowerCase()}`], LOGIN_LIMIT);
+    account = await checkPassword(request.server.db, { typed: values.login, password, ip: request.ip });
   } catch (error) {
-    // Keep what was typed and where to go back to; say when to try again.
-    if (!(error instanceof AppError) || error.code !== 'rate_limited') throw error;
-    reply.header('retry-after', String(error.retryAfterSeconds ?? 1));
-    return sendPage(reply, <LoginPage ctx={pageContext(request, reply)} values={values} errors={{ password: error.message }} />, 429);
+    // Keep what was typed and where to go back to; say what went wrong, and when to try again.
+    if (!(error instanceof AppError) || (error.code !== 'rate_limited' && error.code !== 'validation_failed')) throw error;
+    const message = error.fields.password ?? error.message;
+    if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+    return sendPage(reply, <LoginPage ctx={pageContext(request, reply)} values={values} errors={{ password: message }} />, error.status);
   }
-  const user = await authenticate(db, values.login, password);
-  if (user === null) {
-    const errors = { password: 'That user name or email and password do not match an account.' };
-    return sendPage(reply, <LoginPage ctx={pageContext(request, reply)} values={values} errors={errors} />, 422);
-  }
+  const user = toViewerUser(account);
   await startBrowserSession(request, reply, user, values.remember);
   setFlash(reply, `Welcome back, ${user.login}. You are logged in.`);
   return reply.redirect(values.returnTo, 303);

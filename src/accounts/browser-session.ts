@@ -5,11 +5,11 @@ import { cookieOptions, SESSION_COOKIE } from '../http/cookies.js';
 import { AppError, invalid } from '../http/errors.js';
 import type { FormBody } from '../http/body-parsers.js';
 import { field } from '../http/form-values.js';
-import { enforceLimit, LOGIN_LIMIT } from '../http/rate-limit.js';
 import type { ViewerUser } from '../access/viewer.js';
 import { SESSION_FIELDS } from '../http/kept-forms.js';
 import { endSession, SESSION_TTL_MS, startSession } from './session.service.js';
-import { authenticate } from './user.service.js';
+import { toViewerUser } from './user.service.js';
+import { checkPassword } from './sign-in.service.js';
 
 /** Starts a session for the user and gives the browser its cookie; this request goes on as them. */
 export async function startBrowserSession(request: FastifyRequest, reply: FastifyReply, user: ViewerUser, remember: boolean): Promise<void> {
@@ -26,14 +26,12 @@ export async function startBrowserSession(request: FastifyRequest, reply: Fastif
 export async function logInFromForm(request: FastifyRequest, reply: FastifyReply, form: FormBody): Promise<void> {
   const login = field(form, SESSION_FIELDS.login).trim();
   if (login === '' || request.viewer.user !== null) return;
-  const { db } = request.server;
-  try {
-    await enforceLimit(db, [`login:ip:${request.ip}`, `login:name:${login.toLowerCase()}`], LOGIN_LIMIT);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'rate_limited') throw invalid({ [SESSION_FIELDS.password]: error.message });
-    throw error;
-  }
-  const user = await authenticate(db, login, field(form, SESSION_FIELDS.password));
-  if (user === null) throw invalid({ [SESSION_FIELDS.password]: 'That user name or email and password do not match an account.' });
+  const account = await checkPassword(request.server.db, { typed: login, password: field(form, SESSION_FIELDS.password), ip: request.ip }, SESSION_FIELDS.password)
+    .catch((error: unknown) => {
+      // A wait is said beside the password, where the writer is looking.
+      if (error instanceof AppError && error.code === 'rate_limited') throw invalid({ [SESSION_FIELDS.password]: error.message });
+      throw error;
+    });
+  const user = toViewerUser(account);
   await startBrowserSession(request, reply, user, false);
 }

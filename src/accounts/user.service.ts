@@ -42,15 +42,25 @@ export async function createAccount(db: Kysely<Database>, raw: SignUpInput, opti
   return toViewerUser(created);
 }
 
+/** The account a login name or email names, or null. */
+export async function findAccount(db: Db, loginOrEmail: string): Promise<UserRow | null> {
+  const key = loginOrEmail.trim().toLowerCase();
+  return (key.includes('@') ? await users.findUserByEmailKey(db, key) : await users.findUserByLoginKey(db, key)) ?? null;
+}
+
+/** Checks a password against an account; as slow for no account as for a wrong password, so timing does not reveal which logins exist. */
+export async function passwordMatches(account: UserRow | null, password: string): Promise<boolean> {
+  if (account === null) {
+    await verifyPassword(password, DUMMY_HASH);
+    return false;
+  }
+  return verifyPassword(password, account.password_hash);
+}
+
 /** Finds the account for a login name or email and checks the password; null when either is wrong. */
 export async function authenticate(db: Db, loginOrEmail: string, password: string): Promise<ViewerUser | null> {
-  const key = loginOrEmail.trim().toLowerCase();
-  const user = key.includes('@') ? await users.findUserByEmailKey(db, key) : await users.findUserByLoginKey(db, key);
-  if (!user) {
-    await verifyPassword(password, DUMMY_HASH); // same work either way, so timing does not reveal which logins exist
-    return null;
-  }
-  return (await verifyPassword(password, user.password_hash)) ? toViewerUser(user) : null;
+  const account = await findAccount(db, loginOrEmail);
+  return account !== null && await passwordMatches(account, password) ? toViewerUser(account) : null;
 }
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 

@@ -15,6 +15,43 @@ export interface UserTable {
   is_admin: Flag;
   is_wrangler: ColumnType<Flag, Flag | undefined, Flag>;
   created_at: string;
+  /** When the member followed the link sent to their address; null until then. */
+  email_confirmed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The base32 key of their authenticator app: set while enrolling, in use once totp_enabled_at is. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A one-time token sent by email (or held between a password and a second factor); only its hash is kept. */
+export interface AccountTokenTable {
+  token_hash: string;
+  user_id: number;
+  purpose: 'confirm_email' | 'reset_password' | 'change_email' | 'sign_in';
+  data: ColumnType<string, string | undefined, string>;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RecoveryCodeTable {
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface LoginFailureTable {
+  key: string;
+  failures: number;
+  last_failure_ms: number;
+  locked_until_ms: number;
+}
+
+/** A login name given up for another, leading to its member for a while. */
+export interface LoginRenameTable {
+  old_login_key: string;
+  user_id: number;
+  until: string;
 }
 
 export interface PseudTable {
@@ -455,6 +492,10 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   rate_limits: RateLimitTable;
+  account_tokens: AccountTokenTable;
+  recovery_codes: RecoveryCodeTable;
+  login_failures: LoginFailureTable;
+  login_renames: LoginRenameTable;
   tags: TagTable;
   tag_parents: TagParentTable;
   meta_tags: MetaTagTable;

@@ -27,10 +27,20 @@ export function checkbox(form: FormBody, name: string): boolean {
   return value !== '' && value !== '0';
 }
 
-/** A local path to return to after a form, never another site. */
+/**
+ * A local path to return to after a form, never another site. Browsers drop tabs and line breaks
+ * from an address and read a backslash as a slash, so "/<tab>/evil.example" is "//evil.example":
+ * a path holding any control character is refused, not cleaned. Characters a Location header
+ * cannot carry (spaces, letters past ASCII) are percent-encoded.
+ */
 export function safeReturnPath(value: string | undefined, fallback = '/'): string {
-  if (value === undefined || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  return value;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (value === undefined || !/^\/(?![/\\])/.test(value) || /[\u0000-\u001f\u007f]/.test(value)) return fallback;
+  try {
+    return value.replace(/[^\u0021-\u007e]+/g, (run) => encodeURIComponent(run));
+  } catch {
+    return fallback; // a lone surrogate, which no address can carry
+  }
 }
 
 /** The page number asked for in `?page=`: a whole number from 1, anything else is page 1. */

@@ -5,9 +5,6 @@ import { deleteStaleWindows, recordHit } from './rate-limit.repository.js';
 
 export type Limit = { limit: number; windowMs: number };
 
-/** Login attempts: 5 per 20 seconds per address and per login name. */
-export const LOGIN_LIMIT: Limit = { limit: 5, windowMs: 20_000 };
-
 /** Counts a hit on each key; throws rate_limited (with the seconds to wait) when any is over its limit. */
 export async function enforceLimit(db: Db, keys: string[], { limit, windowMs }: Limit): Promise<void> {
   const now = Date.now();

@@ -25,6 +25,7 @@ import * as m022 from './022_exchanges.js';
 import * as m023 from './023_contests.js';
 import * as m024 from './024_creator_invitations.js';
 import * as m025 from './025_work_relations.js';
+import * as m026 from './026_account_safety.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '023_contests': m023,
   '024_creator_invitations': m024,
   '025_work_relations': m025,
+  '026_account_safety': m026,
 };
