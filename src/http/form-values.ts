@@ -34,7 +34,6 @@ export function checkbox(form: FormBody, name: string): boolean {
  * cannot carry (spaces, letters past ASCII) are percent-encoded.
  */
 export function safeReturnPath(value: string | undefined, fallback = '/'): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (value === undefined || !/^\/(?![/\\])/.test(value) || /[\u0000-\u001f\u007f]/.test(value)) return fallback;
   try {
     return value.replace(/[^\u0021-\u007e]+/g, (run) => encodeURIComponent(run));
