@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/connect.js';
-import { FLASH_COOKIE } from '../src/http/cookies.js';
+import { PLAIN_COOKIE_NAMES } from '../src/http/cookies.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { TestClient, type Fields } from '../test/client.js';
 
@@ -243,7 +243,7 @@ const wanted = (name: string) => only.length === 0 || only.some((word) => name.i
 async function capture(browser: Browser, origin: string, seeded: Seeded): Promise<string[]> {
   const files: string[] = [];
   // The writer's session, without the flash message left over from seeding.
-  const writerCookies = [...seeded.writer.cookies].filter(([name]) => name !== FLASH_COOKIE).map(([name, value]) => ({ name, value, url: origin }));
+  const writerCookies = [...seeded.writer.cookies].filter(([name]) => name !== PLAIN_COOKIE_NAMES.flash).map(([name, value]) => ({ name, value, url: origin }));
   for (const variant of VARIANTS) {
     for (const as of ['guest', 'writer'] as const) {
       const context = await browser.newContext({ viewport: variant.viewport, colorScheme: variant.colorScheme });

@@ -14,8 +14,9 @@ import { registerApiDocs } from './http/api-docs.routes.js';
 import { registerBodyParsers } from './http/body-parsers.js';
 import { registerContext } from './http/context.js';
 import { registerErrorHandler } from './http/error-handler.js';
-import { registerRequestGuards } from './http/request-guards.js';
+import { isApiRequest, registerRequestGuards } from './http/request-guards.js';
 import { recordRoutes } from './http/route-table.js';
+import { registerRequestLimiter, RequestLimiter } from './http/request-limiter.js';
 import { validationError } from './http/validation-errors.js';
 import { registerTagAutocompleteApi } from './tags/autocomplete.api.js';
 import { registerTagFeedRoutes } from './feeds/feed.routes.js';
@@ -58,13 +59,24 @@ import { reportEventFailuresTo } from './events/bus.js';
 
 export type AppOptions = { logger?: boolean };
 
-/** Sent with every response: no sniffing, no framing, no inline or third-party scripts. */
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-  'content-security-policy': "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-};
+/**
+ * Sent with every response: no sniffing, no framing, no inline or third-party scripts, no
+ * powerful browser features, a window of our own; and on https, https only from then on.
+ */
+export function securityHeaders(config: Config): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), browsing-topics=()',
+    'cross-origin-opener-policy': 'same-origin',
+    ...(config.secureCookies ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
+/** An API answer that does not say how to cache it depends on who asks: no shared cache may keep it. */
+const API_PRIVATE = { 'cache-control': 'private, no-cache', vary: 'Authorization, Cookie' };
 
 /** Builds the whole application on an open database, without listening. */
 export async function buildApp(config: Config, db: Kysely<Database>, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -98,10 +110,15 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerBodyParsers(app);
   registerErrorHandler(app, loginRequiredPage);
   registerContext(app, { bySession: resumeSession, byApiToken: userForApiToken });
+  const limiter = new RequestLimiter(db, config.requestLimits, (error) => app.log.error({ err: error }, 'sharing request counts failed'));
+  app.decorate('requestLimiter', limiter);
+  registerRequestLimiter(app, limiter);
   registerRequestGuards(app);
   registerInboxCount(app);
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.headers(SECURITY_HEADERS);
+  const headers = securityHeaders(config);
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.headers(headers);
+    if (!reply.hasHeader('cache-control') && isApiRequest(request)) reply.headers(API_PRIVATE);
     done(null, payload);
   });
   registerAssets(app);
@@ -149,5 +166,7 @@ declare module 'fastify' {
     mailQueue: MailQueue;
     /** Reveals collections at their set times (src/collections/reveal-clock.ts); tests call runOnce(now). */
     reveals: RevealClock;
+    /** The general rate limit's counter (src/http/request-limiter.ts); tests call sync() rather than wait. */
+    requestLimiter: RequestLimiter;
   }
 }

@@ -21,7 +21,14 @@ export type Config = Readonly<{
   smtp: SmtpConfig | null;
   /** The From address of the archive's email. */
   mailFrom: string;
+  /** Requests a guest address, or a member, may make in a window; null: no limit. */
+  requestLimits: Readonly<{ guest: RateLimitSetting | null; member: RateLimitSetting | null }>;
+  /** Accounts one address may make in a window; null: no limit. */
+  signupLimit: RateLimitSetting | null;
 }>;
+
+/** So many hits per window of milliseconds. */
+export type RateLimitSetting = Readonly<{ limit: number; windowMs: number }>;
 
 export type SmtpConfig = Readonly<{ host: string; port: number; secure: boolean; user: string | null; password: string | null }>;
 
@@ -85,7 +92,20 @@ export const OPTIONS = [
   { name: 'SMTP_USER', help: 'the mail server\'s user name, if it needs one' },
   { name: 'SMTP_PASSWORD', help: 'its password' },
   { name: 'MAIL_FROM', help: 'the From address of the archive\'s email, default "ARCHIVE_NAME <noreply@host of BASE_URL>"' },
+  { name: 'RATE_LIMIT', help: 'requests one guest address may make, as REQUESTS/SECONDS, or "off"; default 300/300 (shared by every app server; set TRUST_PROXY behind a proxy)' },
+  { name: 'RATE_LIMIT_MEMBERS', help: 'requests one logged-in member (or API token) may make, REQUESTS/SECONDS or "off"; default 1200/300' },
+  { name: 'SIGNUP_LIMIT', help: 'accounts one address may make, ACCOUNTS/SECONDS or "off"; default 5/3600' },
 ] as const;
+
+function parseRateLimit(name: string, raw: string | undefined, fallback: string): RateLimitSetting | null {
+  const value = (raw ?? fallback).trim();
+  if (value === 'off') return null;
+  const match = /^(\d{1,9})\/(\d{1,7})$/.exec(value);
+  const limit = Number(match?.[1]);
+  const seconds = Number(match?.[2]);
+  if (match === null || limit < 1 || seconds < 1) throw new ConfigError(`${name} must be REQUESTS/SECONDS (for example 300/300) or "off", got "${value}"`);
+  return { limit, windowMs: seconds * 1000 };
+}
 
 function parseSmtp(env: Env): SmtpConfig | null {
   const host = (env.SMTP_HOST ?? '').trim();
@@ -197,5 +217,10 @@ export function loadConfig(env: Env = process.env, { persist = true } = {}): Con
     ebookConvert: parseEbookConvert(env.EBOOK_CONVERT, env.PATH),
     smtp: parseSmtp(env),
     mailFrom: parseMailFrom(env.MAIL_FROM, parseArchiveName(env.ARCHIVE_NAME), baseUrl),
+    requestLimits: Object.freeze({
+      guest: parseRateLimit('RATE_LIMIT', env.RATE_LIMIT, '300/300'),
+      member: parseRateLimit('RATE_LIMIT_MEMBERS', env.RATE_LIMIT_MEMBERS, '1200/300'),
+    }),
+    signupLimit: parseRateLimit('SIGNUP_LIMIT', env.SIGNUP_LIMIT, '5/3600'),
   });
 }

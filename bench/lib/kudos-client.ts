@@ -2,7 +2,9 @@
 // with a bearer token; a guest as the page's form does, from an address of their own (sent in
 // X-Forwarded-For, which the app trusts with TRUST_PROXY), after taking a form token and cookie.
 import { Agent, request } from 'node:http';
-import { FLASH_COOKIE } from '../../src/http/cookies.js';
+import { PLAIN_COOKIE_NAMES } from '../../src/http/cookies.js';
+
+const FLASH_COOKIE = PLAIN_COOKIE_NAMES.flash;
 import { KUDOS_MESSAGES } from '../../src/feedback/kudos.service.js';
 
 /** One HTTP exchange: the status (0 when no answer came) and how long it took, in milliseconds. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
 import { describeEachDatabase, PASSWORD, signUp, uniqueLogin } from '../../test/helpers.js';
 import { parsePage } from '../../test/html.js';
@@ -136,20 +136,6 @@ describeEachDatabase('accounts', (ctx) => {
     const response = await client.postRaw('/signup', Buffer.from('login=caf%E9&email=a%40b.org'));
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('not valid UTF-8');
-  });
-});
-
-describe('secure cookies', () => {
-  it('marks cookies Secure when BASE_URL is https', async () => {
-    const { buildTestApp } = await import('../../test/helpers.js');
-    const testApp = await buildTestApp('sqlite', { BASE_URL: 'https://archive.example' });
-    try {
-      const client = new TestClient(testApp.app);
-      const page = await client.get('/login');
-      expect(String(page.headers['set-cookie'])).toContain('Secure');
-    } finally {
-      await testApp.close();
-    }
   });
 });
 

@@ -1,10 +1,11 @@
 // Sign up, log in, log out: HTML forms with Post/Redirect/Get.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from '../http/cookies.js';
+import { cookieNames, cookieOptions } from '../http/cookies.js';
 import { pageContext, setFlash } from '../http/context.js';
 import { csrfToken } from '../http/csrf.js';
 import { AppError } from '../http/errors.js';
 import { checkbox, field, formOf, safeReturnPath } from '../http/form-values.js';
+import { countHit, refuseWhenSpent } from '../http/rate-limit.js';
 import { sendPage } from '../http/render.js';
 import { endSession } from './session.service.js';
 import { startBrowserSession } from './browser-session.js';
@@ -68,21 +69,29 @@ function showLogout(request: FastifyRequest, reply: FastifyReply) {
 async function submitSignUp(request: FastifyRequest, reply: FastifyReply) {
   const form = formOf(request);
   const values = { login: field(form, 'login').trim(), email: field(form, 'email').trim() };
+  const { db, config } = request.server;
+  const limitKey = `signup:address:${request.ip}`;
   try {
-    const user = await createAccount(request.server.db, { ...values, password: field(form, 'password'), passwordConfirmation: field(form, 'passwordConfirmation') });
+    if (config.signupLimit !== null) await refuseWhenSpent(db, limitKey, config.signupLimit, 'Too many accounts have been made from your address lately.');
+    const user = await createAccount(db, { ...values, password: field(form, 'password'), passwordConfirmation: field(form, 'passwordConfirmation') });
+    if (config.signupLimit !== null) await countHit(db, limitKey, config.signupLimit);
     await startBrowserSession(request, reply, user, false);
     setFlash(reply, `Welcome, ${user.login}! Your account is ready${user.isAdmin ? ' (you are this archive\'s first administrator)' : ''}.`);
     return await reply.redirect('/', 303);
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-    return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={values} errors={error.fields} />, 422);
+    if (!(error instanceof AppError) || (error.code !== 'validation_failed' && error.code !== 'rate_limited')) throw error;
+    if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+    const errors = error.code === 'rate_limited' ? { login: error.message } : error.fields;
+    return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={values} errors={errors} />, error.status);
   }
 }
 
 async function submitLogout(request: FastifyRequest, reply: FastifyReply) {
-  const token = request.cookies[SESSION_COOKIE];
+  const { config } = request.server;
+  const name = cookieNames(config).session;
+  const token = request.cookies[name];
   if (token !== undefined && token !== '') await endSession(request.server.db, token);
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(name, cookieOptions(config));
   setFlash(reply, 'You are logged out. See you soon!');
   return reply.redirect('/', 303);
 }

@@ -1,7 +1,7 @@
 // Logging a browser in: the session cookie, and logging in from inside another form (a writer
 // whose session ended sends their work again with their password, and loses nothing).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { cookieOptions, SESSION_COOKIE } from '../http/cookies.js';
+import { cookieNames, cookieOptions } from '../http/cookies.js';
 import { AppError, invalid } from '../http/errors.js';
 import type { FormBody } from '../http/body-parsers.js';
 import { field } from '../http/form-values.js';
@@ -14,11 +14,12 @@ import { checkPassword } from './sign-in.service.js';
 /** Starts a session for the user and gives the browser its cookie; this request goes on as them. */
 export async function startBrowserSession(request: FastifyRequest, reply: FastifyReply, user: ViewerUser, remember: boolean): Promise<void> {
   const { db, config } = request.server;
-  const old = request.cookies[SESSION_COOKIE];
+  const name = cookieNames(config).session;
+  const old = request.cookies[name];
   if (old !== undefined && old !== '') await endSession(db, old);
   const token = await startSession(db, user.id, remember);
   const maxAge = remember ? { maxAgeSeconds: SESSION_TTL_MS.remembered / 1000 } : {};
-  reply.setCookie(SESSION_COOKIE, token, cookieOptions(config, maxAge));
+  reply.setCookie(name, token, cookieOptions(config, maxAge));
   request.viewer = { user, sessionToken: token, ip: request.ip, via: 'session' };
 }
 

@@ -4,7 +4,7 @@ import { guestViewer, type Viewer, type ViewerUser } from '../access/viewer.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Kysely } from 'kysely';
-import { cookieOptions, FLASH_COOKIE, SESSION_COOKIE } from './cookies.js';
+import { cookieNames, cookieOptions } from './cookies.js';
 import { csrfToken } from './csrf.js';
 import { AppError } from './errors.js';
 import { isApiRequest } from './request-guards.js';
@@ -57,7 +57,7 @@ export function sharedPageContext(request: FastifyRequest): PageContext {
 
 /** Sets a one-time message shown on the next page (Post/Redirect/Get). */
 export function setFlash(reply: FastifyReply, message: string): void {
-  reply.setCookie(FLASH_COOKIE, encodeURIComponent(message), cookieOptions(reply.server.config, { maxAgeSeconds: 60 }));
+  reply.setCookie(cookieNames(reply.server.config).flash, encodeURIComponent(message), cookieOptions(reply.server.config, { maxAgeSeconds: 60 }));
 }
 
 /** How a request's credentials become a user (accounts owns sessions and API tokens). */
@@ -76,17 +76,19 @@ async function identify(request: FastifyRequest, who: Identify): Promise<Viewer>
     if (user === null) throw new AppError('unauthorized', 'That API token is not valid.');
     return { user, sessionToken: null, ip, via: 'token' };
   }
-  const token = request.cookies[SESSION_COOKIE];
+  const token = request.cookies[cookieNames(request.server.config).session];
   if (token === undefined || token === '') return guestViewer(ip);
   const user = await who.bySession(db, token);
   return user === null ? guestViewer(ip) : { user, sessionToken: token, ip, via: 'session' };
 }
 
 function readFlash(request: FastifyRequest, reply: FastifyReply): void {
-  const flash = request.cookies[FLASH_COOKIE];
+  const { config } = request.server;
+  const name = cookieNames(config).flash;
+  const flash = request.cookies[name];
   if (flash === undefined || flash === '') return;
   try { request.flash = decodeURIComponent(flash); } catch { request.flash = null; }
-  reply.clearCookie(FLASH_COOKIE, { path: '/' });
+  reply.clearCookie(name, cookieOptions(config));
 }
 
 /** Registers the hooks that fill request.viewer and request.flash. */
@@ -98,7 +100,8 @@ export function registerContext(app: FastifyInstance, who: Identify): void {
     // Most requests are guests (with no cookie, or only the guest cookie of their form token) and
     // no token: answer them without a promise.
     const cookies = request.cookies;
-    if (cookies[SESSION_COOKIE] === undefined && cookies[FLASH_COOKIE] === undefined && request.headers.authorization === undefined) {
+    const names = cookieNames(app.config);
+    if (cookies[names.session] === undefined && cookies[names.flash] === undefined && request.headers.authorization === undefined) {
       done();
       return;
     }

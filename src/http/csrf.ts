@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hmac, randomToken, safeEqual } from '../lib/secrets.js';
 import { AppError } from './errors.js';
-import { GUEST_COOKIE, setGuestCookie } from './cookies.js';
+import { cookieNames, setGuestCookie } from './cookies.js';
 
 /** The name of the hidden field every form carries. */
 export const CSRF_FIELD = '_csrf';
@@ -10,7 +10,7 @@ export const CSRF_FIELD = '_csrf';
 const RAILS_CSRF_FIELD = 'authenticity_token';
 
 function seedOf(request: FastifyRequest): string | null {
-  return request.viewer.sessionToken ?? request.cookies[GUEST_COOKIE] ?? null;
+  return request.viewer.sessionToken ?? request.cookies[cookieNames(request.server.config).guest] ?? null;
 }
 
 // A returning visitor's token is remembered: every cached page a guest reads carries it, and
@@ -35,7 +35,7 @@ export function csrfToken(request: FastifyRequest, reply: FastifyReply, secret: 
   let seed = seedOf(request);
   if (seed === null) {
     seed = randomToken();
-    request.cookies[GUEST_COOKIE] = seed;
+    request.cookies[cookieNames(request.server.config).guest] = seed;
     setGuestCookie(reply, seed);
     return hmac(secret, `csrf:${seed}`);
   }

@@ -15,6 +15,30 @@ export async function recordHit(db: Db, key: string, nowMs: number, windowMs: nu
   return { hits: row.hits, windowStart: row.window_start };
 }
 
+/**
+ * Adds hits to many keys in one statement (an app server's requests since its last sync) and
+ * returns each key's count and window start as every app server has counted them.
+ */
+export async function recordHitsBatch(db: Db, hits: Array<{ key: string; count: number }>, nowMs: number, windowMs: number): Promise<Array<{ key: string; hits: number; windowStart: number }>> {
+  if (hits.length === 0) return [];
+  const expired = sql<boolean>`rate_limits.window_start <= ${nowMs - windowMs}`;
+  const rows = await db.insertInto('rate_limits').values(hits.map(({ key, count }) => ({ key, window_start: nowMs, hits: count })))
+    .onConflict((oc) => oc.column('key').doUpdateSet({
+      hits: sql<number>`case when ${expired} then excluded.hits else rate_limits.hits + excluded.hits end`,
+      window_start: sql<number>`case when ${expired} then ${nowMs} else rate_limits.window_start end`,
+    }))
+    .returning(['key', 'hits', 'window_start'])
+    .execute();
+  return rows.map((row) => ({ key: row.key, hits: row.hits, windowStart: row.window_start }));
+}
+
+/** A key's count in its current window, without counting (0 when its window is over). */
+export async function currentHits(db: Db, key: string, nowMs: number, windowMs: number): Promise<{ hits: number; windowStart: number }> {
+  const row = await db.selectFrom('rate_limits').select(['hits', 'window_start']).where('key', '=', key).executeTakeFirst();
+  if (row === undefined || row.window_start <= nowMs - windowMs) return { hits: 0, windowStart: nowMs };
+  return { hits: row.hits, windowStart: row.window_start };
+}
+
 /** Deletes windows that ended long ago. */
 export async function deleteStaleWindows(db: Db, beforeMs: number): Promise<void> {
   await db.deleteFrom('rate_limits').where('window_start', '<', beforeMs).execute();

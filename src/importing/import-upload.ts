@@ -3,6 +3,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FormBody } from '../http/body-parsers.js';
+import { AppError } from '../http/errors.js';
 import { formOf } from '../http/form-values.js';
 import { requireUser } from '../access/permissions.js';
 import { DEFAULT_LIMITS, ImportError } from './import.js';
@@ -39,14 +40,20 @@ async function readParts(request: FastifyRequest): Promise<void> {
   // Guests are turned away before a byte of their upload is read.
   requireUser(request.viewer);
   const body = Object.create(null) as MultipartBody;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const file = await readFile(part.file, part.filename);
-      if (part.fieldname === FILE_FIELD) body[FILE_FIELD] = file;
-    } else if (typeof part.value === 'string' && part.fieldname !== FILE_FIELD && body[part.fieldname] === undefined) {
-      // Text cut at fieldSize is one byte over the limit, so the importer refuses it as too large.
-      body[part.fieldname] = part.value;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const file = await readFile(part.file, part.filename);
+        if (part.fieldname === FILE_FIELD) body[FILE_FIELD] = file;
+      } else if (typeof part.value === 'string' && part.fieldname !== FILE_FIELD && body[part.fieldname] === undefined) {
+        // Text cut at fieldSize is one byte over the limit, so the importer refuses it as too large.
+        body[part.fieldname] = part.value;
+      }
     }
+  } catch (error) {
+    // No boundary, a wrong one, a body cut short: the sender's bytes, not our failure.
+    if (error instanceof AppError) throw error;
+    throw new AppError('bad_request', 'The upload arrived incomplete or malformed, so nothing was imported. Please choose the file and send it again.');
   }
   request.body = body;
 }

@@ -421,4 +421,21 @@ describeEachDatabase('importing a story through the web pages', (ctx) => {
     expect(response.statusCode).toBe(403);
     expect(await imports(t)).toBe(before);
   });
+
+  it.each([
+    ['no boundary', 'multipart/form-data', 'just some bytes'],
+    ['a boundary the body never uses', 'multipart/form-data; boundary=lantern', '--other\r\nContent-Disposition: form-data; name="text"\r\n\r\nhello\r\n--other--\r\n'],
+    ['a body cut short', 'multipart/form-data; boundary=lantern', '--lantern\r\nContent-Disposition: form-data; name="text"\r\n\r\nThe tide was tur'],
+  ])('answers a malformed upload (%s) with 400 and a readable page, importing nothing', async (_name, contentType, payload) => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    await writer.get('/works/import');
+    const before = await imports(t);
+    const cookie = [...writer.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await t.app.inject({ method: 'POST', url: '/works/import', payload, headers: { cookie, 'content-type': contentType } });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('arrived incomplete or malformed');
+    expect(await imports(t)).toBe(before);
+  });
 });
