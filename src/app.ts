@@ -26,6 +26,7 @@ import { registerDownloadRoutes } from './downloads/download.routes.js';
 import { registerOpdsRoutes } from './opds/opds.routes.js';
 import { registerImportApi } from './importing/import.api.js';
 import { registerImportRoutes } from './importing/import.routes.js';
+import { ImportRunner } from './importing/import-runner.js';
 import { registerChapterRoutes } from './works/chapter.routes.js';
 import { registerListingRoutes } from './works/listing.routes.js';
 import { registerWorkApi } from './works/work.api.js';
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   app.decorate('reveals', reveals);
   app.addHook('onReady', () => { reveals.start(); });
   app.addHook('onClose', () => reveals.stop());
+  app.decorate('importRunner', new ImportRunner());
   registerHitCounter(app);
   reportEventFailuresTo((error, event) => app.log.error({ err: error, event }, 'an after-commit subscriber failed'));
   recordRoutes(app);
@@ -168,5 +170,7 @@ declare module 'fastify' {
     reveals: RevealClock;
     /** The general rate limit's counter (src/http/request-limiter.ts); tests call sync() rather than wait. */
     requestLimiter: RequestLimiter;
+    /** Reads uploads in worker threads (src/importing/import-runner.ts). */
+    importRunner: ImportRunner;
   }
 }

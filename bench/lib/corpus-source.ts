@@ -1,6 +1,7 @@
 // The main thread's side of corpus-worker.ts: starts the worker (through tsx, which a worker
 // does not inherit on Node 20), keeps up to two batches coming, and hands them over in order.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../../src/lib/ts-worker.js';
 import type { BatchMessage, UniverseMessage, WorkerInput, WorkerMessage } from './corpus-worker.js';
 
 /** Batches asked for ahead of the one being written: one being made while one waits. */
@@ -13,9 +14,7 @@ export class WorkSource {
   #failure: Error | null = null;
 
   constructor(input: WorkerInput) {
-    const entry = new URL('./corpus-worker.ts', import.meta.url).href;
-    const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-    this.#worker = new Worker(code, { eval: true, workerData: input });
+    this.#worker = startTsWorker(new URL('./corpus-worker.ts', import.meta.url), { workerData: input });
     this.#worker.on('message', (message: WorkerMessage) => this.#deliver(message));
     this.#worker.on('error', (error) => this.#fail(error));
     this.#worker.on('exit', (code) => this.#fail(new Error(`the corpus worker exited (code ${code})`)));

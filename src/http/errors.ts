@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   import_failed: { status: 422, message: 'The file could not be imported.' },
   rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
   internal: { status: 500, message: 'Something went wrong on our side. Please try again.' },
+  service_busy: { status: 503, message: 'The archive is busy. Please try again in a minute.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,7 +1,7 @@
 // EPUB files: a zip whose META-INF/container.xml names the package document (OPF), whose
 // spine lists the content documents in reading order. The content documents' bodies are
 // read in that order as one HTML body, so a chapter split across files reads as one.
-import { damagedArchive } from './import-error.js';
+import { damagedArchive, tooMuchText } from './import-error.js';
 import type { ZipArchive } from './zip-reader.js';
 import { childElements, decodePart, descendants, parseXml, xmlText, type XmlElement } from './xml-tree.js';
 import { innerHtml, parseBody } from './dom.js';
@@ -15,6 +15,12 @@ export type EpubContent = {
 };
 
 const HTML_TYPES = new Set(['application/xhtml+xml', 'text/html']);
+
+/**
+ * The most markup an e-book's story documents may hold together: several times the longest
+ * novels on AO3 (a million words is about 6 million characters of text and markup).
+ */
+export const MAX_TEXT_CHARACTERS = 24 * 1024 * 1024;
 
 /** Resolves an href against the folder of the document that holds it, within the archive. */
 function resolvePath(base: string, href: string): string {
@@ -56,15 +62,25 @@ export function readEpub(zip: ZipArchive): EpubContent {
   const opf = readXml(zip, rootfile);
   const manifest = new Map(descendants(opf, 'item').map((item) => [item.attrs.get('id') ?? '', item] as const));
   const bodies: string[] = [];
+  const read = new Set<string>();
+  let text = 0;
   for (const ref of descendants(opf, 'itemref')) {
     const item = manifest.get(ref.attrs.get('idref') ?? '');
     const properties = (item?.attrs.get('properties') ?? '').split(/\s+/);
     // The EPUB 3 navigation document is a table of contents, not part of the story.
     if (!item || properties.includes('nav') || !HTML_TYPES.has(item.attrs.get('media-type') ?? '')) continue;
-    const bytes = zip.read(resolvePath(rootfile, item.attrs.get('href') ?? ''));
+    const path = resolvePath(rootfile, item.attrs.get('href') ?? '');
+    // A spine lists each document once; one listed again (a thousand times, in a hostile file) is read once.
+    if (read.has(path)) continue;
+    read.add(path);
+    const bytes = zip.read(path);
     if (!bytes) throw damagedArchive();
     // Lenient here: a stray bad byte in a chapter shows as U+FFFD rather than losing the book.
-    bodies.push(innerHtml(parseBody(decodePart(bytes, false)).body));
+    const html = decodePart(bytes, false);
+    text += html.length;
+    // Counted before each document is parsed, so a hostile book stops before its text is built.
+    if (text > MAX_TEXT_CHARACTERS) throw tooMuchText(MAX_TEXT_CHARACTERS);
+    bodies.push(innerHtml(parseBody(html).body));
   }
   return { bodyHtml: bodies.join('\n'), title: metadataText(opf, 'title'), description: metadataText(opf, 'description') };
 }

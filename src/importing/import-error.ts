@@ -3,7 +3,11 @@
 
 export type ImportErrorCode =
   | 'empty' | 'binary' | 'too_large' | 'unknown_encoding'
-  | 'archive_too_large' | 'archive_too_many_files' | 'damaged_archive' | 'unsupported';
+  | 'archive_too_large' | 'archive_too_many_files' | 'damaged_archive' | 'unsupported'
+  // Reading it took more time or memory than any story needs (import-runner.ts).
+  | 'too_complex'
+  // Too many imports are running and waiting: send it again later.
+  | 'busy';
 
 /** Sizes as a writer reads them: "5 MB", "1.5 MB", "800 KB". */
 export function formatBytes(bytes: number): string {
@@ -52,6 +56,13 @@ export function archiveTooLarge(limit: number): ImportError {
   return new ImportError('archive_too_large',
     `This file unpacks to more than ${formatBytes(limit)}, far more than the text of a story needs, ` +
     `so we stopped reading it. If it holds many pictures, remove them. ${SAVE_AGAIN}`);
+}
+
+/** The error for an e-book whose story documents hold more text than any story does. */
+export function tooMuchText(limit: number): ImportError {
+  return new ImportError('archive_too_large',
+    `This e-book holds more than ${(limit / 1024 / 1024).toFixed(0)} million characters of story text, more than the longest works ` +
+    `anyone has posted, so we stopped reading it. Split it into several files. ${SAVE_AGAIN}`);
 }
 
 /** The error for an archive with more parts than a document or e-book of a story has. */

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.js';
 import { workPath } from '../works/work-paths.js';
-import { importFile, importText, ImportError, type ImportedWork } from './import.js';
+import { ImportError, type ImportedWork } from './import.js';
 import { workFieldsFromJson, type WorkFieldsBody } from '../works/work-json.js';
 import { importSchema } from './import.schemas.js';
 import { createImportedWork, summarizeImport } from './import.service.js';
@@ -15,26 +15,28 @@ type ImportBody = {
   create?: 'none' | 'draft' | 'post' | null; work?: WorkFieldsBody | null;
 };
 
-function readImport(body: ImportBody): Promise<ImportedWork> {
+function readImport(request: FastifyRequest, body: ImportBody): Promise<ImportedWork> {
+  const { importRunner } = request.server;
   if (body.content != null) {
     if (body.fileName == null || body.fileName === '') throw new AppError('bad_request', 'Send "fileName" with "content", so the file\'s kind can be told.', { fileName: 'is required with content' });
     if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(body.content)) throw new AppError('bad_request', '"content" must be the file in base64.', { content: 'is not base64' });
-    return importFile(new Uint8Array(Buffer.from(body.content, 'base64')), body.fileName);
+    return importRunner.run({ kind: 'file', bytes: new Uint8Array(Buffer.from(body.content, 'base64')), fileName: body.fileName });
   }
   const { text } = body;
-  if (text != null) return Promise.resolve().then(() => importText(text, body.format ?? 'text'));
+  if (text != null) return importRunner.run({ kind: 'text', text, format: body.format ?? 'text' });
   throw new AppError('bad_request', 'Send a file as "fileName" and "content" (base64), or pasted "text" with its "format".', { content: 'is required' });
 }
 
 function importProblem(error: unknown): unknown {
   if (!(error instanceof ImportError)) return error;
+  if (error.code === 'busy') return new AppError('service_busy', error.message, {}, 60);
   return new AppError(error.code === 'too_large' ? 'payload_too_large' : 'import_failed', error.message, { content: error.code });
 }
 
 async function postImport(request: FastifyRequest<{ Body: ImportBody }>) {
   const body = request.body;
   const create = body.create ?? 'none';
-  const imported = await readImport(body).catch((error: unknown) => { throw importProblem(error); });
+  const imported = await readImport(request, body).catch((error: unknown) => { throw importProblem(error); });
   const summary = summarizeImport(imported);
   if (create === 'none') return { status: 200, body: { import: summary } };
   const id = await createImportedWork(request.server.db, request.viewer, imported, workFieldsFromJson(body.work ?? undefined), create);

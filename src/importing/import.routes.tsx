@@ -16,7 +16,7 @@ import { applyFix, type ImportDraft, type ImportFix } from './import-draft.js';
 import { draftFromForm, fixOf, movesOf, paragraphsShown, workErrorsToFields } from './import-form.js';
 import { finishImport, listUnfinishedImports, loadImport, saveImport, storeImport } from './import-preview.service.js';
 import { registerMultipart, truncatedUpload, uploadFormOf, type UploadForm } from './import-upload.js';
-import { DEFAULT_LIMITS, importFile, importText, ImportError, type ImportedWork } from './import.js';
+import { DEFAULT_LIMITS, ImportError, type ImportedWork } from './import.js';
 import { ImportPreviewPage } from './views/import-preview-page.js';
 import { ImportUploadPage, PASTE_FORMATS, type PasteFormat } from './views/import-upload-page.js';
 
@@ -36,11 +36,11 @@ async function readUpload(request: FastifyRequest, upload: UploadForm): Promise<
   const { file } = upload;
   if (file !== null && (file.name !== '' || file.bytes.length > 0)) {
     if (file.truncated) throw truncatedUpload(request);
-    return { work: await importFile(new Uint8Array(file.bytes), file.name), fileName: file.name };
+    return { work: await request.server.importRunner.run({ kind: 'file', bytes: new Uint8Array(file.bytes), fileName: file.name }), fileName: file.name };
   }
   if (upload.text.trim() === '') throw new ImportError('empty', 'Choose a file to upload, or paste your story into the box below.');
   if (Buffer.byteLength(upload.text) > DEFAULT_LIMITS.maxFileBytes) throw truncatedUpload(request);
-  return { work: importText(upload.text, pasteFormat(upload.format)), fileName: '' };
+  return { work: await request.server.importRunner.run({ kind: 'text', text: upload.text, format: pasteFormat(upload.format) }), fileName: '' };
 }
 
 async function submitUpload(request: FastifyRequest, reply: FastifyReply) {
@@ -54,7 +54,8 @@ async function submitUpload(request: FastifyRequest, reply: FastifyReply) {
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     const at = usedFile || upload.text.trim() === '' ? 'file' : 'text';
-    return renderUpload(request, reply, { text: upload.text, format: pasteFormat(upload.format) }, { [at]: error.message }, 422);
+    if (error.code === 'busy') reply.header('retry-after', '60');
+    return renderUpload(request, reply, { text: upload.text, format: pasteFormat(upload.format) }, { [at]: error.message }, error.code === 'busy' ? 503 : 422);
   }
 }
 
