@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { registerAccountRoutes } from './accounts/account.routes.js';
 import { registerPseudRoutes } from './accounts/pseud.routes.js';
+import { registerRecoveryRoutes } from './accounts/recovery.routes.js';
 import { registerAdminRoutes } from './accounts/admin.routes.js';
 import { resumeSession, userForApiToken } from './accounts/session.service.js';
 import { loginRequiredPage } from './accounts/views/account-pages.js';
@@ -126,6 +127,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerAssets(app);
   registerAccountRoutes(app);
   registerPseudRoutes(app);
+  registerRecoveryRoutes(app);
   registerAdminRoutes(app);
   registerSearchRoutes(app);
   registerListingRoutes(app);

@@ -57,7 +57,25 @@ export async function signUp(app: FastifyInstance, login = uniqueLogin(), ip = n
   const response = await client.post('/signup', { login, email: `${login}@example.org`, password: PASSWORD, passwordConfirmation: PASSWORD });
   if (response.statusCode !== 303) throw new Error(`sign-up failed: ${response.statusCode} ${response.body.slice(0, 500)}`);
   client.login = login;
+  await confirmAddress(client, `${login}@example.org`);
   return client;
+}
+
+/** The newest confirmation link sent to an address, as a path, or null when none was sent (the first account needs none). */
+export async function confirmationPath(app: FastifyInstance, email: string): Promise<string | null> {
+  const mail = await app.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', email).where('subject', 'like', '%Confirm your%')
+    .orderBy('id', 'desc').executeTakeFirst();
+  const match = mail === undefined ? null : /\/confirm\/[A-Za-z0-9_-]+/.exec(mail.text_body);
+  return match?.[0] ?? null;
+}
+
+/** Follows the confirmation link sent to an address, as its owner would: opens it and presses the button. */
+export async function confirmAddress(client: TestClient, email: string): Promise<void> {
+  const path = await confirmationPath(client.app, email);
+  if (path === null) return;
+  await client.get(path);
+  const confirmed = await client.post(path);
+  if (confirmed.statusCode !== 303) throw new Error(`confirming ${email} failed: ${confirmed.statusCode} ${confirmed.body.slice(0, 500)}`);
 }
 
 /** The fields of a valid new-work form, with overrides. */

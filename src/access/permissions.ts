@@ -12,6 +12,13 @@ export function requireUser(viewer: Viewer, message = 'Log in to do that.'): Vie
   return viewer.user;
 }
 
+/** A member who has confirmed their email address, before posting or commenting: 401 for a guest, 403 email_unconfirmed until then. */
+export function requireConfirmed(viewer: Viewer): ViewerUser {
+  const user = requireUser(viewer);
+  if (!user.confirmed) throw new AppError('email_unconfirmed');
+  return user;
+}
+
 /** An administrator: 401 for a guest, 403 for anyone else. */
 export function requireAdmin(viewer: Viewer): ViewerUser {
   const user = requireUser(viewer, 'Log in as an administrator.');

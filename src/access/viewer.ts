@@ -1,6 +1,7 @@
 // Who is asking: every service call that reads or writes takes a Viewer.
 
-export type ViewerUser = Readonly<{ id: number; login: string; isAdmin: boolean; isWrangler: boolean }>;
+/** A member; `confirmed` once they followed the link sent to their email address (until then they may not post or comment). */
+export type ViewerUser = Readonly<{ id: number; login: string; isAdmin: boolean; isWrangler: boolean; confirmed: boolean }>;
 
 /**
  * How the request proved who it is: nothing (a guest), a browser session cookie, an API

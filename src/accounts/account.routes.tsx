@@ -11,6 +11,7 @@ import { endSession } from './session.service.js';
 import { startBrowserSession } from './browser-session.js';
 import { createAccount, toViewerUser } from './user.service.js';
 import { checkPassword } from './sign-in.service.js';
+import { sendConfirmation } from './account-recovery.service.js';
 import { LoginPage, LogoutPage, SignUpPage, type LoginValues } from './views/account-pages.js';
 
 function showLogin(request: FastifyRequest, reply: FastifyReply) {
@@ -73,10 +74,13 @@ async function submitSignUp(request: FastifyRequest, reply: FastifyReply) {
   const limitKey = `signup:address:${request.ip}`;
   try {
     if (config.signupLimit !== null) await refuseWhenSpent(db, limitKey, config.signupLimit, 'Too many accounts have been made from your address lately.');
-    const user = await createAccount(db, { ...values, password: field(form, 'password'), passwordConfirmation: field(form, 'passwordConfirmation') });
+    const user = await createAccount(db, { ...values, password: field(form, 'password'), passwordConfirmation: field(form, 'passwordConfirmation') }, { confirmed: false });
     if (config.signupLimit !== null) await countHit(db, limitKey, config.signupLimit);
+    if (!user.confirmed) await sendConfirmation(db, user.id);
     await startBrowserSession(request, reply, user, false);
-    setFlash(reply, `Welcome, ${user.login}! Your account is ready${user.isAdmin ? ' (you are this archive\'s first administrator)' : ''}.`);
+    setFlash(reply, user.confirmed
+      ? `Welcome, ${user.login}! Your account is ready${user.isAdmin ? ' (you are this archive\'s first administrator)' : ''}.`
+      : `Welcome, ${user.login}! We sent a link to ${values.email}: follow it to confirm your address, and you can post works and comment.`);
     return await reply.redirect('/', 303);
   } catch (error) {
     if (!(error instanceof AppError) || (error.code !== 'validation_failed' && error.code !== 'rate_limited')) throw error;

@@ -71,6 +71,11 @@ export function noteSuccess(db: Db, attempt: LoginAttempt): Promise<void> {
   return failures.clearFailures(db, keysOf(attempt).account);
 }
 
+/** Ends an account's streak (its password was just reset). */
+export function clearFailuresOf(db: Db, userId: number): Promise<void> {
+  return failures.clearFailures(db, `account:${userId}`);
+}
+
 /** Forgets streaks long over (the CLI's housekeeping). */
 export function pruneLoginFailures(db: Db): Promise<void> {
   return failures.deleteOldFailures(db, Date.now() - BACKOFF.forgetAfterMs);

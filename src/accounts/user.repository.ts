@@ -19,14 +19,14 @@ export function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export type NewUser = { login: string; email: string; passwordHash: string; isAdmin: boolean };
+export type NewUser = { login: string; email: string; passwordHash: string; isAdmin: boolean; confirmed?: boolean };
 
 /** Inserts a user and its default pseud (named after the login); returns the user's id. */
 export async function insertUserWithDefaultPseud(db: Db, user: NewUser): Promise<number> {
   const now = nowIso();
   const { id } = await db.insertInto('users').values({
     login: user.login, login_key: user.login.toLowerCase(), email: user.email, email_key: user.email.toLowerCase(),
-    password_hash: user.passwordHash, is_admin: user.isAdmin ? 1 : 0, created_at: now,
+    password_hash: user.passwordHash, is_admin: user.isAdmin ? 1 : 0, created_at: now, email_confirmed_at: user.confirmed === false ? null : now,
   }).returning('id').executeTakeFirstOrThrow();
   await insertPseud(db, id, user.login, true);
   return id;
@@ -58,4 +58,27 @@ export function listPseuds(db: Db, userId: number): Promise<PseudRow[]> {
 
 export function findPseud(db: Db, userId: number, nameKey: string): Promise<PseudRow | undefined> {
   return db.selectFrom('pseuds').selectAll().where('user_id', '=', userId).where('name_key', '=', nameKey).executeTakeFirst();
+}
+
+export async function markEmailConfirmed(db: Db, userId: number, at: string): Promise<void> {
+  await db.updateTable('users').set({ email_confirmed_at: at }).where('id', '=', userId).execute();
+}
+
+/** A new address, confirmed by following the link sent to it. */
+export async function updateEmail(db: Db, userId: number, email: string, confirmedAt: string): Promise<void> {
+  await db.updateTable('users').set({ email, email_key: email.toLowerCase(), email_confirmed_at: confirmedAt }).where('id', '=', userId).execute();
+}
+
+export async function updateLogin(db: Db, userId: number, login: string): Promise<void> {
+  await db.updateTable('users').set({ login, login_key: login.toLowerCase() }).where('id', '=', userId).execute();
+}
+
+/** Records an old login name leading to its member until a time (replacing an older record of the same name). */
+export async function insertRename(db: Db, oldLoginKey: string, userId: number, until: string): Promise<void> {
+  await db.insertInto('login_renames').values({ old_login_key: oldLoginKey, user_id: userId, until })
+    .onConflict((oc) => oc.column('old_login_key').doUpdateSet({ user_id: userId, until })).execute();
+}
+
+export function findLiveRename(db: Db, oldLoginKey: string, now: string): Promise<{ user_id: number } | undefined> {
+  return db.selectFrom('login_renames').select('user_id').where('old_login_key', '=', oldLoginKey).where('until', '>', now).executeTakeFirst();
 }

@@ -12,7 +12,7 @@ export type SignUpInput = { login: string; email: string; password: string; pass
 
 /** The user as a viewer sees itself. */
 export function toViewerUser(row: UserRow): ViewerUser {
-  return { id: row.id, login: row.login, isAdmin: row.is_admin === 1, isWrangler: row.is_wrangler === 1 };
+  return { id: row.id, login: row.login, isAdmin: row.is_admin === 1, isWrangler: row.is_wrangler === 1, confirmed: row.email_confirmed_at !== null };
 }
 
 async function checkNewAccount(db: Db, input: SignUpInput): Promise<void> {
@@ -28,14 +28,21 @@ async function checkNewAccount(db: Db, input: SignUpInput): Promise<void> {
   if (Object.keys(fields).length > 0) throw invalid(fields);
 }
 
-/** Creates an account; the first one on an empty archive is an admin, as is any made with `admin`. */
-export async function createAccount(db: Kysely<Database>, raw: SignUpInput, options: { admin?: boolean } = {}): Promise<ViewerUser> {
+/**
+ * Creates an account; the first one on an empty archive is an admin, as is any made with `admin`.
+ * Accounts made on the sign-up page pass `confirmed: false` and must confirm their address
+ * (the first account excepted: it is the operator's, on an archive that may not send email yet);
+ * the operator's own (the CLI, seeds) are confirmed.
+ */
+export async function createAccount(db: Kysely<Database>, raw: SignUpInput, options: { admin?: boolean; confirmed?: boolean } = {}): Promise<ViewerUser> {
   const input = { ...raw, login: raw.login.trim(), email: raw.email.trim() };
   await checkNewAccount(db, input);
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction().execute(async (trx) => {
-    const isAdmin = options.admin === true || (await users.countUsers(trx)) === 0;
-    return users.insertUserWithDefaultPseud(trx, { login: input.login, email: input.email, passwordHash, isAdmin });
+    const first = (await users.countUsers(trx)) === 0;
+    const isAdmin = options.admin === true || first;
+    const confirmed = options.confirmed !== false || first;
+    return users.insertUserWithDefaultPseud(trx, { login: input.login, email: input.email, passwordHash, isAdmin, confirmed });
   });
   const created = await users.findUserById(db, id);
   if (!created) throw new AppError('internal');

@@ -7,6 +7,7 @@ import { emailProblem } from '../accounts/account.validation.js';
 import type { Viewer, ViewerUser } from '../access/viewer.js';
 import type { CommentState, Database, Db } from '../db/database.js';
 import { emit, inTransaction } from '../events/bus.js';
+import { requireConfirmed } from '../access/permissions.js';
 import { AppError, forbidden, invalid, notFound, type FieldErrors } from '../http/errors.js';
 import { enforceLimit, type Limit } from '../http/rate-limit.js';
 import { nowIso } from '../lib/clock.js';
@@ -98,6 +99,7 @@ export async function postComment(db: Kysely<Database>, viewer: Viewer, target: 
   const { commentPermission } = reader.work;
   if (commentPermission === 'none') throw forbidden(COMMENT_MESSAGES.off);
   if (commentPermission === 'registered' && viewer.user === null) throw new AppError('unauthorized', COMMENT_MESSAGES.registered);
+  if (viewer.user !== null) requireConfirmed(viewer);
   const fields: FieldErrors = {};
   // A field people never see: only a form-filling robot writes in it.
   if (input.honeypot.trim() !== '') fields.comment = 'This comment could not be posted. If you are a person, leave the hidden “website” field empty.';

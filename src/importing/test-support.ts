@@ -3,10 +3,12 @@
 // download builder does).
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { strToU8, zipSync, type Zippable } from 'fflate';
 import { expect } from 'vitest';
 import { htmlToText } from '../lib/word-count.js';
 import { wordsImported, type ImportedWork } from './import.js';
+import { buildZip } from './zip-fixtures.js';
+
+export { buildZip, hostileEpub } from './zip-fixtures.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -34,16 +36,6 @@ export function seen(html: string): string {
 /** The first line of text a reader sees in some HTML. */
 export function firstLine(html: string): string {
   return seen(html).split('\n')[0] ?? '';
-}
-
-/** A zip of the given entries, the first one stored uncompressed as EPUB wants its mimetype. */
-export function buildZip(entries: Record<string, string | Uint8Array>): Uint8Array {
-  const files: Zippable = {};
-  Object.entries(entries).forEach(([name, content], i) => {
-    const bytes = typeof content === 'string' ? strToU8(content) : content;
-    files[name] = i === 0 && name === 'mimetype' ? [bytes, { level: 0 }] : bytes;
-  });
-  return zipSync(files, { level: 6 });
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

@@ -53,6 +53,7 @@ function UserMenu({ ctx }: { ctx: PageContext }) {
         <li><a href={`/users/${user.login}/readings`}>History</a></li>
         <li><a href={`/users/${user.login}/subscriptions`}>Subscriptions</a></li>
         <li><a href={`/users/${user.login}/pseuds`}>Pseuds</a></li>
+        <li><a href={`/users/${user.login}/account`}>Account</a></li>
         {user.isAdmin && <li><a href="/admin">Admin</a></li>}
         <li><a href="/users/logout">Log out</a></li>
       </ul>
@@ -86,6 +87,9 @@ export function Layout({ ctx, title, children, mainClass, feed }: LayoutProps) {
         </header>
         <main id="main" class={mainClass} tabIndex={-1}>
           {ctx.flash !== null && <p class="flash notice" role="status">{ctx.flash}</p>}
+          {ctx.viewer.user !== null && !ctx.viewer.user.confirmed && (
+            <p class="flash notice unconfirmed">Confirm your email address to post works and comment: follow the link we sent you. <a href={`/users/${ctx.viewer.user.login}/account#confirm`}>Send it again</a></p>
+          )}
           {children}
         </main>
         <footer class="site-footer">

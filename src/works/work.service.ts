@@ -4,7 +4,7 @@ import type { Database, Db, PseudRow, WorkRow } from '../db/database.js';
 import type { Viewer, ViewerUser } from '../access/viewer.js';
 import { listPseudsOf } from '../accounts/user.service.js';
 import { AppError, invalid, notFound, type FieldErrors } from '../http/errors.js';
-import { requireCreator, requireUser } from '../access/permissions.js';
+import { requireConfirmed, requireCreator, requireUser } from '../access/permissions.js';
 import { nowIso, today } from '../lib/clock.js';
 import { countWords } from '../lib/word-count.js';
 import { setWorkTags } from '../tags/tag.service.js';
@@ -121,7 +121,7 @@ export async function createWork(
   /** Runs inside the same transaction once the work is written (an import claims its row here); throwing undoes the work. */
   alongside?: (trx: Db, workId: number) => Promise<void>,
 ): Promise<number> {
-  const user = requireUser(viewer);
+  const user = mode === 'post' ? requireConfirmed(viewer) : requireUser(viewer);
   const { clean, chapters: all } = checkNewWork(input, moreChapters);
   const pseuds = await resolvePseuds(db, user, clean.pseudIds);
   return inTransaction(db, async (trx) => {
@@ -194,6 +194,7 @@ function backdateChange(work: WorkRow, backdate: string | null) {
 export async function postDraft(db: Kysely<Database>, viewer: Viewer, workId: number): Promise<void> {
   const work = await requireCreator(db, viewer, workId);
   if (work.posted === 1) return;
+  requireConfirmed(viewer);
   await changeWork(db, workId, async (trx) => {
     const times = publicationTimes(work.backdated === 1 ? work.published_on : null);
     await works.updateWork(trx, workId, { posted: 1, published_on: times.publishedOn });

@@ -24,7 +24,7 @@ const browser = useBrowser(seedTags);
 
 /** Signs up in the browser. */
 function signUp(page: Page, login: string): Promise<void> {
-  return signUpIn(page, browser().origin, login);
+  return signUpIn(page, browser().origin, login, browser().testApp.app);
 }
 
 /** The part of the page around the Fandoms field and its open list. */

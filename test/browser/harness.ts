@@ -4,8 +4,9 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildTestApp, PASSWORD, type TestApp } from '../helpers.js';
+import { buildTestApp, confirmationPath, PASSWORD, type TestApp } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -51,8 +52,8 @@ export function useBrowser(seed?: (testApp: TestApp) => Promise<void>): () => Br
   };
 }
 
-/** Signs up through the sign-up page as a person would, and waits until logged in. */
-export async function signUpIn(page: Page, origin: string, login: string): Promise<void> {
+/** Signs up through the sign-up page as a person would, waits until logged in, and follows the confirmation link sent. */
+export async function signUpIn(page: Page, origin: string, login: string, app: FastifyInstance): Promise<void> {
   await page.goto(`${origin}/signup`);
   await page.getByLabel('User name').fill(login);
   await page.getByLabel('Email').fill(`${login}@example.org`);
@@ -60,6 +61,12 @@ export async function signUpIn(page: Page, origin: string, login: string): Promi
   await page.getByLabel('Confirm password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('link', { name: 'Log out' }).waitFor();
+  const path = await confirmationPath(app, `${login}@example.org`);
+  if (path !== null) {
+    await page.goto(`${origin}${path}`);
+    await page.getByRole('button', { name: 'Confirm my address' }).click();
+    await page.getByText('your email address is confirmed').waitFor();
+  }
 }
 
 /** Logs in through the log-in page, and waits until logged in. */

@@ -21,7 +21,7 @@ const STORY = [
 
 /** Signs up in the browser. */
 function signUp(page: Page, login: string): Promise<void> {
-  return signUpIn(page, browser().origin, login);
+  return signUpIn(page, browser().origin, login, browser().testApp.app);
 }
 
 const paragraphs = (page: Page) => page.locator('.import-paragraphs .import-paragraph').allInnerTexts();

@@ -16,7 +16,7 @@ const STORY = [
 
 /** Signs up in the browser. */
 function signUp(page: Page, login: string): Promise<void> {
-  return signUpIn(page, browser().origin, login);
+  return signUpIn(page, browser().origin, login, browser().testApp.app);
 }
 
 async function typeWork(page: Page, title: string): Promise<void> {
