@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { registerAccountRoutes } from './accounts/account.routes.js';
 import { registerPseudRoutes } from './accounts/pseud.routes.js';
 import { registerRecoveryRoutes } from './accounts/recovery.routes.js';
+import { registerTwoFactorRoutes } from './accounts/two-factor.routes.js';
 import { registerAdminRoutes } from './accounts/admin.routes.js';
 import { resumeSession, userForApiToken } from './accounts/session.service.js';
 import { loginRequiredPage } from './accounts/views/account-pages.js';
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerAccountRoutes(app);
   registerPseudRoutes(app);
   registerRecoveryRoutes(app);
+  registerTwoFactorRoutes(app);
   registerAdminRoutes(app);
   registerSearchRoutes(app);
   registerListingRoutes(app);

@@ -103,3 +103,19 @@ export function workIdFrom(response: LightMyRequestResponse): number {
   if (response.statusCode !== 303 || !match?.[1]) throw new Error(`expected a redirect to a work, got ${response.statusCode} ${String(response.headers.location)} ${response.body.slice(0, 800)}`);
   return Number(match[1]);
 }
+
+/** Turns on two-factor sign-in for a logged-in client through the account pages; returns the app's key (base32). */
+export async function enableTwoFactor(client: TestClient & { login: string }): Promise<string> {
+  const base = `/users/${client.login}/account/two_factor`;
+  await client.get(base);
+  await client.post(`${base}/setup`);
+  const page = await client.get(base);
+  const secret = /class="totp-secret">([A-Z2-7 ]+)</.exec(page.body)?.[1]?.replace(/ /g, '');
+  if (secret === undefined) throw new Error(`no key on the set-up page: ${page.body.slice(0, 300)}`);
+  const { base32Decode, totp } = await import('../src/lib/totp.js');
+  const key = base32Decode(secret);
+  if (key === null) throw new Error('the key is not base32');
+  const done = await client.post(`${base}/confirm`, { code: totp(key, Date.now() / 1000) });
+  if (done.statusCode !== 200 || !done.body.includes('Your recovery codes')) throw new Error(`turning on two-factor sign-in failed: ${done.statusCode} ${done.body.slice(0, 500)}`);
+  return secret;
+}

@@ -23,14 +23,17 @@ export function requireConfirmed(viewer: Viewer): ViewerUser {
 export function requireAdmin(viewer: Viewer): ViewerUser {
   const user = requireUser(viewer, 'Log in as an administrator.');
   if (!user.isAdmin) throw forbidden('Only administrators can do that.');
+  // In a browser, an administrator's powers wait until their sign-in takes a second factor.
+  if (viewer.via === 'session' && !user.twoFactor) throw new AppError('two_factor_required');
   return user;
 }
 
 /** Someone who may wrangle tags (wranglers and admins): 401 for a guest, 403 for anyone else. */
 export function requireWrangler(viewer: Viewer): ViewerUser {
   const user = requireUser(viewer, 'Log in to wrangle tags.');
-  if (!user.isWrangler && !user.isAdmin) throw forbidden('Only tag wranglers can change tags.');
-  return user;
+  if (user.isWrangler) return user;
+  if (!user.isAdmin) throw forbidden('Only tag wranglers can change tags.');
+  return requireAdmin(viewer);
 }
 
 /** A work the viewer may read, and whether they created it: 404 when hidden from them, login_required for a guest on a registered-users-only work. */

@@ -1,7 +1,11 @@
 // Who is asking: every service call that reads or writes takes a Viewer.
 
 /** A member; `confirmed` once they followed the link sent to their email address (until then they may not post or comment). */
-export type ViewerUser = Readonly<{ id: number; login: string; isAdmin: boolean; isWrangler: boolean; confirmed: boolean }>;
+export type ViewerUser = Readonly<{
+  id: number; login: string; isAdmin: boolean; isWrangler: boolean; confirmed: boolean;
+  /** Signs in with an authenticator app's code after the password (required of administrators). */
+  twoFactor: boolean;
+}>;
 
 /**
  * How the request proved who it is: nothing (a guest), a browser session cookie, an API

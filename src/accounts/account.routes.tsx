@@ -12,6 +12,7 @@ import { startBrowserSession } from './browser-session.js';
 import { createAccount, toViewerUser } from './user.service.js';
 import { checkPassword } from './sign-in.service.js';
 import { sendConfirmation } from './account-recovery.service.js';
+import { startPendingSignIn } from './two-factor.service.js';
 import { LoginPage, LogoutPage, SignUpPage, type LoginValues } from './views/account-pages.js';
 
 function showLogin(request: FastifyRequest, reply: FastifyReply) {
@@ -34,6 +35,13 @@ async function logIn(request: FastifyRequest, reply: FastifyReply, attempt: Logi
     const message = error.fields.password ?? error.message;
     if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
     return sendPage(reply, <LoginPage ctx={pageContext(request, reply)} values={values} errors={{ password: message }} />, error.status);
+  }
+  if (account.totp_enabled_at !== null) {
+    // The password was right; the second factor is asked for on a page of its own.
+    const { db, config } = request.server;
+    const token = await startPendingSignIn(db, account.id, { remember: values.remember, returnTo: values.returnTo });
+    reply.setCookie(cookieNames(config).signIn, token, cookieOptions(config, { maxAgeSeconds: 600 }));
+    return reply.redirect('/login/two_factor', 303);
   }
   const user = toViewerUser(account);
   await startBrowserSession(request, reply, user, values.remember);

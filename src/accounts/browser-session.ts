@@ -33,6 +33,9 @@ export async function logInFromForm(request: FastifyRequest, reply: FastifyReply
       if (error instanceof AppError && error.code === 'rate_limited') throw invalid({ [SESSION_FIELDS.password]: error.message });
       throw error;
     });
+  if (account.totp_enabled_at !== null) {
+    throw invalid({ [SESSION_FIELDS.password]: 'Your account signs in with a code as well: log in from the log-in page in another tab, then send this form again.' });
+  }
   const user = toViewerUser(account);
   await startBrowserSession(request, reply, user, false);
 }

@@ -82,3 +82,33 @@ export async function insertRename(db: Db, oldLoginKey: string, userId: number, 
 export function findLiveRename(db: Db, oldLoginKey: string, now: string): Promise<{ user_id: number } | undefined> {
   return db.selectFrom('login_renames').select('user_id').where('old_login_key', '=', oldLoginKey).where('until', '>', now).executeTakeFirst();
 }
+
+export async function setTotp(db: Db, userId: number, totp: { secret: string | null; enabledAt: string | null; lastStep: number | null }): Promise<void> {
+  await db.updateTable('users').set({ totp_secret: totp.secret, totp_enabled_at: totp.enabledAt, totp_last_step: totp.lastStep }).where('id', '=', userId).execute();
+}
+
+/** Moves the last used step forward if no other request did first; false when one did. */
+export async function claimTotpStep(db: Db, userId: number, previous: number | null, step: number): Promise<boolean> {
+  const result = await db.updateTable('users').set({ totp_last_step: step }).where('id', '=', userId)
+    .where((eb) => (previous === null ? eb('totp_last_step', 'is', null) : eb('totp_last_step', '=', previous)))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function replaceRecoveryCodes(db: Db, userId: number, hashes: string[]): Promise<void> {
+  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  if (hashes.length > 0) await db.insertInto('recovery_codes').values(hashes.map((code_hash) => ({ user_id: userId, code_hash, used_at: null }))).execute();
+}
+
+/** Spends an unused recovery code; false when there is none such. */
+export async function spendRecoveryCode(db: Db, userId: number, hash: string, now: string): Promise<boolean> {
+  const result = await db.updateTable('recovery_codes').set({ used_at: now })
+    .where('user_id', '=', userId).where('code_hash', '=', hash).where('used_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function countRecoveryCodes(db: Db, userId: number): Promise<number> {
+  const row = await db.selectFrom('recovery_codes').select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('user_id', '=', userId).where('used_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

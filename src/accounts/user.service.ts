@@ -12,7 +12,7 @@ export type SignUpInput = { login: string; email: string; password: string; pass
 
 /** The user as a viewer sees itself. */
 export function toViewerUser(row: UserRow): ViewerUser {
-  return { id: row.id, login: row.login, isAdmin: row.is_admin === 1, isWrangler: row.is_wrangler === 1, confirmed: row.email_confirmed_at !== null };
+  return { id: row.id, login: row.login, isAdmin: row.is_admin === 1, isWrangler: row.is_wrangler === 1, confirmed: row.email_confirmed_at !== null, twoFactor: row.totp_enabled_at !== null };
 }
 
 async function checkNewAccount(db: Db, input: SignUpInput): Promise<void> {

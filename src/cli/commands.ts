@@ -1,4 +1,5 @@
 // The operator's commands, separate from process I/O so tests can run them in-process.
+import { turnOffTwoFactor } from '../accounts/two-factor.service.js';
 import { createApiToken, endAllSessions } from '../accounts/session.service.js';
 import { createAccount, setPassword, setWrangler } from '../accounts/user.service.js';
 import type { DatabaseHandle } from '../db/connect.js';
@@ -16,6 +17,8 @@ Commands:
                                                 create an account; the password is read from standard input
   users password <login>                        set a new password, read from standard input
   users wrangler <login> [--revoke]             let <login> wrangle tags (or stop them)
+  users two-factor-off <login>                  turn off <login>'s two-factor sign-in (a lost phone and lost
+                                                recovery codes) and end their sessions
   tokens create <login> [--name <label>]        print a new API token for <login>
   reindex                                       rebuild the search index, showing progress
   import <files...> --as <login> [--post] [--fandom <name>] [--rating <rating>] [--language <code>]
@@ -86,6 +89,10 @@ export async function runCommand(args: string[], handle: DatabaseHandle, io: Cli
     const on = !args.includes('--revoke');
     const user = await setWrangler(db, null, target, on);
     io.out(on ? `${user.login} can now wrangle tags.` : `${user.login} no longer wrangles tags.`);
+  } else if (noun === 'users' && verb === 'two-factor-off') {
+    const user = await turnOffTwoFactor(db, target);
+    await endAllSessions(db, user.id);
+    io.out(`Two-factor sign-in is off for ${user.login}; their sessions were ended. They log in with their password alone until they set it up again.`);
   } else if (noun === 'tokens' && verb === 'create') {
     io.out(await createApiToken(db, target, option(args, '--name') ?? 'cli'));
   } else {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
-import { buildTestApp, describeEachDatabase, postWork, signUp, type TestApp } from '../../test/helpers.js';
+import { buildTestApp, describeEachDatabase, enableTwoFactor, PASSWORD, postWork, signUp, type TestApp } from '../../test/helpers.js';
 import { parsePage, textOf, textsOf } from '../../test/html.js';
 
 async function comment(client: TestClient, path: string, text: string): Promise<number> {
@@ -52,6 +52,7 @@ describeEachDatabase('inbox and email', (ctx, dialect) => {
     // An administrator can read it in the admin pages.
     const admin = await signUp(t.app);
     await t.database.db.updateTable('users').set({ is_admin: 1 }).where('login', '=', admin.login).execute();
+    await enableTwoFactor(admin);
     const outboxPage = parsePage((await admin.get('/admin/mail')).body);
     expect(textsOf(outboxPage, '.outbox-mail summary strong')).toContain('[Bindery] Reply to your comment on The Weir at Dusk');
     expect(outboxPage.body.textContent).toContain('No mail server is set (SMTP_HOST): email is kept here and written to the log.');
@@ -172,6 +173,9 @@ function smtpTests(dialect: 'sqlite' | 'postgres'): void {
     const writer = await signUp(t.app);
     const reader = await signUp(t.app);
     const workId = await postWork(writer, { title: 'Kelp & Lanterns' });
+    // The reader's confirmation link goes out first.
+    await t.app.mailQueue.runOnce();
+    const before = (await outbox(t)).length;
     await comment(reader, `/works/${workId}`, 'The kelp <em>glowed</em>!');
     received = [];
     await t.app.mailQueue.runOnce();
@@ -183,15 +187,43 @@ function smtpTests(dialect: 'sqlite' | 'postgres'): void {
     expect(body).toMatch(/Content-Type: text\/plain/);
     expect(body).toMatch(/Content-Type: text\/html/);
     expect(body).toContain('The kelp glowed!');
-    expect((await outbox(t)).map((m) => m.status)).toEqual(['sent']);
+    expect((await outbox(t)).slice(before).map((m) => m.status)).toEqual(['sent']);
 
     refuse = true;
     await comment(reader, `/works/${workId}`, 'Another.');
     await t.app.mailQueue.runOnce();
-    const [, failed] = await outbox(t);
+    const [, failed] = (await outbox(t)).slice(before);
     expect(failed).toMatchObject({ status: 'pending', attempts: 1 });
     expect(failed?.last_error).toContain('Mailbox unavailable');
     expect(Date.parse(failed?.next_attempt_at ?? '')).toBeGreaterThan(Date.now() + 30_000);
     refuse = false;
+  });
+
+  it('sends every account email through SMTP: confirmation, reset, changed password, new address, a locked log-in', async () => {
+    const member = await signUp(t.app);
+    const email = `${member.login}@example.org`;
+    const asker = new TestClient(t.app, '10.80.0.1');
+    await asker.get('/password/forgot');
+    await asker.post('/password/forgot', { login: email });
+    await member.get(`/users/${member.login}/account`);
+    await member.post(`/users/${member.login}/account/password`, { currentPassword: PASSWORD, password: 'salt marsh telegraph', passwordConfirmation: 'salt marsh telegraph' });
+    await member.post(`/users/${member.login}/account/email`, { email: `${member.login}@example.net`, emailPassword: 'salt marsh telegraph' });
+    for (let i = 0; i < 10; i++) {
+      await t.database.db.updateTable('login_failures').set({ locked_until_ms: 0 }).execute();
+      await new TestClient(t.app, `10.81.0.${i}`).post('/login', { login: member.login, password: `guess ${i}` });
+    }
+    received = [];
+    await t.app.mailQueue.runOnce();
+    const subjects = (to: string) => received.filter((r) => r.to.includes(to)).map((r) => /^Subject: (.*)$/m.exec(r.body)?.[1] ?? '').sort();
+    expect(subjects(email)).toEqual([
+      '[Bindery] Confirm your email address',
+      '[Bindery] Log-ins to your account are being slowed down',
+      '[Bindery] Reset your password',
+      '[Bindery] Your password was changed',
+    ]);
+    expect(subjects(`${member.login}@example.net`)).toEqual(['[Bindery] Confirm your new email address']);
+    // The body as sent is quoted-printable: its soft line breaks are taken out to read the link.
+    const reset = (received.find((r) => r.body.includes('Subject: [Bindery] Reset your password'))?.body ?? '').replace(/=\r?\n/g, '');
+    expect(reset).toMatch(/http:\/\/archive\.test\/password\/reset\/[A-Za-z0-9_-]+/);
   });
 }

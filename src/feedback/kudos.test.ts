@@ -2,7 +2,7 @@
 // never on one's own work, only where the giver may read, with the line under the work.
 import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
-import { describeEachDatabase, postWork, signUp, type TestApp } from '../../test/helpers.js';
+import { describeEachDatabase, enableTwoFactor, postWork, signUp, type TestApp } from '../../test/helpers.js';
 import { parsePage, textOf } from '../../test/html.js';
 import { createApiToken } from '../accounts/session.service.js';
 
@@ -84,6 +84,7 @@ describeEachDatabase('kudos', (ctx) => {
     const t = ctx();
     const admin = await signUp(t.app);
     await makeAdmin(t, admin.login);
+    await enableTwoFactor(admin);
     const writer = await signUp(t.app);
     const workId = await postWork(writer);
     const guest = new TestClient(t.app, '192.0.2.44');

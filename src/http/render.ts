@@ -8,9 +8,10 @@ export function renderPage(page: VNode): Buffer {
   return Buffer.from('<!DOCTYPE html>' + render(page));
 }
 
-/** Sends rendered page bytes with the given status. */
+/** Sends rendered page bytes with the given status; private to the reader unless the route said stricter (no-store). */
 export function sendHtml(reply: FastifyReply, html: Buffer, status = 200): FastifyReply {
-  return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'private, no-cache').send(html);
+  if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-cache');
+  return reply.code(status).header('content-type', 'text/html; charset=utf-8').send(html);
 }
 
 /** Renders a page and sends it with the given status. */

@@ -1,7 +1,7 @@
 // Wrangling: who may, what each action does, what is refused, and the record kept of it.
 import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
-import { describeEachDatabase, postWork, signUp, type TestApp } from '../../test/helpers.js';
+import { describeEachDatabase, enableTwoFactor, postWork, signUp, type TestApp } from '../../test/helpers.js';
 import { setWrangler } from '../accounts/user.service.js';
 
 async function signUpWrangler(testApp: TestApp): Promise<TestClient> {
@@ -15,6 +15,7 @@ import { parsePage, textsOf } from '../../test/html.js';
 describeEachDatabase('tag wrangling', (ctx) => {
   it('lets only wranglers and admins wrangle; admins choose wranglers', async () => {
     const admin = await signUp(ctx().app, 'archivist');
+    await enableTwoFactor(admin);
     const writer = await signUp(ctx().app);
     await postWork(writer, { fandoms: 'Gull Point Tales', characters: 'mara quill' });
     expect((await new TestClient(ctx().app).post('/tags/Gull%20Point%20Tales/wrangle', { do: 'canonical_on' })).statusCode).toBe(401);
@@ -130,6 +131,7 @@ describeEachDatabase('the fandoms index of a new archive', (ctx) => {
   it('lets the admin make new fandoms, characters and relationships canonical on first use', async () => {
     const admin = await signUp(ctx().app);
     await ctx().database.db.updateTable('users').set({ is_admin: 1 }).where('login', '=', admin.login).execute();
+    await enableTwoFactor(admin);
     const writer = await signUp(ctx().app);
     expect((await writer.get('/admin/settings')).statusCode).toBe(403);
     expect((await writer.post('/admin/settings', { canonicalOnFirstUse: '1' })).statusCode).toBe(403);

@@ -4,7 +4,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createApiToken } from '../../src/accounts/session.service.js';
 import { TestClient, type Fields } from '../client.js';
-import { postWork, signUp, type TestApp } from '../helpers.js';
+import { enableTwoFactor, postWork, signUp, type TestApp } from '../helpers.js';
 
 /** One way a work can be: its form fields, and the words only it holds. */
 export type State = {
@@ -178,7 +178,16 @@ async function buildWork(creator: TestClient, admin: TestClient, member: TestCli
 export async function buildWorld(t: TestApp): Promise<World> {
   const browsers = new Map<ViewerName, TestClient>();
   const accounts = [...VIEWER_ACCOUNTS].sort((a, b) => Number(b.name === 'admin') - Number(a.name === 'admin'));
-  for (const { name, login } of accounts) browsers.set(name, login === null ? new TestClient(t.app) : await signUp(t.app, login));
+  for (const { name, login } of accounts) {
+    if (login === null) {
+      browsers.set(name, new TestClient(t.app));
+      continue;
+    }
+    const client = await signUp(t.app, login);
+    // An administrator's powers need two-factor sign-in.
+    if (name === 'admin') await enableTwoFactor(client);
+    browsers.set(name, client);
+  }
   const browser = (name: ViewerName) => browsers.get(name) ?? new TestClient(t.app);
   // The shared tags come from a public work of the admin's, made canonical.
   await postWork(browser('admin'), { title: 'The Commons', fandoms: SHARED.fandom, characters: '', freeforms: SHARED.freeform });

@@ -88,6 +88,10 @@ export function AccountPage({ ctx, values, errors }: { ctx: PageContext; values:
         )}
         {values.pendingEmail !== null && <p class="hint">We sent a link to {values.pendingEmail}: the change takes effect when you follow it.</p>}
       </section>
+      <section aria-labelledby="two-factor-heading">
+        <h3 id="two-factor-heading">Two-factor sign-in</h3>
+        <p>{ctx.viewer.user?.twoFactor === true ? 'On: logging in takes a code from your authenticator app.' : 'Off: logging in takes only your password.'} <a href={`${base}/two_factor`}>{ctx.viewer.user?.twoFactor === true ? 'Manage two-factor sign-in' : 'Set up two-factor sign-in'}</a></p>
+      </section>
       <section aria-labelledby="password-heading">
         <h3 id="password-heading">Change password</h3>
         <Form ctx={ctx} action={`${base}/password`} class="account-form">
