@@ -4,7 +4,7 @@ import type { Db, WorkRow } from '../db/database.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
 import { findWorkAccess } from './access.repository.js';
 import { scopeOf } from './scope.js';
-import type { Viewer, ViewerUser } from './viewer.js';
+import type { AdminRole, Viewer, ViewerUser } from './viewer.js';
 
 /** The logged-in user, or 401 for a guest. */
 export function requireUser(viewer: Viewer, message = 'Log in to do that.'): ViewerUser {
@@ -12,10 +12,17 @@ export function requireUser(viewer: Viewer, message = 'Log in to do that.'): Vie
   return viewer.user;
 }
 
-/** A member who has confirmed their email address, before posting or commenting: 401 for a guest, 403 email_unconfirmed until then. */
+/**
+ * A member who may post or comment: 401 for a guest, 403 email_unconfirmed until they confirm
+ * their address, 403 suspended while moderators have suspended them (or marked them as spam).
+ */
 export function requireConfirmed(viewer: Viewer): ViewerUser {
   const user = requireUser(viewer);
   if (!user.confirmed) throw new AppError('email_unconfirmed');
+  if (user.silencedUntil !== null && user.silencedUntil > new Date().toISOString()) {
+    const until = user.silencedUntil.startsWith('9999') ? '' : ` until ${user.silencedUntil.slice(0, 10)}`;
+    throw new AppError('suspended', `The archive's moderators have suspended your account${until}: you cannot post works or comment meanwhile.`);
+  }
   return user;
 }
 
@@ -28,12 +35,23 @@ export function requireAdmin(viewer: Viewer): ViewerUser {
   return user;
 }
 
+/**
+ * A volunteer with a role (moderation, support, wrangling), or an administrator, who has them
+ * all: 401 for a guest, 403 for anyone else; in a browser, only once two-factor sign-in is on.
+ */
+export function requireRole(viewer: Viewer, role: AdminRole): ViewerUser {
+  const user = requireUser(viewer, 'Log in as one of the archive\'s volunteers.');
+  if (!user.isAdmin && !user.roles.includes(role)) throw forbidden('Your role on this archive does not open this page.');
+  if (viewer.via === 'session' && !user.twoFactor) throw new AppError('two_factor_required');
+  return user;
+}
+
 /** Someone who may wrangle tags (wranglers and admins): 401 for a guest, 403 for anyone else. */
 export function requireWrangler(viewer: Viewer): ViewerUser {
   const user = requireUser(viewer, 'Log in to wrangle tags.');
   if (user.isWrangler) return user;
-  if (!user.isAdmin) throw forbidden('Only tag wranglers can change tags.');
-  return requireAdmin(viewer);
+  if (!user.isAdmin && !user.roles.includes('tag_wrangling')) throw forbidden('Only tag wranglers can change tags.');
+  return requireRole(viewer, 'tag_wrangling');
 }
 
 /** A work the viewer may read, and whether they created it: 404 when hidden from them, login_required for a guest on a registered-users-only work. */

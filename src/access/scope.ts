@@ -26,5 +26,5 @@ export const MEMBER_SCOPE: Scope = Object.freeze({ member: true, userId: null, w
 export function scopeOf(viewer: Viewer): Scope {
   const user = viewer.user;
   if (user === null) return GUEST_SCOPE;
-  return { member: true, userId: user.id, wrangler: user.isWrangler || user.isAdmin, admin: user.isAdmin };
+  return { member: true, userId: user.id, wrangler: user.isWrangler || user.isAdmin || user.roles.includes('tag_wrangling'), admin: user.isAdmin };
 }

@@ -5,7 +5,15 @@ export type ViewerUser = Readonly<{
   id: number; login: string; isAdmin: boolean; isWrangler: boolean; confirmed: boolean;
   /** Signs in with an authenticator app's code after the password (required of administrators). */
   twoFactor: boolean;
+  /** The volunteer roles the member holds besides an administrator's (who holds them all). */
+  roles: readonly AdminRole[];
+  /** Until when the member may not post or comment (suspended, or marked as spam: far in the future); null when they may. */
+  silencedUntil: string | null;
 }>;
+
+/** The archive's volunteer roles: each opens its own admin pages. */
+export const ADMIN_ROLES = ['policy_abuse', 'support', 'tag_wrangling'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 /**
  * How the request proved who it is: nothing (a guest), a browser session cookie, an API

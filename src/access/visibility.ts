@@ -38,13 +38,14 @@ export function seesWhole(userId: number, workId: Expression<unknown>): RawBuild
 /**
  * The works a scope may see: posted ones, registered-users-only works only for members, works of
  * an unrevealed collection only for their creators and its maintainers, and (where asked) the
- * scope's own drafts.
+ * scope's own drafts and own works hidden by moderators.
  */
 export function workVisibleTo(scope: Scope, { ownDrafts = false, table = 'works', evenUnrevealed = false }: WorkRule = {}): RawBuilder<SqlBool> {
   const column = (name: string) => sql.ref(`${table}.${name}`);
+  // A work hidden by moderators is, to everyone but its creators, as if it were not there.
   const posted = scope.member
-    ? sql<SqlBool>`${column('posted')} = ${1}`
-    : sql<SqlBool>`${column('posted')} = ${1} and ${column('restricted')} = ${0}`;
+    ? sql<SqlBool>`${column('posted')} = ${1} and ${column('hidden')} = ${0}`
+    : sql<SqlBool>`${column('posted')} = ${1} and ${column('restricted')} = ${0} and ${column('hidden')} = ${0}`;
   if (evenUnrevealed) return sql<SqlBool>`(${posted})`;
   if (scope.userId === null) return sql<SqlBool>`(${posted} and ${column('unrevealed')} = ${0})`;
   const published = sql<SqlBool>`${posted} and (${column('unrevealed')} = ${0} or ${seesWhole(scope.userId, column('id'))})`;

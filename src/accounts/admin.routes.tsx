@@ -1,25 +1,26 @@
 // Administration: the index, the archive's settings, and choosing tag wranglers.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext, setFlash } from '../http/context.js';
-import { AppError, type FieldErrors } from '../http/errors.js';
-import { checkbox, field, formOf } from '../http/form-values.js';
+import { AppError, forbidden, type FieldErrors } from '../http/errors.js';
+import { checkbox, field, fieldList, formOf } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
-import { listWranglers, setWrangler } from './user.service.js';
+import { listRoleHolders, listWranglers, setRoles, setWrangler } from './user.service.js';
 import { recentMail } from '../mail/outbox.repository.js';
 import { AdminMailPage } from './views/admin-mail.js';
-import { requireAdmin } from '../access/permissions.js';
+import { requireAdmin, requireRole, requireUser } from '../access/permissions.js';
+import { ADMIN_ROLES } from '../access/viewer.js';
 import { WranglersPage } from './views/wranglers-page.js';
-import { AdminIndexPage, SettingsPage } from './views/admin-pages.js';
+import { AdminIndexPage, RolesPage, SettingsPage } from './views/admin-pages.js';
 import { archiveSettings, saveArchiveSettings } from './settings.service.js';
 
 async function showWranglers(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, login = '', status = 200) {
-  requireAdmin(request.viewer);
+  requireRole(request.viewer, 'tag_wrangling');
   const wranglers = await listWranglers(request.server.db);
   return sendPage(reply, <WranglersPage ctx={pageContext(request, reply)} wranglers={wranglers} errors={errors} login={login} />, status);
 }
 
 async function submitWrangler(request: FastifyRequest, reply: FastifyReply, on: boolean, login: string) {
-  const admin = requireAdmin(request.viewer);
+  const admin = requireRole(request.viewer, 'tag_wrangling');
   try {
     const user = await setWrangler(request.server.db, admin, login, on);
     setFlash(reply, on ? `${user.login} can now wrangle tags.` : `${user.login} no longer wrangles tags.`);
@@ -42,15 +43,40 @@ async function submitSettings(request: FastifyRequest, reply: FastifyReply) {
   return reply.redirect('/admin/settings', 303);
 }
 
+async function showRoles(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, login = '', status = 200) {
+  requireAdmin(request.viewer);
+  const holders = await listRoleHolders(request.server.db);
+  return sendPage(reply, <RolesPage ctx={pageContext(request, reply)} holders={holders} errors={errors} login={login} />, status);
+}
+
+async function submitRoles(request: FastifyRequest, reply: FastifyReply) {
+  const admin = requireAdmin(request.viewer);
+  const form = formOf(request);
+  const login = field(form, 'login');
+  const roles = ADMIN_ROLES.filter((role) => fieldList(form, 'roles').includes(role));
+  try {
+    const user = await setRoles(request.server.db, admin, login, roles);
+    setFlash(reply, roles.length === 0 ? `${user.login} holds no role now.` : `${user.login} now holds: ${roles.join(', ')}.`);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation_failed') return showRoles(request, reply, error.fields, login, 422);
+    throw error;
+  }
+  return reply.redirect('/admin/roles', 303);
+}
+
 /** Routes for administrators. */
 export function registerAdminRoutes(app: FastifyInstance): void {
   app.get('/admin', (request, reply) => {
-    requireAdmin(request.viewer);
+    const user = requireUser(request.viewer, 'Log in as one of the archive\'s volunteers.');
+    if (!user.isAdmin && user.roles.length === 0) throw forbidden('Only the archive\'s administrators and volunteers can open this page.');
+    if (!user.twoFactor) throw new AppError('two_factor_required');
     return sendPage(reply, <AdminIndexPage ctx={pageContext(request, reply)} />);
   });
+  app.get('/admin/roles', (request, reply) => showRoles(request, reply));
+  app.post('/admin/roles', submitRoles);
   app.get('/admin/settings', showSettings);
   app.get('/admin/mail', async (request, reply) => {
-    requireAdmin(request.viewer);
+    requireRole(request.viewer, 'support');
     const mail = await recentMail(request.server.db, 100);
     return sendPage(reply, <AdminMailPage ctx={pageContext(request, reply)} mail={mail} smtp={request.server.config.smtp !== null} />);
   });

@@ -26,7 +26,7 @@ export async function resumeSession(db: Db, token: string): Promise<ViewerUser |
   const id = sha256Hex(token);
   const now = nowIso();
   const found = await sessions.findLiveSession(db, id, now);
-  if (!found) return null;
+  if (!found || found.user.standing === 'banned') return null;
   if (Date.parse(now) - Date.parse(found.seenAt) > TOUCH_AFTER_MS) {
     const ttl = found.remember === 1 ? SESSION_TTL_MS.remembered : SESSION_TTL_MS.short;
     await sessions.touchSession(db, id, now, isoFromNow(ttl));

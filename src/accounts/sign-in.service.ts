@@ -20,5 +20,7 @@ export async function checkPassword(db: Db, input: { typed: string; password: st
     throw invalid({ [passwordField]: WRONG_PASSWORD });
   }
   await noteSuccess(db, attempt);
+  // Said only to someone who knows the password.
+  if (account.standing === 'banned') throw invalid({ [passwordField]: 'This account has been banned by the archive\'s moderators.' });
   return account;
 }

@@ -1,5 +1,5 @@
 // All SQL for users and their pseuds.
-import type { Db, PseudRow, UserRow } from '../db/database.js';
+import type { Db, PseudRow, UserRow, UserStanding } from '../db/database.js';
 import { nowIso } from '../lib/clock.js';
 
 export async function countUsers(db: Db): Promise<number> {
@@ -111,4 +111,16 @@ export async function countRecoveryCodes(db: Db, userId: number): Promise<number
   const row = await db.selectFrom('recovery_codes').select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('user_id', '=', userId).where('used_at', 'is', null).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export async function updateStanding(db: Db, userId: number, standing: UserStanding, suspendedUntil: string | null): Promise<void> {
+  await db.updateTable('users').set({ standing, suspended_until: suspendedUntil }).where('id', '=', userId).execute();
+}
+
+export async function updateRoles(db: Db, userId: number, roles: string): Promise<void> {
+  await db.updateTable('users').set({ admin_roles: roles }).where('id', '=', userId).execute();
+}
+
+export function findRoleHolders(db: Db): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('admin_roles', '!=', '').orderBy('login_key').execute();
 }

@@ -1,18 +1,34 @@
 // Accounts: sign-up (the first account is an admin), log-in checks, passwords, pseuds.
 import type { Kysely } from 'kysely';
-import type { Database, Db, PseudRow, UserRow } from '../db/database.js';
+import type { Database, Db, PseudRow, UserRow, UserStanding } from '../db/database.js';
+import { endAllSessions } from './session.service.js';
 import { AppError, forbidden, invalid, notFound } from '../http/errors.js';
 import { hashPassword, verifyPassword } from '../lib/secrets.js';
 import { cleanLine } from '../lib/text.js';
 import { collectProblems, emailProblem, loginProblem, passwordProblem, pseudProblem } from './account.validation.js';
 import * as users from './user.repository.js';
-import type { ViewerUser } from '../access/viewer.js';
+import { ADMIN_ROLES, type AdminRole, type ViewerUser } from '../access/viewer.js';
+import { nowIso } from '../lib/clock.js';
 
 export type SignUpInput = { login: string; email: string; password: string; passwordConfirmation?: string | undefined };
 
 /** The user as a viewer sees itself. */
 export function toViewerUser(row: UserRow): ViewerUser {
-  return { id: row.id, login: row.login, isAdmin: row.is_admin === 1, isWrangler: row.is_wrangler === 1, confirmed: row.email_confirmed_at !== null, twoFactor: row.totp_enabled_at !== null };
+  return {
+    id: row.id, login: row.login, isAdmin: row.is_admin === 1, isWrangler: row.is_wrangler === 1, confirmed: row.email_confirmed_at !== null,
+    twoFactor: row.totp_enabled_at !== null, roles: rolesOf(row.admin_roles), silencedUntil: silencedUntil(row),
+  };
+}
+
+function rolesOf(text: string): AdminRole[] {
+  return ADMIN_ROLES.filter((role) => text.split(',').includes(role));
+}
+
+/** A member marked as spam is silenced for good (until they are restored); a suspended one until the date. */
+function silencedUntil(row: UserRow): string | null {
+  if (row.standing === 'spam' || row.standing === 'banned') return '9999-12-31T00:00:00.000Z';
+  if (row.standing === 'suspended' && row.suspended_until !== null && row.suspended_until > nowIso()) return row.suspended_until;
+  return null;
 }
 
 async function checkNewAccount(db: Db, input: SignUpInput): Promise<void> {
@@ -83,7 +99,7 @@ export async function setPassword(db: Db, login: string, password: string): Prom
 
 /** Grants or takes away the tag wrangler role; only admins may. Returns the user. */
 export async function setWrangler(db: Db, actor: ViewerUser | null, login: string, on: boolean): Promise<ViewerUser> {
-  if (actor !== null && !actor.isAdmin) throw forbidden('Only administrators can choose tag wranglers.');
+  if (actor !== null && !actor.isAdmin && !actor.roles.includes('tag_wrangling')) throw forbidden('Only administrators and the tag wrangling role can choose tag wranglers.');
   const user = await users.findUserByLoginKey(db, login.trim().toLowerCase());
   if (!user) throw invalid({ login: `There is no user "${login}".` });
   await users.updateWrangler(db, user.id, on);
@@ -141,4 +157,32 @@ export async function orphanPseud(db: Db, keepName: string | null): Promise<numb
   const name = keepName ?? ORPHAN_LOGIN;
   const found = await users.findPseud(db, user.id, name.toLowerCase());
   return found?.id ?? users.insertPseud(db, user.id, name, false, 'Kept when its creator orphaned their works.');
+}
+
+/** A member as a moderator reads them; undefined when there is no such account. */
+export function findMember(db: Db, userId: number): Promise<UserRow | undefined> {
+  return users.findUserById(db, userId);
+}
+
+/**
+ * Sets a member's standing for the archive's moderators (the moderation domain checks who may):
+ * banned members are logged out everywhere and cannot log in again.
+ */
+export async function setStanding(db: Db, userId: number, standing: UserStanding, suspendedUntil: string | null = null): Promise<void> {
+  await users.updateStanding(db, userId, standing, suspendedUntil);
+  if (standing === 'banned') await endAllSessions(db, userId);
+}
+
+/** Gives a member the volunteer roles listed (replacing theirs); only administrators may. */
+export async function setRoles(db: Db, actor: ViewerUser, login: string, roles: readonly AdminRole[]): Promise<UserRow> {
+  if (!actor.isAdmin) throw forbidden('Only administrators can give roles.');
+  const user = await users.findUserByLoginKey(db, login.trim().toLowerCase());
+  if (!user) throw invalid({ login: `There is no user "${login}".` });
+  await users.updateRoles(db, user.id, roles.join(','));
+  return user;
+}
+
+/** Everyone who holds a volunteer role, with their roles. */
+export async function listRoleHolders(db: Db): Promise<Array<{ login: string; roles: readonly AdminRole[] }>> {
+  return (await users.findRoleHolders(db)).map((row) => ({ login: row.login, roles: rolesOf(row.admin_roles) }));
 }

@@ -21,6 +21,46 @@ export interface UserTable {
   totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
   totp_enabled_at: ColumnType<string | null, string | null | undefined, string | null>;
   totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Roles besides an administrator's (who has them all), comma-separated (moderation/roles.ts). */
+  admin_roles: ColumnType<string, string | undefined, string>;
+  standing: ColumnType<UserStanding, UserStanding | undefined, UserStanding>;
+  suspended_until: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type UserStanding = 'active' | 'spam' | 'suspended' | 'banned';
+
+export type ReportTargetKind = 'work' | 'chapter' | 'comment' | 'bookmark' | 'user';
+
+/** A reader's report of something on the archive, waiting in the moderation queue. */
+export interface ReportTable {
+  id: Id;
+  target_kind: ReportTargetKind;
+  target_id: number;
+  category: string;
+  details: string;
+  reporter_id: number | null;
+  reporter_email: string | null;
+  reporter_address: string;
+  status: ColumnType<'open' | 'resolved' | 'dismissed', 'open' | 'resolved' | 'dismissed' | undefined, 'open' | 'resolved' | 'dismissed'>;
+  created_at: string;
+  closed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_by: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** One moderator's action, kept forever: who, what, whom, why, when, and when it was undone. */
+export interface ModerationActionTable {
+  id: Id;
+  actor_id: number | null;
+  action: string;
+  target_kind: string;
+  target_id: number;
+  subject_id: number | null;
+  reason: string;
+  detail: ColumnType<string, string | undefined, string>;
+  report_id: number | null;
+  created_at: string;
+  undone_at: ColumnType<string | null, string | null | undefined, string | null>;
+  undone_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A one-time token sent by email (or held between a password and a second factor); only its hash is kept. */
@@ -157,6 +197,10 @@ export interface WorkTable {
   anonymous: ColumnType<Flag, Flag | undefined, Flag>;
   /** In a collection not yet revealed: only its creators and the collection's maintainers see it. */
   unrevealed: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Hidden by moderators: only its creators see it, with hidden_reason (access/visibility.ts). */
+  hidden: ColumnType<Flag, Flag | undefined, Flag>;
+  hidden_reason: ColumnType<string, string | undefined, string>;
+  hidden_by_action: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
   updated_at: string;
 }
@@ -234,6 +278,8 @@ export interface CommentTable {
   frozen: ColumnType<Flag, Flag | undefined, Flag>;
   created_at: string;
   edited_at: string | null;
+  /** The moderation action that removed it (state 'hidden' by a moderator), null otherwise. */
+  removed_by_action: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A work elsewhere that a member bookmarked: what they wrote down about it. */
@@ -496,6 +542,8 @@ export interface Database {
   recovery_codes: RecoveryCodeTable;
   login_failures: LoginFailureTable;
   login_renames: LoginRenameTable;
+  reports: ReportTable;
+  moderation_actions: ModerationActionTable;
   tags: TagTable;
   tag_parents: TagParentTable;
   meta_tags: MetaTagTable;

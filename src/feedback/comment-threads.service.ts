@@ -44,9 +44,10 @@ function visibleTo(row: CommentWithAuthor, reader: ReaderWork, viewer: Viewer): 
 }
 
 function toView(row: CommentWithAuthor, viewer: Viewer, reader: ReaderWork): CommentView {
-  // Others see that a hidden comment was there, not what it said.
+  // Others see that a hidden comment was there, not what it said; one the moderators hid, only its writer reads.
   const mine = viewer.user !== null && row.user_id === viewer.user.id;
-  const html = row.state === 'hidden' && !reader.isCreator && !mine ? '' : row.content;
+  const mayRead = mine || (reader.isCreator && row.removed_by_action === null);
+  const html = row.state === 'hidden' && !mayRead ? '' : row.content;
   return {
     id: row.id, workId: row.work_id, chapterId: row.chapter_id, parentId: row.parent_id, depth: row.depth,
     author: authorOf(row, reader), html, state: row.state, frozen: row.frozen === 1, createdAt: row.created_at, editedAt: row.edited_at,

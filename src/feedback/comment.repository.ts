@@ -103,3 +103,15 @@ export function findPending(db: Db, workId: number): Promise<CommentWithAuthor[]
 export async function setWorkModeration(db: Db, workId: number, moderated: boolean): Promise<void> {
   await db.updateTable('works').set({ comments_moderated: moderated ? 1 : 0 }).where('id', '=', workId).execute();
 }
+
+/** Comments a moderator acts on, with what counting them needs. */
+export function findCommentsForModeration(db: Db, where: { ids?: number[]; userId?: number }): Promise<Array<{ id: number; work_id: number; state: CommentState; removed_by_action: number | null; user_id: number | null; content: string }>> {
+  let query = db.selectFrom('comments').select(['id', 'work_id', 'state', 'removed_by_action', 'user_id', 'content']);
+  if (where.ids !== undefined) query = query.where('id', 'in', where.ids.length > 0 ? where.ids : [-1]);
+  if (where.userId !== undefined) query = query.where('user_id', '=', where.userId);
+  return query.execute();
+}
+
+export async function setRemovedBy(db: Db, id: number, state: CommentState, action: number | null): Promise<void> {
+  await db.updateTable('comments').set({ state, removed_by_action: action }).where('id', '=', id).execute();
+}

@@ -206,3 +206,35 @@ export async function setModeration(db: Kysely<Database>, viewer: Viewer, workId
   if (!reader.isCreator) throw forbidden('Only the work’s creators can do that.');
   await repo.setWorkModeration(db, workId, moderated);
 }
+
+/**
+ * Hides comments for the archive's moderators (their writer still sees them; nobody else does, the
+ * work's creators included) or shows them again; undoing an action restores only what it hid.
+ */
+export async function setCommentsRemoved(trx: Db, where: { ids?: number[]; userId?: number }, remove: { action: number } | null, onlyByAction?: number): Promise<number> {
+  let changed = 0;
+  for (const comment of await repo.findCommentsForModeration(trx, where)) {
+    if (remove !== null) {
+      if (comment.state !== 'published' && comment.state !== 'pending') continue;
+      await repo.setRemovedBy(trx, comment.id, 'hidden', remove.action);
+      if (comment.state === 'published') await countInTransaction(trx, comment.work_id, { comments: -1 });
+    } else {
+      if (comment.removed_by_action === null || (onlyByAction !== undefined && comment.removed_by_action !== onlyByAction)) continue;
+      await repo.setRemovedBy(trx, comment.id, 'published', null);
+      await countInTransaction(trx, comment.work_id, { comments: 1 });
+    }
+    await emit(trx, { type: 'work.saved', workId: comment.work_id });
+    changed += 1;
+  }
+  return changed;
+}
+
+/** A comment as a moderator reads it: its work, writer and text; undefined when there is none. */
+export async function commentForModeration(db: Db, id: number): Promise<{ id: number; work_id: number; user_id: number | null; content: string; state: CommentState } | undefined> {
+  return (await repo.findCommentsForModeration(db, { ids: [id] }))[0];
+}
+
+/** Erases a comment's text for the archive's moderators (after setCommentsRemoved took it out of the counts). */
+export async function eraseComment(trx: Db, id: number): Promise<void> {
+  await repo.setCommentState(trx, id, 'deleted');
+}

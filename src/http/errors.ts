@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   forbidden: { status: 403, message: 'You are not allowed to do that.' },
   email_unconfirmed: { status: 403, message: 'Confirm your email address first: follow the link we sent you (your account page sends it again).' },
   two_factor_required: { status: 403, message: 'Administrators must sign in with two factors: turn on two-factor sign-in on your account page (Account, then Two-factor sign-in) and the admin pages open.' },
+  suspended: { status: 403, message: 'The archive\'s moderators have suspended your account: you cannot post works or comment meanwhile.' },
   csrf_failed: { status: 403, message: 'This form has expired or did not come from this site. Go back, reload the page and try again.' },
   not_found: { status: 404, message: 'Sorry, we couldn\'t find what you were looking for.' },
   work_not_found: { status: 404, message: 'Sorry, we couldn\'t find the work you were looking for.' },

@@ -29,7 +29,7 @@ export function refusalFor(error: AppError, viewer: Viewer): Refusal | null {
       return viewer.user === null
         ? { message: `You were logged out, so this was not saved yet. ${kept} Log in at the end of the form and send it again.`, status: error.status }
         : { message: `This form had expired, so this was not saved yet. ${kept} Send it again.`, status: error.status };
-    case 'rate_limited': case 'email_unconfirmed': return { message: `${error.message} ${kept}`, status: error.status };
+    case 'rate_limited': case 'email_unconfirmed': case 'suspended': return { message: `${error.message} ${kept}`, status: error.status };
     case 'internal': return { message: `Something went wrong on our side, so this was not saved. ${kept} Please try again.`, status: error.status };
     default: return null;
   }

@@ -27,6 +27,8 @@ export type WorkModel = {
   anonymous: boolean;
   /** In an unrevealed collection: only its creators and the maintainers see it. */
   unrevealed: boolean;
+  /** Hidden by the archive's moderators (only its creators see it), and why; '' when not hidden. */
+  hiddenReason: string | null;
   counters: WorkCounters;
 };
 

@@ -219,3 +219,17 @@ export function findVisibleState(db: Db, scope: Scope, id: number): Promise<Work
 }
 
 export type WorkState = { content_version: number; comments: number | null; kudos: number | null; bookmarks: number | null; hits: number | null };
+
+/** The account of a work's first creator (whose history a moderator reads), or undefined. */
+export async function firstCreatorUserId(db: Db, workId: number): Promise<number | undefined> {
+  const row = await db.selectFrom('work_creators').innerJoin('pseuds', 'pseuds.id', 'work_creators.pseud_id').select('pseuds.user_id')
+    .where('work_creators.work_id', '=', workId).orderBy('work_creators.position').executeTakeFirst();
+  return row?.user_id;
+}
+
+/** The works an account created, each once. */
+export async function workIdsOfUser(db: Db, userId: number): Promise<number[]> {
+  const rows = await db.selectFrom('work_creators').innerJoin('pseuds', 'pseuds.id', 'work_creators.pseud_id').select('work_creators.work_id')
+    .where('pseuds.user_id', '=', userId).distinct().execute();
+  return rows.map((r) => r.work_id);
+}

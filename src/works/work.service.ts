@@ -83,6 +83,59 @@ export async function setWorkShrouds(trx: Db, shrouds: Array<{ id: number; anony
   }
 }
 
+/**
+ * Hides works for the archive's moderators (only their creators then see them, with the reason)
+ * or shows them again; `action` is the moderation action responsible, so undoing it shows again
+ * only what it hid. Returns the works whose state changed.
+ */
+export async function setWorksHidden(trx: Db, workIds: number[], hide: { reason: string; action: number } | null, onlyByAction?: number): Promise<number[]> {
+  const changed: number[] = [];
+  for (const id of workIds) {
+    const work = await works.findWork(trx, id);
+    if (work === undefined) continue;
+    if (hide !== null ? work.hidden === 1 : work.hidden === 0 || (onlyByAction !== undefined && work.hidden_by_action !== onlyByAction)) continue;
+    await works.updateWork(trx, id, hide === null
+      ? { hidden: 0, hidden_reason: '', hidden_by_action: null }
+      : { hidden: 1, hidden_reason: hide.reason, hidden_by_action: hide.action });
+    await emit(trx, { type: 'work.saved', workId: id });
+    changed.push(id);
+  }
+  return changed;
+}
+
+/** The works an account created (a moderator acting on the account). */
+export function worksOfUser(db: Db, userId: number): Promise<number[]> {
+  return works.workIdsOfUser(db, userId);
+}
+
+/** The account of a work's first creator, for a moderator's history of them. */
+export function workOwner(db: Db, workId: number): Promise<number | undefined> {
+  return works.firstCreatorUserId(db, workId);
+}
+
+/** A work as a moderator reads it, whatever its state (the moderation domain checks who may); undefined when there is none. */
+export async function workForModeration(db: Db, workId: number): Promise<{ id: number; title: string; summary: string; posted: boolean; hidden: boolean; hiddenReason: string; ownerId: number | undefined } | undefined> {
+  const work = await works.findWork(db, workId);
+  if (work === undefined) return undefined;
+  return {
+    id: work.id, title: work.title, summary: work.summary, posted: work.posted === 1, hidden: work.hidden === 1, hiddenReason: work.hidden_reason,
+    ownerId: await works.firstCreatorUserId(db, workId),
+  };
+}
+
+/** The work a chapter belongs to, or undefined. */
+export async function workOfChapter(db: Db, chapterId: number): Promise<number | undefined> {
+  return chapters.findChapterWork(db, chapterId);
+}
+
+/** Deletes a work for the archive's moderators (the moderation domain checks who may); returns its title. */
+export async function removeWork(db: Kysely<Database>, workId: number): Promise<string> {
+  const work = await works.findWork(db, workId);
+  if (work === undefined) throw notFound('work_not_found');
+  await changeWork(db, workId, (trx) => works.deleteWork(trx, workId));
+  return work.title;
+}
+
 /** Recounts posted chapters and words, completeness and, when asked, the updated time. */
 export async function recountWork(trx: Db, workId: number, options: { revisedAt?: string } = {}): Promise<void> {
   const work = await works.findWork(trx, workId);

@@ -1,19 +1,52 @@
 // The admin pages: an index of what administrators can do, and the archive's settings.
+import { ADMIN_ROLES, type AdminRole } from '../../access/viewer.js';
 import type { PageContext } from '../../http/context.js';
-import { Form } from '../../views/forms.js';
+import type { FieldErrors } from '../../http/errors.js';
+import { ErrorSummary, Form, TextField } from '../../views/forms.js';
 import { Layout } from '../../views/layout.js';
 import type { ArchiveSettings } from '../settings.service.js';
 
 /** What an administrator can do here. */
 export function AdminIndexPage({ ctx }: { ctx: PageContext }) {
+  const user = ctx.viewer.user;
+  const has = (role: AdminRole): boolean => user !== null && (user.isAdmin || user.roles.includes(role));
   return (
     <Layout ctx={ctx} title="Administration" mainClass="narrow">
       <h2 class="heading">Administration</h2>
       <ul class="admin-index">
-        <li><a href="/admin/settings">Archive settings</a>: how new tags start out.</li>
-        <li><a href="/admin/wranglers">Tag wranglers</a>: who may make tags canonical, join synonyms and sort tags into fandoms.</li>
-        <li><a href="/admin/mail">Outgoing email</a>: what the archive sent, and what it is still trying to send.</li>
+        {has('policy_abuse') && <li><a href="/admin/moderation">Moderation queue</a>: reports from readers, and the log of every action taken.</li>}
+        {user?.isAdmin === true && <li><a href="/admin/settings">Archive settings</a>: how new tags start out.</li>}
+        {user?.isAdmin === true && <li><a href="/admin/roles">Volunteer roles</a>: who moderates, who helps members, who manages wranglers.</li>}
+        {has('tag_wrangling') && <li><a href="/admin/wranglers">Tag wranglers</a>: who may make tags canonical, join synonyms and sort tags into fandoms.</li>}
+        {has('support') && <li><a href="/admin/mail">Outgoing email</a>: what the archive sent, and what it is still trying to send.</li>}
       </ul>
+    </Layout>
+  );
+}
+
+const ROLE_LABELS: Record<AdminRole, string> = {
+  policy_abuse: 'Policy and abuse: the moderation queue and its actions',
+  support: 'Support: the outgoing email, to help members whose mail went astray',
+  tag_wrangling: 'Tag wrangling: choosing the archive\'s tag wranglers',
+};
+
+/** Who holds which volunteer role, and the form that gives them. */
+export function RolesPage({ ctx, holders, errors, login }: { ctx: PageContext; holders: Array<{ login: string; roles: readonly AdminRole[] }>; errors: FieldErrors; login: string }) {
+  return (
+    <Layout ctx={ctx} title="Volunteer roles" mainClass="narrow">
+      <h2 class="heading">Volunteer roles</h2>
+      <p>Administrators hold every role. Each role opens only its own pages, and needs two-factor sign-in.</p>
+      {holders.length === 0 ? <p>Nobody holds a role yet.</p> : (
+        <ul class="role-holders">{holders.map((h) => <li><strong>{h.login}</strong>: {h.roles.map((r) => ROLE_LABELS[r].split(':')[0]).join(', ')}</li>)}</ul>
+      )}
+      <ErrorSummary errors={errors} />
+      <Form ctx={ctx} action="/admin/roles" class="account-form">
+        <TextField name="login" label="User name" value={login} errors={errors} required />
+        <fieldset class="choices"><legend>Roles (leave all unticked to take them away)</legend>
+          {ADMIN_ROLES.map((role) => <label class="choice"><input type="checkbox" name="roles" value={role} /> {ROLE_LABELS[role]}</label>)}
+        </fieldset>
+        <p><button type="submit" class="primary">Save roles</button></p>
+      </Form>
     </Layout>
   );
 }

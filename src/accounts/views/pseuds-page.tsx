@@ -21,6 +21,7 @@ export function PseudsPage({ ctx, login, pseuds, own, values, errors }: Props) {
           </li>
         ))}
       </ul>
+      {!own && <p class="report-link"><a href={`/reports/new?kind=user&id=${encodeURIComponent(login)}`} rel="nofollow">Report this profile</a></p>}
       {own && (
         <>
           <h3 class="heading">Add a pseud</h3>

@@ -26,6 +26,7 @@ import * as m023 from './023_contests.js';
 import * as m024 from './024_creator_invitations.js';
 import * as m025 from './025_work_relations.js';
 import * as m026 from './026_account_safety.js';
+import * as m027 from './027_moderation.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '024_creator_invitations': m024,
   '025_work_relations': m025,
   '026_account_safety': m026,
+  '027_moderation': m027,
 };

@@ -18,7 +18,7 @@ function BookmarkerModule({ bookmark }: { bookmark: BookmarkView }) {
         <ul class="meta tags commas">{bookmark.tags.map((t) => <li key={t}><a class="tag" href={`/users/${encodeURIComponent(bookmark.login)}/bookmarks?tag=${encodeURIComponent(t)}`}>{t}</a></li>)}</ul>
       )}
       {bookmark.notes !== '' && <blockquote class="userstuff notes" dangerouslySetInnerHTML={storedHtml(bookmark.notes)} />}
-      <p class="bookmark-links"><a href={`/bookmarks/${bookmark.id}`}>Bookmark page</a>{bookmark.mine && <> · <a href={`/bookmarks/${bookmark.id}/edit`}>Edit</a></>}</p>
+      <p class="bookmark-links"><a href={`/bookmarks/${bookmark.id}`}>Bookmark page</a>{bookmark.mine ? <> · <a href={`/bookmarks/${bookmark.id}/edit`}>Edit</a></> : <> · <a href={`/reports/new?kind=bookmark&id=${bookmark.id}`} rel="nofollow">Report</a></>}</p>
     </div>
   );
 }

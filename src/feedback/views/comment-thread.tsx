@@ -35,6 +35,7 @@ function Actions({ ctx, comment, powers }: { ctx: PageContext; comment: CommentV
       {live && powers.creator && (comment.state === 'published' || comment.state === 'hidden') && (
         <li><PostButton ctx={ctx} action={`${path}/${comment.state === 'hidden' ? 'unhide' : 'hide'}`} label={comment.state === 'hidden' ? 'Make visible' : 'Hide'} /></li>
       )}
+      {live && !comment.mine && <li><a href={`/reports/new?kind=comment&id=${comment.id}`} rel="nofollow">Report</a></li>}
     </ul>
   );
 }

@@ -93,6 +93,9 @@ export function WorkPage(props: WorkPageProps) {
   return (
     <Layout ctx={ctx} title={`${work.title}${chapterTitle}`} mainClass="works-show">
       {props.banner}
+      {work.hiddenReason !== null && (
+        <p class="flash error work-hidden" role="status">The archive's moderators have hidden this work: only its creators can see it. Their reason: {work.hiddenReason}</p>
+      )}
       {paths !== null && <ReaderNavigation {...props} workId={paths.workId} />}
       {paths !== null && props.isCreator && <CreatorActions {...props} workId={paths.workId} />}
       <WorkMeta work={work} shared={ctx.shared} series={props.series} collections={props.collections} />
@@ -115,6 +118,7 @@ export function WorkPage(props: WorkPageProps) {
       </div>
       {paths !== null && <BottomNavigation {...props} workId={paths.workId} />}
       {paths !== null && props.feedback !== undefined && <WorkFeedback ctx={ctx} workId={paths.workId} view={props.feedback} />}
+      {paths !== null && !props.isCreator && mode !== 'preview' && <p class="report-link"><a href={`/reports/new?kind=work&id=${paths.workId}`} rel="nofollow">Report this work</a></p>}
     </Layout>
   );
 }
