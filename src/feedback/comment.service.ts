@@ -43,7 +43,7 @@ export const COMMENT_MESSAGES = {
 /** The work as this viewer may read it: a draft takes no comments, and a hidden work is not found. */
 export async function commentableWork(db: Db, viewer: Viewer, workId: number): Promise<ReaderWork> {
   const reader = await getWorkForReader(db, viewer, workId);
-  if (!reader.work.posted) throw notFound('work_not_found');
+  if (!reader.work.posted || reader.work.hiddenReason !== null) throw notFound('work_not_found');
   return reader;
 }
 

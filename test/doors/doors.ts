@@ -53,6 +53,7 @@ async function listing(world: World, viewer: ViewerName, url: string, words: str
 const OWN_PAGE = table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
+      hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -68,6 +69,7 @@ const OWN_PAGE = table`
 const GENERAL_LISTING = table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -83,6 +85,7 @@ const GENERAL_LISTING = table`
 const SERIES_PAGE = table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 404   | 404    | 404        | seen    | 404
+      hidden by moderators  | 404   | 404    | 404        | seen    | 404
       posted                | seen  | seen   | seen       | seen    | seen
       restricted            | 404   | seen   | seen       | seen    | seen
       draft chapter, work   | seen  | seen   | seen       | seen    | seen
@@ -98,6 +101,7 @@ const SERIES_PAGE = table`
 const GENERAL_COUNT = table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 0     | 0      | 0          | 0       | 0
+      hidden by moderators  | 0     | 0      | 0          | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
       restricted            | 0     | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
@@ -113,6 +117,7 @@ const GENERAL_COUNT = table`
 const CREATORS_LISTING = table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | seen    | absent
+      hidden by moderators  | absent | absent | absent     | seen    | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -128,6 +133,7 @@ const CREATORS_LISTING = table`
 const CREATORS_COUNT = table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 0     | 0      | 0          | 1       | 0
+      hidden by moderators  | 0     | 0      | 0          | 1       | 0
       posted                | 1     | 1      | 1          | 1       | 1
       restricted            | 0     | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
@@ -143,6 +149,7 @@ const CREATORS_COUNT = table`
 const PSEUD_LISTING = table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | seen    | absent
+      hidden by moderators  | absent | absent | absent     | seen    | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -158,6 +165,7 @@ const PSEUD_LISTING = table`
 const PSEUD_COUNT = table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 0     | 0      | 0          | 1       | 0
+      hidden by moderators  | 0     | 0      | 0          | 1       | 0
       posted                | 1     | 1      | 1          | 1       | 1
       restricted            | 0     | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
@@ -173,6 +181,7 @@ const PSEUD_COUNT = table`
 const CREATORS_SERIES = table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -188,6 +197,7 @@ const CREATORS_SERIES = table`
 const UNIQUE_TAG_COUNT = table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 404   | 404    | 404        | 0       | 0
+      hidden by moderators  | 404   | 404    | 404        | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
       restricted            | 404   | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
@@ -203,6 +213,7 @@ const UNIQUE_TAG_COUNT = table`
 const TAG_NAME = table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | seen    | seen
+      hidden by moderators  | absent | absent | absent     | seen    | seen
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -222,6 +233,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | own     | 404
+      hidden by moderators  | 404     | 404     | 404        | own     | 404
       posted                | left    | left    | left       | own     | left
       restricted            | login   | left    | left       | own     | left
       draft chapter, work   | left    | left    | left       | own     | left
@@ -240,6 +252,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | 404     | 404
+      hidden by moderators  | 404     | 404     | 404        | 404     | 404
       posted                | posted  | posted  | posted     | posted  | posted
       restricted            | login   | posted  | posted     | posted  | posted
       draft chapter, work   | posted  | posted  | posted     | posted  | posted
@@ -259,6 +272,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | refused | refused | refused    | absent  | refused
+      hidden by moderators  | refused | refused | refused    | absent  | refused
       posted                | refused | refused | refused    | seen    | refused
       restricted            | refused | refused | refused    | seen    | refused
       draft chapter, work   | refused | refused | refused    | seen    | refused
@@ -278,6 +292,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | 404     | 404
+      hidden by moderators  | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -297,6 +312,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | 404     | 404
+      hidden by moderators  | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -315,6 +331,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest | member  | maintainer | creator | admin
       draft                 | 401   | 404     | 404        | 404     | 404
+      hidden by moderators  | 401   | 404     | 404        | saved   | 404
       posted                | 401   | saved   | saved      | saved   | saved
       restricted            | 401   | saved   | saved      | saved   | saved
       draft chapter, work   | 401   | saved   | saved      | saved   | saved
@@ -334,6 +351,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -359,6 +377,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -377,6 +396,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
+      hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -395,6 +415,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
+      hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -413,6 +434,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
+      hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -443,6 +465,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
+      hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -534,6 +557,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | 404    | 404    | 404        | absent  | absent
+      hidden by moderators  | 404    | 404    | 404        | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | 404    | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -570,6 +594,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 0     | 0      | 0          | 0       | 0
+      hidden by moderators  | 0     | 0      | 0          | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
       restricted            | 0     | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
@@ -588,6 +613,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -607,6 +633,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -626,6 +653,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | absent | absent     | absent  | absent
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -651,6 +679,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | 1      | 1      | 1          | 1       | 1
       restricted            | absent | 1      | 1          | 1       | 1
       draft chapter, work   | 1      | 1      | 1          | 1       | 1
@@ -675,6 +704,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -697,6 +727,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
+      hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -721,6 +752,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
+      hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -739,6 +771,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
+      hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -757,6 +790,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -795,6 +829,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | unknown | unknown | unknown    | known   | known
+      hidden by moderators  | unknown | unknown | unknown    | known   | known
       posted                | known   | known   | known      | known   | known
       restricted            | unknown | known   | known      | known   | known
       draft chapter, work   | known   | known   | known      | known   | known
@@ -814,6 +849,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member | maintainer | creator | admin
       draft                 | refused | absent | refused    | refused | refused
+      hidden by moderators  | refused | absent | refused    | refused | refused
       posted                | refused | seen   | refused    | refused | refused
       restricted            | refused | seen   | refused    | refused | refused
       draft chapter, work   | refused | seen   | refused    | refused | refused
@@ -853,6 +889,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 401   | 404    | 404        | saved   | 404
+      hidden by moderators  | 401   | 404    | 404        | saved   | 404
       posted                | 401   | saved  | saved      | saved   | saved
       restricted            | 401   | saved  | saved      | saved   | saved
       draft chapter, work   | 401   | saved  | saved      | saved   | saved
@@ -873,6 +910,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -898,6 +936,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | 404    | 404    | 404        | 404     | 404
+      hidden by moderators  | 404    | 404    | 404        | 404     | 404
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | 404    | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -917,6 +956,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -936,6 +976,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
+      hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | absent | absent | absent     | absent  | absent
       restricted            | absent | absent | absent     | absent  | absent
       draft chapter, work   | absent | absent | absent     | absent  | absent
@@ -955,6 +996,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest   | member | maintainer | creator | admin
       draft                 | refused | absent | refused    | refused | refused
+      hidden by moderators  | refused | absent | refused    | refused | refused
       posted                | refused | absent | refused    | refused | refused
       restricted            | refused | absent | refused    | refused | refused
       draft chapter, work   | refused | absent | refused    | refused | refused
@@ -974,6 +1016,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | -      | -      | -          | -       | -
+      hidden by moderators  | -      | -      | -          | -       | -
       posted                | -      | -      | -          | -       | -
       restricted            | -      | -      | -          | -       | -
       draft chapter, work   | -      | -      | -          | -       | -
@@ -994,6 +1037,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | -      | -      | -          | -       | -
+      hidden by moderators  | -      | -      | -          | -       | -
       posted                | -      | -      | -          | -       | -
       restricted            | -      | -      | -          | -       | -
       draft chapter, work   | -      | -      | -          | -       | -
@@ -1013,6 +1057,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | -      | -      | -          | -       | -
+      hidden by moderators  | -      | -      | -          | -       | -
       posted                | -      | -      | -          | -       | -
       restricted            | -      | -      | -          | -       | -
       draft chapter, work   | -      | -      | -          | -       | -
@@ -1032,6 +1077,7 @@ export const DOORS: Door[] = [
     expect: table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 404   | 404    | 404        | absent  | 404
+      hidden by moderators  | 404   | 404    | 404        | absent  | 404
       posted                | seen  | seen   | seen       | seen    | seen
       restricted            | 404   | seen   | seen       | seen    | seen
       draft chapter, work   | seen  | seen   | seen       | seen    | seen
@@ -1045,13 +1091,15 @@ export const DOORS: Door[] = [
   },
   {
     // Email (the outbox, read last): the creator hears of others' comments on their works, the member of the gifts
-    // to them. Nobody is told of a draft; a guest has no address.
+    // to them. Nobody is told of a draft; a guest has no address. The member was told of the gift of the work the
+    // moderators hid before they hid it; nobody hears of it after (it takes no comments).
     name: 'emails naming the subject (the outbox, to each viewer\'s address)',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readEmails(w, v, wordsOf(s, 'title')),
     expect: table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | -     | absent | absent     | absent  | absent
+      hidden by moderators  | -     | seen   | absent     | absent  | absent
       posted                | -     | seen   | absent     | seen    | absent
       restricted            | -     | seen   | absent     | seen    | absent
       draft chapter, work   | -     | seen   | absent     | seen    | absent

@@ -24,6 +24,8 @@ export type State = {
   collection?: { kind: CollectionKind; pseud: string };
   /** What the member does with the work once it is posted: refuses its gift, or is invited (and does not answer) to co-create it. */
   member?: 'refuses the gift' | 'is invited to co-create';
+  /** The member reports the work and the admin, as a moderator, hides it. */
+  moderators?: 'hide';
 };
 
 /** The maintainer's collections, one per kind: creators hidden, works hidden, works waiting for approval. */
@@ -59,6 +61,10 @@ export const STATES: State[] = [
   {
     name: 'unaccepted invitation', form: {}, words: { title: 'Drizzlewick', text: 'quobblestone', tag: 'Mossgarnet', synonym: 'Tinderhollow' }, fandom: 'Tumbleford Sagas',
     member: 'is invited to co-create',
+  },
+  {
+    name: 'hidden by moderators', form: {}, words: { title: 'Brambleclasp', text: 'sniggerwold', tag: 'Fustilug', synonym: 'Wimbleshank' }, fandom: 'Crumhorn Sagas',
+    moderators: 'hide',
   },
 ];
 
@@ -167,6 +173,15 @@ async function buildWork(creator: TestClient, admin: TestClient, member: TestCli
   if (state.member === 'is invited to co-create') {
     await creator.get(`/works/${id}/creators`);
     expectStatus(await creator.post(`/works/${id}/creators`, { invitee: 'doorsmember' }), 303, `inviting the member to co-create "${state.name}"`);
+  }
+  if (state.moderators === 'hide') {
+    await member.get(`/reports/new?kind=work&id=${id}`);
+    expectStatus(await member.post('/reports', { kind: 'work', id: String(id), category: 'harassment', details: 'A report for the doors test.' }), 200, `reporting "${state.name}"`);
+    const queue = await admin.get('/admin/moderation');
+    const reports = [...queue.body.matchAll(/href="\/admin\/moderation\/reports\/(\d+)"/g)].map((m) => m[1] ?? '');
+    const reportId = reports[reports.length - 1] ?? '';
+    await admin.get(`/admin/moderation/reports/${reportId}`);
+    expectStatus(await admin.post(`/admin/moderation/reports/${reportId}/act`, { act: `hide_work:work:${id}`, reason: 'Hidden for the doors test.' }), 303, `hiding "${state.name}"`);
   }
   const navigate = await creator.get(`/works/${id}/navigate`);
   expectStatus(navigate, 200, `the chapter index of "${state.name}"`);
