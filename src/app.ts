@@ -6,6 +6,7 @@ import { registerAccountRoutes } from './accounts/account.routes.js';
 import { registerPseudRoutes } from './accounts/pseud.routes.js';
 import { registerRecoveryRoutes } from './accounts/recovery.routes.js';
 import { registerTwoFactorRoutes } from './accounts/two-factor.routes.js';
+import { registerBlockRoutes } from './accounts/block.routes.js';
 import { registerAdminRoutes } from './accounts/admin.routes.js';
 import { resumeSession, userForApiToken } from './accounts/session.service.js';
 import { loginRequiredPage } from './accounts/views/account-pages.js';
@@ -131,6 +132,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerPseudRoutes(app);
   registerRecoveryRoutes(app);
   registerTwoFactorRoutes(app);
+  registerBlockRoutes(app);
   registerAdminRoutes(app);
   registerSearchRoutes(app);
   registerListingRoutes(app);

@@ -6,6 +6,7 @@ import { field, formOf } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { addPseud, getUserByLogin, listPseudsOf } from './user.service.js';
 import { PseudsPage } from './views/pseuds-page.js';
+import { viewerBlocked } from './block.routes.js';
 
 type LoginParams = { Params: { login: string } };
 
@@ -14,7 +15,8 @@ async function showPseuds(request: FastifyRequest<LoginParams>, reply: FastifyRe
   const user = await getUserByLogin(db, request.params.login);
   const pseuds = await listPseudsOf(db, user.id);
   const own = request.viewer.user?.id === user.id;
-  return sendPage(reply, <PseudsPage ctx={pageContext(request, reply)} login={user.login} pseuds={pseuds} own={own} values={values} errors={errors} />, status);
+  const blocked = await viewerBlocked(request, user.id);
+  return sendPage(reply, <PseudsPage ctx={pageContext(request, reply)} login={user.login} pseuds={pseuds} own={own} blocked={blocked} values={values} errors={errors} />, status);
 }
 
 async function submitPseud(request: FastifyRequest<LoginParams>, reply: FastifyReply) {

@@ -27,6 +27,13 @@ export interface UserTable {
   suspended_until: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** A member (blocker) keeping another (blocked) away from them and their works. */
+export interface BlockTable {
+  blocker_id: number;
+  blocked_id: number;
+  created_at: string;
+}
+
 export type UserStanding = 'active' | 'spam' | 'suspended' | 'banned';
 
 export type ReportTargetKind = 'work' | 'chapter' | 'comment' | 'bookmark' | 'user';
@@ -542,6 +549,7 @@ export interface Database {
   recovery_codes: RecoveryCodeTable;
   login_failures: LoginFailureTable;
   login_renames: LoginRenameTable;
+  blocks: BlockTable;
   reports: ReportTable;
   moderation_actions: ModerationActionTable;
   tags: TagTable;

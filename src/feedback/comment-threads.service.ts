@@ -1,6 +1,7 @@
 // Reading comments: a page of threads as this viewer may see them (pending comments for the work's
 // creators and their writers only, hidden and deleted ones kept as placeholders so threads stay
 // whole), and one comment with the replies under it.
+import { blockedIdsOf } from '../access/blocking.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
@@ -24,6 +25,10 @@ export type CommentView = {
   createdAt: string; editedAt: string | null;
   /** Written by this viewer (a member): they may edit and delete it. */
   mine: boolean;
+  /** Who hid it, when it is hidden. */
+  hiddenBy: 'creators' | 'moderators' | null;
+  /** Why its text (and, for someone the viewer blocked, its writer) is not shown to this viewer; null when it is. */
+  withheld: string | null;
   replies: CommentView[];
 };
 
@@ -43,24 +48,35 @@ function visibleTo(row: CommentWithAuthor, reader: ReaderWork, viewer: Viewer): 
   return reader.isCreator || (viewer.user !== null && row.user_id === viewer.user.id);
 }
 
-function toView(row: CommentWithAuthor, viewer: Viewer, reader: ReaderWork): CommentView {
+function toView(row: CommentWithAuthor, viewer: Viewer, reader: ReaderWork, blocked: ReadonlySet<number>): CommentView {
   // Others see that a hidden comment was there, not what it said; one the moderators hid, only its writer reads.
   const mine = viewer.user !== null && row.user_id === viewer.user.id;
-  const mayRead = mine || (reader.isCreator && row.removed_by_action === null);
-  const html = row.state === 'hidden' && !mayRead ? '' : row.content;
+  const hiddenBy = row.state !== 'hidden' ? null : row.removed_by_action === null ? 'creators' : 'moderators';
+  const mayRead = mine || (reader.isCreator && hiddenBy === 'creators');
+  let withheld: string | null = null;
+  if (hiddenBy !== null && !mayRead) withheld = hiddenBy === 'creators' ? '(This comment has been hidden by the work’s creators.)' : '(This comment has been hidden by the archive’s moderators.)';
+  // Someone the viewer blocked: neither what they wrote nor who they are.
+  else if (!mine && row.user_id !== null && blocked.has(row.user_id)) withheld = '(A comment from someone you blocked.)';
   return {
     id: row.id, workId: row.work_id, chapterId: row.chapter_id, parentId: row.parent_id, depth: row.depth,
-    author: authorOf(row, reader), html, state: row.state, frozen: row.frozen === 1, createdAt: row.created_at, editedAt: row.edited_at,
-    mine, replies: [],
+    author: withheld !== null && hiddenBy === null ? { kind: 'gone' } : authorOf(row, reader), html: withheld === null ? row.content : '', state: row.state,
+    frozen: row.frozen === 1, createdAt: row.created_at, editedAt: row.edited_at, mine, hiddenBy, withheld, replies: [],
   };
 }
 
+const NOBODY: ReadonlySet<number> = new Set();
+
+/** The accounts this viewer blocked (none for a guest: no query). */
+function blockedByViewer(db: Db, viewer: Viewer): Promise<ReadonlySet<number>> {
+  return viewer.user === null ? Promise.resolve(NOBODY) : blockedIdsOf(db, viewer.user.id);
+}
+
 /** Builds the trees of the given rows (in the order written), keeping what the viewer may see. */
-function trees(rows: CommentWithAuthor[], viewer: Viewer, reader: ReaderWork): Map<number, CommentView> {
+function trees(rows: CommentWithAuthor[], viewer: Viewer, reader: ReaderWork, blocked: ReadonlySet<number>): Map<number, CommentView> {
   const views = new Map<number, CommentView>();
   for (const row of rows) {
     if (!visibleTo(row, reader, viewer)) continue;
-    const view = toView(row, viewer, reader);
+    const view = toView(row, viewer, reader, blocked);
     views.set(row.id, view);
     if (row.parent_id !== null) views.get(row.parent_id)?.replies.push(view);
   }
@@ -83,9 +99,10 @@ export async function threadsOf(db: Db, viewer: Viewer, reader: ReaderWork, chap
   const pages = Math.max(1, Math.ceil(total / THREADS_PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
   const ids = await repo.findThreadIds(db, place, reach, THREADS_PER_PAGE, (current - 1) * THREADS_PER_PAGE);
-  const views = trees(await repo.findThreadComments(db, ids), viewer, reader);
+  const blocked = await blockedByViewer(db, viewer);
+  const views = trees(await repo.findThreadComments(db, ids), viewer, reader, blocked);
   const threads = ids.flatMap((id) => views.get(id) ?? []);
-  const pending = reader.isCreator ? (await repo.findPending(db, workId)).map((row) => toView(row, viewer, reader)) : [];
+  const pending = reader.isCreator ? (await repo.findPending(db, workId)).map((row) => toView(row, viewer, reader, blocked)) : [];
   return { reader, threads, page: current, pages, pending };
 }
 
@@ -94,7 +111,7 @@ export async function commentWithReplies(db: Db, viewer: Viewer, commentId: numb
   const row = Number.isSafeInteger(commentId) ? await repo.findComment(db, commentId) : undefined;
   if (row === undefined) throw notFound();
   const reader = await commentableWork(db, viewer, row.work_id);
-  const views = trees(await repo.findThreadComments(db, [row.thread_id ?? row.id]), viewer, reader);
+  const views = trees(await repo.findThreadComments(db, [row.thread_id ?? row.id]), viewer, reader, await blockedByViewer(db, viewer));
   const comment = views.get(row.id);
   if (comment === undefined || (comment.state === 'deleted' && comment.replies.length === 0)) throw notFound();
   return { reader, comment };

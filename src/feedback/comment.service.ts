@@ -2,6 +2,7 @@
 // what a comment may hold (the story text's HTML allowlist, 10,000 characters, a guest's name
 // and email, few links from guests), and the limits that keep floods out. Every write commits
 // with the work's comment count (published comments only).
+import { blockedBy, blockedByCreatorsOf } from '../access/blocking.js';
 import type { Kysely } from 'kysely';
 import { emailProblem } from '../accounts/account.validation.js';
 import type { Viewer, ViewerUser } from '../access/viewer.js';
@@ -38,6 +39,8 @@ export const COMMENT_MESSAGES = {
   deleted: 'That comment was deleted, so it can’t be replied to.',
   posted: 'Comment posted.',
   pending: 'Thank you! Your comment will show once the work’s creators approve it.',
+  blockedWork: 'You cannot comment on this work: one of its creators has blocked you.',
+  blockedReply: 'You cannot reply to this comment: its writer has blocked you.',
 } as const;
 
 /** The work as this viewer may read it: a draft takes no comments, and a hidden work is not found. */
@@ -99,7 +102,12 @@ export async function postComment(db: Kysely<Database>, viewer: Viewer, target: 
   const { commentPermission } = reader.work;
   if (commentPermission === 'none') throw forbidden(COMMENT_MESSAGES.off);
   if (commentPermission === 'registered' && viewer.user === null) throw new AppError('unauthorized', COMMENT_MESSAGES.registered);
-  if (viewer.user !== null) requireConfirmed(viewer);
+  if (viewer.user !== null) {
+    requireConfirmed(viewer);
+    // Said beside the comment, which the writer keeps.
+    if (await blockedByCreatorsOf(db, target.workId, viewer.user.id)) throw invalid({ comment: COMMENT_MESSAGES.blockedWork });
+    if (parent?.user_id != null && await blockedBy(db, parent.user_id, viewer.user.id)) throw invalid({ comment: COMMENT_MESSAGES.blockedReply });
+  }
   const fields: FieldErrors = {};
   // A field people never see: only a form-filling robot writes in it.
   if (input.honeypot.trim() !== '') fields.comment = 'This comment could not be posted. If you are a person, leave the hidden “website” field empty.';

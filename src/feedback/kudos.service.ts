@@ -2,6 +2,7 @@
 // kudos, never on one's own work, and only on a posted work the giver may read. The count is a
 // counter (work-counter.service.ts), not content, added to once the kudos is stored (kudos-count.ts),
 // so kudos on one work never queue on its counter.
+import { blockedByCreatorsOf } from '../access/blocking.js';
 import type { Kysely } from 'kysely';
 import { requireReadable } from '../access/permissions.js';
 import type { Viewer } from '../access/viewer.js';
@@ -21,6 +22,7 @@ export const KUDOS_MESSAGES = {
   left: 'Thank you for leaving kudos!',
   already: 'You have already left kudos here. :)',
   own: 'You can’t leave kudos on your own work.',
+  blocked: 'You can’t leave kudos on this work: one of its creators has blocked you.',
   guests: 'Log in to leave kudos: on this archive only registered users can.',
 } as const;
 
@@ -34,6 +36,7 @@ export async function leaveKudos(db: Kysely<Database>, viewer: Viewer, workId: n
   if (row.posted !== 1 && !isCreator) throw notFound('work_not_found');
   if (isCreator) throw forbidden(KUDOS_MESSAGES.own);
   const user = viewer.user;
+  if (user !== null && await blockedByCreatorsOf(db, workId, user.id)) throw forbidden(KUDOS_MESSAGES.blocked);
   if (user === null && !(await archiveSettings(db)).guestKudos) throw new AppError('unauthorized', KUDOS_MESSAGES.guests);
   const added = await insertKudos(db, workId, user === null ? { guestKey } : { userId: user.id });
   // The count is added to off this write (kudos-count.ts): the giver sees it once this resolves.

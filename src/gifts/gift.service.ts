@@ -3,6 +3,7 @@
 // to accept gifts at all. A member's gifts page lists the works given to them that its reader may
 // see. A member is emailed when a work given to them is posted (or given once posted). Whatever
 // the work page shows of its gifts moves the work's content version.
+import { blockedBy } from '../access/blocking.js';
 import type { Kysely } from 'kysely';
 import { requireCreator, requireUser } from '../access/permissions.js';
 import { scopeOf } from '../access/scope.js';
@@ -72,6 +73,7 @@ async function recipientFor(db: Db, user: { id: number }, workId: number, recipi
   const member = await memberNamed(db, name);
   if (member?.id === user.id) throw invalid({ [field]: 'You can’t give a work to yourself.' });
   if (member !== null && !(await preferencesOf(db, member.id)).acceptGifts) throw invalid({ [field]: `${member.login} does not accept gifts.` });
+  if (member !== null && await blockedBy(db, member.id, user.id)) throw invalid({ [field]: `${member.login} does not accept gifts from you.` });
   const shown = member?.login ?? name;
   const key = member === null ? `name:${foldKey(name)}` : `user:${member.id}`;
   if (await repo.hasGift(db, workId, key)) throw invalid({ [field]: `This work was already given to ${shown}.` });

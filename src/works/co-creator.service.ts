@@ -2,6 +2,7 @@
 // invitations page, and email) and appears as a creator only once they accept. Any creator may
 // leave a work that has another creator. Until then an invitation gives the invitee nothing: the
 // work is not theirs to see, edit or list.
+import { blockedBy } from '../access/blocking.js';
 import type { Kysely } from 'kysely';
 import { requireCreator, requireUser } from '../access/permissions.js';
 import type { Viewer } from '../access/viewer.js';
@@ -38,6 +39,7 @@ export async function inviteCoCreator(db: Kysely<Database>, viewer: Viewer, work
   const pseud = await repo.findPseudNamed(db, text);
   if (pseud === undefined) throw invalid({ invitee: `There is no member or pseud named ${text.trim()}.` });
   if (pseud.user_id === user.id) throw invalid({ invitee: 'You are a creator already: choose your pseuds on the work’s edit form.' });
+  if (await blockedBy(db, pseud.user_id, user.id)) throw invalid({ invitee: `${pseud.login} cannot be invited by you.` });
   if ((await works.findCreatorsOfWorks(db, [workId])).some((c) => c.user_id === pseud.user_id)) throw invalid({ invitee: `${pseud.login} is a creator of this work already.` });
   if (await repo.findInvitation(db, workId, pseud.id) !== undefined) throw invalid({ invitee: `${pseud.name} was invited already.` });
   await inTransaction(db, async (trx) => {

@@ -27,6 +27,7 @@ import * as m024 from './024_creator_invitations.js';
 import * as m025 from './025_work_relations.js';
 import * as m026 from './026_account_safety.js';
 import * as m027 from './027_moderation.js';
+import * as m028 from './028_blocks.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '025_work_relations': m025,
   '026_account_safety': m026,
   '027_moderation': m027,
+  '028_blocks': m028,
 };

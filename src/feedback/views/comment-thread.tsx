@@ -48,16 +48,16 @@ const NOTES: Partial<Record<CommentView['state'], string>> = {
 /** One comment and, down to the depth shown, its replies. */
 export function CommentItem({ ctx, comment, powers, baseDepth }: { ctx: PageContext; comment: CommentView; powers: ThreadPowers; baseDepth: number }) {
   const deeper = comment.depth - baseDepth >= SHOWN_DEPTH;
-  const note = NOTES[comment.state];
+  const note = comment.hiddenBy === 'moderators' ? 'Hidden by the archive’s moderators: only you can see it.' : NOTES[comment.state];
   return (
     <li class={`comment group${comment.state === 'published' ? '' : ` ${comment.state}`}`} id={`comment_${comment.id}`} role="article">
       {comment.state === 'deleted' ? <p class="deleted-comment">(Previous comment deleted.)</p> : (
         <>
           <h4 class="heading byline">
-            <Byline author={comment.author} /> <span class="posted datetime"><time datetime={comment.createdAt}>{when(comment.createdAt)}</time></span>
+            {comment.withheld !== null && comment.hiddenBy === null ? <span class="blocked">Someone you blocked</span> : <Byline author={comment.author} />} <span class="posted datetime"><time datetime={comment.createdAt}>{when(comment.createdAt)}</time></span>
           </h4>
           {note !== undefined && <p class="comment-note">{note}</p>}
-          {comment.html === '' ? <p class="hidden-comment">(This comment has been hidden by the work’s creators.)</p>
+          {comment.withheld !== null ? <p class="hidden-comment">{comment.withheld}</p>
             : <blockquote class="userstuff" dangerouslySetInnerHTML={{ __html: comment.html }} />}
           {comment.editedAt !== null && <p class="edited datetime">Last Edited <time datetime={comment.editedAt}>{when(comment.editedAt)}</time></p>}
           {comment.frozen && <p class="comment-note">This thread is frozen: no more replies can be added.</p>}
