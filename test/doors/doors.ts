@@ -55,6 +55,7 @@ const OWN_PAGE = table`
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
       draft chapter, ch. 2  | absent  | absent  | absent     | seen    | absent
@@ -71,6 +72,7 @@ const GENERAL_LISTING = table`
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
@@ -87,6 +89,7 @@ const SERIES_PAGE = table`
       draft                 | 404   | 404    | 404        | seen    | 404
       hidden by moderators  | 404   | 404    | 404        | seen    | 404
       posted                | seen  | seen   | seen       | seen    | seen
+      by a blocker          | seen  | seen   | seen       | seen    | seen
       restricted            | 404   | seen   | seen       | seen    | seen
       draft chapter, work   | seen  | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | -     | -      | -          | -       | -
@@ -103,6 +106,7 @@ const GENERAL_COUNT = table`
       draft                 | 0     | 0      | 0          | 0       | 0
       hidden by moderators  | 0     | 0      | 0          | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
+      by a blocker          | 1     | 1      | 1          | 1       | 1
       restricted            | 0     | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
       draft chapter, ch. 2  | -     | -      | -          | -       | -
@@ -119,6 +123,7 @@ const CREATORS_LISTING = table`
       draft                 | absent | absent | absent     | seen    | absent
       hidden by moderators  | absent | absent | absent     | seen    | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | absent  | absent  | absent     | absent  | absent
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
@@ -135,6 +140,7 @@ const CREATORS_COUNT = table`
       draft                 | 0     | 0      | 0          | 1       | 0
       hidden by moderators  | 0     | 0      | 0          | 1       | 0
       posted                | 1     | 1      | 1          | 1       | 1
+      by a blocker          | 0       | 0       | 0          | 0       | 0
       restricted            | 0     | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
       draft chapter, ch. 2  | -     | -      | -          | -       | -
@@ -151,6 +157,7 @@ const PSEUD_LISTING = table`
       draft                 | absent | absent | absent     | seen    | absent
       hidden by moderators  | absent | absent | absent     | seen    | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | absent  | absent  | absent     | absent  | absent
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
@@ -167,6 +174,7 @@ const PSEUD_COUNT = table`
       draft                 | 0     | 0      | 0          | 1       | 0
       hidden by moderators  | 0     | 0      | 0          | 1       | 0
       posted                | 1     | 1      | 1          | 1       | 1
+      by a blocker          | 0       | 0       | 0          | 0       | 0
       restricted            | 0     | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
       draft chapter, ch. 2  | -     | -      | -          | -       | -
@@ -183,6 +191,7 @@ const CREATORS_SERIES = table`
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | absent  | absent  | absent     | absent  | absent
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
@@ -199,6 +208,7 @@ const UNIQUE_TAG_COUNT = table`
       draft                 | 404   | 404    | 404        | 0       | 0
       hidden by moderators  | 404   | 404    | 404        | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
+      by a blocker          | 1     | 1      | 1          | 1       | 1
       restricted            | 404   | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
       draft chapter, ch. 2  | -     | -      | -          | -       | -
@@ -215,6 +225,7 @@ const TAG_NAME = table`
       draft                 | absent | absent | absent     | seen    | seen
       hidden by moderators  | absent | absent | absent     | seen    | seen
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | -      | -      | -          | -       | -
@@ -235,6 +246,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | own     | 404
       hidden by moderators  | 404     | 404     | 404        | own     | 404
       posted                | left    | left    | left       | own     | left
+      by a blocker          | left | blocked | left | left | left
       restricted            | login   | left    | left       | own     | left
       draft chapter, work   | left    | left    | left       | own     | left
       draft chapter, ch. 2  | -       | -       | -          | -       | -
@@ -254,6 +266,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | 404     | 404
       hidden by moderators  | 404     | 404     | 404        | 404     | 404
       posted                | posted  | posted  | posted     | posted  | posted
+      by a blocker          | posted | blocked | posted | posted | posted
       restricted            | login   | posted  | posted     | posted  | posted
       draft chapter, work   | posted  | posted  | posted     | posted  | posted
       draft chapter, ch. 2  | 404     | 404     | 404        | 404     | 404
@@ -274,6 +287,7 @@ export const DOORS: Door[] = [
       draft                 | refused | refused | refused    | absent  | refused
       hidden by moderators  | refused | refused | refused    | absent  | refused
       posted                | refused | refused | refused    | seen    | refused
+      by a blocker          | refused | refused | refused | absent | refused
       restricted            | refused | refused | refused    | seen    | refused
       draft chapter, work   | refused | refused | refused    | seen    | refused
       draft chapter, ch. 2  | -       | -       | -          | -       | -
@@ -294,6 +308,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | 404     | 404
       hidden by moderators  | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
       draft chapter, ch. 2  | -       | -       | -          | -       | -
@@ -314,6 +329,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | 404     | 404
       hidden by moderators  | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
       draft chapter, ch. 2  | 404     | 404     | 404        | seen    | 404
@@ -333,6 +349,7 @@ export const DOORS: Door[] = [
       draft                 | 401   | 404     | 404        | 404     | 404
       hidden by moderators  | 401   | 404     | 404        | saved   | 404
       posted                | 401   | saved   | saved      | saved   | saved
+      by a blocker          | 401   | saved   | saved      | saved   | saved
       restricted            | 401   | saved   | saved      | saved   | saved
       draft chapter, work   | 401   | saved   | saved      | saved   | saved
       draft chapter, ch. 2  | -     | -       | -          | -       | -
@@ -353,6 +370,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
@@ -379,6 +397,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
@@ -398,6 +417,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
       draft chapter, ch. 2  | absent  | absent  | absent     | absent  | absent
@@ -417,6 +437,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
       draft chapter, ch. 2  | -       | -       | -          | -       | -
@@ -436,6 +457,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
       draft chapter, ch. 2  | -       | -       | -          | -       | -
@@ -467,6 +489,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
       draft chapter, ch. 2  | 404     | 404     | 404        | seen    | 404
@@ -559,6 +582,7 @@ export const DOORS: Door[] = [
       draft                 | 404    | 404    | 404        | absent  | absent
       hidden by moderators  | 404    | 404    | 404        | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | 404    | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
@@ -596,6 +620,7 @@ export const DOORS: Door[] = [
       draft                 | 0     | 0      | 0          | 0       | 0
       hidden by moderators  | 0     | 0      | 0          | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
+      by a blocker          | 1     | 1      | 1          | 1       | 1
       restricted            | 0     | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
       draft chapter, ch. 2  | -     | -      | -          | -       | -
@@ -615,6 +640,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | -      | -      | -          | -       | -
@@ -635,6 +661,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
@@ -655,6 +682,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | absent | absent     | absent  | absent
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
@@ -681,6 +709,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | 1      | 1      | 1          | 1       | 1
+      by a blocker          | 1      | 1      | 1          | 1       | 1
       restricted            | absent | 1      | 1          | 1       | 1
       draft chapter, work   | 1      | 1      | 1          | 1       | 1
       draft chapter, ch. 2  | -      | -      | -          | -       | -
@@ -706,6 +735,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
@@ -729,6 +759,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
       draft chapter, ch. 2  | absent  | absent  | absent     | seen    | absent
@@ -754,6 +785,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
       draft chapter, ch. 2  | absent  | absent  | absent     | seen    | absent
@@ -773,6 +805,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
       draft chapter, ch. 2  | 404     | 404     | 404        | seen    | 404
@@ -792,6 +825,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
@@ -831,6 +865,7 @@ export const DOORS: Door[] = [
       draft                 | unknown | unknown | unknown    | known   | known
       hidden by moderators  | unknown | unknown | unknown    | known   | known
       posted                | known   | known   | known      | known   | known
+      by a blocker          | known   | known   | known      | known   | known
       restricted            | unknown | known   | known      | known   | known
       draft chapter, work   | known   | known   | known      | known   | known
       draft chapter, ch. 2  | -       | -       | -          | -       | -
@@ -851,6 +886,7 @@ export const DOORS: Door[] = [
       draft                 | refused | absent | refused    | refused | refused
       hidden by moderators  | refused | absent | refused    | refused | refused
       posted                | refused | seen   | refused    | refused | refused
+      by a blocker          | refused | seen   | refused    | refused | refused
       restricted            | refused | seen   | refused    | refused | refused
       draft chapter, work   | refused | seen   | refused    | refused | refused
       draft chapter, ch. 2  | -       | -      | -          | -       | -
@@ -891,6 +927,7 @@ export const DOORS: Door[] = [
       draft                 | 401   | 404    | 404        | saved   | 404
       hidden by moderators  | 401   | 404    | 404        | saved   | 404
       posted                | 401   | saved  | saved      | saved   | saved
+      by a blocker          | 401   | saved  | saved      | saved   | saved
       restricted            | 401   | saved  | saved      | saved   | saved
       draft chapter, work   | 401   | saved  | saved      | saved   | saved
       draft chapter, ch. 2  | -     | -      | -          | -       | -
@@ -912,6 +949,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | -      | -      | -          | -       | -
@@ -938,6 +976,7 @@ export const DOORS: Door[] = [
       draft                 | 404    | 404    | 404        | 404     | 404
       hidden by moderators  | 404    | 404    | 404        | 404     | 404
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | 404    | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | absent | absent | absent     | seen    | absent
@@ -958,6 +997,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | -      | -      | -          | -       | -
@@ -978,6 +1018,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | absent | absent | absent     | absent  | absent
+      by a blocker          | absent | absent | absent     | absent  | absent
       restricted            | absent | absent | absent     | absent  | absent
       draft chapter, work   | absent | absent | absent     | absent  | absent
       draft chapter, ch. 2  | absent | absent | absent     | absent  | absent
@@ -998,6 +1039,7 @@ export const DOORS: Door[] = [
       draft                 | refused | absent | refused    | refused | refused
       hidden by moderators  | refused | absent | refused    | refused | refused
       posted                | refused | absent | refused    | refused | refused
+      by a blocker          | refused | absent | refused    | refused | refused
       restricted            | refused | absent | refused    | refused | refused
       draft chapter, work   | refused | absent | refused    | refused | refused
       draft chapter, ch. 2  | -       | -      | -          | -       | -
@@ -1018,6 +1060,7 @@ export const DOORS: Door[] = [
       draft                 | -      | -      | -          | -       | -
       hidden by moderators  | -      | -      | -          | -       | -
       posted                | -      | -      | -          | -       | -
+      by a blocker          | -      | -      | -          | -       | -
       restricted            | -      | -      | -          | -       | -
       draft chapter, work   | -      | -      | -          | -       | -
       draft chapter, ch. 2  | -      | -      | -          | -       | -
@@ -1039,6 +1082,7 @@ export const DOORS: Door[] = [
       draft                 | -      | -      | -          | -       | -
       hidden by moderators  | -      | -      | -          | -       | -
       posted                | -      | -      | -          | -       | -
+      by a blocker          | -      | -      | -          | -       | -
       restricted            | -      | -      | -          | -       | -
       draft chapter, work   | -      | -      | -          | -       | -
       draft chapter, ch. 2  | -      | -      | -          | -       | -
@@ -1059,6 +1103,7 @@ export const DOORS: Door[] = [
       draft                 | -      | -      | -          | -       | -
       hidden by moderators  | -      | -      | -          | -       | -
       posted                | -      | -      | -          | -       | -
+      by a blocker          | -      | -      | -          | -       | -
       restricted            | -      | -      | -          | -       | -
       draft chapter, work   | -      | -      | -          | -       | -
       draft chapter, ch. 2  | -      | -      | -          | -       | -
@@ -1079,6 +1124,7 @@ export const DOORS: Door[] = [
       draft                 | 404   | 404    | 404        | absent  | 404
       hidden by moderators  | 404   | 404    | 404        | absent  | 404
       posted                | seen  | seen   | seen       | seen    | seen
+      by a blocker          | seen  | seen   | seen       | seen    | seen
       restricted            | 404   | seen   | seen       | seen    | seen
       draft chapter, work   | seen  | seen   | seen       | seen    | seen
       draft chapter, ch. 2  | -     | -      | -          | -       | -
@@ -1101,6 +1147,7 @@ export const DOORS: Door[] = [
       draft                 | -     | absent | absent     | absent  | absent
       hidden by moderators  | -     | seen   | absent     | absent  | absent
       posted                | -     | seen   | absent     | seen    | absent
+      by a blocker          | -     | seen   | absent     | absent  | absent
       restricted            | -     | seen   | absent     | seen    | absent
       draft chapter, work   | -     | seen   | absent     | seen    | absent
       draft chapter, ch. 2  | -     | -      | -          | -       | -

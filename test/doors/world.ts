@@ -26,7 +26,12 @@ export type State = {
   member?: 'refuses the gift' | 'is invited to co-create';
   /** The member reports the work and the admin, as a moderator, hides it. */
   moderators?: 'hide';
+  /** Posted not by the creator but by another member (not a viewer), who has blocked the member. */
+  author?: 'a blocker of the member';
 };
+
+/** The member who posts the "by a blocker" work and blocks the member: not a viewer, so no column of its own. */
+export const BLOCKER_LOGIN = 'doorsblocker';
 
 /** The maintainer's collections, one per kind: creators hidden, works hidden, works waiting for approval. */
 export type CollectionKind = 'anonymous' | 'unrevealed' | 'moderated';
@@ -65,6 +70,10 @@ export const STATES: State[] = [
   {
     name: 'hidden by moderators', form: {}, words: { title: 'Brambleclasp', text: 'sniggerwold', tag: 'Fustilug', synonym: 'Wimbleshank' }, fandom: 'Crumhorn Sagas',
     moderators: 'hide',
+  },
+  {
+    name: 'by a blocker', form: {}, words: { title: 'Gloamhinge', text: 'pottlewisp', tag: 'Scrumbleton', synonym: 'Harrowquill' }, fandom: 'Fenwhistle Sagas',
+    author: 'a blocker of the member',
   },
 ];
 
@@ -212,8 +221,15 @@ export async function buildWorld(t: TestApp): Promise<World> {
     await maintainer.get('/collections/new');
     expectStatus(await maintainer.post('/collections', { name, title: `Gathering ${name}`, [setting]: '1' }), 303, `the collection ${name}`);
   }
+  const blocker = await signUp(t.app, BLOCKER_LOGIN);
   const works = new Map<string, BuiltWork>();
-  for (const state of STATES) works.set(state.name, await buildWork(browser('creator'), browser('admin'), browser('member'), state));
+  for (const state of STATES) {
+    const author = state.author === undefined ? browser('creator') : blocker;
+    works.set(state.name, await buildWork(author, browser('admin'), browser('member'), state));
+  }
+  // Blocked once every work is built: before, the member's gift refusals and invitations reach the blocker's work too.
+  await blocker.get('/users/doorsmember/pseuds');
+  expectStatus(await blocker.post('/users/doorsmember/block'), 303, 'the blocker blocking the member');
   const agents = new Map<ViewerName, Agent>();
   for (const { name, login } of VIEWER_ACCOUNTS) agents.set(name, await agentFor(t, name, browser(name), login));
   return { app: t.app, creator: agents.get('creator')?.login ?? '', agents, works };
