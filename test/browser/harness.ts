@@ -80,7 +80,7 @@ export async function logIn(page: Page, origin: string, login: string): Promise<
 
 /**
  * Becomes the member a TestClient is logged in as, by its session cookie: for a test that switches
- * between many members, more often than the log-in page's rate limit allows from one address.
+ * between many members, without typing each one's password (or code) again.
  */
 export async function actAs(context: BrowserContext, origin: string, client: { cookies: ReadonlyMap<string, string> }): Promise<void> {
   await context.clearCookies();

@@ -48,6 +48,7 @@ export function LoginPage({ ctx, values, errors, notice }: { ctx: PageContext; v
         <label class="choice"><input type="checkbox" name="remember_me" value="1" checked={values.remember} /> Remember me for 30 days</label>
         <p><button type="submit" class="primary">Log in</button></p>
       </Form>
+      <p><a href="/password/forgot">Forgot your password?</a></p>
       <p>New here? <a href="/signup">Create an account</a>.</p>
     </Layout>
   );

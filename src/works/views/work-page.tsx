@@ -117,7 +117,8 @@ export function WorkPage(props: WorkPageProps) {
         )}
       </div>
       {paths !== null && <BottomNavigation {...props} workId={paths.workId} />}
-      {paths !== null && props.feedback !== undefined && <WorkFeedback ctx={ctx} workId={paths.workId} view={props.feedback} />}
+      {/* A hidden work takes no comments or kudos until the moderators show it again. */}
+      {paths !== null && props.feedback !== undefined && work.hiddenReason === null && <WorkFeedback ctx={ctx} workId={paths.workId} view={props.feedback} />}
       {paths !== null && !props.isCreator && mode !== 'preview' && <p class="report-link"><a href={`/reports/new?kind=work&id=${paths.workId}`} rel="nofollow">Report this work</a></p>}
     </Layout>
   );
