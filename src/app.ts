@@ -7,6 +7,7 @@ import { registerPseudRoutes } from './accounts/pseud.routes.js';
 import { registerRecoveryRoutes } from './accounts/recovery.routes.js';
 import { registerTwoFactorRoutes } from './accounts/two-factor.routes.js';
 import { registerBlockRoutes } from './accounts/block.routes.js';
+import { registerInvitationRoutes } from './accounts/invitation.routes.js';
 import { registerAdminRoutes } from './accounts/admin.routes.js';
 import { resumeSession, userForApiToken } from './accounts/session.service.js';
 import { loginRequiredPage } from './accounts/views/account-pages.js';
@@ -133,6 +134,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerRecoveryRoutes(app);
   registerTwoFactorRoutes(app);
   registerBlockRoutes(app);
+  registerInvitationRoutes(app);
   registerAdminRoutes(app);
   registerSearchRoutes(app);
   registerListingRoutes(app);

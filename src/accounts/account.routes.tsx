@@ -3,7 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cookieNames, cookieOptions } from '../http/cookies.js';
 import { pageContext, setFlash } from '../http/context.js';
 import { csrfToken } from '../http/csrf.js';
-import { AppError } from '../http/errors.js';
+import { AppError, invalid } from '../http/errors.js';
+import type { Db } from '../db/database.js';
+import { archiveSettings } from './settings.service.js';
+import { claimInvitation, codeIsUsable } from './invitation.service.js';
 import { checkbox, field, formOf, safeReturnPath } from '../http/form-values.js';
 import { countHit, refuseWhenSpent } from '../http/rate-limit.js';
 import { sendPage } from '../http/render.js';
@@ -75,14 +78,28 @@ function showLogout(request: FastifyRequest, reply: FastifyReply) {
   return sendPage(reply, <LogoutPage ctx={pageContext(request, reply)} />);
 }
 
+async function showSignUp(request: FastifyRequest, reply: FastifyReply) {
+  const { registration } = await archiveSettings(request.server.db);
+  const invitation = (request.query as { invitation?: string }).invitation ?? '';
+  return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={{ login: '', email: '', invitation }} errors={{}} registration={registration} />);
+}
+
 async function submitSignUp(request: FastifyRequest, reply: FastifyReply) {
   const form = formOf(request);
-  const values = { login: field(form, 'login').trim(), email: field(form, 'email').trim() };
+  const values = { login: field(form, 'login').trim(), email: field(form, 'email').trim(), invitation: field(form, 'invitation').trim() };
   const { db, config } = request.server;
+  const { registration } = await archiveSettings(db);
+  if (registration === 'closed') return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={values} errors={{}} registration={registration} />, 403);
   const limitKey = `signup:address:${request.ip}`;
   try {
     if (config.signupLimit !== null) await refuseWhenSpent(db, limitKey, config.signupLimit, 'Too many accounts have been made from your address lately.');
-    const user = await createAccount(db, { ...values, password: field(form, 'password'), passwordConfirmation: field(form, 'passwordConfirmation') }, { confirmed: false });
+    if (registration === 'invitation' && (values.invitation === '' || !(await codeIsUsable(db, values.invitation)))) {
+      throw invalid({ invitation: values.invitation === '' ? 'Enter the code from your invitation.' : 'That invitation code is not one we sent, or it was used already.' });
+    }
+    const claim = registration !== 'invitation' ? undefined : async (trx: Db, userId: number) => {
+      if (!(await claimInvitation(trx, values.invitation, userId))) throw invalid({ invitation: 'That invitation code was used already.' });
+    };
+    const user = await createAccount(db, { ...values, password: field(form, 'password'), passwordConfirmation: field(form, 'passwordConfirmation') }, { confirmed: false, alongside: claim });
     if (config.signupLimit !== null) await countHit(db, limitKey, config.signupLimit);
     if (!user.confirmed) await sendConfirmation(db, user.id);
     await startBrowserSession(request, reply, user, false);
@@ -94,7 +111,7 @@ async function submitSignUp(request: FastifyRequest, reply: FastifyReply) {
     if (!(error instanceof AppError) || (error.code !== 'validation_failed' && error.code !== 'rate_limited')) throw error;
     if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
     const errors = error.code === 'rate_limited' ? { login: error.message } : error.fields;
-    return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={values} errors={errors} />, error.status);
+    return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={values} errors={errors} registration={registration} />, error.status);
   }
 }
 
@@ -110,7 +127,7 @@ async function submitLogout(request: FastifyRequest, reply: FastifyReply) {
 
 /** Routes for joining and logging in and out. */
 export function registerAccountRoutes(app: FastifyInstance): void {
-  app.get('/signup', (request, reply) => sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={{ login: '', email: '' }} errors={{}} />));
+  app.get('/signup', showSignUp);
   app.post('/signup', submitSignUp);
   app.get('/login', showLogin);
   app.post('/login', submitLogin);

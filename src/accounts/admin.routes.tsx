@@ -11,7 +11,7 @@ import { requireAdmin, requireRole, requireUser } from '../access/permissions.js
 import { ADMIN_ROLES } from '../access/viewer.js';
 import { WranglersPage } from './views/wranglers-page.js';
 import { AdminIndexPage, RolesPage, SettingsPage } from './views/admin-pages.js';
-import { archiveSettings, saveArchiveSettings } from './settings.service.js';
+import { archiveSettings, REGISTRATIONS, saveArchiveSettings } from './settings.service.js';
 
 async function showWranglers(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, login = '', status = 200) {
   requireRole(request.viewer, 'tag_wrangling');
@@ -38,7 +38,12 @@ async function showSettings(request: FastifyRequest, reply: FastifyReply) {
 
 async function submitSettings(request: FastifyRequest, reply: FastifyReply) {
   const form = formOf(request);
-  await saveArchiveSettings(request.server.db, request.viewer, { canonicalOnFirstUse: checkbox(form, 'canonicalOnFirstUse'), guestKudos: checkbox(form, 'guestKudos') });
+  const perDay = Number(field(form, 'invitationsPerDay'));
+  await saveArchiveSettings(request.server.db, request.viewer, {
+    canonicalOnFirstUse: checkbox(form, 'canonicalOnFirstUse'), guestKudos: checkbox(form, 'guestKudos'),
+    registration: REGISTRATIONS.find((r) => r === field(form, 'registration')) ?? 'open',
+    invitationsPerDay: Number.isInteger(perDay) && perDay >= 0 && perDay <= 10000 ? perDay : 0,
+  });
   setFlash(reply, 'Settings saved.');
   return reply.redirect('/admin/settings', 303);
 }

@@ -12,12 +12,21 @@ export type ArchiveSettings = {
   canonicalOnFirstUse: boolean;
   /** Guests may leave kudos (one per work per address), as on AO3. */
   guestKudos: boolean;
+  /** Who may make an account: anyone, only someone with an invitation, or nobody. */
+  registration: Registration;
+  /** Invitations sent from the queue each day (0: only by hand). */
+  invitationsPerDay: number;
 };
 
-const DEFAULTS: ArchiveSettings = { canonicalOnFirstUse: false, guestKudos: true };
+export const REGISTRATIONS = ['open', 'invitation', 'closed'] as const;
+export type Registration = (typeof REGISTRATIONS)[number];
+
+const DEFAULTS: ArchiveSettings = { canonicalOnFirstUse: false, guestKudos: true, registration: 'open', invitationsPerDay: 0 };
 
 /** Each setting's key in the settings table. */
-const KEYS: Record<keyof ArchiveSettings, string> = { canonicalOnFirstUse: 'canonical_on_first_use', guestKudos: 'guest_kudos' };
+const KEYS: Record<keyof ArchiveSettings, string> = {
+  canonicalOnFirstUse: 'canonical_on_first_use', guestKudos: 'guest_kudos', registration: 'registration', invitationsPerDay: 'invitations_per_day',
+};
 
 /**
  * How long this process trusts the settings it read. Kudos and work pages read them on every
@@ -28,11 +37,13 @@ const read = new WeakMap<Db, { at: number; settings: Promise<ArchiveSettings> }>
 
 async function readSettings(db: Db): Promise<ArchiveSettings> {
   const rows = await findSettings(db, Object.values(KEYS));
-  const flag = (name: keyof ArchiveSettings) => {
+  const flag = (name: 'canonicalOnFirstUse' | 'guestKudos') => {
     const value = rows.get(KEYS[name]);
     return value === undefined ? DEFAULTS[name] : value === 'true';
   };
-  return { canonicalOnFirstUse: flag('canonicalOnFirstUse'), guestKudos: flag('guestKudos') };
+  const registration = REGISTRATIONS.find((r) => r === rows.get(KEYS.registration)) ?? DEFAULTS.registration;
+  const perDay = Number(rows.get(KEYS.invitationsPerDay) ?? DEFAULTS.invitationsPerDay);
+  return { canonicalOnFirstUse: flag('canonicalOnFirstUse'), guestKudos: flag('guestKudos'), registration, invitationsPerDay: Number.isInteger(perDay) && perDay >= 0 ? perDay : 0 };
 }
 
 /** The archive's settings as they stand (at most a second old when changed on another app server). */

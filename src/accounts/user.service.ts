@@ -50,7 +50,10 @@ async function checkNewAccount(db: Db, input: SignUpInput): Promise<void> {
  * (the first account excepted: it is the operator's, on an archive that may not send email yet);
  * the operator's own (the CLI, seeds) are confirmed.
  */
-export async function createAccount(db: Kysely<Database>, raw: SignUpInput, options: { admin?: boolean; confirmed?: boolean } = {}): Promise<ViewerUser> {
+export async function createAccount(
+  db: Kysely<Database>, raw: SignUpInput,
+  options: { admin?: boolean; confirmed?: boolean; alongside?: (trx: Db, userId: number) => Promise<void> } = {},
+): Promise<ViewerUser> {
   const input = { ...raw, login: raw.login.trim(), email: raw.email.trim() };
   await checkNewAccount(db, input);
   const passwordHash = await hashPassword(input.password);
@@ -58,7 +61,10 @@ export async function createAccount(db: Kysely<Database>, raw: SignUpInput, opti
     const first = (await users.countUsers(trx)) === 0;
     const isAdmin = options.admin === true || first;
     const confirmed = options.confirmed !== false || first;
-    return users.insertUserWithDefaultPseud(trx, { login: input.login, email: input.email, passwordHash, isAdmin, confirmed });
+    const userId = await users.insertUserWithDefaultPseud(trx, { login: input.login, email: input.email, passwordHash, isAdmin, confirmed });
+    // Throwing here (an invitation used meanwhile) makes no account.
+    if (options.alongside !== undefined) await options.alongside(trx, userId);
+    return userId;
   });
   const created = await users.findUserById(db, id);
   if (!created) throw new AppError('internal');

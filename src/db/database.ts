@@ -27,6 +27,26 @@ export interface UserTable {
   suspended_until: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** A code that lets one person sign up while registration is by invitation. */
+export interface InvitationTable {
+  id: Id;
+  code: string;
+  owner_id: number | null;
+  email: string | null;
+  created_at: string;
+  used_by: ColumnType<number | null, number | null | undefined, number | null>;
+  used_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An address waiting in the queue for an invitation. */
+export interface InviteRequestTable {
+  id: Id;
+  email: string;
+  email_key: string;
+  created_at: string;
+  invitation_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
 /** A member (blocker) keeping another (blocked) away from them and their works. */
 export interface BlockTable {
   blocker_id: number;
@@ -550,6 +570,8 @@ export interface Database {
   login_failures: LoginFailureTable;
   login_renames: LoginRenameTable;
   blocks: BlockTable;
+  invitations: InvitationTable;
+  invite_requests: InviteRequestTable;
   reports: ReportTable;
   moderation_actions: ModerationActionTable;
   tags: TagTable;

@@ -68,3 +68,11 @@ export function passwordChangedNotice(to: string, login: string): Mail {
     { text: 'Reset my password', href: siteLink('/password/forgot') },
   ]);
 }
+
+export function invitationMail(to: string, code: string): Mail {
+  return accountMail(to, 'Your invitation', 'Hello,', [
+    `Your invitation to join ${mailSite().archiveName} has arrived. It works once.`,
+    { text: 'Make my account', href: siteLink(`/signup?invitation=${code}`) },
+    `Your invitation code, if the link does not open: ${code}`,
+  ]);
+}

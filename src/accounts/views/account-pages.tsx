@@ -4,16 +4,30 @@ import type { FieldErrors } from '../../http/errors.js';
 import { ErrorSummary, Form, PostButton, TextField } from '../../views/forms.js';
 import { Layout } from '../../views/layout.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../account.validation.js';
+import type { Registration } from '../settings.service.js';
 
-export type SignUpValues = { login: string; email: string };
+export type SignUpValues = { login: string; email: string; invitation: string };
 
-/** The sign-up form, with what was typed (never the password) and each error beside its field. */
-export function SignUpPage({ ctx, values, errors }: { ctx: PageContext; values: SignUpValues; errors: FieldErrors }) {
+/** The sign-up form, with what was typed (never the password) and each error beside its field; closed or by invitation as the archive chose. */
+export function SignUpPage({ ctx, values, errors, registration }: { ctx: PageContext; values: SignUpValues; errors: FieldErrors; registration: Registration }) {
+  if (registration === 'closed') {
+    return (
+      <Layout ctx={ctx} title="Sign up" mainClass="narrow">
+        <h2 class="heading">Create an account</h2>
+        <p class="flash notice">{ctx.archiveName} is not taking new members at the moment. Please come back later.</p>
+        <p>Already have an account? <a href="/login">Log in</a>.</p>
+      </Layout>
+    );
+  }
   return (
     <Layout ctx={ctx} title="Sign up" mainClass="narrow">
       <h2 class="heading">Create an account</h2>
       <ErrorSummary errors={errors} />
       <Form ctx={ctx} action="/signup" class="account-form">
+        {registration === 'invitation' && (
+          <TextField name="invitation" label="Invitation code" value={values.invitation} errors={errors} required
+            hint={<>New accounts need an invitation. No code? <a href="/invite_requests">Join the queue for one</a>.</>} />
+        )}
         <TextField name="login" label="User name" value={values.login} errors={errors} required autocomplete="username"
           hint="3 to 40 letters, digits or underscores, starting and ending with a letter or digit. It appears in your addresses." />
         <TextField name="email" label="Email" type="email" value={values.email} errors={errors} required autocomplete="email" />

@@ -16,6 +16,7 @@ export function AdminIndexPage({ ctx }: { ctx: PageContext }) {
       <ul class="admin-index">
         {has('policy_abuse') && <li><a href="/admin/moderation">Moderation queue</a>: reports from readers, and the log of every action taken.</li>}
         {user?.isAdmin === true && <li><a href="/admin/settings">Archive settings</a>: how new tags start out.</li>}
+        {user?.isAdmin === true && <li><a href="/admin/invitations">Invitations</a>: the queue for invitations, and codes for members to share.</li>}
         {user?.isAdmin === true && <li><a href="/admin/roles">Volunteer roles</a>: who moderates, who helps members, who manages wranglers.</li>}
         {has('tag_wrangling') && <li><a href="/admin/wranglers">Tag wranglers</a>: who may make tags canonical, join synonyms and sort tags into fandoms.</li>}
         {has('support') && <li><a href="/admin/mail">Outgoing email</a>: what the archive sent, and what it is still trying to send.</li>}
@@ -75,6 +76,15 @@ export function SettingsPage({ ctx, settings }: { ctx: PageContext; settings: Ar
             {' '}Guests can leave kudos
           </label>
           <p class="hint">One kudos per work from each address, as on AO3. Without it, only logged-in members can leave kudos.</p>
+        </fieldset>
+        <fieldset class="choices">
+          <legend>Who may join</legend>
+          {([['open', 'Anyone may make an account'], ['invitation', 'Only someone with an invitation (from the queue, or from a member)'], ['closed', 'Nobody: sign-up is closed']] as const).map(([value, label]) => (
+            <label class="choice"><input type="radio" name="registration" value={value} checked={settings.registration === value} /> {label}</label>
+          ))}
+          <label class="field-label" for="field-invitationsPerDay">Invitations sent from the queue each day</label>
+          <input id="field-invitationsPerDay" type="number" name="invitationsPerDay" min="0" max="10000" value={String(settings.invitationsPerDay)} />
+          <p class="hint">0 sends them only by hand, from <a href="/admin/invitations">Invitations</a>.</p>
         </fieldset>
         <p><button type="submit" class="primary">Save settings</button></p>
       </Form>

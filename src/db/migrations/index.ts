@@ -28,6 +28,7 @@ import * as m025 from './025_work_relations.js';
 import * as m026 from './026_account_safety.js';
 import * as m027 from './027_moderation.js';
 import * as m028 from './028_blocks.js';
+import * as m029 from './029_invitations.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '026_account_safety': m026,
   '027_moderation': m027,
   '028_blocks': m028,
+  '029_invitations': m029,
 };
