@@ -57,6 +57,7 @@ import { registerExchangeRoutes } from './collections/exchange.routes.js';
 import { registerContestRoutes } from './collections/contest.routes.js';
 import { registerCoCreatorRoutes } from './works/co-creator.routes.js';
 import { registerRelatedRoutes } from './works/related.routes.js';
+import { registerMuteRoutes } from './works/mute.routes.js';
 import { registerModerationRoutes } from './moderation/moderation.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
@@ -166,6 +167,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerContestRoutes(app);
   registerCoCreatorRoutes(app);
   registerRelatedRoutes(app);
+  registerMuteRoutes(app);
   registerModerationRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);

@@ -27,6 +27,14 @@ export interface UserTable {
   suspended_until: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** A creator (kind user) or a tag (kind tag) a member muted. */
+export interface MuteTable {
+  user_id: number;
+  kind: 'user' | 'tag';
+  target_id: number;
+  created_at: string;
+}
+
 /** A code that lets one person sign up while registration is by invitation. */
 export interface InvitationTable {
   id: Id;
@@ -570,6 +578,7 @@ export interface Database {
   login_failures: LoginFailureTable;
   login_renames: LoginRenameTable;
   blocks: BlockTable;
+  mutes: MuteTable;
   invitations: InvitationTable;
   invite_requests: InviteRequestTable;
   reports: ReportTable;

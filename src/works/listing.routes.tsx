@@ -29,7 +29,8 @@ export async function listing(request: FastifyRequest, reply: FastifyReply, opti
   const query = request.query as Query & { page?: string };
   const values = readFilterValues(query);
   const { filter, notices } = await buildFilter(db, scopeOf(request.viewer), values, options.base);
-  const page = await listWorksForReader(db, request.viewer, options.scope ?? {}, filter, pageParam(query.page));
+  const showMuted = (query as { show_muted?: string }).show_muted === '1';
+  const page = await listWorksForReader(db, request.viewer, { ...options.scope, ignoreMutes: showMuted }, filter, pageParam(query.page));
   const action = request.url.split('?')[0] ?? '/works';
   const form = options.filters === false ? undefined : <FilterForm action={action} values={values} fixed={await fixedTags(db)} />;
   const marks = await listingMarks(db, request.viewer, page.items);

@@ -15,6 +15,7 @@ import { findCounters, noCounters } from './work-counter.repository.js';
 import { narrowsAnything, type WorkFilter } from './work-filter.js';
 import { toChapterModel, type ChapterHead, type ChapterModel, type ShownWork, type WorkModel } from './work.model.js';
 import { ANONYMOUS, workAsSeenBy } from './work-view.js';
+import { mutesOf, withMutes } from './mute.service.js';
 
 export const PER_PAGE = 20;
 
@@ -84,22 +85,28 @@ export async function getWorkForIndex(db: Db, workId: number): Promise<{ work: W
   return { work, chapters: rows.map((row, i) => toChapterModel(row, i + 1)) };
 }
 
-export type Page<T> = { items: T[]; total: number; page: number; pages: number };
+/** A page of a listing; `muted`: how many more works match that the reader's mutes left out. */
+export type Page<T> = { items: T[]; total: number; page: number; pages: number; muted?: number };
 
-/** A page of works for a listing, newest update first, scoped to what the viewer may see. */
+/** A page of works for a listing, newest update first, scoped to what the viewer may see and without what they muted. */
 export async function listWorksForReader(
-  db: Db, viewer: Viewer, filter: works.ListingFilter, narrowing: WorkFilter, page: number, perPage = PER_PAGE,
+  db: Db, viewer: Viewer, listingFilter: works.ListingFilter, listingNarrowing: WorkFilter, page: number, perPage = PER_PAGE,
 ): Promise<Page<ShownWork>> {
   const scope = scopeOf(viewer);
+  const mutes = listingFilter.ignoreMutes === true ? null : await mutesOf(db, viewer);
+  const { filter, narrowing } = mutes === null ? { filter: listingFilter, narrowing: listingNarrowing } : withMutes(listingFilter, listingNarrowing, mutes);
   const total = await works.countWorks(db, scope, filter, narrowing);
+  const muted = mutes === null ? 0 : await works.countWorks(db, scope, listingFilter, listingNarrowing) - total;
   const pages = Math.max(1, Math.ceil(total / perPage));
   const current = Math.min(Math.max(1, page), pages);
   const rows = await works.listWorks(db, scope, filter, narrowing, perPage, (current - 1) * perPage);
-  return { items: await shapeRows(db, scope, rows), total, page: current, pages };
+  return { items: await shapeRows(db, scope, rows), total, page: current, pages, ...(muted > 0 ? { muted } : {}) };
 }
 
-/** Ids of the works matching a listing, newest first, at most `limit` (search ranks them itself). */
-export function matchingWorkIds(db: Db, viewer: Viewer, filter: works.ListingFilter, narrowing: WorkFilter, limit: number): Promise<number[]> {
+/** Ids of the works matching a listing, newest first, at most `limit`, without what the reader muted (search ranks them itself). */
+export async function matchingWorkIds(db: Db, viewer: Viewer, listingFilter: works.ListingFilter, listingNarrowing: WorkFilter, limit: number): Promise<number[]> {
+  const mutes = listingFilter.ignoreMutes === true ? null : await mutesOf(db, viewer);
+  const { filter, narrowing } = mutes === null ? { filter: listingFilter, narrowing: listingNarrowing } : withMutes(listingFilter, listingNarrowing, mutes);
   return works.listWorkIds(db, scopeOf(viewer), filter, narrowing, limit);
 }
 

@@ -54,6 +54,8 @@ export type ListingFilter = {
   userId?: number; pseudId?: number;
   /** A creator's own listing: their drafts are listed too. */
   ownDrafts?: boolean;
+  /** Show what the reader muted too (they asked to, from the listing's "hidden by your mutes" line). */
+  ignoreMutes?: boolean;
   /** A further condition on works, such as a full-text match (src/search). */
   where?: (eb: WorksEb) => Expression<SqlBool>;
   /**

@@ -29,6 +29,7 @@ import * as m026 from './026_account_safety.js';
 import * as m027 from './027_moderation.js';
 import * as m028 from './028_blocks.js';
 import * as m029 from './029_invitations.js';
+import * as m030 from './030_mutes.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '027_moderation': m027,
   '028_blocks': m028,
   '029_invitations': m029,
+  '030_mutes': m030,
 };

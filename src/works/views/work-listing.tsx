@@ -22,6 +22,14 @@ type ListingProps = {
   marks?: ListingMarks;
 };
 
+/** An address with one query parameter set (the page number dropped: the list changes). */
+function withQuery(path: string, name: string, value: string): string {
+  const url = new URL(path, 'http://listing.invalid');
+  url.searchParams.delete('page');
+  url.searchParams.set(name, value);
+  return `${url.pathname}${url.search}`;
+}
+
 function countLine(page: Page<WorkModel>): string {
   if (page.total === 0) return '';
   const first = (page.page - 1) * 20 + 1;
@@ -38,6 +46,9 @@ export function WorkListing({ ctx, title, heading, page, basePath, intro, empty,
       {intro}
       <ListingColumns filters={filters} notices={notices}>
         {page.total > 0 ? <p class="listing-count" role="status">{countLine(page)}</p> : <p class="empty">{empty}</p>}
+        {page.muted !== undefined && page.muted > 0 && (
+          <p class="muted-line">{formatCount(page.muted)} {page.muted === 1 ? 'work' : 'works'} hidden by your mutes. <a href={withQuery(basePath, 'show_muted', '1')}>Show {page.muted === 1 ? 'it' : 'them'}</a> · <a href={`/users/${ctx.viewer.user?.login ?? ''}/mutes`}>Your mutes</a></p>
+        )}
         <ol class="work index group">
           {page.items.map((work) => <WorkBlurb key={work.id} work={work} marks={marks} />)}
         </ol>

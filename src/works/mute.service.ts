@@ -1,0 +1,81 @@
+// Muting, done on the server (AO3 hides muted users with a stylesheet in the reader's browser): a
+// member's muted creators and tags (with the tags' synonyms and subtags) are left out of every
+// listing and search they see, which says how many works it left out and lets them show those.
+// A work whose creators the member may not know (an anonymous collection's) is never left out
+// for its creator: that would tell who wrote it.
+import { sql, type SqlBool } from 'kysely';
+import type { Db } from '../db/database.js';
+import { requireUser } from '../access/permissions.js';
+import type { Viewer } from '../access/viewer.js';
+import { forbidden, invalid } from '../http/errors.js';
+import { nowIso } from '../lib/clock.js';
+import { getUserByLogin } from '../accounts/user.service.js';
+import { GUEST_SCOPE } from '../access/scope.js';
+import { expandTags, getTagByName } from '../tags/tag.service.js';
+import * as repo from './mute.repository.js';
+import type { WorkFilter } from './work-filter.js';
+import type { ListingFilter } from './work.repository.js';
+
+/** What a member muted, ready for a listing: creators' accounts, and tags with their synonyms and subtags. */
+export type Mutes = { userIds: number[]; tagIds: number[] };
+
+/** The viewer's mutes, or null for a guest or a member who muted nothing (no change to their listings). */
+export async function mutesOf(db: Db, viewer: Viewer): Promise<Mutes | null> {
+  if (viewer.user === null) return null;
+  const rows = await repo.findMutes(db, viewer.user.id);
+  if (rows.length === 0) return null;
+  const tags = rows.filter((r) => r.kind === 'tag').map((r) => r.target_id);
+  return { userIds: rows.filter((r) => r.kind === 'user').map((r) => r.target_id), tagIds: [...new Set((await expandTags(db, tags)).flat())] };
+}
+
+/** A listing and its narrowing with the mutes applied: their standing excludes, without retyping them. */
+export function withMutes(filter: ListingFilter, narrowing: WorkFilter, mutes: Mutes): { filter: ListingFilter; narrowing: WorkFilter } {
+  const { userIds } = mutes;
+  // Not by a muted creator, unless its creators are kept from this reader (then nothing is left out for them).
+  const byMuted = userIds.length === 0 ? null : sql<SqlBool>`not (works.anonymous = ${0} and exists (
+    select 1 from work_creators mc inner join pseuds mp on mp.id = mc.pseud_id where mc.work_id = works.id and mp.user_id in (${sql.join(userIds)})))`;
+  const and = (condition: ListingFilter['where']): ListingFilter['where'] => {
+    if (byMuted === null) return condition;
+    return condition === undefined ? () => byMuted : (eb) => eb.and([condition(eb), byMuted]);
+  };
+  const where = and(filter.where);
+  const countWhere = filter.countWhere === undefined ? undefined : and(filter.countWhere);
+  return {
+    filter: { ...filter, ...(where === undefined ? {} : { where }), ...(countWhere === undefined ? {} : { countWhere }) },
+    narrowing: { ...narrowing, exclude: [...new Set([...narrowing.exclude, ...mutes.tagIds])] },
+  };
+}
+
+function requireOwn(viewer: Viewer, login: string) {
+  const user = requireUser(viewer, 'Log in to mute creators and tags.');
+  if (user.login.toLowerCase() !== login.toLowerCase()) throw forbidden('A member\'s mutes are theirs alone.');
+  return user;
+}
+
+/** Mutes a creator (by login) or a tag (by name) for the member. */
+export async function addMute(db: Db, viewer: Viewer, login: string, input: { kind: string; name: string }): Promise<string> {
+  const user = requireOwn(viewer, login);
+  const name = input.name.trim();
+  if (input.kind === 'user') {
+    const other = await getUserByLogin(db, name).catch(() => null);
+    if (other === null) throw invalid({ user: `There is no member "${name}".` });
+    if (other.id === user.id) throw invalid({ user: 'You cannot mute yourself.' });
+    await repo.insertMute(db, user.id, 'user', other.id, nowIso());
+    return other.login;
+  }
+  // Only a tag anyone may see can be muted, so a mute never confirms that a hidden tag exists.
+  const tag = await getTagByName(db, GUEST_SCOPE, name).catch(() => null);
+  if (tag === null) throw invalid({ tag: `There is no tag "${name}" on any work you can see.` });
+  await repo.insertMute(db, user.id, 'tag', tag.merger_id ?? tag.id, nowIso());
+  return tag.name;
+}
+
+export async function removeMute(db: Db, viewer: Viewer, login: string, kind: string, id: number): Promise<void> {
+  const user = requireOwn(viewer, login);
+  if (kind !== 'user' && kind !== 'tag') throw invalid({ kind: 'Unmute a creator or a tag.' });
+  await repo.deleteMute(db, user.id, kind, id);
+}
+
+export function listMutes(db: Db, viewer: Viewer, login: string): Promise<Array<{ kind: 'user' | 'tag'; id: number; name: string }>> {
+  return repo.listNamedMutes(db, requireOwn(viewer, login).id);
+}
