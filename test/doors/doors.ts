@@ -11,7 +11,7 @@ import {
   BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readEmails, readAllPages, readHistory, readInbox, readInvitations, readSeriesDownload, saveBookmark, saveSeriesBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
-import { table, type Expectations } from './table.js';
+import { amend, table, type Expectations } from './table.js';
 import { COLLECTIONS, SHARED, type BuiltWork, type Subject, type ViewerName, type World } from './world.js';
 
 export type Door = {
@@ -55,6 +55,7 @@ const OWN_PAGE = table`
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -72,6 +73,7 @@ const GENERAL_LISTING = table`
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen | absent | seen | seen | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -89,6 +91,7 @@ const SERIES_PAGE = table`
       draft                 | 404   | 404    | 404        | seen    | 404
       hidden by moderators  | 404   | 404    | 404        | seen    | 404
       posted                | seen  | seen   | seen       | seen    | seen
+      muted tag             | seen  | seen   | seen       | seen    | seen
       by a blocker          | seen  | seen   | seen       | seen    | seen
       restricted            | 404   | seen   | seen       | seen    | seen
       draft chapter, work   | seen  | seen   | seen       | seen    | seen
@@ -106,6 +109,7 @@ const GENERAL_COUNT = table`
       draft                 | 0     | 0      | 0          | 0       | 0
       hidden by moderators  | 0     | 0      | 0          | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
+      muted tag             | 1 | 0 | 1 | 1 | 1
       by a blocker          | 1     | 1      | 1          | 1       | 1
       restricted            | 0     | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
@@ -123,6 +127,7 @@ const CREATORS_LISTING = table`
       draft                 | absent | absent | absent     | seen    | absent
       hidden by moderators  | absent | absent | absent     | seen    | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen | absent | seen | seen | seen
       by a blocker          | absent  | absent  | absent     | absent  | absent
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -140,6 +145,7 @@ const CREATORS_COUNT = table`
       draft                 | 0     | 0      | 0          | 1       | 0
       hidden by moderators  | 0     | 0      | 0          | 1       | 0
       posted                | 1     | 1      | 1          | 1       | 1
+      muted tag             | 1 | 0 | 1 | 1 | 1
       by a blocker          | 0       | 0       | 0          | 0       | 0
       restricted            | 0     | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
@@ -157,6 +163,7 @@ const PSEUD_LISTING = table`
       draft                 | absent | absent | absent     | seen    | absent
       hidden by moderators  | absent | absent | absent     | seen    | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen | absent | seen | seen | seen
       by a blocker          | absent  | absent  | absent     | absent  | absent
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -174,6 +181,7 @@ const PSEUD_COUNT = table`
       draft                 | 0     | 0      | 0          | 1       | 0
       hidden by moderators  | 0     | 0      | 0          | 1       | 0
       posted                | 1     | 1      | 1          | 1       | 1
+      muted tag             | 1 | 0 | 1 | 1 | 1
       by a blocker          | 0       | 0       | 0          | 0       | 0
       restricted            | 0     | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
@@ -191,6 +199,7 @@ const CREATORS_SERIES = table`
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | absent  | absent  | absent     | absent  | absent
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -208,6 +217,7 @@ const UNIQUE_TAG_COUNT = table`
       draft                 | 404   | 404    | 404        | 0       | 0
       hidden by moderators  | 404   | 404    | 404        | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
+      muted tag             | 1 | 0 | 1 | 1 | 1
       by a blocker          | 1     | 1      | 1          | 1       | 1
       restricted            | 404   | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
@@ -225,6 +235,7 @@ const TAG_NAME = table`
       draft                 | absent | absent | absent     | seen    | seen
       hidden by moderators  | absent | absent | absent     | seen    | seen
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -246,6 +257,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | own     | 404
       hidden by moderators  | 404     | 404     | 404        | own     | 404
       posted                | left    | left    | left       | own     | left
+      muted tag             | left    | left    | left       | own     | left
       by a blocker          | left | blocked | left | left | left
       restricted            | login   | left    | left       | own     | left
       draft chapter, work   | left    | left    | left       | own     | left
@@ -266,6 +278,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | 404     | 404
       hidden by moderators  | 404     | 404     | 404        | 404     | 404
       posted                | posted  | posted  | posted     | posted  | posted
+      muted tag             | posted  | posted  | posted     | posted  | posted
       by a blocker          | posted | blocked | posted | posted | posted
       restricted            | login   | posted  | posted     | posted  | posted
       draft chapter, work   | posted  | posted  | posted     | posted  | posted
@@ -287,6 +300,7 @@ export const DOORS: Door[] = [
       draft                 | refused | refused | refused    | absent  | refused
       hidden by moderators  | refused | refused | refused    | absent  | refused
       posted                | refused | refused | refused    | seen    | refused
+      muted tag             | refused | refused | refused    | seen    | refused
       by a blocker          | refused | refused | refused | absent | refused
       restricted            | refused | refused | refused    | seen    | refused
       draft chapter, work   | refused | refused | refused    | seen    | refused
@@ -308,6 +322,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | 404     | 404
       hidden by moderators  | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -329,6 +344,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | 404     | 404
       hidden by moderators  | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -349,6 +365,7 @@ export const DOORS: Door[] = [
       draft                 | 401   | 404     | 404        | 404     | 404
       hidden by moderators  | 401   | 404     | 404        | saved   | 404
       posted                | 401   | saved   | saved      | saved   | saved
+      muted tag             | 401   | saved   | saved      | saved   | saved
       by a blocker          | 401   | saved   | saved      | saved   | saved
       restricted            | 401   | saved   | saved      | saved   | saved
       draft chapter, work   | 401   | saved   | saved      | saved   | saved
@@ -370,6 +387,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -385,7 +403,8 @@ export const DOORS: Door[] = [
     name: "everyone's bookmarks /bookmarks",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readAllPages(w, v, '/bookmarks', wordsOf(s, 'title', 'tag')),
-    expect: GENERAL_LISTING,
+    // Bookmark listings do not apply a member's mutes yet (docs/operations.md, Muting).
+    expect: amend(GENERAL_LISTING, 'muted tag', 'member', 'seen'),
   },
   {
     // Filtering and sorting by the bookmarked work goes through the works' filter (its own visibility check).
@@ -397,6 +416,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -417,6 +437,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -437,6 +458,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -457,6 +479,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -489,6 +512,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | login   | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -582,6 +606,7 @@ export const DOORS: Door[] = [
       draft                 | 404    | 404    | 404        | absent  | absent
       hidden by moderators  | 404    | 404    | 404        | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen | absent | seen | seen | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | 404    | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -603,13 +628,15 @@ export const DOORS: Door[] = [
     name: "fandom's tag page /tags/:fandom (its count)",
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readTagPage(w, v, fandomPath(s)),
-    expect: GENERAL_COUNT,
+    // A tag page's count does not apply a member's mutes yet (docs/operations.md, Muting).
+    expect: amend(GENERAL_COUNT, 'muted tag', 'member', '1'),
   },
   {
     name: "freeform tag's page /tags/:tag (404, or its count)",
     outcomes: COUNT_OUTCOMES,
     look: (w, s, v) => readTagPage(w, v, tagPath(s)),
-    expect: UNIQUE_TAG_COUNT,
+    // A tag page's count does not apply a member's mutes yet (docs/operations.md, Muting).
+    expect: amend(UNIQUE_TAG_COUNT, 'muted tag', 'member', '1'),
   },
   {
     name: "fandoms index /fandoms (the fandom's count)",
@@ -620,6 +647,7 @@ export const DOORS: Door[] = [
       draft                 | 0     | 0      | 0          | 0       | 0
       hidden by moderators  | 0     | 0      | 0          | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
+      muted tag             | 1     | 1      | 1          | 1       | 1
       by a blocker          | 1     | 1      | 1          | 1       | 1
       restricted            | 0     | 1      | 1          | 1       | 1
       draft chapter, work   | 1     | 1      | 1          | 1       | 1
@@ -640,6 +668,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen | absent | seen | seen | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -661,6 +690,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen | absent | seen | seen | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -682,6 +712,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | absent | absent     | absent  | absent
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -709,6 +740,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | 1      | 1      | 1          | 1       | 1
+      muted tag             | 1      | 1      | 1          | 1       | 1
       by a blocker          | 1      | 1      | 1          | 1       | 1
       restricted            | absent | 1      | 1          | 1       | 1
       draft chapter, work   | 1      | 1      | 1          | 1       | 1
@@ -735,6 +767,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen | absent | seen | seen | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -759,6 +792,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -785,6 +819,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -805,6 +840,7 @@ export const DOORS: Door[] = [
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
       posted                | seen    | seen    | seen       | seen    | seen
+      muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
       restricted            | 401     | seen    | seen       | seen    | seen
       draft chapter, work   | seen    | seen    | seen       | seen    | seen
@@ -825,6 +861,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen | absent | seen | seen | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -865,6 +902,7 @@ export const DOORS: Door[] = [
       draft                 | unknown | unknown | unknown    | known   | known
       hidden by moderators  | unknown | unknown | unknown    | known   | known
       posted                | known   | known   | known      | known   | known
+      muted tag             | known   | known   | known      | known   | known
       by a blocker          | known   | known   | known      | known   | known
       restricted            | unknown | known   | known      | known   | known
       draft chapter, work   | known   | known   | known      | known   | known
@@ -886,6 +924,7 @@ export const DOORS: Door[] = [
       draft                 | refused | absent | refused    | refused | refused
       hidden by moderators  | refused | absent | refused    | refused | refused
       posted                | refused | seen   | refused    | refused | refused
+      muted tag             | refused | seen   | refused    | refused | refused
       by a blocker          | refused | seen   | refused    | refused | refused
       restricted            | refused | seen   | refused    | refused | refused
       draft chapter, work   | refused | seen   | refused    | refused | refused
@@ -927,6 +966,7 @@ export const DOORS: Door[] = [
       draft                 | 401   | 404    | 404        | saved   | 404
       hidden by moderators  | 401   | 404    | 404        | saved   | 404
       posted                | 401   | saved  | saved      | saved   | saved
+      muted tag             | 401   | saved  | saved      | saved   | saved
       by a blocker          | 401   | saved  | saved      | saved   | saved
       restricted            | 401   | saved  | saved      | saved   | saved
       draft chapter, work   | 401   | saved  | saved      | saved   | saved
@@ -949,6 +989,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -976,6 +1017,7 @@ export const DOORS: Door[] = [
       draft                 | 404    | 404    | 404        | 404     | 404
       hidden by moderators  | 404    | 404    | 404        | 404     | 404
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | 404    | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -997,6 +1039,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
+      muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
       restricted            | absent | seen   | seen       | seen    | seen
       draft chapter, work   | seen   | seen   | seen       | seen    | seen
@@ -1018,6 +1061,7 @@ export const DOORS: Door[] = [
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
       posted                | absent | absent | absent     | absent  | absent
+      muted tag             | absent | absent | absent     | absent  | absent
       by a blocker          | absent | absent | absent     | absent  | absent
       restricted            | absent | absent | absent     | absent  | absent
       draft chapter, work   | absent | absent | absent     | absent  | absent
@@ -1039,6 +1083,7 @@ export const DOORS: Door[] = [
       draft                 | refused | absent | refused    | refused | refused
       hidden by moderators  | refused | absent | refused    | refused | refused
       posted                | refused | absent | refused    | refused | refused
+      muted tag             | refused | absent | refused    | refused | refused
       by a blocker          | refused | absent | refused    | refused | refused
       restricted            | refused | absent | refused    | refused | refused
       draft chapter, work   | refused | absent | refused    | refused | refused
@@ -1060,6 +1105,7 @@ export const DOORS: Door[] = [
       draft                 | -      | -      | -          | -       | -
       hidden by moderators  | -      | -      | -          | -       | -
       posted                | -      | -      | -          | -       | -
+      muted tag             | -      | -      | -          | -       | -
       by a blocker          | -      | -      | -          | -       | -
       restricted            | -      | -      | -          | -       | -
       draft chapter, work   | -      | -      | -          | -       | -
@@ -1082,6 +1128,7 @@ export const DOORS: Door[] = [
       draft                 | -      | -      | -          | -       | -
       hidden by moderators  | -      | -      | -          | -       | -
       posted                | -      | -      | -          | -       | -
+      muted tag             | -      | -      | -          | -       | -
       by a blocker          | -      | -      | -          | -       | -
       restricted            | -      | -      | -          | -       | -
       draft chapter, work   | -      | -      | -          | -       | -
@@ -1103,6 +1150,7 @@ export const DOORS: Door[] = [
       draft                 | -      | -      | -          | -       | -
       hidden by moderators  | -      | -      | -          | -       | -
       posted                | -      | -      | -          | -       | -
+      muted tag             | -      | -      | -          | -       | -
       by a blocker          | -      | -      | -          | -       | -
       restricted            | -      | -      | -          | -       | -
       draft chapter, work   | -      | -      | -          | -       | -
@@ -1124,6 +1172,7 @@ export const DOORS: Door[] = [
       draft                 | 404   | 404    | 404        | absent  | 404
       hidden by moderators  | 404   | 404    | 404        | absent  | 404
       posted                | seen  | seen   | seen       | seen    | seen
+      muted tag             | seen  | seen   | seen       | seen    | seen
       by a blocker          | seen  | seen   | seen       | seen    | seen
       restricted            | 404   | seen   | seen       | seen    | seen
       draft chapter, work   | seen  | seen   | seen       | seen    | seen
@@ -1147,6 +1196,7 @@ export const DOORS: Door[] = [
       draft                 | -     | absent | absent     | absent  | absent
       hidden by moderators  | -     | seen   | absent     | absent  | absent
       posted                | -     | seen   | absent     | seen    | absent
+      muted tag             | -     | seen   | absent     | seen    | absent
       by a blocker          | -     | seen   | absent     | absent  | absent
       restricted            | -     | seen   | absent     | seen    | absent
       draft chapter, work   | -     | seen   | absent     | seen    | absent

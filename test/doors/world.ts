@@ -28,6 +28,8 @@ export type State = {
   moderators?: 'hide';
   /** Posted not by the creator but by another member (not a viewer), who has blocked the member. */
   author?: 'a blocker of the member';
+  /** The member mutes the work's own tag. */
+  mutedByMember?: true;
 };
 
 /** The member who posts the "by a blocker" work and blocks the member: not a viewer, so no column of its own. */
@@ -74,6 +76,10 @@ export const STATES: State[] = [
   {
     name: 'by a blocker', form: {}, words: { title: 'Gloamhinge', text: 'pottlewisp', tag: 'Scrumbleton', synonym: 'Harrowquill' }, fandom: 'Fenwhistle Sagas',
     author: 'a blocker of the member',
+  },
+  {
+    name: 'muted tag', form: {}, words: { title: 'Wendlebrook', text: 'crumplefinch', tag: 'Dabblethorpe', synonym: 'Mizzlecombe' }, fandom: 'Hollowmere Sagas',
+    mutedByMember: true,
   },
 ];
 
@@ -226,6 +232,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
   for (const state of STATES) {
     const author = state.author === undefined ? browser('creator') : blocker;
     works.set(state.name, await buildWork(author, browser('admin'), browser('member'), state));
+  }
+  for (const state of STATES.filter((st) => st.mutedByMember === true)) {
+    await browser('member').get('/users/doorsmember/mutes');
+    expectStatus(await browser('member').post('/users/doorsmember/mutes', { kind: 'tag', tag: state.words.tag }), 303, `the member muting ${state.words.tag}`);
   }
   // Blocked once every work is built: before, the member's gift refusals and invitations reach the blocker's work too.
   await blocker.get('/users/doorsmember/pseuds');
