@@ -159,3 +159,28 @@ test('a reader reports a work, a moderator hides it from the queue, and only its
   const gone = await page.goto(`${origin}/works/${workId}`);
   expect(gone?.status()).toBe(404);
 });
+
+test('a reader mutes a tag, and works carrying it leave the listings until they ask to see them', async () => {
+  const { origin, page: open, context, testApp } = browser();
+  const page = await open();
+  const writer = await signUp(testApp.app);
+  const reader = await signUp(testApp.app);
+  const fandom = `Gullhaven ${Math.random().toString(36).slice(2, 6)}`;
+  await postWork(writer, { title: 'Gulls Over the Breakwater', fandoms: fandom, freeforms: 'Seabird Squabbles' });
+  await postWork(writer, { title: 'The Net Mender', fandoms: fandom, freeforms: 'Quiet Work' });
+  await actAs(context, origin, reader);
+  await page.goto(`${origin}/users/${reader.login}/account`);
+  await page.getByRole('link', { name: 'Creators and tags you muted' }).click();
+  await page.getByLabel('Mute a tag').fill('Seabird Squabbles');
+  await page.getByRole('button', { name: 'Mute tag' }).click();
+  await page.getByText('You muted Seabird Squabbles').waitFor();
+  await page.goto(`${origin}/works`);
+  const titles = () => page.locator('li.work.blurb h4 a:first-child').allInnerTexts();
+  expect(await titles()).not.toContain('Gulls Over the Breakwater');
+  expect(await titles()).toContain('The Net Mender');
+  expect(await page.locator('.muted-line').innerText()).toContain('1 work hidden by your mutes');
+  await page.screenshot({ path: join(RESULTS, 'accounts-muted-listing.png'), fullPage: true });
+  await page.locator('.muted-line').getByRole('link', { name: 'Show it' }).click();
+  await page.locator('li.work.blurb', { hasText: 'Gulls Over the Breakwater' }).waitFor();
+});
+
