@@ -58,6 +58,7 @@ import { registerContestRoutes } from './collections/contest.routes.js';
 import { registerCoCreatorRoutes } from './works/co-creator.routes.js';
 import { registerRelatedRoutes } from './works/related.routes.js';
 import { registerMuteRoutes } from './works/mute.routes.js';
+import { registerAccountDeletionRoutes } from './works/account-deletion.routes.js';
 import { registerModerationRoutes } from './moderation/moderation.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
@@ -168,6 +169,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerCoCreatorRoutes(app);
   registerRelatedRoutes(app);
   registerMuteRoutes(app);
+  registerAccountDeletionRoutes(app);
   registerModerationRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);

@@ -124,3 +124,7 @@ export async function updateRoles(db: Db, userId: number, roles: string): Promis
 export function findRoleHolders(db: Db): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().where('admin_roles', '!=', '').orderBy('login_key').execute();
 }
+
+export async function deleteUser(db: Db, userId: number): Promise<void> {
+  await db.deleteFrom('users').where('id', '=', userId).execute();
+}

@@ -192,3 +192,15 @@ export async function setRoles(db: Db, actor: ViewerUser, login: string, roles: 
 export async function listRoleHolders(db: Db): Promise<Array<{ login: string; roles: readonly AdminRole[] }>> {
   return (await users.findRoleHolders(db)).map((row) => ({ login: row.login, roles: rolesOf(row.admin_roles) }));
 }
+
+/** Checks the member's own password before something that cannot be undone; a wrong one is a field error on `field`. */
+export async function confirmOwnPassword(db: Db, userId: number, password: string, field = 'password'): Promise<UserRow> {
+  const row = await users.findUserById(db, userId);
+  if (row === undefined || !(await passwordMatches(row, password))) throw invalid({ [field]: 'That is not your current password.' });
+  return row;
+}
+
+/** Deletes an account whose works were already handed on or deleted: sessions, pseuds, bookmarks and the rest go with it; comments stay, signed "(Account deleted)". */
+export async function removeAccount(db: Db, userId: number): Promise<void> {
+  await users.deleteUser(db, userId);
+}

@@ -123,6 +123,20 @@ export function AccountPage({ ctx, values, errors }: { ctx: PageContext; values:
           <p><button type="submit">Change user name</button></p>
         </Form>
       </section>
+      <section id="delete" aria-labelledby="delete-heading">
+        <h3 id="delete-heading">Delete your account</h3>
+        <Form ctx={ctx} action={`${base}/delete`} class="account-form">
+          <fieldset class="choices">
+            <legend>Your works</legend>
+            <label class="choice"><input type="radio" name="works" value="orphan" required /> Orphan them: they stay on the archive, signed orphan_account</label>
+            <label class="choice"><input type="radio" name="works" value="delete" /> Delete them</label>
+            <p class="hint">Drafts are deleted either way; a work you share with co-creators stays with them. Your comments stay, signed "(Account deleted)".</p>
+          </fieldset>
+          <TextField name="deletePassword" label="Your password" type="password" value="" errors={errors} required autocomplete="current-password" />
+          <label class="choice"><input type="checkbox" name="confirm" value="1" required /> I understand this cannot be undone</label>
+          <p><button type="submit" class="danger">Delete my account</button></p>
+        </Form>
+      </section>
     </Layout>
   );
 }
