@@ -59,6 +59,7 @@ import { registerCoCreatorRoutes } from './works/co-creator.routes.js';
 import { registerRelatedRoutes } from './works/related.routes.js';
 import { registerMuteRoutes } from './works/mute.routes.js';
 import { registerAccountDeletionRoutes } from './works/account-deletion.routes.js';
+import { registerPseudChangeRoutes } from './works/pseud-changes.routes.js';
 import { registerModerationRoutes } from './moderation/moderation.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
@@ -170,6 +171,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerRelatedRoutes(app);
   registerMuteRoutes(app);
   registerAccountDeletionRoutes(app);
+  registerPseudChangeRoutes(app);
   registerModerationRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);

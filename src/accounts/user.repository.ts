@@ -128,3 +128,14 @@ export function findRoleHolders(db: Db): Promise<UserRow[]> {
 export async function deleteUser(db: Db, userId: number): Promise<void> {
   await db.deleteFrom('users').where('id', '=', userId).execute();
 }
+
+export async function updatePseud(db: Db, pseudId: number, name: string, description: string): Promise<void> {
+  await db.updateTable('pseuds').set({ name, name_key: name.toLowerCase(), description }).where('id', '=', pseudId).execute();
+}
+
+/** Moves what a pseud signed (comments, bookmarks) to another of the same member's pseuds, then deletes it. */
+export async function mergePseudInto(db: Db, pseudId: number, intoId: number): Promise<void> {
+  await db.updateTable('comments').set({ pseud_id: intoId }).where('pseud_id', '=', pseudId).execute();
+  await db.updateTable('bookmarks').set({ pseud_id: intoId }).where('pseud_id', '=', pseudId).execute();
+  await db.deleteFrom('pseuds').where('id', '=', pseudId).execute();
+}

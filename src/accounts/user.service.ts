@@ -204,3 +204,23 @@ export async function confirmOwnPassword(db: Db, userId: number, password: strin
 export async function removeAccount(db: Db, userId: number): Promise<void> {
   await users.deleteUser(db, userId);
 }
+
+/** Renames a pseud or changes its description (its owner); returns the pseud as it was. */
+export async function editPseud(db: Db, user: ViewerUser, pseudName: string, raw: { name: string; description: string }): Promise<PseudRow> {
+  const pseud = await getPseud(db, user.id, pseudName);
+  const name = cleanLine(raw.name);
+  const problem = pseudProblem(name);
+  if (problem !== null) throw invalid({ name: problem });
+  const holder = await users.findPseud(db, user.id, name.toLowerCase());
+  if (holder !== undefined && holder.id !== pseud.id) throw invalid({ name: 'You already have a pseud with that name.' });
+  await users.updatePseud(db, pseud.id, name, raw.description.trim().slice(0, 500));
+  return pseud;
+}
+
+/** Deletes a pseud that is not the default one, after its works moved to the default pseud (works/pseud-changes.service.ts). */
+export async function dropPseud(db: Db, user: ViewerUser, pseud: PseudRow): Promise<void> {
+  const pseuds = await users.listPseuds(db, user.id);
+  const fallback = pseuds.find((p) => p.is_default === 1);
+  if (pseud.is_default === 1 || fallback === undefined) throw invalid({ name: 'Your default pseud cannot be deleted.' });
+  await users.mergePseudInto(db, pseud.id, fallback.id);
+}

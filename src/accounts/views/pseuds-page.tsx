@@ -18,6 +18,19 @@ export function PseudsPage({ ctx, login, pseuds, own, blocked, values, errors }:
             <a href={`/users/${encodeURIComponent(login)}/pseuds/${encodeURIComponent(p.name)}/works`}>{p.name}</a>
             {p.is_default === 1 && <span class="hint"> (default)</span>}
             {p.description !== '' && <p class="hint">{p.description}</p>}
+            {own && (
+              <details class="pseud-edit">
+                <summary>Edit</summary>
+                <Form ctx={ctx} action={`/users/${encodeURIComponent(login)}/pseuds/${encodeURIComponent(p.name)}/edit`}>
+                  {/* Plain fields: one form per pseud, so each needs ids of its own. */}
+                  <p><label for={`pseud-${p.id}-name`}>Name</label> <input id={`pseud-${p.id}-name`} name="name" required value={p.name} maxLength={40} /></p>
+                  <p><label for={`pseud-${p.id}-description`}>Description</label> <input id={`pseud-${p.id}-description`} name="description" value={p.description} maxLength={500} /></p>
+                  <p><button type="submit">Save pseud</button></p>
+                </Form>
+                {p.is_default !== 1 && <PostButton ctx={ctx} action={`/users/${encodeURIComponent(login)}/pseuds/${encodeURIComponent(p.name)}/delete`} label="Delete pseud"
+                  confirm={`Delete ${p.name}? Its works move to your default pseud.`} />}
+              </details>
+            )}
           </li>
         ))}
       </ul>
