@@ -23,6 +23,8 @@ export type BookmarkQuery = {
   seriesId?: number;
   /** Which series the viewer may see (series.seriesVisibleCondition): without it, no bookmark of a series is listed. */
   seriesVisible?: (seriesId: Expression<number | null>) => Expression<SqlBool>;
+  /** Leaves out bookmarks of works the reader muted (works/mute.service.ts notMutedWork). */
+  notMuted?: (workId: Expression<number | null>) => Expression<SqlBool>;
 };
 
 function visible(db: Db, scope: Scope, q: BookmarkQuery) {
@@ -46,6 +48,8 @@ function visible(db: Db, scope: Scope, q: BookmarkQuery) {
   for (const key of q.tagKeys ?? []) query = query.where('bookmarks.id', 'in', (eb) => eb.selectFrom('bookmark_tags').select('bookmark_id').where('name_key', '=', key));
   const matches = q.works?.matches;
   if (matches != null) query = query.where((eb) => matches(eb.ref('bookmarks.work_id')));
+  const notMuted = q.notMuted;
+  if (notMuted !== undefined) query = query.where((eb) => eb.or([eb('bookmarks.work_id', 'is', null), notMuted(eb.ref('bookmarks.work_id'))]));
   return query;
 }
 

@@ -9,6 +9,7 @@ import type { Viewer, ViewerUser } from '../access/viewer.js';
 import type { BookmarkRow, Database, Db, ExternalWorkRow } from '../db/database.js';
 import { inTransaction } from '../events/bus.js';
 import { forbidden, invalid, notFound, type FieldErrors } from '../http/errors.js';
+import { mutesOf, notMutedWork } from '../works/mute.service.js';
 import { nowIso } from '../lib/clock.js';
 import { sanitizeHtml } from '../lib/sanitize.js';
 import { charLength, cleanLine, foldKey } from '../lib/text.js';
@@ -173,7 +174,9 @@ export async function getBookmark(db: Db, viewer: Viewer, id: number): Promise<B
 /** A page of bookmarks (a member's, a work's), newest first, as the viewer may see them. */
 export async function listBookmarksFor(db: Db, viewer: Viewer, query: BookmarkQuery, page: number): Promise<Page<BookmarkView>> {
   const scope = scopeOf(viewer);
-  const visible = { ...query, seriesVisible: seriesVisibleCondition(viewer) };
+  // A member's own bookmarks are theirs to see whatever they muted since.
+  const mutes = query.userId !== undefined && query.userId === viewer.user?.id ? null : await mutesOf(db, viewer);
+  const visible = { ...query, seriesVisible: seriesVisibleCondition(viewer), ...(mutes === null ? {} : { notMuted: notMutedWork(mutes) }) };
   const total = await repo.countBookmarks(db, scope, visible);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);

@@ -3,7 +3,7 @@
 // listing and search they see, which says how many works it left out and lets them show those.
 // A work whose creators the member may not know (an anonymous collection's) is never left out
 // for its creator: that would tell who wrote it.
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
 import { requireUser } from '../access/permissions.js';
 import type { Viewer } from '../access/viewer.js';
@@ -44,6 +44,15 @@ export function withMutes(filter: ListingFilter, narrowing: WorkFilter, mutes: M
     filter: { ...filter, ...(where === undefined ? {} : { where }), ...(countWhere === undefined ? {} : { countWhere }) },
     narrowing: { ...narrowing, exclude: [...new Set([...narrowing.exclude, ...mutes.tagIds])] },
   };
+}
+
+/** A condition on a column of work ids: the work is neither by a muted creator (whom the reader may know) nor carrying a muted tag (bookmark listings). */
+export function notMutedWork(mutes: Mutes): (workId: Expression<number | null>) => Expression<SqlBool> {
+  const { userIds, tagIds } = mutes;
+  return (workId) => sql<SqlBool>`not exists (select 1 from works mw where mw.id = ${workId} and (
+    ${tagIds.length === 0 ? sql`1 = 0` : sql`exists (select 1 from work_tags mt where mt.work_id = mw.id and mt.tag_id in (${sql.join(tagIds)}))`}
+    or ${userIds.length === 0 ? sql`1 = 0` : sql`(mw.anonymous = ${0} and exists (select 1 from work_creators mc inner join pseuds mp on mp.id = mc.pseud_id
+      where mc.work_id = mw.id and mp.user_id in (${sql.join(userIds)})))`}))`;
 }
 
 function requireOwn(viewer: Viewer, login: string) {

@@ -403,8 +403,7 @@ export const DOORS: Door[] = [
     name: "everyone's bookmarks /bookmarks",
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readAllPages(w, v, '/bookmarks', wordsOf(s, 'title', 'tag')),
-    // Bookmark listings do not apply a member's mutes yet (docs/operations.md, Muting).
-    expect: amend(GENERAL_LISTING, 'muted tag', 'member', 'seen'),
+    expect: GENERAL_LISTING,
   },
   {
     // Filtering and sorting by the bookmarked work goes through the works' filter (its own visibility check).
