@@ -4,7 +4,7 @@
 // second (one statement for all keys), learning there what the other servers counted. A process
 // can therefore let through at most a second's worth of requests past the limit before it knows.
 // Over the limit: 429 with Retry-After (the error handler's page, which keeps a form being sent).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { RateLimitSetting } from '../config.js';
 import type { Db } from '../db/database.js';
 import { AppError } from './errors.js';
@@ -105,17 +105,23 @@ export function registerRequestLimiter(app: FastifyInstance, limiter: RequestLim
       throw new AppError('rate_limited', `You have sent more requests than this archive allows in a few minutes. Please wait ${seconds} and try again.`, {}, wait);
     }
   };
+  // Reads are counted on request, before any work; writes once their body is read (a hook on
+  // write routes only, so a page view pays for one hook, not two).
   app.addHook('onRequest', (request, _reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD') {
       try { check(request); } catch (error) { done(error as Error); return; }
     }
     done();
   });
-  app.addHook('preHandler', (request, _reply, done) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      try { check(request); } catch (error) { done(error as Error); return; }
-    }
+  const onWrite: preHandlerHookHandler = (request, _reply, done) => {
+    try { check(request); } catch (error) { done(error as Error); return; }
     done();
+  };
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.every((m) => m === 'GET' || m === 'HEAD' || m === 'OPTIONS')) return;
+    const own = route.preHandler;
+    route.preHandler = [onWrite, ...(own === undefined ? [] : Array.isArray(own) ? own : [own])];
   });
   app.addHook('onReady', () => { limiter.start(); });
   app.addHook('onClose', () => limiter.stop());
