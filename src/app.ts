@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { registerAccountRoutes } from './accounts/account.routes.js';
 import { registerPseudRoutes } from './accounts/pseud.routes.js';
-import { registerRecoveryRoutes } from './accounts/recovery.routes.js';
+import { registerRecoveryRoutes, registerRenameRedirects } from './accounts/recovery.routes.js';
 import { registerTwoFactorRoutes } from './accounts/two-factor.routes.js';
 import { registerBlockRoutes } from './accounts/block.routes.js';
 import { registerInvitationRoutes } from './accounts/invitation.routes.js';
@@ -124,6 +124,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   app.decorate('requestLimiter', limiter);
   registerRequestLimiter(app, limiter);
   registerRequestGuards(app);
+  registerRenameRedirects(app);
   registerInboxCount(app);
   const headers = securityHeaders(config);
   app.addHook('onSend', (request, reply, payload, done) => {

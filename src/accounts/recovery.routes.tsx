@@ -5,7 +5,7 @@
 //   GET  /password/reset/:token, POST   choose a new password (every session ends)
 //   GET  /users/:login/account       the owner's account page
 //   POST /users/:login/account/password | /email | /login
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { requireUser } from '../access/permissions.js';
 import type { ViewerUser } from '../access/viewer.js';
 import { pageContext, setFlash } from '../http/context.js';
@@ -151,22 +151,27 @@ async function submitLogin(request: FastifyRequest<LoginParams>, reply: FastifyR
  * A member's old login name leads to their pages for a while: any address with a `:login` whose
  * member is gone but was renamed answers 301 to the same address under the new name.
  */
-function followRenames(app: FastifyInstance): void {
-  app.addHook('preHandler', async (request, reply) => {
-    const params = request.params as { login?: string } | undefined;
-    const login = params?.login;
-    if (login === undefined || request.routeOptions.url?.includes(':login') !== true) return;
+/** Registered before any route, so every `/users/:login/…` address gets it. */
+export function registerRenameRedirects(app: FastifyInstance): void {
+  const follow: preHandlerAsyncHookHandler = async (request, reply) => {
+    const login = (request.params as { login?: string }).login;
+    if (login === undefined) return;
     if (await findUserByLoginKey(request.server.db, login.toLowerCase()) !== undefined) return;
     const renamed = await renamedTo(request.server.db, login);
     if (renamed === null) return;
     const url = request.url.replace(/^(\/(?:api\/v1\/)?users\/)[^/?#]+/, `$1${encodeURIComponent(renamed)}`);
     await reply.redirect(url, request.method === 'GET' || request.method === 'HEAD' ? 301 : 308);
+  };
+  // Only on addresses with a login in them: every other request (a work page) pays nothing.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.includes(':login')) return;
+    const own = route.preHandler;
+    route.preHandler = [follow, ...(own === undefined ? [] : Array.isArray(own) ? own : [own])];
   });
 }
 
 /** Routes for confirming, resetting and changing an account. */
 export function registerRecoveryRoutes(app: FastifyInstance): void {
-  followRenames(app);
   app.get<TokenParams>('/confirm/:token', showConfirm);
   app.post<TokenParams>('/confirm/:token', submitConfirm);
   app.post('/confirm/resend', resendConfirmation);
