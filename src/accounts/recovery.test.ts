@@ -175,6 +175,7 @@ describeEachDatabase('accounts that recover', (ctx) => {
     const moved = await guest.get(`/users/${oldLogin}/works?page=1`);
     expect(moved.statusCode).toBe(301);
     expect(moved.headers.location).toBe(`/users/${newLogin}/works?page=1`);
+    expect((await guest.get(`/users/${oldLogin}/pseuds`)).headers.location).toBe(`/users/${newLogin}/pseuds`);
     expect((await guest.get(`/users/${newLogin}/works`)).body).toContain('Under a New Name');
     expect((await guest.get(`/works/${workId}`)).statusCode).toBe(200);
     // The old name is held for them.
