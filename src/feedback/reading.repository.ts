@@ -11,9 +11,11 @@ export async function addReads(db: Db, reads: Array<{ userId: number; workId: nu
     .where('user_id', 'in', [...new Set(reads.map((r) => r.userId))]).execute()).map((r) => r.user_id));
   const ids = [...new Set(reads.map((r) => r.workId))];
   const chapters = new Map((await db.selectFrom('works').select(['id', 'chapter_count']).where('id', 'in', ids).execute()).map((w) => [w.id, w.chapter_count]));
+  // Reads are written a little after they happen: a member may have deleted their account meanwhile.
+  const members = new Set((await db.selectFrom('users').select('id').where('id', 'in', [...new Set(reads.map((r) => r.userId))]).execute()).map((u) => u.id));
   for (const read of reads) {
     const count = chapters.get(read.workId);
-    if (off.has(read.userId) || count === undefined) continue;
+    if (off.has(read.userId) || count === undefined || !members.has(read.userId)) continue;
     await db.insertInto('readings').values({ user_id: read.userId, work_id: read.workId, last_read_at: read.at, chapters_then: count, visits: read.visits })
       .onConflict((oc) => oc.columns(['user_id', 'work_id']).doUpdateSet({
         last_read_at: read.at, chapters_then: count, visits: sql`readings.visits + ${read.visits}`,
