@@ -6,7 +6,7 @@ import { expect, test } from 'vitest';
 import type { TestClient } from '../client.js';
 import { confirmationPath, enableTwoFactor, PASSWORD, postWork, signUp } from '../helpers.js';
 import { base32Decode, totp } from '../../src/lib/totp.js';
-import { actAs, RESULTS, signUpIn, useBrowser } from './harness.js';
+import { actAs, RESULTS, signUpIn, submitSignUp, useBrowser } from './harness.js';
 
 let admin: TestClient | undefined;
 const browser = useBrowser(async (t) => {
@@ -38,12 +38,7 @@ test('a new member confirms their address, then forgets their password and reset
   const { origin, page: open, testApp } = browser();
   const page = await open();
   const login = `ferrywoman${Math.random().toString(36).slice(2, 6)}`;
-  await page.goto(`${origin}/signup`);
-  await page.getByLabel('User name').fill(login);
-  await page.getByLabel('Email').fill(`${login}@example.org`);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByLabel('Confirm password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await submitSignUp(page, origin, login);
   await page.locator('.flash.unconfirmed').waitFor();
   expect(await page.locator('.flash.unconfirmed').innerText()).toContain('Confirm your email address to post works and comment');
   await page.screenshot({ path: join(RESULTS, 'accounts-unconfirmed.png'), fullPage: true });

@@ -52,14 +52,19 @@ export function useBrowser(seed?: (testApp: TestApp) => Promise<void>): () => Br
   };
 }
 
-/** Signs up through the sign-up page as a person would, waits until logged in, and follows the confirmation link sent. */
-export async function signUpIn(page: Page, origin: string, login: string, app: FastifyInstance): Promise<void> {
+/** Fills in and sends the sign-up page as a person would (the address is login@example.org). */
+export async function submitSignUp(page: Page, origin: string, login: string): Promise<void> {
   await page.goto(`${origin}/signup`);
   await page.getByLabel('User name').fill(login);
   await page.getByLabel('Email').fill(`${login}@example.org`);
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByLabel('Confirm password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** Signs up through the sign-up page as a person would, waits until logged in, and follows the confirmation link sent. */
+export async function signUpIn(page: Page, origin: string, login: string, app: FastifyInstance): Promise<void> {
+  await submitSignUp(page, origin, login);
   await page.getByRole('link', { name: 'Log out' }).waitFor();
   const path = await confirmationPath(app, `${login}@example.org`);
   if (path !== null) {

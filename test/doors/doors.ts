@@ -497,6 +497,29 @@ export const DOORS: Door[] = [
     expect: OWN_PAGE,
   },
   {
+    // The report form names what is reported: only what the reader may see can be reported.
+    name: 'report form /reports/new?kind=work&id=:id',
+    outcomes: PAGE_OUTCOMES,
+    look: (w, s, v) => readWorkPage(w, v, s, `/reports/new?kind=work&id=${workOf(w, s).id}`, wordsOf(s, 'title')),
+    // Outside /works/ a guest is asked to log in with a 401; the form names the work, never a chapter.
+    expect: table`
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | 404     | 404     | 404        | seen    | 404
+      hidden by moderators  | 404     | 404     | 404        | seen    | 404
+      posted                | seen    | seen    | seen       | seen    | seen
+      muted tag             | seen    | seen    | seen       | seen    | seen
+      by a blocker          | seen    | seen    | seen       | seen    | seen
+      restricted            | 401     | seen    | seen       | seen    | seen
+      draft chapter, work   | seen    | seen    | seen       | seen    | seen
+      draft chapter, ch. 2  | -       | -       | -          | -       | -
+      anonymous             | seen    | seen    | seen       | seen    | seen
+      unrevealed            | mystery | mystery | seen       | seen    | mystery
+      awaiting approval     | seen    | seen    | seen       | seen    | seen
+      refused gift          | seen    | seen    | seen       | seen    | seen
+      unaccepted invitation | seen    | seen    | seen       | seen    | seen
+    `,
+  },
+  {
     name: 'work page again /works/:id, twice (a guest\'s second answer comes from the page cache)',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readWorkPageTwice(w, v, s, `/works/${workOf(w, s).id}`, wordsOf(s, 'title', 'text', 'tag')),
