@@ -12,6 +12,18 @@ export function requireUser(viewer: Viewer, message = 'Log in to do that.'): Vie
   return viewer.user;
 }
 
+/** The logged-in member whose own page `login` names: 401 for a guest, 403 for anyone else. */
+export function requireSelf(viewer: Viewer, login: string, messages: { guest: string; other: string }): ViewerUser {
+  const user = requireUser(viewer, messages.guest);
+  if (user.login.toLowerCase() !== login.toLowerCase()) throw forbidden(messages.other);
+  return user;
+}
+
+/** The owner of the account pages at /users/:login/account. */
+export function requireAccountOwner(viewer: Viewer, login: string): ViewerUser {
+  return requireSelf(viewer, login, { guest: 'Log in to change your account.', other: 'You can only change your own account.' });
+}
+
 /**
  * A member who may post or comment: 401 for a guest, 403 email_unconfirmed until they confirm
  * their address, 403 suspended while moderators have suspended them (or marked them as spam).

@@ -6,10 +6,9 @@
 //   GET  /users/:login/account       the owner's account page
 //   POST /users/:login/account/password | /email | /login
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { requireUser } from '../access/permissions.js';
-import type { ViewerUser } from '../access/viewer.js';
+import { requireAccountOwner, requireUser } from '../access/permissions.js';
 import { pageContext, setFlash } from '../http/context.js';
-import { AppError, forbidden, type FieldErrors } from '../http/errors.js';
+import { AppError, type FieldErrors } from '../http/errors.js';
 import { field, formOf, refererPath } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import {
@@ -97,22 +96,15 @@ async function submitReset(request: FastifyRequest<TokenParams>, reply: FastifyR
   }
 }
 
-/** The account page's owner: only they may see or change it. */
-function requireOwner(request: FastifyRequest<LoginParams>): ViewerUser {
-  const user = requireUser(request.viewer, 'Log in to change your account.');
-  if (user.login.toLowerCase() !== request.params.login.toLowerCase()) throw forbidden('You can only change your own account.');
-  return user;
-}
-
 async function showAccount(request: FastifyRequest<LoginParams>, reply: FastifyReply, typed: Partial<AccountValues> = {}, errors: FieldErrors = {}, status = 200) {
-  const user = requireOwner(request);
+  const user = requireAccountOwner(request.viewer, request.params.login);
   const settings = await accountSettingsOf(request.server.db, user);
   const values: AccountValues = { login: user.login, newEmail: '', newLogin: '', ...settings, ...typed };
   return sendPage(reply, <AccountPage ctx={pageContext(request, reply)} values={values} errors={errors} />, status);
 }
 
 async function submitPassword(request: FastifyRequest<LoginParams>, reply: FastifyReply) {
-  const user = requireOwner(request);
+  const user = requireAccountOwner(request.viewer, request.params.login);
   const form = formOf(request);
   return orAgain(async () => {
     await changePassword(request.server.db, user, { current: field(form, 'currentPassword'), password: field(form, 'password'), confirmation: field(form, 'passwordConfirmation') });
@@ -124,7 +116,7 @@ async function submitPassword(request: FastifyRequest<LoginParams>, reply: Fasti
 }
 
 async function submitEmail(request: FastifyRequest<LoginParams>, reply: FastifyReply) {
-  const user = requireOwner(request);
+  const user = requireAccountOwner(request.viewer, request.params.login);
   const form = formOf(request);
   const newEmail = field(form, 'email').trim();
   return orAgain(async () => {
@@ -135,7 +127,7 @@ async function submitEmail(request: FastifyRequest<LoginParams>, reply: FastifyR
 }
 
 async function submitLogin(request: FastifyRequest<LoginParams>, reply: FastifyReply) {
-  const user = requireOwner(request);
+  const user = requireAccountOwner(request.viewer, request.params.login);
   const form = formOf(request);
   const newLogin = field(form, 'newLogin').trim();
   return orAgain(async () => {

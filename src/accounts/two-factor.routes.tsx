@@ -7,11 +7,11 @@
 //   GET  /login/two_factor, POST                       the code asked for after the password
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import { requireUser } from '../access/permissions.js';
+import { requireAccountOwner } from '../access/permissions.js';
 import type { ViewerUser } from '../access/viewer.js';
 import { cookieNames, cookieOptions } from '../http/cookies.js';
 import { pageContext, setFlash } from '../http/context.js';
-import { AppError, forbidden, type FieldErrors } from '../http/errors.js';
+import { AppError, type FieldErrors } from '../http/errors.js';
 import { field, formOf, safeReturnPath } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { otpauthUri } from '../lib/totp.js';
@@ -24,12 +24,6 @@ import { RecoveryCodesPage, SignInCodePage, TwoFactorPage, type TwoFactorState }
 
 type LoginParams = { Params: { login: string } };
 
-function requireOwner(request: FastifyRequest<LoginParams>): ViewerUser {
-  const user = requireUser(request.viewer, 'Log in to change your account.');
-  if (user.login.toLowerCase() !== request.params.login.toLowerCase()) throw forbidden('You can only change your own account.');
-  return user;
-}
-
 async function stateOf(request: FastifyRequest, user: ViewerUser): Promise<TwoFactorState> {
   const { db, config } = request.server;
   if (user.twoFactor) return { kind: 'on', recoveryLeft: await recoveryCodesLeft(db, user.id), isAdmin: user.isAdmin };
@@ -40,7 +34,7 @@ async function stateOf(request: FastifyRequest, user: ViewerUser): Promise<TwoFa
 }
 
 async function showTwoFactor(request: FastifyRequest<LoginParams>, reply: FastifyReply, errors: FieldErrors = {}, status = 200) {
-  const user = requireOwner(request);
+  const user = requireAccountOwner(request.viewer, request.params.login);
   // The key is on this page while setting up: no cache may keep it.
   reply.header('cache-control', 'no-store');
   return sendPage(reply, <TwoFactorPage ctx={pageContext(request, reply)} login={user.login} state={await stateOf(request, user)} errors={errors} />, status);
@@ -62,7 +56,7 @@ async function orErrors(request: FastifyRequest<LoginParams>, reply: FastifyRepl
 }
 
 async function setUp(request: FastifyRequest<LoginParams>, reply: FastifyReply) {
-  const user = requireOwner(request);
+  const user = requireAccountOwner(request.viewer, request.params.login);
   return orErrors(request, reply, async () => {
     await beginEnrollment(request.server.db, user);
     return reply.redirect(`/users/${user.login}/account/two_factor`, 303);
@@ -70,7 +64,7 @@ async function setUp(request: FastifyRequest<LoginParams>, reply: FastifyReply) 
 }
 
 async function confirm(request: FastifyRequest<LoginParams>, reply: FastifyReply) {
-  const user = requireOwner(request);
+  const user = requireAccountOwner(request.viewer, request.params.login);
   return orErrors(request, reply, async () => {
     const codes = await finishEnrollment(request.server.db, user, field(formOf(request), 'code'));
     request.viewer = { ...request.viewer, user: { ...user, twoFactor: true } };
@@ -79,12 +73,12 @@ async function confirm(request: FastifyRequest<LoginParams>, reply: FastifyReply
 }
 
 async function newCodes(request: FastifyRequest<LoginParams>, reply: FastifyReply) {
-  const user = requireOwner(request);
+  const user = requireAccountOwner(request.viewer, request.params.login);
   return orErrors(request, reply, async () => showCodes(request, reply, user, await replaceRecoveryCodes(request.server.db, user, field(formOf(request), 'password'))));
 }
 
 async function disable(request: FastifyRequest<LoginParams>, reply: FastifyReply) {
-  const user = requireOwner(request);
+  const user = requireAccountOwner(request.viewer, request.params.login);
   const form = formOf(request);
   return orErrors(request, reply, async () => {
     try {

@@ -5,9 +5,9 @@
 // for its creator: that would tell who wrote it.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
-import { requireUser } from '../access/permissions.js';
+import { requireSelf } from '../access/permissions.js';
 import type { Viewer } from '../access/viewer.js';
-import { forbidden, invalid } from '../http/errors.js';
+import { invalid } from '../http/errors.js';
 import { nowIso } from '../lib/clock.js';
 import { getUserByLogin } from '../accounts/user.service.js';
 import { GUEST_SCOPE } from '../access/scope.js';
@@ -55,15 +55,11 @@ export function notMutedWork(mutes: Mutes): (workId: Expression<number | null>) 
       where mc.work_id = mw.id and mp.user_id in (${sql.join(userIds)})))`}))`;
 }
 
-function requireOwn(viewer: Viewer, login: string) {
-  const user = requireUser(viewer, 'Log in to mute creators and tags.');
-  if (user.login.toLowerCase() !== login.toLowerCase()) throw forbidden('A member\'s mutes are theirs alone.');
-  return user;
-}
+const OWN_MUTES = { guest: 'Log in to mute creators and tags.', other: 'A member\'s mutes are theirs alone.' };
 
 /** Mutes a creator (by login) or a tag (by name) for the member. */
 export async function addMute(db: Db, viewer: Viewer, login: string, input: { kind: string; name: string }): Promise<string> {
-  const user = requireOwn(viewer, login);
+  const user = requireSelf(viewer, login, OWN_MUTES);
   const name = input.name.trim();
   if (input.kind === 'user') {
     const other = await getUserByLogin(db, name).catch(() => null);
@@ -80,11 +76,11 @@ export async function addMute(db: Db, viewer: Viewer, login: string, input: { ki
 }
 
 export async function removeMute(db: Db, viewer: Viewer, login: string, kind: string, id: number): Promise<void> {
-  const user = requireOwn(viewer, login);
+  const user = requireSelf(viewer, login, OWN_MUTES);
   if (kind !== 'user' && kind !== 'tag') throw invalid({ kind: 'Unmute a creator or a tag.' });
   await repo.deleteMute(db, user.id, kind, id);
 }
 
 export function listMutes(db: Db, viewer: Viewer, login: string): Promise<Array<{ kind: 'user' | 'tag'; id: number; name: string }>> {
-  return repo.listNamedMutes(db, requireOwn(viewer, login).id);
+  return repo.listNamedMutes(db, requireSelf(viewer, login, OWN_MUTES).id);
 }

@@ -3,19 +3,15 @@
 // default pseud, as its comments and bookmarks do.
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.js';
-import { requireUser } from '../access/permissions.js';
+import { requireSelf } from '../access/permissions.js';
 import type { Viewer } from '../access/viewer.js';
-import { forbidden, invalid } from '../http/errors.js';
+import { invalid } from '../http/errors.js';
 import { dropPseud, editPseud, getPseud, listPseudsOf } from '../accounts/user.service.js';
 import { inTransaction } from '../events/bus.js';
 import { creatorSortKey } from './sort-keys.js';
 import { refreshWorkPages } from './work.service.js';
 
-function requireOwn(viewer: Viewer, login: string) {
-  const user = requireUser(viewer, 'Log in to change your pseuds.');
-  if (user.login.toLowerCase() !== login.toLowerCase()) throw forbidden('You can only change your own pseuds.');
-  return user;
-}
+const OWN_PSEUDS = { guest: 'Log in to change your pseuds.', other: 'You can only change your own pseuds.' };
 
 async function worksOfPseud(db: Db, pseudId: number): Promise<number[]> {
   return (await db.selectFrom('work_creators').select('work_id').where('pseud_id', '=', pseudId).execute()).map((r) => r.work_id);
@@ -31,7 +27,7 @@ async function resortCreators(trx: Db, workIds: number[]): Promise<void> {
 }
 
 export async function renamePseud(db: Kysely<Database>, viewer: Viewer, login: string, pseudName: string, input: { name: string; description: string }): Promise<void> {
-  const user = requireOwn(viewer, login);
+  const user = requireSelf(viewer, login, OWN_PSEUDS);
   await inTransaction(db, async (trx) => {
     const pseud = await editPseud(trx, user, pseudName, input);
     const ids = await worksOfPseud(trx, pseud.id);
@@ -42,7 +38,7 @@ export async function renamePseud(db: Kysely<Database>, viewer: Viewer, login: s
 
 /** Deletes a pseud; its works move to the default pseud (a work that has both keeps one). */
 export async function deletePseud(db: Kysely<Database>, viewer: Viewer, login: string, pseudName: string): Promise<void> {
-  const user = requireOwn(viewer, login);
+  const user = requireSelf(viewer, login, OWN_PSEUDS);
   const pseud = await getPseud(db, user.id, pseudName);
   const fallback = (await listPseudsOf(db, user.id)).find((p) => p.is_default === 1);
   if (fallback === undefined || pseud.id === fallback.id) throw invalid({ name: 'Your default pseud cannot be deleted.' });
