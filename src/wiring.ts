@@ -12,6 +12,7 @@ import { provideGifts } from './gifts/gift.wiring.js';
 import { subscribeGiftNotices } from './gifts/gift.service.js';
 import { provideCollections } from './collections/collection.wiring.js';
 import { subscribeFillNotices } from './collections/prompt.service.js';
+import { subscribeHolds } from './moderation/held.service.js';
 
 let wired = false;
 
@@ -31,4 +32,5 @@ export function wireDomains(): void {
   subscribeGiftNotices();
   provideCollections();
   subscribeFillNotices();
+  subscribeHolds();
 }

@@ -9,6 +9,8 @@ export type ViewerUser = Readonly<{
   roles: readonly AdminRole[];
   /** Until when the member may not post or comment (suspended, or marked as spam: far in the future); null when they may. */
   silencedUntil: string | null;
+  /** Never held for review for being new: moderators approved something they wrote, or they were here before holds began. */
+  trusted: boolean;
 }>;
 
 /** The archive's volunteer roles: each opens its own admin pages. */

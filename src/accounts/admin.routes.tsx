@@ -11,7 +11,7 @@ import { requireAdmin, requireRole, requireUser } from '../access/permissions.js
 import { ADMIN_ROLES } from '../access/viewer.js';
 import { WranglersPage } from './views/wranglers-page.js';
 import { AdminIndexPage, RolesPage, SettingsPage } from './views/admin-pages.js';
-import { archiveSettings, REGISTRATIONS, saveArchiveSettings } from './settings.service.js';
+import { archiveSettings, REGISTRATIONS, saveArchiveSettings, type ArchiveSettings } from './settings.service.js';
 
 async function showWranglers(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, login = '', status = 200) {
   requireRole(request.viewer, 'tag_wrangling');
@@ -31,19 +31,26 @@ async function submitWrangler(request: FastifyRequest, reply: FastifyReply, on: 
   return reply.redirect('/admin/wranglers', 303);
 }
 
-async function showSettings(request: FastifyRequest, reply: FastifyReply) {
+async function showSettings(request: FastifyRequest, reply: FastifyReply, typed?: ArchiveSettings, errors: FieldErrors = {}, status = 200) {
   requireAdmin(request.viewer);
-  return sendPage(reply, <SettingsPage ctx={pageContext(request, reply)} settings={await archiveSettings(request.server.db)} />);
+  return sendPage(reply, <SettingsPage ctx={pageContext(request, reply)} settings={typed ?? await archiveSettings(request.server.db)} errors={errors} />, status);
 }
 
 async function submitSettings(request: FastifyRequest, reply: FastifyReply) {
   const form = formOf(request);
   const perDay = Number(field(form, 'invitationsPerDay'));
-  await saveArchiveSettings(request.server.db, request.viewer, {
+  const settings: ArchiveSettings = {
     canonicalOnFirstUse: checkbox(form, 'canonicalOnFirstUse'), guestKudos: checkbox(form, 'guestKudos'),
     registration: REGISTRATIONS.find((r) => r === field(form, 'registration')) ?? 'open',
     invitationsPerDay: Number.isInteger(perDay) && perDay >= 0 && perDay <= 10000 ? perDay : 0,
-  });
+    holdNewAccounts: checkbox(form, 'holdNewAccounts'), bannedWords: field(form, 'bannedWords'),
+  };
+  try {
+    await saveArchiveSettings(request.server.db, request.viewer, settings);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation_failed') return showSettings(request, reply, settings, error.fields, 422);
+    throw error;
+  }
   setFlash(reply, 'Settings saved.');
   return reply.redirect('/admin/settings', 303);
 }

@@ -19,7 +19,8 @@ export function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export type NewUser = { login: string; email: string; passwordHash: string; isAdmin: boolean; confirmed?: boolean };
+/** `trusted` (the default): never held for review for being new (accounts/trust.service.ts). */
+export type NewUser = { login: string; email: string; passwordHash: string; isAdmin: boolean; confirmed?: boolean; trusted?: boolean };
 
 /** Inserts a user and its default pseud (named after the login); returns the user's id. */
 export async function insertUserWithDefaultPseud(db: Db, user: NewUser): Promise<number> {
@@ -27,6 +28,7 @@ export async function insertUserWithDefaultPseud(db: Db, user: NewUser): Promise
   const { id } = await db.insertInto('users').values({
     login: user.login, login_key: user.login.toLowerCase(), email: user.email, email_key: user.email.toLowerCase(),
     password_hash: user.passwordHash, is_admin: user.isAdmin ? 1 : 0, created_at: now, email_confirmed_at: user.confirmed === false ? null : now,
+    trusted_at: user.trusted === false ? null : now,
   }).returning('id').executeTakeFirstOrThrow();
   await insertPseud(db, id, user.login, true);
   return id;
@@ -138,4 +140,9 @@ export async function mergePseudInto(db: Db, pseudId: number, intoId: number): P
   await db.updateTable('comments').set({ pseud_id: intoId }).where('pseud_id', '=', pseudId).execute();
   await db.updateTable('bookmarks').set({ pseud_id: intoId }).where('pseud_id', '=', pseudId).execute();
   await db.deleteFrom('pseuds').where('id', '=', pseudId).execute();
+}
+
+/** Marks a member as trusted (their works and comments are no longer held for being new), keeping the first time. */
+export async function markTrusted(db: Db, userId: number, at: string): Promise<void> {
+  await db.updateTable('users').set({ trusted_at: at }).where('id', '=', userId).where('trusted_at', 'is', null).execute();
 }

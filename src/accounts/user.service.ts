@@ -9,6 +9,7 @@ import { collectProblems, emailProblem, loginProblem, passwordProblem, pseudProb
 import * as users from './user.repository.js';
 import { ADMIN_ROLES, type AdminRole, type ViewerUser } from '../access/viewer.js';
 import { nowIso } from '../lib/clock.js';
+import { archiveSettings } from './settings.service.js';
 
 export type SignUpInput = { login: string; email: string; password: string; passwordConfirmation?: string | undefined };
 
@@ -17,6 +18,7 @@ export function toViewerUser(row: UserRow): ViewerUser {
   return {
     id: row.id, login: row.login, isAdmin: row.is_admin === 1, isWrangler: row.is_wrangler === 1, confirmed: row.email_confirmed_at !== null,
     twoFactor: row.totp_enabled_at !== null, roles: rolesOf(row.admin_roles), silencedUntil: silencedUntil(row),
+    trusted: row.trusted_at !== null || row.is_admin === 1 || row.admin_roles !== '',
   };
 }
 
@@ -57,11 +59,13 @@ export async function createAccount(
   const input = { ...raw, login: raw.login.trim(), email: raw.email.trim() };
   await checkNewAccount(db, input);
   const passwordHash = await hashPassword(input.password);
+  // While the archive holds new accounts, what a newcomer writes waits for the moderators until they approve some of it.
+  const { holdNewAccounts } = await archiveSettings(db);
   const id = await db.transaction().execute(async (trx) => {
     const first = (await users.countUsers(trx)) === 0;
     const isAdmin = options.admin === true || first;
     const confirmed = options.confirmed !== false || first;
-    const userId = await users.insertUserWithDefaultPseud(trx, { login: input.login, email: input.email, passwordHash, isAdmin, confirmed });
+    const userId = await users.insertUserWithDefaultPseud(trx, { login: input.login, email: input.email, passwordHash, isAdmin, confirmed, trusted: isAdmin || !holdNewAccounts });
     // Throwing here (an invitation used meanwhile) makes no account.
     if (options.alongside !== undefined) await options.alongside(trx, userId);
     return userId;

@@ -126,7 +126,7 @@ export async function unclaimPrompt(db: Kysely<Database>, viewer: Viewer, id: nu
 /** Tells the prompters of the prompts a work fills, once it is posted and may be read. */
 async function tellPrompters(trx: Db, workId: number, only: number | null = null): Promise<void> {
   const work = await workForNotice(trx, workId);
-  if (work?.posted !== true || work.unrevealed) return;
+  if (work?.tellable !== true) return;
   const prompts = (await repo.promptsFilledBy(trx, workId)).filter((p) => p.user_id !== null && (only === null || p.id === only) && !work.creatorIds.includes(p.user_id));
   const people = await mailPreferences(trx, prompts.flatMap((p) => (p.user_id === null ? [] : [p.user_id])));
   for (const prompt of prompts) {

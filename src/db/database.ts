@@ -25,6 +25,55 @@ export interface UserTable {
   admin_roles: ColumnType<string, string | undefined, string>;
   standing: ColumnType<UserStanding, UserStanding | undefined, UserStanding>;
   suspended_until: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When moderators approved something the member wrote (their works and comments are then never held for being new); null until then. */
+  trusted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The version of the terms of service the member last accepted; 0 for none. */
+  terms_version: ColumnType<number, number | undefined, number>;
+}
+
+/** A work or comment held for the moderators' review before anyone else sees it. */
+export interface HeldItemTable {
+  id: Id;
+  kind: 'work' | 'comment';
+  target_id: number;
+  user_id: number | null;
+  reason: string;
+  created_at: string;
+}
+
+/** A message shown at the top of every page until readers dismiss it or it is ended. */
+export interface AnnouncementTable {
+  id: Id;
+  content: string;
+  created_by: number | null;
+  created_at: string;
+  ended_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One version of the terms of service or the privacy policy. */
+export interface SitePageTable {
+  id: Id;
+  slug: SitePageSlug;
+  version: number;
+  content: string;
+  created_by: number | null;
+  created_at: string;
+}
+export type SitePageSlug = 'terms' | 'privacy';
+
+/** A message sent through the contact form, for the support role. */
+export interface ContactMessageTable {
+  id: Id;
+  user_id: number | null;
+  name: string;
+  email: string;
+  subject: string;
+  body: string;
+  address: string;
+  status: ColumnType<'open' | 'answered', 'open' | 'answered' | undefined, 'open' | 'answered'>;
+  created_at: string;
+  closed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  closed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A creator (kind user) or a tag (kind tag) a member muted. */
@@ -293,7 +342,8 @@ export interface KudosTable {
   created_at: string;
 }
 
-export type CommentState = 'published' | 'pending' | 'hidden' | 'deleted';
+/** pending: waits for the work's creators; held: waits for the archive's moderators (spam checks). */
+export type CommentState = 'published' | 'pending' | 'held' | 'hidden' | 'deleted';
 
 /** A comment on a chapter (or, chapter_id null, on the whole work), a reply when parent_id is set. */
 export interface CommentTable {
@@ -569,6 +619,10 @@ export interface ReadingTable {
 
 export interface Database {
   users: UserTable;
+  held_items: HeldItemTable;
+  announcements: AnnouncementTable;
+  site_pages: SitePageTable;
+  contact_messages: ContactMessageTable;
   pseuds: PseudTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

@@ -25,6 +25,8 @@ export type DomainEvent =
   | { type: 'chapter.posted'; workId: number; chapterId: number }
   /** A comment became visible to readers (posted on an unmoderated work, or approved): its readers-to-be are told. */
   | { type: 'comment.published'; commentId: number }
+  /** A work or comment was held for the moderators' review (spam checks): the review queue lists it. */
+  | { type: 'content.held'; kind: 'work' | 'comment'; id: number; userId: number | null; reason: string }
   /** An administrator changed the archive's settings (admin pages): pages that depend on them are out of date. */
   | { type: 'settings.changed' };
 
@@ -32,4 +34,4 @@ export type EventType = DomainEvent['type'];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
 
 /** Events whose subscribers keep stored data right: emitting one that nobody handles is a wiring mistake. */
-export const MUST_BE_HANDLED: readonly EventType[] = ['work.saved', 'tag.renamed', 'fandoms.regrouped'];
+export const MUST_BE_HANDLED: readonly EventType[] = ['work.saved', 'tag.renamed', 'fandoms.regrouped', 'content.held'];

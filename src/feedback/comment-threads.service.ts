@@ -44,8 +44,10 @@ function authorOf(row: CommentWithAuthor, reader: ReaderWork): CommentAuthor {
 
 function visibleTo(row: CommentWithAuthor, reader: ReaderWork, viewer: Viewer): boolean {
   if (row.chapter_id !== null && !reader.chapters.some((c) => c.id === row.chapter_id)) return false;
+  const mine = viewer.user !== null && row.user_id === viewer.user.id;
+  if (row.state === 'held') return mine;
   if (row.state !== 'pending') return true;
-  return reader.isCreator || (viewer.user !== null && row.user_id === viewer.user.id);
+  return reader.isCreator || mine;
 }
 
 function toView(row: CommentWithAuthor, viewer: Viewer, reader: ReaderWork, blocked: ReadonlySet<number>): CommentView {

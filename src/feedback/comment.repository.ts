@@ -45,13 +45,12 @@ function roots(db: Db, place: CommentPlace, reach: CommentReach) {
       ? query.where((eb) => eb.or([eb('comments.chapter_id', '=', chapterId), eb('comments.chapter_id', 'is', null)]))
       : query.where('comments.chapter_id', '=', chapterId);
   }
-  if (!reach.creator) {
-    const userId = reach.userId;
-    query = query.where((eb) => eb.or([
-      eb('comments.state', '!=', 'pending'),
-      ...(userId === null ? [] : [eb('comments.user_id', '=', userId)]),
-    ]));
-  }
+  // Waiting for the creators: the creators and the writer see it; held for the moderators: the writer alone.
+  const userId = reach.userId;
+  query = query.where((eb) => eb.or([
+    eb('comments.state', 'not in', reach.creator ? ['held'] : ['pending', 'held']),
+    ...(userId === null ? [] : [eb('comments.user_id', '=', userId)]),
+  ]));
   return query;
 }
 
@@ -114,4 +113,10 @@ export function findCommentsForModeration(db: Db, where: { ids?: number[]; userI
 
 export async function setRemovedBy(db: Db, id: number, state: CommentState, action: number | null): Promise<void> {
   await db.updateTable('comments').set({ state, removed_by_action: action }).where('id', '=', id).execute();
+}
+
+/** Whether a work's comments wait for its creators' approval. */
+export async function workCommentsModerated(db: Db, workId: number): Promise<boolean> {
+  const row = await db.selectFrom('works').select('comments_moderated').where('id', '=', workId).executeTakeFirst();
+  return row?.comments_moderated === 1;
 }

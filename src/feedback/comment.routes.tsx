@@ -70,16 +70,16 @@ async function submitComment(request: FastifyRequest, reply: FastifyReply, targe
   const input = { content: field(form, 'comment'), pseudId: /^\d+$/.test(field(form, 'pseud_id')) ? Number(field(form, 'pseud_id')) : null, guestName: field(form, 'name'), guestEmail: field(form, 'email'), honeypot: field(form, 'website') };
   try {
     const posted = await postComment(request.server.db, request.viewer, target, input, guestKeyOf(request));
-    setFlash(reply, posted.state === 'pending' ? COMMENT_MESSAGES.pending : COMMENT_MESSAGES.posted);
+    setFlash(reply, posted.state === 'pending' ? COMMENT_MESSAGES.pending : posted.state === 'held' ? COMMENT_MESSAGES.held : COMMENT_MESSAGES.posted);
     return await reply.redirect(afterPosting(target.workId, posted), 303);
   } catch (error) {
     return onRefusal(refusalOf(error, form, reply));
   }
 }
 
-/** Where a new comment is seen: a first comment under its chapter on the work page, a reply under the comment it answers, a moderated one in the work's comments. */
+/** Where a new comment is seen: a first comment under its chapter on the work page, a reply under the comment it answers, a moderated or held one in the work's comments. */
 function afterPosting(workId: number, posted: { id: number; state: string; chapterId: number | null; parentId: number | null }): string {
-  if (posted.state === 'pending') return `/works/${workId}/comments`;
+  if (posted.state === 'pending' || posted.state === 'held') return `/works/${workId}/comments`;
   if (posted.parentId !== null) return `/comments/${posted.parentId}#comment_${posted.id}`;
   const page = posted.chapterId === null ? `/works/${workId}` : `/works/${workId}/chapters/${posted.chapterId}`;
   return `${page}?show_comments=true#comment_${posted.id}`;

@@ -9,7 +9,7 @@ const commentJson = object({
     pseud: nullable(str('A member\'s pseud.')), login: nullable(str('A member\'s login.')), guest: nullable(str('A guest\'s name.')),
   }, { description: 'Who wrote it: a member (pseud and login) or a guest (their name; their email is never shown).' }),
   html: str('Sanitized HTML; empty for a deleted comment, and for a hidden one seen by others than its writer and the work\'s creators.'),
-  state: { type: 'string', enum: ['published', 'pending', 'hidden', 'deleted'], description: 'pending: waits for the creators\' approval.' },
+  state: { type: 'string', enum: ['published', 'pending', 'held', 'hidden', 'deleted'], description: 'pending: waits for the creators\' approval; held: waits for the archive\'s moderators (only its writer sees it).' },
   frozen: bool('No more replies can be added.'), createdAt: str('ISO-8601, UTC.'), editedAt: nullable(str('ISO-8601, UTC; null when never edited.')),
 });
 

@@ -17,14 +17,13 @@ import { charLength, cleanLine } from '../lib/text.js';
 import { htmlToText } from '../lib/word-count.js';
 import { getWorkForReader, type ReaderWork } from '../works/reading.service.js';
 import { countInTransaction } from '../works/work-counter.service.js';
+import { holdReason } from '../accounts/trust.service.js';
 import { resolvePseuds } from '../works/work.service.js';
 import * as repo from './comment.repository.js';
 import type { CommentWithAuthor } from './comment.repository.js';
 
 export const COMMENT_MAX = 10_000;
 export const GUEST_NAME_MAX = 100;
-/** Links a guest's comment may hold: spam is links. */
-export const GUEST_LINKS_MAX = 2;
 /** Per account, and per address for guests. */
 export const COMMENT_LIMIT: Limit = { limit: 8, windowMs: 60_000 };
 
@@ -39,6 +38,7 @@ export const COMMENT_MESSAGES = {
   deleted: 'That comment was deleted, so it can’t be replied to.',
   posted: 'Comment posted.',
   pending: 'Thank you! Your comment will show once the work’s creators approve it.',
+  held: 'Thank you! Your comment will show once the archive’s moderators have looked at it.',
   blockedWork: 'You cannot comment on this work: one of its creators has blocked you.',
   blockedReply: 'You cannot reply to this comment: its writer has blocked you.',
 } as const;
@@ -50,19 +50,14 @@ export async function commentableWork(db: Db, viewer: Viewer, workId: number): P
   return reader;
 }
 
-function linksIn(html: string): number {
-  return (html.match(/<a\s/gi) ?? []).length + (htmlToText(html).match(/https?:\/\//gi) ?? []).length;
-}
-
-/** The comment's HTML, checked: required, at most 10,000 characters as typed, few links from a guest. Plain text becomes paragraphs. */
-function cleanContent(raw: string, guest: boolean, fields: FieldErrors): string {
+/** The comment's HTML, checked: required, at most 10,000 characters as typed. Plain text becomes paragraphs. */
+function cleanContent(raw: string, fields: FieldErrors): string {
   const typed = charLength(raw);
   // Far past the limit there is nothing to keep: the writer gets the message and their text back.
   const html = typed > COMMENT_MAX + 1000 ? '' : sanitizeHtml(raw);
   if (typed > COMMENT_MAX) fields.comment = `Comments can be at most ${COMMENT_MAX.toLocaleString('en-US')} characters long (this one has ${typed.toLocaleString('en-US')}).`;
   // A picture alone is a comment; markup with nothing to show is not.
   else if (htmlToText(html).trim() === '' && !/<img\b/i.test(html)) fields.comment = 'Write your comment first.';
-  else if (guest && linksIn(html) > GUEST_LINKS_MAX) fields.comment = `Guests can include at most ${GUEST_LINKS_MAX} links in a comment. Log in to share more.`;
   return html;
 }
 
@@ -88,7 +83,7 @@ async function parentFor(db: Db, reader: ReaderWork, parentId: number): Promise<
   const parent = await repo.findComment(db, parentId);
   if (parent === undefined || parent.work_id !== reader.work.id) throw notFound();
   if (parent.state === 'deleted') throw forbidden(COMMENT_MESSAGES.deleted);
-  if ((parent.state === 'pending' || parent.state === 'hidden') && !reader.isCreator) throw notFound();
+  if (((parent.state === 'pending' || parent.state === 'hidden') && !reader.isCreator) || parent.state === 'held') throw notFound();
   if (parent.frozen === 1) throw forbidden(COMMENT_MESSAGES.frozen);
   return parent;
 }
@@ -111,11 +106,12 @@ export async function postComment(db: Kysely<Database>, viewer: Viewer, target: 
   const fields: FieldErrors = {};
   // A field people never see: only a form-filling robot writes in it.
   if (input.honeypot.trim() !== '') fields.comment = 'This comment could not be posted. If you are a person, leave the hidden “website” field empty.';
-  const content = cleanContent(input.content, viewer.user === null, fields);
+  const content = cleanContent(input.content, fields);
   const author = await authorOf(db, viewer.user, input, fields);
   if (Object.keys(fields).length > 0) throw invalid(fields);
   await enforceLimit(db, [viewer.user === null ? `comment:address:${addressKey}` : `comment:user:${viewer.user.id}`], COMMENT_LIMIT);
-  const state: CommentState = reader.work.commentsModerated && !reader.isCreator ? 'pending' : 'published';
+  const held = await holdReason(db, viewer.user, content);
+  const state: CommentState = held !== null ? 'held' : reader.work.commentsModerated && !reader.isCreator ? 'pending' : 'published';
   const id = await inTransaction(db, async (trx) => {
     const row = {
       work_id: target.workId, chapter_id: chapterId, parent_id: parent?.id ?? null, depth: parent === null ? 0 : parent.depth + 1,
@@ -126,6 +122,7 @@ export async function postComment(db: Kysely<Database>, viewer: Viewer, target: 
       await countInTransaction(trx, target.workId, { comments: 1 });
       await emit(trx, { type: 'comment.published', commentId: created });
     }
+    if (held !== null) await emit(trx, { type: 'content.held', kind: 'comment', id: created, userId: viewer.user?.id ?? null, reason: held });
     return created;
   });
   return { id, state, chapterId, parentId: parent?.id ?? null };
@@ -138,6 +135,8 @@ async function commentFor(db: Db, viewer: Viewer, commentId: number): Promise<{ 
   const reader = await commentableWork(db, viewer, comment.work_id);
   const mine = viewer.user !== null && comment.user_id === viewer.user.id;
   if (comment.state === 'pending' && !reader.isCreator && !mine) throw notFound();
+  // Held for the moderators: its writer alone sees it, the work's creators included among those who don't.
+  if (comment.state === 'held' && !mine) throw notFound();
   return { comment, reader };
 }
 
@@ -147,9 +146,17 @@ export async function editComment(db: Kysely<Database>, viewer: Viewer, commentI
   if (viewer.user === null || comment.user_id !== viewer.user.id) throw forbidden('Only the person who wrote a comment can edit it.');
   if (comment.state === 'deleted') throw notFound();
   const fields: FieldErrors = {};
-  const content = cleanContent(raw, false, fields);
+  const content = cleanContent(raw, fields);
   if (Object.keys(fields).length > 0) throw invalid(fields);
-  await repo.updateCommentContent(db, comment.id, content, nowIso());
+  const held = comment.state === 'published' ? await holdReason(db, viewer.user, content) : null;
+  await inTransaction(db, async (trx) => {
+    await repo.updateCommentContent(trx, comment.id, content, nowIso());
+    // Links or banned words edited into a shown comment take it back to the moderators.
+    if (held === null) return;
+    await repo.setCommentState(trx, comment.id, 'held');
+    await countInTransaction(trx, comment.work_id, { comments: -1 });
+    await emit(trx, { type: 'content.held', kind: 'comment', id: comment.id, userId: comment.user_id, reason: held });
+  });
 }
 
 /** Deletes a comment (its writer, or the work's creators); one with replies leaves "(Previous comment deleted.)" in its thread. */
@@ -170,7 +177,7 @@ export async function deleteComment(db: Kysely<Database>, viewer: Viewer, commen
 async function creatorsComment(db: Db, viewer: Viewer, commentId: number): Promise<CommentWithAuthor> {
   const { comment, reader } = await commentFor(db, viewer, commentId);
   if (!reader.isCreator) throw forbidden('Only the work’s creators can do that.');
-  if (comment.state === 'deleted') throw notFound();
+  if (comment.state === 'deleted' || comment.state === 'held') throw notFound();
   return comment;
 }
 
@@ -245,4 +252,22 @@ export async function commentForModeration(db: Db, id: number): Promise<{ id: nu
 /** Erases a comment's text for the archive's moderators (after setCommentsRemoved took it out of the counts). */
 export async function eraseComment(trx: Db, id: number): Promise<void> {
   await repo.setCommentState(trx, id, 'deleted');
+}
+
+/**
+ * Lets through a comment the moderators approved after the spam checks held it: published (or, on a
+ * work whose creators approve each comment, waiting for them). False when it is not held.
+ */
+export async function releaseHeldComment(trx: Db, id: number): Promise<boolean> {
+  const comment = await repo.findComment(trx, id);
+  if (comment?.state !== 'held') return false;
+  const byCreator = comment.by_creator === 1;
+  if (!byCreator && await repo.workCommentsModerated(trx, comment.work_id)) {
+    await repo.setCommentState(trx, id, 'pending');
+    return true;
+  }
+  await repo.setCommentState(trx, id, 'published');
+  await countInTransaction(trx, comment.work_id, { comments: 1 });
+  await emit(trx, { type: 'comment.published', commentId: id });
+  return true;
 }

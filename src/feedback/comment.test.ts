@@ -81,7 +81,6 @@ describeEachDatabase('comments', (ctx) => {
     const cases: Array<[Fields, string, string]> = [
       [{ comment: '   ' , ...GUEST }, 'comment', 'Write your comment first.'],
       [{ comment: 'x'.repeat(10_001), ...GUEST }, 'comment', 'Comments can be at most 10,000 characters long (this one has 10,001).'],
-      [{ comment: 'See https://a.example, https://b.example and https://c.example', ...GUEST }, 'comment', 'Guests can include at most 2 links in a comment. Log in to share more.'],
       [{ comment: 'Kind words.', name: '', email: GUEST.email }, 'name', 'Enter a name to comment under.'],
       [{ comment: 'Kind words.', name: GUEST.name, email: 'not-an-address' }, 'email', 'Enter a valid email address, like name@example.org.'],
       [{ comment: 'Buy pills', ...GUEST, website: 'http://spam.example' }, 'comment', 'This comment could not be posted. If you are a person, leave the hidden “website” field empty.'],

@@ -70,8 +70,8 @@ type Update = { chapter: { number: number; title: string } | null; series?: stri
 
 async function tellSubscribers(trx: Db, workId: number, subscribers: Array<{ id: number; user_id: number }>, what: Update): Promise<void> {
   const work = await workForNotice(trx, workId);
-  // A work of an unrevealed collection is told of to nobody until it is revealed.
-  if (work?.posted !== true || work.unrevealed) return;
+  // A work of an unrevealed collection, or one out of readers' sight, is told of to nobody until it shows.
+  if (work?.tellable !== true) return;
   // Creators are not told of their own work; a member following both the work and its creator hears once.
   const told = new Map<number, number>();
   for (const s of subscribers) if (!work.creatorIds.includes(s.user_id) && !told.has(s.user_id)) told.set(s.user_id, s.id);

@@ -30,7 +30,7 @@ export type WorkGift = GiftRecipient & { id: number };
 /** Emails the members a posted work was given to (or one of them) that it is theirs to read. */
 async function tellRecipients(trx: Db, workId: number, only: number | null = null): Promise<void> {
   const work = await workForNotice(trx, workId);
-  if (work?.posted !== true || work.unrevealed) return;
+  if (work?.tellable !== true) return;
   const ids = (await repo.giftsOfWork(trx, workId)).flatMap((g) => (g.recipient_id !== null && (only === null || g.recipient_id === only) ? [g.recipient_id] : []));
   const people = await mailPreferences(trx, ids);
   for (const userId of ids) {

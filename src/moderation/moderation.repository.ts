@@ -1,5 +1,5 @@
 // All SQL for reports and the log of moderators' actions.
-import type { Db, ModerationActionTable, ReportTable, ReportTargetKind } from '../db/database.js';
+import type { Db, HeldItemTable, ModerationActionTable, ReportTable, ReportTargetKind } from '../db/database.js';
 import type { Insertable, Selectable } from 'kysely';
 
 export type ReportRow = Selectable<ReportTable>;
@@ -53,4 +53,28 @@ export function listActions(db: Db, limit: number, subjectId?: number): Promise<
 export async function markUndone(db: Db, id: number, by: number, at: string): Promise<boolean> {
   const result = await db.updateTable('moderation_actions').set({ undone_at: at, undone_by: by }).where('id', '=', id).where('undone_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+export type HeldRow = Selectable<HeldItemTable> & { login: string | null };
+
+/** Puts a work or comment in the review queue (once: holding it again keeps the first reason). */
+export async function insertHeld(db: Db, row: Insertable<HeldItemTable>): Promise<void> {
+  await db.insertInto('held_items').values(row).onConflict((oc) => oc.columns(['kind', 'target_id']).doNothing()).execute();
+}
+
+/** The review queue, oldest first. */
+export function listHeld(db: Db, limit: number): Promise<HeldRow[]> {
+  return db.selectFrom('held_items').leftJoin('users', 'users.id', 'held_items.user_id').selectAll('held_items').select('users.login')
+    .orderBy('held_items.id').limit(limit).execute();
+}
+
+export function findHeld(db: Db, id: number): Promise<HeldRow | undefined> {
+  return db.selectFrom('held_items').leftJoin('users', 'users.id', 'held_items.user_id').selectAll('held_items').select('users.login')
+    .where('held_items.id', '=', id).executeTakeFirst();
+}
+
+/** Takes an item out of the queue; false when another moderator already did. */
+export async function deleteHeld(db: Db, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('held_items').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }

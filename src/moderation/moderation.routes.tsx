@@ -4,6 +4,7 @@
 //   GET  /admin/moderation/reports/:id        one report, what it is about, its history, the actions
 //   POST /admin/moderation/reports/:id/act | /dismiss
 //   GET  /admin/moderation/log                every action; POST /admin/moderation/actions/:id/undo
+//   GET  /admin/moderation/held               what the spam checks held; POST /admin/moderation/held/:id (approve, delete, spam)
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, ReportTargetKind } from '../db/database.js';
 import type { Viewer } from '../access/viewer.js';
@@ -16,7 +17,8 @@ import { commentForModeration } from '../feedback/comment.service.js';
 import { workForModeration, workOfChapter } from '../works/work.service.js';
 import { actionLog, closeReport, moderate, openReports, reportCase, undo } from './moderation.service.js';
 import { fileReport, reportTarget } from './report.service.js';
-import { CasePage, LogPage, QueuePage, type TargetView } from './views/moderation-pages.js';
+import { CasePage, HeldQueuePage, LogPage, QueuePage, type TargetView } from './views/moderation-pages.js';
+import { decideHeld, heldQueue } from './held.service.js';
 import { ReportPage, ReportSentPage, type ReportValues } from './views/report-pages.js';
 
 type IdParams = { Params: { id: string } };
@@ -110,6 +112,26 @@ async function undoAction(request: FastifyRequest<IdParams>, reply: FastifyReply
   return reply.redirect('/admin/moderation/log', 303);
 }
 
+async function showHeld(request: FastifyRequest, reply: FastifyReply, failed: { id: number; errors: FieldErrors; reason: string } | null = null, status = 200) {
+  const items = await heldQueue(request.server.db, request.viewer);
+  return sendPage(reply, <HeldQueuePage ctx={pageContext(request, reply)} items={items} failed={failed} />, status);
+}
+
+async function decide(request: FastifyRequest<IdParams>, reply: FastifyReply) {
+  const form = formOf(request);
+  const id = idParam(request.params.id);
+  const reason = field(form, 'reason');
+  let decision: string;
+  try {
+    decision = await decideHeld(request.server.db, request.viewer, id, field(form, 'decision'), reason);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation_failed') return showHeld(request, reply, { id, errors: error.fields, reason }, 422);
+    throw error;
+  }
+  setFlash(reply, decision === 'approve' ? 'Approved: it shows now, and its writer is trusted.' : decision === 'spam' ? 'Marked as spam and deleted; the log has both.' : 'Deleted; the log has it.');
+  return reply.redirect('/admin/moderation/held', 303);
+}
+
 /** Routes for reports and moderation. */
 export function registerModerationRoutes(app: FastifyInstance): void {
   app.get<{ Querystring: { kind?: string; id?: string } }>('/reports/new', (request, reply) =>
@@ -121,4 +143,6 @@ export function registerModerationRoutes(app: FastifyInstance): void {
   app.post<IdParams>('/admin/moderation/reports/:id/dismiss', dismiss);
   app.get('/admin/moderation/log', async (request, reply) => sendPage(reply, <LogPage ctx={pageContext(request, reply)} actions={await actionLog(request.server.db, request.viewer)} />));
   app.post<IdParams>('/admin/moderation/actions/:id/undo', (request, reply) => undoAction(request, reply, request.viewer));
+  app.get('/admin/moderation/held', (request, reply) => showHeld(request, reply));
+  app.post<IdParams>('/admin/moderation/held/:id', decide);
 }

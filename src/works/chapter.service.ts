@@ -8,7 +8,7 @@ import { nowIso, today } from '../lib/clock.js';
 import { countWords } from '../lib/word-count.js';
 import * as chapters from './chapter.repository.js';
 import { requireCreator } from '../access/permissions.js';
-import { changeWork, recountWork, type SaveMode } from './work.service.js';
+import { changeWork, holdIfSpam, recountWork, type SaveMode } from './work.service.js';
 import { checkChapter, type ChapterInput } from './work.validation.js';
 import { getWorkForReader } from './reading.service.js';
 import type { ChapterHead, ChapterModel, WorkModel } from './work.model.js';
@@ -43,6 +43,8 @@ export async function addChapter(db: Kysely<Database>, viewer: Viewer, workId: n
       published_on: posted ? today() : null, created_at: now, updated_at: now,
     });
     await recountWork(trx, workId, posted ? { revisedAt: now } : {});
+    // A work held for review keeps its news until approved (subscribers are never told of a hidden work).
+    if (posted) await holdIfSpam(trx, viewer, workId, chapterText(clean));
     if (posted) await emit(trx, { type: 'chapter.posted', workId, chapterId: id });
     return id;
   });
@@ -80,7 +82,7 @@ export async function previewChapter(db: Db, viewer: Viewer, workId: number, cha
 
 /** Saves an edit of a chapter; a posted chapter's edit counts as an update of the work. */
 export async function updateChapter(db: Kysely<Database>, viewer: Viewer, workId: number, chapterId: number, input: ChapterInput): Promise<void> {
-  await requireOwnChapter(db, viewer, workId, chapterId);
+  const old = await requireOwnChapter(db, viewer, workId, chapterId);
   const clean = checkedChapter(input);
   await changeWork(db, workId, async (trx) => {
     const now = nowIso();
@@ -89,7 +91,13 @@ export async function updateChapter(db: Kysely<Database>, viewer: Viewer, workId
       content: clean.content, word_count: countWords(clean.content), updated_at: now,
     });
     await recountWork(trx, workId);
+    if (old.posted === 1) await holdIfSpam(trx, viewer, workId, chapterText(clean));
   });
+}
+
+/** A chapter's text as the spam checks read it. */
+function chapterText(clean: { title: string; summary: string; notes: string; endNotes: string; content: string }): string {
+  return [clean.title, clean.summary, clean.notes, clean.content, clean.endNotes].join('\n');
 }
 
 /** Posts a draft chapter of a posted work. */
@@ -101,6 +109,7 @@ export async function postChapter(db: Kysely<Database>, viewer: Viewer, workId: 
   await changeWork(db, workId, async (trx) => {
     await chapters.updateChapter(trx, chapterId, { posted: 1, published_on: today() });
     await recountWork(trx, workId, { revisedAt: nowIso() });
+    await holdIfSpam(trx, viewer, workId, chapterText({ ...chapter, endNotes: chapter.end_notes }));
     await emit(trx, { type: 'chapter.posted', workId, chapterId });
   });
 }

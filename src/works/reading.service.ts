@@ -150,6 +150,8 @@ export type WorkNotice = {
   anonymous: boolean;
   /** In an unrevealed collection: nobody but its creators may be told of it at all until it is revealed. */
   unrevealed: boolean;
+  /** Others may be told of it: posted, revealed, and neither hidden by moderators nor held for their review. */
+  tellable: boolean;
 };
 
 /** A work's title and its creators' accounts (for telling them about comments), whoever asks: callers decide who is told. */
@@ -160,7 +162,7 @@ export async function workForNotice(db: Db, workId: number): Promise<WorkNotice 
   const anonymous = row.anonymous === 1;
   return {
     title: row.title, creatorIds: [...new Set(creators.map((c) => c.user_id))], byline: anonymous ? [ANONYMOUS.pseud] : creators.map((c) => c.pseud),
-    posted: row.posted === 1, anonymous, unrevealed: row.unrevealed === 1,
+    posted: row.posted === 1, anonymous, unrevealed: row.unrevealed === 1, tellable: row.posted === 1 && row.unrevealed === 0 && row.hidden === 0,
   };
 }
 

@@ -40,7 +40,7 @@ export async function previewWork(db: Kysely<Database>, viewer: Viewer, input: W
   const date = clean.backdate ?? today();
   const work: WorkModel = {
     id: null, title: clean.title, summary: clean.summary, notes: clean.notes, endNotes: clean.endNotes, language: clean.language,
-    restricted: clean.restricted, commentPermission: clean.commentPermission, commentsModerated: false, anonymous: false, unrevealed: false, hiddenReason: null, posted: false, wordCount: words,
+    restricted: clean.restricted, commentPermission: clean.commentPermission, commentsModerated: false, anonymous: false, unrevealed: false, hiddenReason: null, heldForReview: false, posted: false, wordCount: words,
     chapterCount: Math.max(1, postedChapters), expectedChapters: clean.expectedChapters,
     complete: clean.expectedChapters === Math.max(1, postedChapters), publishedOn: date, updatedOn: date, revisedAt: null, modifiedAt: null, contentVersion: 0, counters: noCounters(),
     creators: pseuds.map((p) => ({ pseud: p.name, login: user.login })),

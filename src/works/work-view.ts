@@ -40,6 +40,6 @@ export function workAsSeenBy(viewer: WorkViewer, source: WorkSource): WorkModel 
     expectedChapters: row.expected_chapters, complete: row.complete === 1, publishedOn: row.published_on,
     updatedOn: row.revised_at === null ? null : dateOf(row.revised_at), revisedAt: row.revised_at, modifiedAt: row.updated_at,
     contentVersion: row.content_version, creators: row.anonymous === 1 && !viewer.seesCreators ? [ANONYMOUS] : source.creators,
-    anonymous: row.anonymous === 1, unrevealed: row.unrevealed === 1, hiddenReason: row.hidden === 1 ? row.hidden_reason : null, tags: source.tags, counters: source.counters,
+    anonymous: row.anonymous === 1, unrevealed: row.unrevealed === 1, hiddenReason: row.hidden === 1 ? row.hidden_reason : null, heldForReview: row.hidden === 1 && row.hidden_by_action === null, tags: source.tags, counters: source.counters,
   };
 }

@@ -29,6 +29,8 @@ export type WorkModel = {
   unrevealed: boolean;
   /** Hidden by the archive's moderators (only its creators see it), and why; '' when not hidden. */
   hiddenReason: string | null;
+  /** Held for the moderators' review by the spam checks (hiddenReason is then ''): only its creators see it. */
+  heldForReview: boolean;
   counters: WorkCounters;
 };
 
@@ -57,3 +59,6 @@ export function toChapterModel(row: ChapterRow, number: number): ChapterModel {
 export function chapterFraction(work: Pick<WorkModel, 'chapterCount' | 'expectedChapters'>): string {
   return `${work.chapterCount}/${work.expectedChapters ?? '?'}`;
 }
+
+/** What the creators of a work held for review are told, on its page. */
+export const HELD_NOTICE = 'This work is waiting for the archive’s moderators to look at it (new members’ first works, and works that trip the archive’s spam checks, are). Until they approve it, only its creators can see it.';

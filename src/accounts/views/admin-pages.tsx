@@ -2,7 +2,7 @@
 import { ADMIN_ROLES, type AdminRole } from '../../access/viewer.js';
 import type { PageContext } from '../../http/context.js';
 import type { FieldErrors } from '../../http/errors.js';
-import { ErrorSummary, Form, TextField } from '../../views/forms.js';
+import { ErrorSummary, Form, TextArea, TextField } from '../../views/forms.js';
 import { Layout } from '../../views/layout.js';
 import type { ArchiveSettings } from '../settings.service.js';
 
@@ -53,10 +53,11 @@ export function RolesPage({ ctx, holders, errors, login }: { ctx: PageContext; h
 }
 
 /** The archive's settings, as a form. */
-export function SettingsPage({ ctx, settings }: { ctx: PageContext; settings: ArchiveSettings }) {
+export function SettingsPage({ ctx, settings, errors }: { ctx: PageContext; settings: ArchiveSettings; errors: FieldErrors }) {
   return (
     <Layout ctx={ctx} title="Archive settings" mainClass="narrow">
       <h2 class="heading">Archive settings</h2>
+      <ErrorSummary errors={errors} labels={{ bannedWords: 'Banned words and domains' }} />
       <Form ctx={ctx} action="/admin/settings">
         <fieldset class="choices">
           <legend>New tags</legend>
@@ -85,6 +86,20 @@ export function SettingsPage({ ctx, settings }: { ctx: PageContext; settings: Ar
           <label class="field-label" for="field-invitationsPerDay">Invitations sent from the queue each day</label>
           <input id="field-invitationsPerDay" type="number" name="invitationsPerDay" min="0" max="10000" value={String(settings.invitationsPerDay)} />
           <p class="hint">0 sends them only by hand, from <a href="/admin/invitations">Invitations</a>.</p>
+        </fieldset>
+        <fieldset class="choices">
+          <legend>Spam</legend>
+          <label class="choice">
+            <input type="checkbox" name="holdNewAccounts" value="1" checked={settings.holdNewAccounts} />
+            {' '}Hold new members' works and comments for review
+          </label>
+          <p class="hint">
+            Until a moderator approves something a new member wrote, their works and comments wait in the
+            <a href="/admin/moderation/held"> review queue</a>, seen only by them. Members who joined before this was turned on are not held.
+          </p>
+          <TextArea name="bannedWords" label="Banned words and domains" value={settings.bannedWords} rows={6} errors={errors}
+            hint="One per line. A work or comment holding one waits for review instead of showing. A line like example.com is a domain and also matches its subdomains; lines starting with # are notes." />
+          <p class="hint">Guests' comments with more than two links also wait for review.</p>
         </fieldset>
         <p><button type="submit" class="primary">Save settings</button></p>
       </Form>

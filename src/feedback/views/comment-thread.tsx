@@ -24,14 +24,14 @@ function Byline({ author }: { author: CommentAuthor }) {
 function Actions({ ctx, comment, powers }: { ctx: PageContext; comment: CommentView; powers: ThreadPowers }) {
   const path = `/comments/${comment.id}`;
   const live = comment.state !== 'deleted';
-  const replyable = live && !comment.frozen && comment.state !== 'pending' && powers.canReply;
+  const replyable = live && !comment.frozen && comment.state !== 'pending' && comment.state !== 'held' && powers.canReply;
   return (
     <ul class="actions comment-actions">
       {replyable && <li><a href={`${path}#add_comment`}>Reply</a></li>}
       {live && comment.mine && <li><a href={`${path}/edit`}>Edit</a></li>}
       {live && (comment.mine || powers.creator) && <li><PostButton ctx={ctx} action={`${path}/delete`} label="Delete" confirm="Delete this comment?" /></li>}
       {live && powers.creator && comment.state === 'pending' && <li><PostButton ctx={ctx} action={`${path}/approve`} label="Approve" class="primary" /></li>}
-      {live && powers.creator && comment.state !== 'pending' && <li><PostButton ctx={ctx} action={`${path}/${comment.frozen ? 'unfreeze' : 'freeze'}`} label={comment.frozen ? 'Unfreeze thread' : 'Freeze thread'} /></li>}
+      {live && powers.creator && comment.state !== 'pending' && comment.state !== 'held' && <li><PostButton ctx={ctx} action={`${path}/${comment.frozen ? 'unfreeze' : 'freeze'}`} label={comment.frozen ? 'Unfreeze thread' : 'Freeze thread'} /></li>}
       {live && powers.creator && (comment.state === 'published' || comment.state === 'hidden') && (
         <li><PostButton ctx={ctx} action={`${path}/${comment.state === 'hidden' ? 'unhide' : 'hide'}`} label={comment.state === 'hidden' ? 'Make visible' : 'Hide'} /></li>
       )}
@@ -42,6 +42,7 @@ function Actions({ ctx, comment, powers }: { ctx: PageContext; comment: CommentV
 
 const NOTES: Partial<Record<CommentView['state'], string>> = {
   pending: 'Waiting for the creators’ approval: only they and the commenter can see it.',
+  held: 'Waiting for the archive’s moderators to look at it: only you can see it until then.',
   hidden: 'Hidden by the work’s creators.',
 };
 

@@ -5,6 +5,7 @@ import { ErrorSummary, Form, PostButton, TextField } from '../../views/forms.js'
 import { Layout } from '../../views/layout.js';
 import type { ActionRow, ReportRow } from '../moderation.repository.js';
 import { REPORT_CATEGORIES } from '../report.service.js';
+import type { HeldView } from '../held.service.js';
 
 const categoryLabel = (value: string): string => REPORT_CATEGORIES.find(([v]) => v === value)?.[1] ?? value;
 const when = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
@@ -16,7 +17,7 @@ export function QueuePage({ ctx, reports, targets }: { ctx: PageContext; reports
   return (
     <Layout ctx={ctx} title="Moderation queue">
       <h2 class="heading">Moderation queue</h2>
-      <p><a href="/admin/moderation/log">The log of every action</a></p>
+      <p><a href="/admin/moderation/held">Held for review</a> · <a href="/admin/moderation/log">The log of every action</a></p>
       {reports.length === 0 ? <p>No reports are waiting.</p> : (
         <table class="moderation-queue">
           <thead><tr><th scope="col">Report</th><th scope="col">About</th><th scope="col">What is wrong</th><th scope="col">Sent</th></tr></thead>
@@ -110,6 +111,46 @@ export function LogPage({ ctx, actions }: { ctx: PageContext; actions: ActionRow
       <h2 class="heading">Moderation log</h2>
       <ActionList actions={actions} ctx={ctx} />
       <p><a href="/admin/moderation">Back to the queue</a></p>
+    </Layout>
+  );
+}
+
+/** The review queue: what the spam checks held, each with its text and the three decisions. */
+export function HeldQueuePage({ ctx, items, failed }: { ctx: PageContext; items: HeldView[]; failed: { id: number; errors: FieldErrors; reason: string } | null }) {
+  return (
+    <Layout ctx={ctx} title="Held for review">
+      <h2 class="heading">Held for review</h2>
+      <p>
+        New members' works and comments (when the archive holds them), anything with a banned word or domain, and guests'
+        comments with many links wait here, seen only by their writer. Approving one shows it and trusts its writer from then on.
+        The spam checks are set in <a href="/admin/settings">Archive settings</a>.
+      </p>
+      {items.length === 0 ? <p>Nothing is waiting.</p> : (
+        <ol class="held-queue">
+          {items.map((item) => {
+            const errors = failed?.id === item.id ? failed.errors : {};
+            return (
+              <li class="held-item" id={`held_${item.id}`}>
+                <h3 class="heading">
+                  {item.kind === 'work' ? 'Work ' : ''}{item.href !== null ? <a href={item.href}>{item.label}</a> : item.label}
+                  {' '}by {item.login ?? 'a guest'}, {when(item.created_at)}
+                </h3>
+                <p class="held-reason">Held: {item.reason}</p>
+                {item.body !== '' && <blockquote class="userstuff" dangerouslySetInnerHTML={{ __html: item.body }} />}
+                <ErrorSummary errors={errors} labels={{ reason: 'Reason', decision: 'Decision' }} />
+                <Form ctx={ctx} action={`/admin/moderation/held/${item.id}`}>
+                  <TextField name="reason" label="Reason (for the log; not needed to approve)" value={failed?.id === item.id ? failed.reason : ''} errors={errors} />
+                  <p class="actions">
+                    <button type="submit" name="decision" value="approve" class="primary">Approve</button>{' '}
+                    <button type="submit" name="decision" value="delete">Delete it</button>{' '}
+                    {item.user_id !== null && <button type="submit" name="decision" value="spam">Mark {item.login ?? 'its writer'} as spam and delete it</button>}
+                  </p>
+                </Form>
+              </li>
+            );
+          })}
+        </ol>
+      )}
     </Layout>
   );
 }

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../http/context.js';
 import { Layout } from '../../views/layout.js';
-import type { ChapterHead, ChapterModel, WorkModel } from '../work.model.js';
+import { HELD_NOTICE, type ChapterHead, type ChapterModel, type WorkModel } from '../work.model.js';
 import { Byline } from './byline.js';
 import { ChapterSection } from './chapter-section.js';
 import { CreatorActions, ReaderNavigation, BottomNavigation } from './work-navigation.js';
@@ -93,7 +93,8 @@ export function WorkPage(props: WorkPageProps) {
   return (
     <Layout ctx={ctx} title={`${work.title}${chapterTitle}`} mainClass="works-show">
       {props.banner}
-      {work.hiddenReason !== null && (
+      {work.heldForReview && <p class="flash notice work-held" role="status">{HELD_NOTICE}</p>}
+      {work.hiddenReason !== null && !work.heldForReview && (
         <p class="flash error work-hidden" role="status">The archive's moderators have hidden this work: only its creators can see it. Their reason: {work.hiddenReason}</p>
       )}
       {paths !== null && <ReaderNavigation {...props} workId={paths.workId} />}
