@@ -36,7 +36,7 @@ describeEachDatabase('spam held for review', (ctx) => {
   async function queue(admin: TestClient): Promise<Array<{ id: string; heading: string; reason: string }>> {
     const page = parsePage((await admin.get('/admin/moderation/held')).body);
     return Array.from(page.querySelectorAll('li.held-item')).map((li) => ({
-      id: li.id.replace('held_', ''), heading: li.querySelector('h3')?.textContent?.replace(/\s+/g, ' ').trim() ?? '', reason: li.querySelector('.held-reason')?.textContent ?? '',
+      id: li.id.replace('held_', ''), heading: (li.querySelector('h3')?.textContent ?? '').replace(/\s+/g, ' ').trim(), reason: li.querySelector('.held-reason')?.textContent ?? '',
     }));
   }
 
