@@ -128,7 +128,7 @@ async function throughTheApp(generated: Generated[], database: 'sqlite' | 'postg
       ]);
       await db.insertInto('exchange_tags').values(rows).execute();
     }
-    const viewer = localViewer({ id: owner.id, login: 'owner', isAdmin: false, isWrangler: false, confirmed: true, twoFactor: false, roles: [], silencedUntil: null, trusted: true });
+    const viewer = localViewer({ id: owner.id, login: 'owner', isAdmin: false, isWrangler: false, confirmed: true, twoFactor: false, roles: [], silencedUntil: null, trusted: true, termsVersion: 0 });
     const times: number[] = [];
     let result = { matched: 0, unmatched: 0 };
     for (let run = 0; run < 3; run++) {

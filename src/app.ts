@@ -41,6 +41,8 @@ import { registerCommentRoutes } from './feedback/comment.routes.js';
 import { registerCommentApi } from './feedback/comment.api.js';
 import { registerBookmarkRoutes } from './feedback/bookmark.routes.js';
 import { registerInboxCount } from './feedback/inbox.hooks.js';
+import { registerSiteState } from './accounts/site.hooks.js';
+import { registerSiteRoutes } from './accounts/site.routes.js';
 import { registerInboxRoutes } from './feedback/inbox.routes.js';
 import { registerSubscriptionRoutes } from './feedback/subscription.routes.js';
 import { registerHitCounter } from './feedback/hits.js';
@@ -126,6 +128,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerRequestGuards(app);
   registerRenameRedirects(app);
   registerInboxCount(app);
+  registerSiteState(app);
   const headers = securityHeaders(config);
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(headers);
@@ -136,6 +139,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerAccountRoutes(app);
   registerPseudRoutes(app);
   registerRecoveryRoutes(app);
+  registerSiteRoutes(app);
   registerTwoFactorRoutes(app);
   registerBlockRoutes(app);
   registerInvitationRoutes(app);

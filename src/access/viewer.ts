@@ -11,6 +11,8 @@ export type ViewerUser = Readonly<{
   silencedUntil: string | null;
   /** Never held for review for being new: moderators approved something they wrote, or they were here before holds began. */
   trusted: boolean;
+  /** The version of the terms of service they last accepted (asked again when it is older than the archive's). */
+  termsVersion: number;
 }>;
 
 /** The archive's volunteer roles: each opens its own admin pages. */

@@ -13,6 +13,7 @@ import { sendPage } from '../http/render.js';
 import { endSession } from './session.service.js';
 import { startBrowserSession } from './browser-session.js';
 import { createAccount, toViewerUser } from './user.service.js';
+import { acceptTerms, siteState, termsProblem } from './site.service.js';
 import { checkPassword } from './sign-in.service.js';
 import { sendConfirmation } from './account-recovery.service.js';
 import { startPendingSignIn } from './two-factor.service.js';
@@ -81,15 +82,17 @@ function showLogout(request: FastifyRequest, reply: FastifyReply) {
 async function showSignUp(request: FastifyRequest, reply: FastifyReply) {
   const { registration } = await archiveSettings(request.server.db);
   const invitation = (request.query as { invitation?: string }).invitation ?? '';
-  return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={{ login: '', email: '', invitation }} errors={{}} registration={registration} />);
+  const { termsVersion } = await siteState(request.server.db);
+  return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={{ login: '', email: '', invitation, terms: false }} errors={{}} registration={registration} askTerms={termsVersion > 0} />);
 }
 
 async function submitSignUp(request: FastifyRequest, reply: FastifyReply) {
   const form = formOf(request);
-  const values = { login: field(form, 'login').trim(), email: field(form, 'email').trim(), invitation: field(form, 'invitation').trim() };
+  const values = { login: field(form, 'login').trim(), email: field(form, 'email').trim(), invitation: field(form, 'invitation').trim(), terms: checkbox(form, 'terms') };
   const { db, config } = request.server;
   const { registration } = await archiveSettings(db);
-  if (registration === 'closed') return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={values} errors={{}} registration={registration} />, 403);
+  const askTerms = (await siteState(db)).termsVersion > 0;
+  if (registration === 'closed') return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={values} errors={{}} registration={registration} askTerms={askTerms} />, 403);
   const limitKey = `signup:address:${request.ip}`;
   try {
     if (config.signupLimit !== null) await refuseWhenSpent(db, limitKey, config.signupLimit, 'Too many accounts have been made from your address lately.');
@@ -99,7 +102,11 @@ async function submitSignUp(request: FastifyRequest, reply: FastifyReply) {
     const claim = registration !== 'invitation' ? undefined : async (trx: Db, userId: number) => {
       if (!(await claimInvitation(trx, values.invitation, userId))) throw invalid({ invitation: 'That invitation code was used already.' });
     };
-    const user = await createAccount(db, { ...values, password: field(form, 'password'), passwordConfirmation: field(form, 'passwordConfirmation') }, { confirmed: false, alongside: claim });
+    const termsRefused = await termsProblem(db, values.terms);
+    const user = await createAccount(db, { ...values, password: field(form, 'password'), passwordConfirmation: field(form, 'passwordConfirmation') }, {
+      confirmed: false, alongside: claim, ...(termsRefused === null ? {} : { refuse: { terms: termsRefused } }),
+    });
+    await acceptTerms(db, user.id);
     if (config.signupLimit !== null) await countHit(db, limitKey, config.signupLimit);
     if (!user.confirmed) await sendConfirmation(db, user.id);
     await startBrowserSession(request, reply, user, false);
@@ -111,7 +118,7 @@ async function submitSignUp(request: FastifyRequest, reply: FastifyReply) {
     if (!(error instanceof AppError) || (error.code !== 'validation_failed' && error.code !== 'rate_limited')) throw error;
     if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
     const errors = error.code === 'rate_limited' ? { login: error.message } : error.fields;
-    return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={values} errors={errors} registration={registration} />, error.status);
+    return sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={values} errors={errors} registration={registration} askTerms={askTerms} />, error.status);
   }
 }
 

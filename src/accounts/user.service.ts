@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Db, PseudRow, UserRow, UserStanding } from '../db/database.js';
 import { endAllSessions } from './session.service.js';
-import { AppError, forbidden, invalid, notFound } from '../http/errors.js';
+import { AppError, forbidden, invalid, notFound, type FieldErrors } from '../http/errors.js';
 import { hashPassword, verifyPassword } from '../lib/secrets.js';
 import { cleanLine } from '../lib/text.js';
 import { collectProblems, emailProblem, loginProblem, passwordProblem, pseudProblem } from './account.validation.js';
@@ -18,7 +18,7 @@ export function toViewerUser(row: UserRow): ViewerUser {
   return {
     id: row.id, login: row.login, isAdmin: row.is_admin === 1, isWrangler: row.is_wrangler === 1, confirmed: row.email_confirmed_at !== null,
     twoFactor: row.totp_enabled_at !== null, roles: rolesOf(row.admin_roles), silencedUntil: silencedUntil(row),
-    trusted: row.trusted_at !== null || row.is_admin === 1 || row.admin_roles !== '',
+    trusted: row.trusted_at !== null || row.is_admin === 1 || row.admin_roles !== '', termsVersion: row.terms_version,
   };
 }
 
@@ -33,8 +33,9 @@ function silencedUntil(row: UserRow): string | null {
   return null;
 }
 
-async function checkNewAccount(db: Db, input: SignUpInput): Promise<void> {
+async function checkNewAccount(db: Db, input: SignUpInput, refuse: FieldErrors = {}): Promise<void> {
   const fields = collectProblems({
+    ...refuse,
     login: loginProblem(input.login),
     email: emailProblem(input.email),
     password: passwordProblem(input.password, input.login),
@@ -54,10 +55,11 @@ async function checkNewAccount(db: Db, input: SignUpInput): Promise<void> {
  */
 export async function createAccount(
   db: Kysely<Database>, raw: SignUpInput,
-  options: { admin?: boolean; confirmed?: boolean; alongside?: (trx: Db, userId: number) => Promise<void> } = {},
+  /** `refuse`: problems the caller found with its own fields (the terms), reported with the others. */
+  options: { admin?: boolean; confirmed?: boolean; alongside?: (trx: Db, userId: number) => Promise<void>; refuse?: FieldErrors } = {},
 ): Promise<ViewerUser> {
   const input = { ...raw, login: raw.login.trim(), email: raw.email.trim() };
-  await checkNewAccount(db, input);
+  await checkNewAccount(db, input, options.refuse);
   const passwordHash = await hashPassword(input.password);
   // While the archive holds new accounts, what a newcomer writes waits for the moderators until they approve some of it.
   const { holdNewAccounts } = await archiveSettings(db);

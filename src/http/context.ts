@@ -36,7 +36,12 @@ export type PageContext = {
   shared: boolean;
   /** Unread items in the member's inbox, for the header (0 for guests). */
   inboxUnread: number;
+  /** The archive's announcement for the banner, unless this visitor dismissed it (a shared page has its slot instead). */
+  announcement: Announcement | null;
 };
+
+/** An announcement as the banner shows it: sanitized HTML. */
+export type Announcement = { id: number; html: string };
 
 /** Builds the context a view renders with. */
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
@@ -44,14 +49,22 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   return {
     viewer: request.viewer, flash: request.flash, path: request.url, archiveName: config.archiveName,
     csrf: () => csrfToken(request, reply, config.sessionSecret), shared: false, inboxUnread: request.inboxUnread ?? 0,
+    announcement: visitorAnnouncement(request),
   };
+}
+
+/** The announcement this request's visitor is shown: none once they dismissed it (a cookie holding its id). */
+export function visitorAnnouncement(request: FastifyRequest): Announcement | null {
+  const current = request.announcement ?? null;
+  if (current === null || request.cookies[cookieNames(request.server.config).announcement] === String(current.id)) return null;
+  return current;
 }
 
 /** The context of a page rendered once for every guest at this address: a guest, no flash, slots for the form token. */
 export function sharedPageContext(request: FastifyRequest): PageContext {
   return {
     viewer: guestViewer(), flash: null, path: request.url, archiveName: request.server.config.archiveName,
-    csrf: () => SLOTS.csrf, shared: true, inboxUnread: 0,
+    csrf: () => SLOTS.csrf, shared: true, inboxUnread: 0, announcement: null,
   };
 }
 
@@ -114,5 +127,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set for a member's page requests by the inbox (feedback/inbox.hooks.ts): the header's count. */
     inboxUnread?: number;
+    /** Set for page requests by the site hook (accounts/site.hooks.ts): the announcement being shown, if any. */
+    announcement?: Announcement | null;
   }
 }

@@ -8,7 +8,11 @@ import { randomBytes } from 'node:crypto';
 const NONCE = randomBytes(9).toString('hex');
 
 /** The marks a shared render writes where a slot is. */
-export const SLOTS = { csrf: `bindery-slot-${NONCE}-csrf`, counters: `bindery-slot-${NONCE}-counters`, kudos: `bindery-slot-${NONCE}-kudos`, comments: `bindery-slot-${NONCE}-comments` } as const;
+export const SLOTS = {
+  csrf: `bindery-slot-${NONCE}-csrf`, counters: `bindery-slot-${NONCE}-counters`, kudos: `bindery-slot-${NONCE}-kudos`, comments: `bindery-slot-${NONCE}-comments`,
+  // The archive's announcement, unless this visitor dismissed it.
+  announcement: `bindery-slot-${NONCE}-announcement`,
+} as const;
 export type SlotName = keyof typeof SLOTS;
 
 const NAMES = Object.keys(SLOTS) as SlotName[];

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../http/context.js';
 import { assetUrl } from '../http/assets.js';
 import { Form } from './forms.js';
+import { AnnouncementBanner } from './announcement.js';
 
 type LayoutProps = { ctx: PageContext; title: string; children: ComponentChildren; mainClass?: string; feed?: { href: string; title: string } | undefined };
 
@@ -85,6 +86,7 @@ export function Layout({ ctx, title, children, mainClass, feed }: LayoutProps) {
             <UserMenu ctx={ctx} />
           </nav>
         </header>
+        <AnnouncementBanner ctx={ctx} />
         <main id="main" class={mainClass} tabIndex={-1}>
           {ctx.flash !== null && <p class="flash notice" role="status">{ctx.flash}</p>}
           {ctx.viewer.user !== null && !ctx.viewer.user.confirmed && (
@@ -95,6 +97,7 @@ export function Layout({ ctx, title, children, mainClass, feed }: LayoutProps) {
         <footer class="site-footer">
           {/* What the phone header leaves out (wide-only there), one link away on every page. */}
           <p class="footer-links"><a href="/collections">Collections</a> · <a href="/bookmarks">Everyone's bookmarks</a> · <a href="/opds">OPDS catalog</a></p>
+          <p class="footer-links"><a href="/terms">Terms of Service</a> · <a href="/privacy">Privacy Policy</a> · <a href="/contact">Contact us</a></p>
           <p>{ctx.archiveName === 'Bindery' ? 'Bindery, an archive for fan fiction that any community can run.' : `${ctx.archiveName} runs on Bindery, an archive for fan fiction.`}</p>
         </footer>
       </body>

@@ -24,7 +24,8 @@ type CachedPage = SlottedPage & { version: number; guestKudos: boolean };
 type KnownState = { version: number; guestVisible: boolean; guestKudos: boolean; countersHtml: Buffer; kudos: number; kudosHtml: Buffer; commentCount: Buffer; checkedAt: number };
 
 /** What one request puts in a shared page's slots besides the work's counters. */
-export type VisitorValues = { csrf: () => string };
+/** This visitor's own values for a shared page's slots: their form token, and the banner (empty once they dismissed it). */
+export type VisitorValues = { csrf: () => string; announcement: () => Buffer };
 
 /** The cache of one app process. */
 export class WorkPageCache {
@@ -75,8 +76,8 @@ export class WorkPageCache {
   }
 
   private fill(page: SlottedPage, state: KnownState, visitor: VisitorValues): FilledPage {
-    const shared: Record<Exclude<SlotName, 'csrf'>, Buffer> = { counters: state.countersHtml, kudos: state.kudosHtml, comments: state.commentCount };
-    return fillSlots(page, (slot) => (slot === 'csrf' ? Buffer.from(visitor.csrf()) : shared[slot]), this.buffers);
+    const shared: Record<Exclude<SlotName, 'csrf' | 'announcement'>, Buffer> = { counters: state.countersHtml, kudos: state.kudosHtml, comments: state.commentCount };
+    return fillSlots(page, (slot) => (slot === 'csrf' ? Buffer.from(visitor.csrf()) : slot === 'announcement' ? visitor.announcement() : shared[slot]), this.buffers);
   }
 
   /**

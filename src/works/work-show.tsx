@@ -12,6 +12,7 @@ import { getAllChaptersForReader, getChapterForReader, getWorkForReader, type Re
 import { AdultNoticePage } from './views/reader-pages.js';
 import { DraftBanner } from './views/preview-banner.js';
 import { WorkPage } from './views/work-page.js';
+import { announcementBytes } from '../views/announcement.js';
 import { downloadLinks } from './download-links.js';
 import { guestKudosAllowed } from '../accounts/settings.service.js';
 import { recordRead, viewerMarkedForLater, viewerSubscription, workCommentsHtml, workKudosHtml } from './work-feedback.js';
@@ -55,7 +56,7 @@ export async function showWork(request: FastifyRequest<{ Params: { id: string } 
   const workId = idParam(request.params.id);
   const cacheKey = guestCacheKey(request);
   // A guest's page is rendered once for every guest; this guest's own values go into its slots.
-  const visitor = { csrf: () => csrfToken(request, reply, request.server.config.sessionSecret) };
+  const visitor = { csrf: () => csrfToken(request, reply, request.server.config.sessionSecret), announcement: () => announcementBytes(pageContext(request, reply)) };
   const cached = cacheKey !== null && Number.isSafeInteger(workId) ? await workPages.serve(db, workId, cacheKey, visitor) : undefined;
   if (cached !== undefined) {
     noteRead(request, workId, false);

@@ -6,10 +6,10 @@ import { Layout } from '../../views/layout.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../account.validation.js';
 import type { Registration } from '../settings.service.js';
 
-export type SignUpValues = { login: string; email: string; invitation: string };
+export type SignUpValues = { login: string; email: string; invitation: string; terms: boolean };
 
 /** The sign-up form, with what was typed (never the password) and each error beside its field; closed or by invitation as the archive chose. */
-export function SignUpPage({ ctx, values, errors, registration }: { ctx: PageContext; values: SignUpValues; errors: FieldErrors; registration: Registration }) {
+export function SignUpPage({ ctx, values, errors, registration, askTerms }: { ctx: PageContext; values: SignUpValues; errors: FieldErrors; registration: Registration; askTerms: boolean }) {
   if (registration === 'closed') {
     return (
       <Layout ctx={ctx} title="Sign up" mainClass="narrow">
@@ -34,6 +34,15 @@ export function SignUpPage({ ctx, values, errors, registration }: { ctx: PageCon
         <TextField name="password" label="Password" type="password" value="" errors={errors} required autocomplete="new-password"
           hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. Any characters you like; very common passwords are refused.`} />
         <TextField name="passwordConfirmation" label="Confirm password" type="password" value="" errors={errors} required autocomplete="new-password" />
+        {askTerms && (
+          <div class={errors.terms !== undefined ? 'field has-error' : 'field'}>
+            {errors.terms !== undefined && <p class="field-error" id="field-terms-error">{errors.terms}</p>}
+            <label class="choice">
+              <input type="checkbox" id="field-terms" name="terms" value="1" checked={values.terms} />
+              {' '}I have read and accept the <a href="/terms" target="_blank">Terms of Service</a> and the <a href="/privacy" target="_blank">Privacy Policy</a>
+            </label>
+          </div>
+        )}
         <p><button type="submit" class="primary">Create account</button></p>
       </Form>
       <p>Already have an account? <a href="/login">Log in</a>.</p>
