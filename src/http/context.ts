@@ -1,6 +1,6 @@
 // Per-request context: who is asking (session cookie or API token), the flash message, the page context.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { guestViewer, type Viewer, type ViewerUser } from '../access/viewer.js';
+import { guestViewer, READING_DEFAULTS, readingOf, type ReadingChoices, type Viewer, type ViewerUser } from '../access/viewer.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Kysely } from 'kysely';
@@ -36,6 +36,8 @@ export type PageContext = {
   shared: boolean;
   /** Unread items in the member's inbox, for the header (0 for guests). */
   inboxUnread: number;
+  /** What the reader chose pages to show them (the time zone of every date, folded tags); a guest's defaults on a shared page. */
+  reading: ReadingChoices;
 };
 
 /** Builds the context a view renders with. */
@@ -44,6 +46,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   return {
     viewer: request.viewer, flash: request.flash, path: request.url, archiveName: config.archiveName,
     csrf: () => csrfToken(request, reply, config.sessionSecret), shared: false, inboxUnread: request.inboxUnread ?? 0,
+    reading: readingOf(request.viewer),
   };
 }
 
@@ -51,7 +54,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
 export function sharedPageContext(request: FastifyRequest): PageContext {
   return {
     viewer: guestViewer(), flash: null, path: request.url, archiveName: request.server.config.archiveName,
-    csrf: () => SLOTS.csrf, shared: true, inboxUnread: 0,
+    csrf: () => SLOTS.csrf, shared: true, inboxUnread: 0, reading: READING_DEFAULTS,
   };
 }
 

@@ -30,6 +30,7 @@ import * as m027 from './027_moderation.js';
 import * as m028 from './028_blocks.js';
 import * as m029 from './029_invitations.js';
 import * as m030 from './030_mutes.js';
+import * as m032 from './032_reading_preferences.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '028_blocks': m028,
   '029_invitations': m029,
   '030_mutes': m030,
+  '032_reading_preferences': m032,
 };
