@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { localViewer } from '../src/access/viewer.js';
+import { localViewer, READING_DEFAULTS } from '../src/access/viewer.js';
 import { runMatching } from '../src/collections/exchange.service.js';
 import { compatibility, maximumMatching, type MatchRules, type MatchSignup } from '../src/collections/exchange-matching.js';
 import { openDatabase } from '../src/db/connect.js';
@@ -128,7 +128,7 @@ async function throughTheApp(generated: Generated[], database: 'sqlite' | 'postg
       ]);
       await db.insertInto('exchange_tags').values(rows).execute();
     }
-    const viewer = localViewer({ id: owner.id, login: 'owner', isAdmin: false, isWrangler: false, confirmed: true, twoFactor: false, roles: [], silencedUntil: null, trusted: true, termsVersion: 0 });
+    const viewer = localViewer({ id: owner.id, login: 'owner', isAdmin: false, isWrangler: false, confirmed: true, twoFactor: false, roles: [], silencedUntil: null, trusted: true, termsVersion: 0, reading: READING_DEFAULTS });
     const times: number[] = [];
     let result = { matched: 0, unmatched: 0 };
     for (let run = 0; run < 3; run++) {

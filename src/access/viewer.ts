@@ -13,7 +13,29 @@ export type ViewerUser = Readonly<{
   trusted: boolean;
   /** The version of the terms of service they last accepted (asked again when it is older than the archive's). */
   termsVersion: number;
+  /** How the member chose to read (their preferences), loaded with their session. */
+  reading: ReadingChoices;
 }>;
+
+/** A reader's choices about what pages show them; guests read with READING_DEFAULTS. */
+export type ReadingChoices = Readonly<{
+  /** Adult works open without the notice. */
+  showAdult: boolean;
+  /** Archive warnings, and additional tags, stay folded until the reader opens them. */
+  hideWarnings: boolean;
+  hideFreeforms: boolean;
+  /** /works/:id shows every chapter unless a chapter is asked for. */
+  fullWork: boolean;
+  /** The IANA time zone dates and times are shown in. */
+  timeZone: string;
+}>;
+
+export const READING_DEFAULTS: ReadingChoices = { showAdult: false, hideWarnings: false, hideFreeforms: false, fullWork: false, timeZone: 'UTC' };
+
+/** The reading choices of whoever is asking. */
+export function readingOf(viewer: Viewer): ReadingChoices {
+  return viewer.user?.reading ?? READING_DEFAULTS;
+}
 
 /** The archive's volunteer roles: each opens its own admin pages. */
 export const ADMIN_ROLES = ['policy_abuse', 'support', 'tag_wrangling'] as const;

@@ -133,7 +133,7 @@ async function submitLogin(request: FastifyRequest<LoginParams>, reply: FastifyR
   return orAgain(async () => {
     const login = await changeLogin(request.server.db, user, { password: field(form, 'loginPassword'), login: newLogin });
     const row = await findUserById(request.server.db, user.id);
-    if (row !== undefined) request.viewer = { ...request.viewer, user: toViewerUser(row) };
+    if (row !== undefined) request.viewer = { ...request.viewer, user: toViewerUser(row, user.reading) };
     setFlash(reply, `Your user name is now ${login}. Links with your old name lead here for 30 days.`);
     return reply.redirect(`/users/${login}/account`, 303);
   }, (errors, status) => showAccount(request, reply, { newLogin }, errors, status));

@@ -9,15 +9,21 @@ export async function insertSession(db: Db, s: NewSession): Promise<void> {
   }).execute();
 }
 
-export type SessionWithUser = { user: UserRow; remember: 0 | 1; seenAt: string };
+/** The session's user with their reading choices (the columns of user_preferences, null without a row): pages need both. */
+export type SessionWithUser = {
+  user: UserRow; remember: 0 | 1; seenAt: string;
+  reading: { view_adult: number | null; hide_warnings: number | null; hide_freeforms: number | null; view_full_work: number | null; time_zone: string | null };
+};
 
 export async function findLiveSession(db: Db, id: string, now: string): Promise<SessionWithUser | undefined> {
+  // The preferences ride along in the same query: a member's page costs no extra round trip for them.
   const row = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users').select(['sessions.remember', 'sessions.seen_at'])
+    .leftJoin('user_preferences as p', 'p.user_id', 'sessions.user_id')
+    .selectAll('users').select(['sessions.remember', 'sessions.seen_at', 'p.view_adult', 'p.hide_warnings', 'p.hide_freeforms', 'p.view_full_work', 'p.time_zone'])
     .where('sessions.id', '=', id).where('sessions.expires_at', '>', now).executeTakeFirst();
   if (!row) return undefined;
-  const { remember, seen_at, ...user } = row;
-  return { user, remember, seenAt: seen_at };
+  const { remember, seen_at, view_adult, hide_warnings, hide_freeforms, view_full_work, time_zone, ...user } = row;
+  return { user, remember, seenAt: seen_at, reading: { view_adult, hide_warnings, hide_freeforms, view_full_work, time_zone } };
 }
 
 export async function touchSession(db: Db, id: string, now: string, expiresAt: string): Promise<void> {

@@ -5,6 +5,7 @@ import { randomToken, sha256Hex } from '../lib/secrets.js';
 import * as sessions from './session.repository.js';
 import { findUserByLoginKey } from './user.repository.js';
 import { toViewerUser } from './user.service.js';
+import { readingChoices } from './preferences.service.js';
 import type { ViewerUser } from '../access/viewer.js';
 import { AppError } from '../http/errors.js';
 
@@ -31,7 +32,7 @@ export async function resumeSession(db: Db, token: string): Promise<ViewerUser |
     const ttl = found.remember === 1 ? SESSION_TTL_MS.remembered : SESSION_TTL_MS.short;
     await sessions.touchSession(db, id, now, isoFromNow(ttl));
   }
-  return toViewerUser(found.user);
+  return toViewerUser(found.user, readingChoices(found.reading));
 }
 
 /** Ends a session on the server, so the cookie is worthless even if kept. */

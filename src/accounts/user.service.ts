@@ -7,18 +7,18 @@ import { hashPassword, verifyPassword } from '../lib/secrets.js';
 import { cleanLine } from '../lib/text.js';
 import { collectProblems, emailProblem, loginProblem, passwordProblem, pseudProblem } from './account.validation.js';
 import * as users from './user.repository.js';
-import { ADMIN_ROLES, type AdminRole, type ViewerUser } from '../access/viewer.js';
+import { ADMIN_ROLES, READING_DEFAULTS, type AdminRole, type ReadingChoices, type ViewerUser } from '../access/viewer.js';
 import { nowIso } from '../lib/clock.js';
 import { archiveSettings } from './settings.service.js';
 
 export type SignUpInput = { login: string; email: string; password: string; passwordConfirmation?: string | undefined };
 
-/** The user as a viewer sees itself. */
-export function toViewerUser(row: UserRow): ViewerUser {
+/** The user as a viewer sees itself; a session brings the member's reading choices (the command line and the API show no pages, so the defaults do). */
+export function toViewerUser(row: UserRow, reading: ReadingChoices = READING_DEFAULTS): ViewerUser {
   return {
     id: row.id, login: row.login, isAdmin: row.is_admin === 1, isWrangler: row.is_wrangler === 1, confirmed: row.email_confirmed_at !== null,
     twoFactor: row.totp_enabled_at !== null, roles: rolesOf(row.admin_roles), silencedUntil: silencedUntil(row),
-    trusted: row.trusted_at !== null || row.is_admin === 1 || row.admin_roles !== '', termsVersion: row.terms_version,
+    trusted: row.trusted_at !== null || row.is_admin === 1 || row.admin_roles !== '', termsVersion: row.terms_version, reading,
   };
 }
 
@@ -120,7 +120,7 @@ export async function setWrangler(db: Db, actor: ViewerUser | null, login: strin
 
 /** Everyone who can wrangle tags. */
 export async function listWranglers(db: Db): Promise<ViewerUser[]> {
-  return (await users.findWranglers(db)).map(toViewerUser);
+  return (await users.findWranglers(db)).map((row) => toViewerUser(row));
 }
 
 /** Looks up a user by login for public pages; 404 when there is none. */

@@ -413,7 +413,7 @@ export interface InboxItemTable {
   created_at: string;
 }
 
-/** A member's choices (email for comments and replies). */
+/** A member's choices: email, history, gifts, and how they read. */
 export interface UserPreferenceTable {
   user_id: number;
   email_comments: ColumnType<Flag, Flag | undefined, Flag>;
@@ -423,6 +423,15 @@ export interface UserPreferenceTable {
   email_digest: ColumnType<Flag, Flag | undefined, Flag>;
   /** Others may give this member works as gifts. */
   accept_gifts: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Open adult works without the notice. */
+  view_adult: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Fold archive warnings, and additional tags, until the reader opens them. */
+  hide_warnings: ColumnType<Flag, Flag | undefined, Flag>;
+  hide_freeforms: ColumnType<Flag, Flag | undefined, Flag>;
+  /** A work's page shows every chapter unless a chapter is asked for. */
+  view_full_work: ColumnType<Flag, Flag | undefined, Flag>;
+  /** The IANA time zone dates and times are shown in; null for UTC. */
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: string;
 }
 

@@ -3,15 +3,16 @@
 //   GET  /users/:login/inbox                 one's own inbox, unread first
 //   POST /users/:login/inbox/read            mark everything read
 //   POST /users/:login/inbox/:item/(read|delete)
-//   GET  /users/:login/preferences, POST     email choices
+//   GET  /users/:login/preferences, POST     email, gift and reading choices, time zone
 //   GET  /unsubscribe/comments/:user/:sig, POST   stop comment emails from the link in one (no log-in needed)
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireUser } from '../access/permissions.js';
-import { preferencesOf, savePreferences } from '../accounts/preferences.service.js';
+import { preferencesOf, savePreferences, type FormPreferences } from '../accounts/preferences.service.js';
 import { pageContext, setFlash } from '../http/context.js';
-import { forbidden, notFound } from '../http/errors.js';
-import { checkbox, formOf, idParam, pageParam } from '../http/form-values.js';
+import { AppError, forbidden, notFound } from '../http/errors.js';
+import type { FormBody } from '../http/body-parsers.js';
+import { checkbox, field, formOf, idParam, pageParam } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { unsubscribeSignature } from '../mail/mail-site.js';
 import { changeInbox, inboxOf } from './inbox.service.js';
@@ -34,6 +35,15 @@ function signed(request: FastifyRequest<UnsubscribeParams>): number {
   return userId;
 }
 
+/** Every choice on the preferences form, as sent (an unticked box is off); the reading history has its own switch. */
+function preferencesTyped(form: FormBody): FormPreferences {
+  return {
+    emailComments: checkbox(form, 'email_comments'), emailDigest: checkbox(form, 'email_digest'), acceptGifts: checkbox(form, 'accept_gifts'),
+    showAdult: checkbox(form, 'view_adult'), hideWarnings: checkbox(form, 'hide_warnings'),
+    hideFreeforms: checkbox(form, 'hide_freeforms'), fullWork: checkbox(form, 'view_full_work'), timeZone: field(form, 'time_zone') || 'UTC',
+  };
+}
+
 /** Routes for the inbox and email choices. */
 export function registerInboxRoutes(app: FastifyInstance): void {
   app.get<LoginParams>('/users/:login/inbox', async (request, reply) => {
@@ -54,15 +64,18 @@ export function registerInboxRoutes(app: FastifyInstance): void {
   });
   app.get<LoginParams>('/users/:login/preferences', async (request, reply) => {
     const login = ownLogin(request);
-    const { emailComments, emailDigest, acceptGifts } = await preferencesOf(request.server.db, requireUser(request.viewer).id);
-    return sendPage(reply, <PreferencesPage ctx={pageContext(request, reply)} login={login} emailComments={emailComments} emailDigest={emailDigest} acceptGifts={acceptGifts} />);
+    const values = await preferencesOf(request.server.db, requireUser(request.viewer).id);
+    return sendPage(reply, <PreferencesPage ctx={pageContext(request, reply)} login={login} values={values} />);
   });
   app.post<LoginParams>('/users/:login/preferences', async (request, reply) => {
     const login = ownLogin(request);
-    const form = formOf(request);
-    await savePreferences(request.server.db, requireUser(request.viewer).id, {
-      emailComments: checkbox(form, 'email_comments'), emailDigest: checkbox(form, 'email_digest'), acceptGifts: checkbox(form, 'accept_gifts'),
-    });
+    const typed = preferencesTyped(formOf(request));
+    try {
+      await savePreferences(request.server.db, requireUser(request.viewer).id, typed);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      return sendPage(reply, <PreferencesPage ctx={pageContext(request, reply)} login={login} values={typed} errors={error.fields} />, 422);
+    }
     setFlash(reply, 'Preferences saved.');
     return reply.redirect(`/users/${encodeURIComponent(login)}/preferences`, 303);
   });

@@ -1,6 +1,6 @@
 // Per-request context: who is asking (session cookie or API token), the flash message, the page context.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { guestViewer, type Viewer, type ViewerUser } from '../access/viewer.js';
+import { guestViewer, READING_DEFAULTS, readingOf, type ReadingChoices, type Viewer, type ViewerUser } from '../access/viewer.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Kysely } from 'kysely';
@@ -38,6 +38,8 @@ export type PageContext = {
   inboxUnread: number;
   /** The archive's announcement for the banner, unless this visitor dismissed it (a shared page has its slot instead). */
   announcement: Announcement | null;
+  /** What the reader chose pages to show them (the time zone of every date, folded tags); a guest's defaults on a shared page. */
+  reading: ReadingChoices;
 };
 
 /** An announcement as the banner shows it: sanitized HTML. */
@@ -50,6 +52,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     viewer: request.viewer, flash: request.flash, path: request.url, archiveName: config.archiveName,
     csrf: () => csrfToken(request, reply, config.sessionSecret), shared: false, inboxUnread: request.inboxUnread ?? 0,
     announcement: visitorAnnouncement(request),
+    reading: readingOf(request.viewer),
   };
 }
 
@@ -64,7 +67,7 @@ export function visitorAnnouncement(request: FastifyRequest): Announcement | nul
 export function sharedPageContext(request: FastifyRequest): PageContext {
   return {
     viewer: guestViewer(), flash: null, path: request.url, archiveName: request.server.config.archiveName,
-    csrf: () => SLOTS.csrf, shared: true, inboxUnread: 0, announcement: null,
+    csrf: () => SLOTS.csrf, shared: true, inboxUnread: 0, announcement: null, reading: READING_DEFAULTS,
   };
 }
 

@@ -1,5 +1,6 @@
 // Showing a work to a reader: the adult notice first where needed, then one chapter or the entire work.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { readingOf } from '../access/viewer.js';
 import { ADULT_COOKIE, cookieOptions } from '../http/cookies.js';
 import { pageContext, sharedPageContext, type PageContext } from '../http/context.js';
 import { csrfToken } from '../http/csrf.js';
@@ -31,15 +32,21 @@ function withParam(url: string, name: string, value: string): string {
   return `${path ?? ''}?${params.toString()}`;
 }
 
-/** True when the reader must first see the adult notice; remembers "Proceed" in a cookie. */
+/** True when the reader must first see the adult notice; remembers "Proceed" in a cookie (a member may have chosen never to see it). */
 function needsAdultNotice(request: FastifyRequest, reply: FastifyReply, reader: ReaderWork): boolean {
   const rating = reader.work.tags.rating[0] ?? 'Not Rated';
-  if (!ADULT_RATINGS.includes(rating) || reader.isCreator) return false;
+  if (!ADULT_RATINGS.includes(rating) || reader.isCreator || readingOf(request.viewer).showAdult) return false;
   if ((request.query as ShowQuery).view_adult === 'true') {
     reply.setCookie(ADULT_COOKIE, 'true', cookieOptions(request.server.config));
     return false;
   }
   return request.cookies[ADULT_COOKIE] !== 'true';
+}
+
+/** Whether /works/:id shows every chapter: asked for in the address (true or false), else the member's choice. */
+function wantsFullWork(request: FastifyRequest): boolean {
+  const asked = (request.query as ShowQuery).view_full_work;
+  return asked === undefined ? readingOf(request.viewer).fullWork : asked === 'true';
 }
 
 /** The cache key for a guest's request that may be answered from the page cache, or null. */
@@ -89,7 +96,7 @@ async function readerPage(request: FastifyRequest, reply: FastifyReply, ctx: Pag
     return <AdultNoticePage ctx={ctx} work={reader.work} proceedHref={withParam(request.url, 'view_adult', 'true')} />;
   }
   noteRead(request, reader.work.id, reader.isCreator);
-  const full = chapterId === null && (request.query as ShowQuery).view_full_work === 'true';
+  const full = chapterId === null && wantsFullWork(request);
   let shown;
   if (full) shown = await getAllChaptersForReader(db, reader);
   else {

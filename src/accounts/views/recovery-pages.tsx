@@ -92,6 +92,10 @@ export function AccountPage({ ctx, values, errors }: { ctx: PageContext; values:
         <h3 id="two-factor-heading">Two-factor sign-in</h3>
         <p>{ctx.viewer.user?.twoFactor === true ? 'On: logging in takes a code from your authenticator app.' : 'Off: logging in takes only your password.'} <a href={`${base}/two_factor`}>{ctx.viewer.user?.twoFactor === true ? 'Manage two-factor sign-in' : 'Set up two-factor sign-in'}</a></p>
       </section>
+      <section aria-labelledby="preferences-heading">
+        <h3 id="preferences-heading">Preferences</h3>
+        <p><a href={`/users/${values.login}/preferences`}>Reading, time zone, email and gifts</a></p>
+      </section>
       <section aria-labelledby="safety-heading">
         <h3 id="safety-heading">Blocking and muting</h3>
         <p><a href={`/users/${values.login}/blocked`}>Whom you blocked</a> · <a href={`/users/${values.login}/mutes`}>Creators and tags you muted</a></p>

@@ -156,7 +156,7 @@ function ItemList({ ctx, items, maintainer, empty }: { ctx: PageContext; items: 
   return (
     <ol class="work index group">
       {items.map((item) => (
-        <WorkBlurb key={item.id} work={item.work}>
+        <WorkBlurb key={item.id} work={item.work} reading={ctx.reading}>
           <ul class="actions item-actions">
             {!item.approved && <li class="status">Waiting for approval</li>}
             {maintainer && !item.approved && <li><PostButton ctx={ctx} action={`/collection_items/${item.id}/approve`} label="Approve" /></li>}

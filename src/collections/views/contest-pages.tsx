@@ -53,7 +53,7 @@ export function BallotPage({ ctx, contest, entries, mine, errors }: { ctx: PageC
               <input type="hidden" name="category" value={category} />
               <ol class="work index group">
                 {entries.map((work) => (
-                  <WorkBlurb key={work.id} work={work}>
+                  <WorkBlurb key={work.id} work={work} reading={ctx.reading}>
                     <label class="choice vote-choice"><input type="radio" name="work_id" value={String(work.id)} required /> Vote for this in {category}</label>
                   </WorkBlurb>
                 ))}
@@ -78,7 +78,7 @@ export function ResultsPage({ ctx, contest, results }: { ctx: PageContext; conte
         <section class="category" key={r.category}>
           <h3 class="heading">{r.category}</h3>
           <ol class="work index group">
-            {r.rows.map((row) => <WorkBlurb key={row.work.id} work={row.work}><p class="votes">{row.votes === 1 ? '1 vote' : `${row.votes} votes`}</p></WorkBlurb>)}
+            {r.rows.map((row) => <WorkBlurb key={row.work.id} work={row.work} reading={ctx.reading}><p class="votes">{row.votes === 1 ? '1 vote' : `${row.votes} votes`}</p></WorkBlurb>)}
           </ol>
         </section>
       ))}

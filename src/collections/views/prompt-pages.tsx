@@ -90,7 +90,7 @@ export function PromptPage({ ctx, collection, prompt, fills, errors }: { ctx: Pa
         <h3 class="heading">Claims</h3>
         {prompt.claims.length === 0 ? <p class="empty">Nobody has claimed this prompt yet.</p> : <ul class="claims">{prompt.claims.map((c) => <li key={c}>{c}</li>)}</ul>}
         <h3 class="heading">Fills</h3>
-        {fills.length === 0 ? <p class="empty">{prompt.fills > 0 ? 'Its fills are not revealed yet.' : 'No works fill this prompt yet.'}</p> : <ol class="work index group">{fills.map((w) => <WorkBlurb key={w.id} work={w} />)}</ol>}
+        {fills.length === 0 ? <p class="empty">{prompt.fills > 0 ? 'Its fills are not revealed yet.' : 'No works fill this prompt yet.'}</p> : <ol class="work index group">{fills.map((w) => <WorkBlurb key={w.id} work={w} reading={ctx.reading} />)}</ol>}
         {member && (
           <Form ctx={ctx} action={`/prompts/${prompt.id}/fills`} class="fill-existing">
             <TextField name="work" label="Or fill it with a work you already posted" value="" errors={errors} hint="The work’s address (…/works/123) or its number. It joins the collection." />

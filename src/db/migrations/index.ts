@@ -31,6 +31,7 @@ import * as m028 from './028_blocks.js';
 import * as m029 from './029_invitations.js';
 import * as m030 from './030_mutes.js';
 import * as m031 from './031_spam_and_site.js';
+import * as m032 from './032_reading_preferences.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '029_invitations': m029,
   '030_mutes': m030,
   '031_spam_and_site': m031,
+  '032_reading_preferences': m032,
 };

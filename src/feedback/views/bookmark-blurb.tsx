@@ -4,13 +4,15 @@ import { storedHtml } from '../../works/views/userstuff.js';
 import { WorkBlurb } from '../../works/views/work-blurb.js';
 import { SeriesBlurb } from '../../series/views/series-blurb.js';
 import type { BookmarkView } from '../bookmark.service.js';
+import type { ReadingChoices } from '../../access/viewer.js';
+import { dateIn } from '../../lib/time-zones.js';
 
-function BookmarkerModule({ bookmark }: { bookmark: BookmarkView }) {
+function BookmarkerModule({ bookmark, reading }: { bookmark: BookmarkView; reading: ReadingChoices }) {
   return (
     <div class="user module group">
       <h5 class="byline heading">
         Bookmarked by <a href={`/users/${encodeURIComponent(bookmark.login)}/bookmarks`}>{bookmark.pseud}</a>
-        {' '}<span class="datetime">{bookmark.createdAt.slice(0, 10)}</span>
+        {' '}<span class="datetime">{dateIn(bookmark.createdAt, reading.timeZone)}</span>
         {bookmark.rec && <span class="rec"> · Rec</span>}
         {bookmark.private && <span class="private"> · Private</span>}
       </h5>
@@ -23,10 +25,11 @@ function BookmarkerModule({ bookmark }: { bookmark: BookmarkView }) {
   );
 }
 
-/** A bookmark's blurb. */
-export function BookmarkBlurb({ bookmark }: { bookmark: BookmarkView }) {
-  if (bookmark.work !== null) return <WorkBlurb work={bookmark.work}><BookmarkerModule bookmark={bookmark} /></WorkBlurb>;
-  if (bookmark.series !== null) return <SeriesBlurb series={bookmark.series} id={`bookmark_${bookmark.id}`}><BookmarkerModule bookmark={bookmark} /></SeriesBlurb>;
+/** A bookmark's blurb, with the reader's choices (ctx.reading): folded tags, the zone of its date. */
+export function BookmarkBlurb({ bookmark, reading }: { bookmark: BookmarkView; reading: ReadingChoices }) {
+  const bookmarker = <BookmarkerModule bookmark={bookmark} reading={reading} />;
+  if (bookmark.work !== null) return <WorkBlurb work={bookmark.work} reading={reading}>{bookmarker}</WorkBlurb>;
+  if (bookmark.series !== null) return <SeriesBlurb series={bookmark.series} id={`bookmark_${bookmark.id}`}>{bookmarker}</SeriesBlurb>;
   const ext = bookmark.external;
   if (ext === null) return null;
   return (
@@ -37,7 +40,7 @@ export function BookmarkBlurb({ bookmark }: { bookmark: BookmarkView }) {
         <p class="rating">{ext.rating}</p>
       </div>
       {ext.summary !== '' && <blockquote class="userstuff summary" dangerouslySetInnerHTML={storedHtml(ext.summary)} />}
-      <BookmarkerModule bookmark={bookmark} />
+      {bookmarker}
     </li>
   );
 }

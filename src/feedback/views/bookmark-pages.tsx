@@ -26,7 +26,7 @@ export function BookmarkListing({ ctx, title, heading, page, basePath, intro, em
       {intro}
       <ListingColumns filters={filters} notices={notices}>
         {page.total > 0 ? <p class="listing-count" role="status">{formatCount(page.total)} {page.total === 1 ? 'Bookmark' : 'Bookmarks'}</p> : <p class="empty">{empty}</p>}
-        <ol class="bookmark index group">{page.items.map((b) => <BookmarkBlurb key={b.id} bookmark={b} />)}</ol>
+        <ol class="bookmark index group">{page.items.map((b) => <BookmarkBlurb key={b.id} bookmark={b} reading={ctx.reading} />)}</ol>
         <Pagination page={page.page} pages={page.pages} basePath={basePath} />
       </ListingColumns>
     </Layout>
@@ -55,7 +55,7 @@ export function BookmarkPage({ ctx, bookmark }: { ctx: PageContext; bookmark: Bo
   return (
     <Layout ctx={ctx} title={`Bookmark of ${bookmark.work?.title ?? bookmark.external?.title ?? ''}`} mainClass="bookmarks-show">
       <h2 class="heading">Bookmark</h2>
-      <ol class="bookmark index group"><BookmarkBlurb bookmark={bookmark} /></ol>
+      <ol class="bookmark index group"><BookmarkBlurb bookmark={bookmark} reading={ctx.reading} /></ol>
       {bookmark.mine && <ul class="actions"><li><a href={`/bookmarks/${bookmark.id}/edit`}>Edit</a></li><li><PostButton ctx={ctx} action={`/bookmarks/${bookmark.id}/delete`} label="Delete" confirm="Delete this bookmark?" /></li></ul>}
     </Layout>
   );

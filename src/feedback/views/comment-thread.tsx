@@ -4,14 +4,11 @@
 // hide and approve.
 import type { PageContext } from '../../http/context.js';
 import { PostButton } from '../../views/forms.js';
+import { dateTimeIn } from '../../lib/time-zones.js';
 import { SHOWN_DEPTH, type CommentAuthor, type CommentView } from '../comment-threads.service.js';
 
 /** What this reader may do to comments on the work. */
 export type ThreadPowers = { creator: boolean; canReply: boolean };
-
-function when(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
 
 function Byline({ author }: { author: CommentAuthor }) {
   // Never a link to a pseud page: on a work's pages those links name its creators (readers' tools count them).
@@ -55,12 +52,12 @@ export function CommentItem({ ctx, comment, powers, baseDepth }: { ctx: PageCont
       {comment.state === 'deleted' ? <p class="deleted-comment">(Previous comment deleted.)</p> : (
         <>
           <h4 class="heading byline">
-            {comment.withheld !== null && comment.hiddenBy === null ? <span class="blocked">Someone you blocked</span> : <Byline author={comment.author} />} <span class="posted datetime"><time datetime={comment.createdAt}>{when(comment.createdAt)}</time></span>
+            {comment.withheld !== null && comment.hiddenBy === null ? <span class="blocked">Someone you blocked</span> : <Byline author={comment.author} />} <span class="posted datetime"><time datetime={comment.createdAt}>{dateTimeIn(comment.createdAt, ctx.reading.timeZone)}</time></span>
           </h4>
           {note !== undefined && <p class="comment-note">{note}</p>}
           {comment.withheld !== null ? <p class="hidden-comment">{comment.withheld}</p>
             : <blockquote class="userstuff" dangerouslySetInnerHTML={{ __html: comment.html }} />}
-          {comment.editedAt !== null && <p class="edited datetime">Last Edited <time datetime={comment.editedAt}>{when(comment.editedAt)}</time></p>}
+          {comment.editedAt !== null && <p class="edited datetime">Last Edited <time datetime={comment.editedAt}>{dateTimeIn(comment.editedAt, ctx.reading.timeZone)}</time></p>}
           {comment.frozen && <p class="comment-note">This thread is frozen: no more replies can be added.</p>}
           <Actions ctx={ctx} comment={comment} powers={powers} />
         </>

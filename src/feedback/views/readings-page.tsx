@@ -8,6 +8,7 @@ import type { Page } from '../../works/reading.service.js';
 import { WorkBlurb } from '../../works/views/work-blurb.js';
 import { NO_MARKS } from '../../works/listing-marks.js';
 import type { ReadingEntry } from '../reading.service.js';
+import { dateIn } from '../../lib/time-zones.js';
 
 export function ReadingsPage({ ctx, login, page, history, laterOnly }: { ctx: PageContext; login: string; page: Page<ReadingEntry>; history: boolean; laterOnly: boolean }) {
   const base = `/users/${encodeURIComponent(login)}/readings`;
@@ -23,10 +24,10 @@ export function ReadingsPage({ ctx, login, page, history, laterOnly }: { ctx: Pa
       {page.items.length === 0 ? <p class="empty">{laterOnly ? 'Nothing marked for later.' : 'No works read yet.'}</p> : (
         <ol class="reading work index group">
           {page.items.map((entry) => (
-            <WorkBlurb key={entry.work.id} work={entry.work} marks={entry.updatedSince ? { ...NO_MARKS, updated: new Set([entry.work.id]) } : NO_MARKS}>
+            <WorkBlurb key={entry.work.id} work={entry.work} reading={ctx.reading} marks={entry.updatedSince ? { ...NO_MARKS, updated: new Set([entry.work.id]) } : NO_MARKS}>
               <div class="reading-note">
                 <p>
-                  {entry.visits > 0 ? <>Last visited {entry.lastReadAt.slice(0, 10)} · {entry.visits === 1 ? '1 visit' : `${entry.visits} visits`}</> : 'Not read yet'}
+                  {entry.visits > 0 ? <>Last visited {dateIn(entry.lastReadAt, ctx.reading.timeZone)} · {entry.visits === 1 ? '1 visit' : `${entry.visits} visits`}</> : 'Not read yet'}
                   {entry.later && <> · <span class="later-mark">Marked for later</span></>}
                 </p>
                 <ul class="actions">

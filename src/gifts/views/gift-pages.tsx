@@ -16,7 +16,7 @@ export function GiftsPage({ ctx, login, mine, gifts }: { ctx: PageContext; login
       {gifts.length === 0 ? <p class="empty">No gifts yet.</p> : (
         <ol class="work index group">
           {gifts.map((gift) => (
-            <WorkBlurb key={gift.id} work={gift.work}>
+            <WorkBlurb key={gift.id} work={gift.work} reading={ctx.reading}>
               {mine && <ul class="actions gift-actions"><li><PostButton ctx={ctx} action={`/gifts/${gift.id}/refuse`} label="Refuse gift" confirm="Refuse this gift? It will no longer show, here or on the work." /></li></ul>}
             </WorkBlurb>
           ))}

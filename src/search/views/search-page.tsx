@@ -6,6 +6,7 @@ import { Layout } from '../../views/layout.js';
 import { Pagination } from '../../views/pagination.js';
 import { LANGUAGES } from '../../works/languages.js';
 import { WorkBlurb } from '../../works/views/work-blurb.js';
+import type { ReadingChoices } from '../../access/viewer.js';
 import { NO_MARKS, type ListingMarks } from '../../works/listing-marks.js';
 import { chapterPath } from '../../works/work-paths.js';
 import type { SearchResults } from '../search.service.js';
@@ -65,7 +66,7 @@ function SearchForm({ values }: { values: AdvancedValues }) {
   );
 }
 
-function Results({ results, basePath, marks }: { results: SearchResults; basePath: string; marks: ListingMarks }) {
+function Results({ results, basePath, marks, reading }: { results: SearchResults; basePath: string; marks: ListingMarks; reading: ReadingChoices }) {
   const { page, parsed, snippets } = results;
   return (
     <section aria-labelledby="results-heading">
@@ -81,7 +82,7 @@ function Results({ results, basePath, marks }: { results: SearchResults; basePat
         {page.items.map((work) => {
           const snippet = snippets.get(work.id);
           return (
-            <WorkBlurb key={work.id} work={work} marks={marks}>
+            <WorkBlurb key={work.id} work={work} reading={reading} marks={marks}>
               {snippet !== undefined && (
                 <blockquote class="userstuff snippet">
                   <p dangerouslySetInnerHTML={{ __html: snippet.html }} />
@@ -107,7 +108,7 @@ export function SearchPage({ ctx, values, results, basePath, marks = NO_MARKS }:
     <Layout ctx={ctx} title={values.query !== '' ? `Search: ${values.query}` : 'Search works'} mainClass="works-search">
       <h2 class="heading">Search works</h2>
       <SearchForm values={values} />
-      {results !== null && <Results results={results} basePath={basePath} marks={marks} />}
+      {results !== null && <Results results={results} basePath={basePath} marks={marks} reading={ctx.reading} />}
     </Layout>
   );
 }

@@ -47,7 +47,7 @@ export function SeriesPage({ ctx, series, subscription }: {
         <h3 class="landmark heading">Listing Series</h3>
         {series.works.length === 0 ? <p class="empty">No works you can read are in this series yet.</p> : (
           <ul class="series work index group">
-            {series.works.map((work) => <WorkBlurb key={work.id} work={work} />)}
+            {series.works.map((work) => <WorkBlurb key={work.id} work={work} reading={ctx.reading} />)}
           </ul>
         )}
       </div>

@@ -16,7 +16,7 @@ export function AdultNoticePage({ ctx, work, proceedHref }: { ctx: PageContext; 
         <li><a class="primary-link" href={proceedHref}>Proceed</a></li>
         <li><a href="/works">Go back</a></li>
       </ul>
-      <ol class="work index group"><WorkBlurb work={work} shared={ctx.shared} /></ol>
+      <ol class="work index group"><WorkBlurb work={work} reading={ctx.reading} shared={ctx.shared} /></ol>
     </Layout>
   );
 }

@@ -11,6 +11,8 @@ import { Counters } from './work-meta.js';
 import { storedHtml } from './userstuff.js';
 import { RestrictedMarker } from './restricted-marker.js';
 import { NO_MARKS, type ListingMarks } from '../listing-marks.js';
+import type { ReadingChoices } from '../../access/viewer.js';
+import { Folded, foldOf } from './folded-tags.js';
 
 function shortDate(date: string | null): string {
   if (date === null) return '';
@@ -18,17 +20,19 @@ function shortDate(date: string | null): string {
   return d.toLocaleDateString('en-GB', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-function RequiredTags({ work }: { work: WorkModel }) {
+function RequiredTags({ work, reading }: { work: WorkModel; reading: ReadingChoices }) {
   const rating = work.tags.rating[0] ?? 'Not Rated';
   const warned = work.tags.warning.some((w) => w !== 'No Archive Warnings Apply' && w !== 'Creator Chose Not To Use Archive Warnings');
   const chose = work.tags.warning.includes('Creator Chose Not To Use Archive Warnings');
   const warningClass = warned ? 'warning-yes' : chose ? 'warning-choosenotto' : 'warning-no';
+  // A reader who folds warnings is not told them on hovering the square either.
+  const warnings = reading.hideWarnings ? 'Archive warnings folded: open them in the tags' : work.tags.warning.join(', ');
   const category = work.tags.category.length === 0 ? 'Gen' : work.tags.category.length > 1 ? 'Multi' : work.tags.category[0] ?? 'Gen';
   const categoryClass = work.tags.category.length === 0 ? 'category-none' : `category-${category.toLowerCase().replace('/', '')}`;
   return (
     <ul class="required-tags">
       <li><span class={`${RATING_SYMBOL[rating] ?? 'rating-notrated'} rating`} title={rating}><span class="text">{rating}</span></span></li>
-      <li><span class={`${warningClass} warnings`} title={work.tags.warning.join(', ')}><span class="text">{work.tags.warning.join(', ')}</span></span></li>
+      <li><span class={`${warningClass} warnings`} title={warnings}><span class="text">{warnings}</span></span></li>
       <li><span class={`${categoryClass} category`} title={work.tags.category.join(', ') || 'No category'}><span class="text">{work.tags.category.join(', ') || 'No category'}</span></span></li>
       <li><span class={work.complete ? 'complete-yes iswip' : 'complete-no iswip'} title={work.complete ? 'Complete Work' : 'Work in Progress'}><span class="text">{work.complete ? 'Complete Work' : 'Work in Progress'}</span></span></li>
     </ul>
@@ -39,9 +43,18 @@ function TagItems({ cls, names, strong }: { cls: string; names: string[]; strong
   return <>{names.map((name) => <li key={`${cls}-${name}`} class={cls}>{strong === true ? <strong><a class="tag" href={tagWorksPath(name)}>{name}</a></strong> : <a class="tag" href={tagWorksPath(name)}>{name}</a>}</li>)}</>;
 }
 
+/** A kind of tags, in one item of their own behind "Show ..." when the reader folds that kind. */
+function KindItems({ kind, cls, names, reading, strong }: { kind: string; cls: string; names: string[]; reading: ReadingChoices; strong?: boolean }) {
+  const fold = foldOf(kind, reading);
+  if (fold === null || names.length === 0) return <TagItems cls={cls} names={names} strong={strong} />;
+  return <li class="folded"><Folded what={fold}><ul class="commas"><TagItems cls={cls} names={names} strong={strong} /></ul></Folded></li>;
+}
+
 /** One work in a listing. */
-export function WorkBlurb({ work, children, shared = false, marks = NO_MARKS }: {
+export function WorkBlurb({ work, reading, children, shared = false, marks = NO_MARKS }: {
   work: WorkModel; children?: ComponentChildren; shared?: boolean;
+  /** The reader's choices: warnings and additional tags folded (ctx.reading). */
+  reading: ReadingChoices;
   /** The listing's marks for this viewer: updated since they read it, its series. */
   marks?: ListingMarks;
 }) {
@@ -59,16 +72,16 @@ export function WorkBlurb({ work, children, shared = false, marks = NO_MARKS }: 
         <h5 class="fandoms heading"><span class="landmark">Fandoms: </span>
           {work.tags.fandom.map((f, i) => <>{i > 0 && ', '}<a class="tag" href={tagWorksPath(f)}>{f}</a></>)}
         </h5>
-        <RequiredTags work={work} />
+        <RequiredTags work={work} reading={reading} />
         <p class="datetime">{shortDate(work.updatedOn ?? work.publishedOn)}</p>
       </div>
       {updated && <p class="updated-since"><strong>Updated since you last read</strong></p>}
       <h6 class="landmark heading">Tags</h6>
       <ul class="tags commas">
-        <TagItems cls="warnings" names={work.tags.warning} strong />
+        <KindItems kind="warning" cls="warnings" names={work.tags.warning} reading={reading} strong />
         <TagItems cls="relationships" names={work.tags.relationship} />
         <TagItems cls="characters" names={work.tags.character} />
-        <TagItems cls="freeforms" names={work.tags.freeform} />
+        <KindItems kind="freeform" cls="freeforms" names={work.tags.freeform} reading={reading} />
       </ul>
       {work.summary !== '' && <><h6 class="landmark heading">Summary</h6><blockquote class="userstuff summary" dangerouslySetInnerHTML={storedHtml(work.summary)} /></>}
       {series.length > 0 && (

@@ -50,7 +50,7 @@ export function WorkListing({ ctx, title, heading, page, basePath, intro, empty,
           <p class="muted-line">{formatCount(page.muted)} {page.muted === 1 ? 'work' : 'works'} hidden by your mutes. <a href={withQuery(basePath, 'show_muted', '1')}>Show {page.muted === 1 ? 'it' : 'them'}</a> · <a href={`/users/${ctx.viewer.user?.login ?? ''}/mutes`}>Your mutes</a></p>
         )}
         <ol class="work index group">
-          {page.items.map((work) => <WorkBlurb key={work.id} work={work} marks={marks} />)}
+          {page.items.map((work) => <WorkBlurb key={work.id} work={work} reading={ctx.reading} marks={marks} />)}
         </ol>
         <Pagination page={page.page} pages={page.pages} basePath={basePath} />
       </ListingColumns>

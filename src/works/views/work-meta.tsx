@@ -10,6 +10,8 @@ import { chapterFraction, type WorkModel } from '../work.model.js';
 import { workPath } from '../work-paths.js';
 import type { SeriesPlacement } from '../work-series.js';
 import type { WorkCollection } from '../work-collections.js';
+import type { ReadingChoices } from '../../access/viewer.js';
+import { Folded, foldOf } from './folded-tags.js';
 
 const TAG_ROWS: ReadonlyArray<[TagType, string, string]> = [
   ['rating', 'rating tags', 'Rating:'], ['warning', 'warning tags', 'Archive Warning:'], ['category', 'category tags', 'Category:'],
@@ -86,8 +88,16 @@ function SeriesPlaces({ series }: { series: SeriesPlacement[] }) {
   );
 }
 
+/** One row's tags, folded when the reader chose to open that kind themselves. */
+function RowTags({ type, names, reading }: { type: TagType; names: string[]; reading: ReadingChoices }) {
+  const fold = foldOf(type, reading);
+  return fold === null ? <TagLinks names={names} /> : <Folded what={fold}><TagLinks names={names} /></Folded>;
+}
+
 /** The meta block: tags by type, language, series, stats. */
-export function WorkMeta({ work, shared, series = [], collections = [] }: { work: WorkModel; shared: boolean; series?: SeriesPlacement[]; collections?: WorkCollection[] | undefined }) {
+export function WorkMeta({ work, shared, reading, series = [], collections = [] }: {
+  work: WorkModel; shared: boolean; reading: ReadingChoices; series?: SeriesPlacement[]; collections?: WorkCollection[] | undefined;
+}) {
   return (
     <div class="wrapper">
       <h3 class="landmark heading">Work Header</h3>
@@ -95,7 +105,7 @@ export function WorkMeta({ work, shared, series = [], collections = [] }: { work
         {TAG_ROWS.filter(([type]) => work.tags[type].length > 0).map(([type, cls, label]) => (
           <>
             <dt class={cls}>{label}</dt>
-            <dd class={cls}><TagLinks names={work.tags[type]} /></dd>
+            <dd class={cls}><RowTags type={type} names={work.tags[type]} reading={reading} /></dd>
           </>
         ))}
         <dt class="language">Language:</dt>

@@ -99,7 +99,7 @@ export function WorkPage(props: WorkPageProps) {
       )}
       {paths !== null && <ReaderNavigation {...props} workId={paths.workId} />}
       {paths !== null && props.isCreator && <CreatorActions {...props} workId={paths.workId} />}
-      <WorkMeta work={work} shared={ctx.shared} series={props.series} collections={props.collections} />
+      <WorkMeta work={work} shared={ctx.shared} reading={ctx.reading} series={props.series} collections={props.collections} />
       <div id="workskin">
         <Preface work={work} atStart={atStart} gifts={props.gifts ?? []} parents={props.related?.parents ?? []} />
         <div id="chapters" role="article">
