@@ -63,6 +63,7 @@ import { registerMuteRoutes } from './works/mute.routes.js';
 import { registerAccountDeletionRoutes } from './works/account-deletion.routes.js';
 import { registerPseudChangeRoutes } from './works/pseud-changes.routes.js';
 import { registerModerationRoutes } from './moderation/moderation.routes.js';
+import { registerImageProxyRoutes } from './images/image-proxy.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
@@ -73,13 +74,16 @@ export type AppOptions = { logger?: boolean };
 /**
  * Sent with every response: no sniffing, no framing, no inline or third-party scripts, no
  * powerful browser features, a window of our own; and on https, https only from then on.
+ * Images load from other hosts only when the operator chose EXTERNAL_IMAGES=direct: otherwise
+ * the policy itself keeps a reader's browser from asking an image host for anything.
  */
 export function securityHeaders(config: Config): Record<string, string> {
+  const images = config.externalImages.mode === 'direct' ? "img-src 'self' https: http: data:" : "img-src 'self' data:";
   return {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'same-origin',
     'x-frame-options': 'DENY',
-    'content-security-policy': "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    'content-security-policy': `default-src 'self'; ${images}; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), browsing-topics=()',
     'cross-origin-opener-policy': 'same-origin',
     ...(config.secureCookies ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
@@ -105,7 +109,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   });
   app.decorate('config', config);
   app.decorate('db', db);
-  setMailSite({ archiveName: config.archiveName, baseUrl: config.baseUrl, secret: config.sessionSecret });
+  setMailSite({ archiveName: config.archiveName, baseUrl: config.baseUrl, secret: config.sessionSecret, externalImages: config.externalImages.mode });
   const mailQueue = new MailQueue(db, { smtp: config.smtp, from: config.mailFrom, log: app.log });
   app.decorate('mailQueue', mailQueue);
   app.addHook('onReady', () => { mailQueue.start(); });
@@ -136,6 +140,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
     done(null, payload);
   });
   registerAssets(app);
+  registerImageProxyRoutes(app);
   registerAccountRoutes(app);
   registerPseudRoutes(app);
   registerRecoveryRoutes(app);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, OPTIONS } from './config.js';
 
 describe('configuration', () => {
   it('defaults to SQLite under ./data on port 3000', () => {
@@ -24,6 +24,11 @@ describe('configuration', () => {
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
     [{ ARCHIVE_NAME: ' ' }, 'ARCHIVE_NAME must be 1 to 80 characters'],
+    [{ EXTERNAL_IMAGES: 'block' }, 'EXTERNAL_IMAGES must be proxy, links or direct'],
+    [{ IMAGE_PROXY_MAX_BYTES: '10MB' }, 'IMAGE_PROXY_MAX_BYTES must be a whole number'],
+    [{ IMAGE_PROXY_CACHE_MB: '0' }, 'IMAGE_PROXY_CACHE_MB must be a whole number from 1'],
+    [{ IMAGE_PROXY_ALLOW_HOSTS: 'http://lan.example' }, 'IMAGE_PROXY_ALLOW_HOSTS must be a comma-separated list'],
+    [{ IMAGE_PROXY_ALLOW_HOSTS: 'lan.example:99999' }, 'IMAGE_PROXY_ALLOW_HOSTS must be a comma-separated list'],
   ])('refuses %o with a message naming it', (env, message) => {
     expect(() => loadConfig(env, { persist: false })).toThrow(ConfigError);
     expect(() => loadConfig(env, { persist: false })).toThrow(message);
@@ -34,6 +39,18 @@ describe('configuration', () => {
     expect(config.baseUrl).toBe('https://archive.example');
     expect(config.secureCookies).toBe(true);
     expect(config.databaseUrl).toBe('postgres://u:p@db/bindery');
+  });
+
+  it('proxies external images by default, within 10 MiB and 1 GiB of disk, and reads the hosts allowed a private address', () => {
+    expect(loadConfig({}, { persist: false }).externalImages).toEqual({ mode: 'proxy', maxBytes: 10 * 1024 * 1024, cacheBytes: 1024 * 1024 * 1024, allowHosts: [] });
+    const lan = loadConfig({ EXTERNAL_IMAGES: 'Links', IMAGE_PROXY_ALLOW_HOSTS: ' Pictures.LAN , 127.0.0.1:8080,[::1]:81' }, { persist: false }).externalImages;
+    expect(lan.mode).toBe('links');
+    expect(lan.allowHosts).toEqual([{ host: 'pictures.lan', port: null }, { host: '127.0.0.1', port: 8080 }, { host: '::1', port: 81 }]);
+  });
+
+  it('names every option in the README\'s table', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(OPTIONS.map((option) => option.name).filter((name) => !readme.includes(`| \`${name}\``) && !readme.includes(`\`${name}\` |`) && !readme.includes(`, \`${name}\``))).toEqual([]);
   });
 
   it('generates a session secret once and keeps it in the data folder', () => {

@@ -1,7 +1,9 @@
 // The one table of settings read from the environment. Nothing else reads process.env.
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
+import { EXTERNAL_IMAGE_MODES, type ExternalImageMode } from './lib/external-images.js';
 
 export type Config = Readonly<{
   port: number;
@@ -25,6 +27,20 @@ export type Config = Readonly<{
   requestLimits: Readonly<{ guest: RateLimitSetting | null; member: RateLimitSetting | null }>;
   /** Accounts one address may make in a window; null: no limit. */
   signupLimit: RateLimitSetting | null;
+  /** What pages do with images stored at other hosts, and the image proxy's limits. */
+  externalImages: ExternalImagesConfig;
+}>;
+
+/** A host (and port, or any port when null) the image proxy may fetch from though it has a private address. */
+export type AllowedImageHost = Readonly<{ host: string; port: number | null }>;
+
+export type ExternalImagesConfig = Readonly<{
+  mode: ExternalImageMode;
+  /** The largest image the proxy fetches, in bytes. */
+  maxBytes: number;
+  /** Disk the proxy's kept images may take under DATA_DIR/image-cache, in bytes. */
+  cacheBytes: number;
+  allowHosts: readonly AllowedImageHost[];
 }>;
 
 /** So many hits per window of milliseconds. */
@@ -95,6 +111,10 @@ export const OPTIONS = [
   { name: 'RATE_LIMIT', help: 'requests one guest address may make, as REQUESTS/SECONDS, or "off"; default 300/300 (shared by every app server; set TRUST_PROXY behind a proxy)' },
   { name: 'RATE_LIMIT_MEMBERS', help: 'requests one logged-in member (or API token) may make, REQUESTS/SECONDS or "off"; default 1200/300' },
   { name: 'SIGNUP_LIMIT', help: 'accounts one address may make, ACCOUNTS/SECONDS or "off"; default 5/3600' },
+  { name: 'EXTERNAL_IMAGES', help: 'images in stories stored at other hosts: "proxy" (fetched by the archive, so hosts never see readers\' addresses), "links" (shown as links) or "direct" (loaded from their hosts); default proxy' },
+  { name: 'IMAGE_PROXY_MAX_BYTES', help: 'the largest image the proxy fetches, in bytes; default 10485760 (10 MiB)' },
+  { name: 'IMAGE_PROXY_CACHE_MB', help: 'disk for the proxy\'s fetched images under DATA_DIR/image-cache, in MiB (oldest go first); default 1024' },
+  { name: 'IMAGE_PROXY_ALLOW_HOSTS', help: 'comma-separated host or host:port the proxy may fetch from although they have private addresses (an image server on the LAN, tests); default none' },
 ] as const;
 
 function parseRateLimit(name: string, raw: string | undefined, fallback: string): RateLimitSetting | null {
@@ -154,6 +174,36 @@ function parseCacheSize(raw: string | undefined): number {
   const value = Number(raw ?? '64');
   if (raw === '' || !Number.isInteger(value) || value < 0 || value > 65536) throw new ConfigError(`PAGE_CACHE_MB must be a whole number of MiB from 0 to 65536, got "${raw ?? ''}"`);
   return value * 1024 * 1024;
+}
+
+function parseWholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  const value = raw === undefined ? fallback : Number(raw);
+  if (raw === '' || !Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw ?? ''}"`);
+  return value;
+}
+
+function parseAllowedHosts(raw: string | undefined): AllowedImageHost[] {
+  return (raw ?? '').split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== '').map((entry) => {
+    const match = /^(?:\[([0-9a-f:.]+)\]|([a-z0-9.-]+))(?::(\d{1,5}))?$/.exec(entry);
+    const host = match?.[1] ?? match?.[2];
+    const port = match?.[3] === undefined ? null : Number(match[3]);
+    if (host === undefined || (match?.[1] !== undefined && isIP(host) !== 6) || (port !== null && (port < 1 || port > 65535))) {
+      throw new ConfigError(`IMAGE_PROXY_ALLOW_HOSTS must be a comma-separated list of host or host:port ([v6 address]:port), got "${entry}"`);
+    }
+    return { host, port };
+  });
+}
+
+function parseExternalImages(env: Env): ExternalImagesConfig {
+  const wanted = (env.EXTERNAL_IMAGES ?? 'proxy').trim().toLowerCase();
+  const mode = EXTERNAL_IMAGE_MODES.find((known) => known === wanted);
+  if (mode === undefined) throw new ConfigError(`EXTERNAL_IMAGES must be proxy, links or direct, got "${env.EXTERNAL_IMAGES ?? ''}"`);
+  return Object.freeze({
+    mode,
+    maxBytes: parseWholeNumber('IMAGE_PROXY_MAX_BYTES', env.IMAGE_PROXY_MAX_BYTES, 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    cacheBytes: parseWholeNumber('IMAGE_PROXY_CACHE_MB', env.IMAGE_PROXY_CACHE_MB, 1024, 1, 1024 * 1024) * 1024 * 1024,
+    allowHosts: Object.freeze(parseAllowedHosts(env.IMAGE_PROXY_ALLOW_HOSTS)),
+  });
 }
 
 function executable(path: string): boolean {
@@ -222,5 +272,6 @@ export function loadConfig(env: Env = process.env, { persist = true } = {}): Con
       member: parseRateLimit('RATE_LIMIT_MEMBERS', env.RATE_LIMIT_MEMBERS, '1200/300'),
     }),
     signupLimit: parseRateLimit('SIGNUP_LIMIT', env.SIGNUP_LIMIT, '5/3600'),
+    externalImages: parseExternalImages(env),
   });
 }

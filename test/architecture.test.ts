@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = resolve('src');
-const DOMAINS = new Set(['accounts', 'works', 'tags', 'search', 'downloads', 'importing', 'opds', 'feeds', 'feedback', 'series', 'gifts', 'collections', 'moderation']);
+const DOMAINS = new Set(['accounts', 'works', 'tags', 'search', 'downloads', 'importing', 'opds', 'feeds', 'feedback', 'series', 'gifts', 'collections', 'moderation', 'images']);
 const PLUMBING = new Set(['lib', 'db', 'http', 'views', 'access', 'events', 'config', 'mail']);
 /** Entry points that connect domains; nothing imports them but each other. */
 const ROOTS = new Set(['app', 'main', 'cli', 'wiring']);

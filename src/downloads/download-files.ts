@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { PageCache } from '../http/page-cache.js';
+import { imageRewrite } from '../http/render.js';
 import { convertWithCalibre } from './calibre.js';
 import type { DownloadWork } from './download-model.js';
 import { loadDownloadWork, type DownloadRequest, type SeriesDownloadRequest } from './download.service.js';
@@ -19,8 +20,10 @@ export type MadeFile = { state: 'ready'; body: Buffer } | { state: 'pending' } |
 
 type BuiltFormat = Exclude<Format, 'azw3' | 'mobi' | 'pdf'>;
 
-const BUILDERS: Record<BuiltFormat, (work: DownloadWork) => Uint8Array | string> = {
-  epub: buildEpub, html: buildHtmlDownload, txt: buildTextDownload,
+// EPUB and text already turn every image into a link or a line of text (an e-reader fetching it
+// would tell its host the reader's address); the HTML file keeps images, as the archive's mode shows them.
+const BUILDERS: Record<BuiltFormat, (work: DownloadWork, config: Config) => Uint8Array | string> = {
+  epub: buildEpub, html: (work, config) => buildHtmlDownload(work, imageRewrite(config, config.baseUrl)), txt: buildTextDownload,
 };
 
 /** The files of one app process. */
@@ -62,7 +65,7 @@ export class DownloadFiles {
       return cached;
     }
     this.counts.built += 1;
-    const made = BUILDERS[format](await loadDownloadWork(db, this.config, request));
+    const made = BUILDERS[format](await loadDownloadWork(db, this.config, request), this.config);
     const body = typeof made === 'string' ? Buffer.from(made, 'utf8') : Buffer.from(made.buffer, made.byteOffset, made.byteLength);
     this.memory.set(key, body);
     return body;

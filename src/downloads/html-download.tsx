@@ -3,6 +3,7 @@
 // preact, which escapes every string; the only raw HTML is the sanitized user HTML.
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
+import { rewriteExternalImages, type ImageRewrite } from '../lib/external-images.js';
 import { languageDirection, languageName } from '../works/languages.js';
 import {
   chapterHeading, statsEntries, tagRows, tagUrl, type DownloadChapter, type DownloadWork,
@@ -97,10 +98,14 @@ function Afterword({ work }: { work: DownloadWork }) {
   );
 }
 
-/** Builds the HTML download: one HTML5 file with inline CSS and no scripts. */
-export function buildHtmlDownload(work: DownloadWork): string {
+/**
+ * Builds the HTML download: one HTML5 file with inline CSS and no scripts. The file is opened
+ * away from the archive's pages and their Content-Security-Policy, so its external images follow
+ * the archive's mode by absolute address (`images`); without it they are left as written.
+ */
+export function buildHtmlDownload(work: DownloadWork, images?: ImageRewrite): string {
   const rtl = languageDirection(work.language) === 'rtl';
-  return '<!DOCTYPE html>\n' + render(
+  const html = '<!DOCTYPE html>\n' + render(
     <html lang={work.language} dir={rtl ? 'rtl' : undefined}>
       <head>
         <meta charset="utf-8" />
@@ -117,4 +122,5 @@ export function buildHtmlDownload(work: DownloadWork): string {
       </body>
     </html>,
   ) + '\n';
+  return images === undefined ? html : rewriteExternalImages(html, images);
 }

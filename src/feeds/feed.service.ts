@@ -8,6 +8,8 @@ import type { Db, TagRow } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { dateOf } from '../lib/clock.js';
 import { escapeHtml } from '../lib/escape.js';
+import { rewriteExternalImages } from '../lib/external-images.js';
+import { imageRewrite } from '../http/render.js';
 import { formatCount } from '../lib/text.js';
 import { listWorksForReader } from '../works/reading.service.js';
 import { emptyFilter, type WorkFilter } from '../works/work-filter.js';
@@ -23,8 +25,16 @@ export const FEED_SIZE = 25;
 // The date inside every tag: URI (RFC 4151) ever handed out; changing it would change every id.
 const TAG_URI_DATE = '2026';
 
-/** The settings a feed needs: absolute addresses and the archive's name. */
-export type FeedSite = Pick<Config, 'baseUrl' | 'archiveName'>;
+/** The settings a feed needs: absolute addresses, the archive's name, and how its images are shown. */
+export type FeedSite = Pick<Config, 'baseUrl' | 'archiveName' | 'externalImages' | 'sessionSecret'>;
+
+/**
+ * Stored user HTML as a feed carries it: a feed reader that loads an image would show its host the
+ * reader's address, so images follow the archive's EXTERNAL_IMAGES mode, by absolute address.
+ */
+export function feedHtml(site: FeedSite, html: string): string {
+  return rewriteExternalImages(html, imageRewrite(site, site.baseUrl));
+}
 
 export type FeedTarget = { kind: 'feed'; tag: TagRow } | { kind: 'redirect'; path: string; permanent: boolean };
 
@@ -58,14 +68,14 @@ export function creatorAuthors(creators: Creator[], baseUrl: string): AtomPerson
 }
 
 /** The work's summary followed by one line of its rating, warnings, fandoms, words and chapters. */
-export function summaryHtml(work: WorkModel): string {
+export function summaryHtml(work: WorkModel, site: FeedSite): string {
   const facts: Array<[string, string]> = [
     ['Rating', work.tags.rating.join(', ')], ['Warnings', work.tags.warning.join(', ')], ['Fandoms', work.tags.fandom.join(', ')],
     ['Words', formatCount(work.wordCount)], ['Chapters', chapterFraction(work)],
   ];
   const line = facts.map(([label, value]) => `${label}: ${escapeHtml(value)}`).join(' · ');
   // The summary was sanitized when it was saved; the rest is escaped here.
-  return `${work.summary}<p>${line}</p>`;
+  return `${feedHtml(site, work.summary)}<p>${line}</p>`;
 }
 
 /** Every tag of a work as a category, in the archive's tag scheme. */
@@ -83,7 +93,7 @@ function workEntry(work: WorkModel, id: number, site: FeedSite, fallbackDate: st
     published: work.publishedOn === null ? null : dayTime(work.publishedOn),
     url,
     authors: creatorAuthors(work.creators, site.baseUrl),
-    summaryHtml: summaryHtml(work),
+    summaryHtml: summaryHtml(work, site),
     categories: categories(work.tags, site.baseUrl),
   };
 }

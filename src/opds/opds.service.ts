@@ -6,7 +6,7 @@ import type { Db } from '../db/database.js';
 import { htmlToText } from '../lib/word-count.js';
 import { searchWorks } from '../search/search.service.js';
 import { fandomIndexFor, type FandomEntry } from '../tags/fandom-index.service.js';
-import { atomId, categories, creatorAuthors, dayTime, summaryHtml, type FeedSite } from '../feeds/feed.service.js';
+import { atomId, categories, creatorAuthors, dayTime, feedHtml, summaryHtml, type FeedSite } from '../feeds/feed.service.js';
 import { tagParam } from '../tags/tag-url.js';
 import { expandTags, getTagByName } from '../tags/tag.service.js';
 import { listWorksForReader, PER_PAGE, type Page } from '../works/reading.service.js';
@@ -58,7 +58,7 @@ function bookEntry(site: FeedSite, work: WorkModel & { id: number }, series: Ser
     issued: work.publishedOn, language: work.language,
     authors: creatorAuthors(work.creators, site.baseUrl),
     summaryText: htmlToText(work.summary).trim(),
-    contentHtml: summaryHtml(work),
+    contentHtml: summaryHtml(work, site),
     categories: categories(work.tags, site.baseUrl),
     links: [
       { rel: 'http://opds-spec.org/acquisition', href: url(site, epub), type: 'application/epub+zip', title: 'EPUB' },
@@ -144,7 +144,7 @@ export async function seriesFeed(db: Db, viewer: Viewer, site: FeedSite, seriesI
   const whole: BookEntry = {
     id: atomId(site, `series/${series.id}`, url(site, `/series/${series.id}`)), title: `${series.title} (the whole series)`,
     updated: feed.updated, issued: series.begun, language: series.works[0]?.language ?? 'en', authors: creatorAuthors(series.creators, site.baseUrl),
-    summaryText: htmlToText(series.summary).trim(), contentHtml: series.summary, categories: [],
+    summaryText: htmlToText(series.summary).trim(), contentHtml: feedHtml(site, series.summary), categories: [],
     links: [
       { rel: 'http://opds-spec.org/acquisition', href: url(site, `/downloads/series/${series.id}/${downloadSlug(series.title, series.id)}.epub`), type: 'application/epub+zip', title: 'EPUB' },
       { rel: 'alternate', href: url(site, `/series/${series.id}`), type: 'text/html', title: 'The series on the archive' },

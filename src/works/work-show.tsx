@@ -71,8 +71,9 @@ export async function showWork(request: FastifyRequest<{ Params: { id: string } 
   }
   const reader = await getWorkForReader(db, request.viewer, workId);
   const guestKudos = await guestKudosAllowed(db);
-  if (cacheKey === null) return sendHtml(reply, renderPage(await readerPage(request, reply, pageContext(request, reply), reader, chapterId, guestKudos)));
-  const shared = renderPage(await readerPage(request, reply, sharedPageContext(request), reader, chapterId, guestKudos));
+  const { config } = request.server;
+  if (cacheKey === null) return sendHtml(reply, renderPage(await readerPage(request, reply, pageContext(request, reply), reader, chapterId, guestKudos), config));
+  const shared = renderPage(await readerPage(request, reply, sharedPageContext(request), reader, chapterId, guestKudos), config);
   return sendFilled(reply, await workPages.keep(db, cacheKey, workId, { version: reader.work.contentVersion, guestKudos }, shared, visitor));
 }
 

@@ -17,8 +17,8 @@ export const RESULTS = 'test-results';
 
 export type BrowserHarness = { testApp: TestApp; origin: string; context: BrowserContext; page: () => Promise<Page> };
 
-/** Starts the app on SQLite (after `seed`) and Chromium before the file's tests, and stops both after them. */
-export function useBrowser(seed?: (testApp: TestApp) => Promise<void>): () => BrowserHarness {
+/** Starts the app on SQLite (after `seed`, with any settings in `env`) and Chromium before the file's tests, and stops both after them. */
+export function useBrowser(seed?: (testApp: TestApp) => Promise<void>, env: Record<string, string> = {}): () => BrowserHarness {
   let harness: BrowserHarness | undefined;
   let testApp: TestApp | undefined;
   let context: BrowserContext | undefined;
@@ -27,7 +27,7 @@ export function useBrowser(seed?: (testApp: TestApp) => Promise<void>): () => Br
     if (!existsSync(CHROMIUM)) {
       throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: run "apt-get update && apt-get install -y chromium".`);
     }
-    testApp = await buildTestApp('sqlite');
+    testApp = await buildTestApp('sqlite', env);
     await seed?.(testApp);
     const origin = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
     profile = await mkdtemp(join(tmpdir(), 'bindery-chromium-'));

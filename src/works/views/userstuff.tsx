@@ -1,4 +1,5 @@
-// The one place stored user HTML reaches a page. It went through sanitizeHtml when it was saved.
+// The one place stored user HTML reaches a page. It went through sanitizeHtml when it was saved;
+// its images from other hosts are rewritten for EXTERNAL_IMAGES when the page is rendered (renderPage).
 import { languageDirection } from '../languages.js';
 
 /** Marks sanitized, stored HTML for raw output. */
