@@ -103,6 +103,8 @@ export async function saveSitePage(db: Db, viewer: Viewer, value: string, raw: s
   await db.transaction().execute(async (trx) => {
     const version = ((await repo.findSitePage(trx, slug))?.version ?? 0) + 1;
     await repo.insertSitePage(trx, { slug, version, content: html, created_by: admin.id, created_at: nowIso() });
+    // Whoever wrote the terms has read them.
+    if (slug === 'terms') await repo.setTermsVersion(trx, admin.id, version);
   });
   forget(db);
 }

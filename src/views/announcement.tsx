@@ -3,6 +3,9 @@
 import { render } from 'preact-render-to-string';
 import type { PageContext } from '../http/context.js';
 import { SLOTS } from '../http/page-slots.js';
+import { imageRewrite } from '../http/render.js';
+import type { Config } from '../config.js';
+import { rewriteExternalImages } from '../lib/external-images.js';
 import { Form } from './forms.js';
 
 const EMPTY = Buffer.alloc(0);
@@ -23,7 +26,7 @@ export function AnnouncementBanner({ ctx }: { ctx: PageContext }) {
   );
 }
 
-/** This visitor's banner for a shared page's slot: empty when there is none to show them. */
-export function announcementBytes(ctx: PageContext): Buffer {
-  return ctx.announcement === null ? EMPTY : Buffer.from(render(<AnnouncementBanner ctx={ctx} />));
+/** This visitor's banner for a shared page's slot (its images rewritten as every page's are): empty when there is none to show them. */
+export function announcementBytes(ctx: PageContext, config: Pick<Config, 'externalImages' | 'sessionSecret'>): Buffer {
+  return ctx.announcement === null ? EMPTY : Buffer.from(rewriteExternalImages(render(<AnnouncementBanner ctx={ctx} />), imageRewrite(config)));
 }

@@ -63,7 +63,7 @@ export async function showWork(request: FastifyRequest<{ Params: { id: string } 
   const workId = idParam(request.params.id);
   const cacheKey = guestCacheKey(request);
   // A guest's page is rendered once for every guest; this guest's own values go into its slots.
-  const visitor = { csrf: () => csrfToken(request, reply, request.server.config.sessionSecret), announcement: () => announcementBytes(pageContext(request, reply)) };
+  const visitor = { csrf: () => csrfToken(request, reply, request.server.config.sessionSecret), announcement: () => announcementBytes(pageContext(request, reply), request.server.config) };
   const cached = cacheKey !== null && Number.isSafeInteger(workId) ? await workPages.serve(db, workId, cacheKey, visitor) : undefined;
   if (cached !== undefined) {
     noteRead(request, workId, false);

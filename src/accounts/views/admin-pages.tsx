@@ -18,6 +18,9 @@ export function AdminIndexPage({ ctx }: { ctx: PageContext }) {
         {user?.isAdmin === true && <li><a href="/admin/settings">Archive settings</a>: how new tags start out.</li>}
         {user?.isAdmin === true && <li><a href="/admin/invitations">Invitations</a>: the queue for invitations, and codes for members to share.</li>}
         {user?.isAdmin === true && <li><a href="/admin/roles">Volunteer roles</a>: who moderates, who helps members, who manages wranglers.</li>}
+        {user?.isAdmin === true && <li><a href="/admin/announcements">Announcements</a>: a message at the top of every page.</li>}
+        {user?.isAdmin === true && <li><a href="/admin/site_pages/terms">Terms of Service</a> and <a href="/admin/site_pages/privacy">Privacy Policy</a>: members accept the terms at sign-up and again when they change.</li>}
+        {has('support') && <li><a href="/admin/contact">Messages</a>: what people sent through the contact form.</li>}
         {has('tag_wrangling') && <li><a href="/admin/wranglers">Tag wranglers</a>: who may make tags canonical, join synonyms and sort tags into fandoms.</li>}
         {has('support') && <li><a href="/admin/mail">Outgoing email</a>: what the archive sent, and what it is still trying to send.</li>}
       </ul>
