@@ -15,7 +15,7 @@ import { clearFailuresOf } from './login-backoff.js';
 import { endAllSessions } from './session.service.js';
 import { findAccount, passwordMatches, toViewerUser } from './user.service.js';
 import * as users from './user.repository.js';
-import { confirmationMail, emailChangedNotice, emailChangeMail, passwordChangedNotice, resetMail } from './views/account-mail.js';
+import { confirmationMail, emailChangedNotice, emailChangeMail, emailChangeRequestedNotice, passwordChangedNotice, resetMail } from './views/account-mail.js';
 
 const HOUR = 60 * 60_000;
 export const CONFIRM_HOURS = 48;
@@ -150,6 +150,8 @@ export async function requestEmailChange(db: Kysely<Database>, user: ViewerUser,
     await tokens.deleteTokens(trx, row.id, 'change_email');
     const token = await issue(trx, row.id, 'change_email', CONFIRM_HOURS * HOUR, email);
     await enqueueMail(trx, emailChangeMail(email, row.login, token, CONFIRM_HOURS), nowIso());
+    // The owner hears of it at the address they have now, before anything changes.
+    await enqueueMail(trx, emailChangeRequestedNotice(row.email, row.login, email), nowIso());
   });
   return email;
 }

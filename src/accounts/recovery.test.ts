@@ -152,6 +152,10 @@ describeEachDatabase('accounts that recover', (ctx) => {
     const pending = await member.get(`/users/${member.login}/account`);
     expect(pending.body).toContain(`Your address is <strong>${oldEmail}</strong>`);
     expect(pending.body).toContain(`We sent a link to ${newEmail}`);
+    // The old address hears of the request at once, before anything changes.
+    const warned = await mailTo(oldEmail, 'A change of your email address was asked for');
+    expect(warned).toHaveLength(1);
+    expect(warned[0]?.text_body).toContain(newEmail);
     const mail = await mailTo(newEmail, 'Confirm your new email address');
     const path = linkIn(mail[0]?.text_body, '/confirm');
     await member.get(path);

@@ -216,6 +216,7 @@ function smtpTests(dialect: 'sqlite' | 'postgres'): void {
     await t.app.mailQueue.runOnce();
     const subjects = (to: string) => received.filter((r) => r.to.includes(to)).map((r) => /^Subject: (.*)$/m.exec(r.body)?.[1] ?? '').sort();
     expect(subjects(email)).toEqual([
+      '[Bindery] A change of your email address was asked for',
       '[Bindery] Confirm your email address',
       '[Bindery] Log-ins to your account are being slowed down',
       '[Bindery] Reset your password',

@@ -45,6 +45,14 @@ export function emailChangeMail(to: string, login: string, token: string, hours:
   ]);
 }
 
+export function emailChangeRequestedNotice(to: string, login: string, newEmail: string): Mail {
+  return accountMail(to, 'A change of your email address was asked for', `Hello ${login},`, [
+    `Someone logged in to your account asked to move it to ${newEmail}. Nothing changes until that address confirms it.`,
+    'If this was not you, someone knows your password: choose a new one now (that logs out every session), and write to the archive\'s administrators.',
+    { text: 'Reset my password', href: siteLink('/password/forgot') },
+  ]);
+}
+
 export function emailChangedNotice(to: string, login: string, newEmail: string): Mail {
   return accountMail(to, 'Your email address was changed', `Hello ${login},`, [
     `The email address of your account is now ${newEmail}. Email about your account goes there from now on.`,
