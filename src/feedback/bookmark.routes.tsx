@@ -80,17 +80,18 @@ function refused(error: unknown): FieldErrors {
 }
 
 async function listing(request: FastifyRequest, reply: FastifyReply, title: string, heading: ComponentChildren, query: BookmarkQuery, basePath: string, empty: string) {
-  const page = await listBookmarksFor(request.server.db, request.viewer, query, pageParam((request.query as { page?: string }).page));
+  const asked = request.query as { page?: string; show_muted?: string };
+  const page = await listBookmarksFor(request.server.db, request.viewer, query, pageParam(asked.page), asked.show_muted === '1');
   return sendPage(reply, <BookmarkListing ctx={pageContext(request, reply)} title={title} heading={heading} page={page} basePath={basePath} empty={empty} />);
 }
 
 /** A listing with the sort and filter form: the works' filters and the bookmarks' own. */
 async function filteredListing(request: FastifyRequest, reply: FastifyReply, title: string, base: BookmarkQuery, empty: string) {
   const { db } = request.server;
-  const query = request.query as Query & { page?: string };
+  const query = request.query as Query & { page?: string; show_muted?: string };
   const values = readBookmarkFilter(query);
   const built = await bookmarkQueryFor(db, request.viewer, values);
-  const page = await listBookmarksFor(db, request.viewer, { ...base, ...built.query }, pageParam(query.page));
+  const page = await listBookmarksFor(db, request.viewer, { ...base, ...built.query }, pageParam(query.page), query.show_muted === '1');
   const action = request.url.split('?')[0] ?? '/bookmarks';
   const form = (
     <FilterForm action={action} values={values.work} fixed={await fixedTags(db)} sort={{ name: 'bookmark_search[sort_column]', value: values.sort, options: BOOKMARK_SORTS }} inUse={bookmarkFieldsInUse(values)}>

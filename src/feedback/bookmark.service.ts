@@ -172,16 +172,18 @@ export async function getBookmark(db: Db, viewer: Viewer, id: number): Promise<B
 }
 
 /** A page of bookmarks (a member's, a work's), newest first, as the viewer may see them. */
-export async function listBookmarksFor(db: Db, viewer: Viewer, query: BookmarkQuery, page: number): Promise<Page<BookmarkView>> {
+export async function listBookmarksFor(db: Db, viewer: Viewer, query: BookmarkQuery, page: number, showMuted = false): Promise<Page<BookmarkView>> {
   const scope = scopeOf(viewer);
   // A member's own bookmarks are theirs to see whatever they muted since.
-  const mutes = query.userId !== undefined && query.userId === viewer.user?.id ? null : await mutesOf(db, viewer);
-  const visible = { ...query, seriesVisible: seriesVisibleCondition(viewer), ...(mutes === null ? {} : { notMuted: notMutedWork(mutes) }) };
+  const mutes = showMuted || (query.userId !== undefined && query.userId === viewer.user?.id) ? null : await mutesOf(db, viewer);
+  const shown = { ...query, seriesVisible: seriesVisibleCondition(viewer) };
+  const visible = { ...shown, ...(mutes === null ? {} : { notMuted: notMutedWork(mutes) }) };
   const total = await repo.countBookmarks(db, scope, visible);
+  const muted = mutes === null ? 0 : await repo.countBookmarks(db, scope, shown) - total;
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
   const records = await repo.listBookmarks(db, scope, visible, PER_PAGE, (current - 1) * PER_PAGE);
-  return { items: await views(db, viewer, records), total, page: current, pages };
+  return { items: await views(db, viewer, records), total, page: current, pages, ...(muted > 0 ? { muted } : {}) };
 }
 
 /** The viewer's own bookmark, for editing or deleting; others' are not theirs to change. */

@@ -18,7 +18,8 @@ export function registerSearchRoutes(app: FastifyInstance): void {
     const query = request.query as Query & { page?: string };
     const values = readAdvanced(query);
     const text = advancedQuery(values);
-    const results = text === '' ? null : await searchWorks(request.server.db, request.viewer, text, pageParam(query.page));
+    const showMuted = (query as { show_muted?: string }).show_muted === '1';
+    const results = text === '' ? null : await searchWorks(request.server.db, request.viewer, text, pageParam(query.page), showMuted);
     const marks = await listingMarks(request.server.db, request.viewer, results?.page.items ?? []);
     return sendPage(reply, <SearchPage ctx={pageContext(request, reply)} values={values} results={results} basePath={request.url} marks={marks} />);
   });

@@ -7,6 +7,7 @@ import { scopeOf, type Scope } from '../access/scope.js';
 import { RATINGS } from '../tags/fixed-tags.js';
 import { fixedTags } from '../tags/tag.service.js';
 import { listWorksForReader, matchingWorkIds, worksInOrder, PER_PAGE, type Page } from '../works/reading.service.js';
+import { mutesOf } from '../works/mute.service.js';
 import { emptyFilter, SORTS, type WorkFilter } from '../works/work-filter.js';
 import type { ShownWork } from '../works/work.model.js';
 import { parseQuery, type ParsedQuery, type QueryNode } from './query-parser.js';
@@ -42,32 +43,34 @@ async function filterFor(db: Db, scope: Scope, parsed: ParsedQuery, node: QueryN
   return { filter, text: tags.rest };
 }
 
-async function bestMatch(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFilter, page: number) {
+async function bestMatch(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFilter, page: number, showMuted: boolean) {
   const backend = backendFor(db);
-  const where = backend.matching(text);
+  const where = { ...backend.matching(text), ignoreMutes: showMuted };
   // One pass, newest first, both counts the matches (up to RANK_LIMIT) and gives the ones to rank.
   const newest = await matchingWorkIds(db, viewer, where, filter, RANK_LIMIT + 1);
   const capped = newest.length > RANK_LIMIT;
   const total = Math.min(newest.length, RANK_LIMIT);
+  // A member who mutes something is told how many matches it left out (one more pass, for them alone).
+  const muted = showMuted || (await mutesOf(db, viewer)) === null ? 0 : Math.min((await matchingWorkIds(db, viewer, { ...where, ignoreMutes: true }, filter, RANK_LIMIT + 1)).length, RANK_LIMIT) - total;
   const ranked = await backend.rank(db, text, newest.slice(0, RANK_LIMIT));
   const pages = Math.max(1, Math.ceil(Math.min(total, ranked.length) / PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
   const items = await worksInOrder(db, viewer, ranked.slice((current - 1) * PER_PAGE, current * PER_PAGE));
-  return { page: { items, total, page: current, pages }, capped };
+  return { page: { items, total, page: current, pages, ...(muted > 0 ? { muted } : {}) }, capped };
 }
 
 /** Runs a search as this viewer may see it: never a draft, registered-users-only works only when logged in. */
-export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: string, page: number): Promise<SearchResults> {
+export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: string, page: number, showMuted = false): Promise<SearchResults> {
   const parsed = parseQuery(query);
   const { filter, text } = await filterFor(db, scopeOf(viewer), parsed, parsed.text);
   const sort = parsed.sort ?? (text !== null ? 'best' : 'revised_at');
   let result: { page: Page<ShownWork>; capped: boolean };
   if (sort === 'best' && text !== null) {
-    result = await bestMatch(db, viewer, text, filter, page);
+    result = await bestMatch(db, viewer, text, filter, page, showMuted);
   } else {
     const key = sort === 'best' ? 'revised_at' : sort;
     const listing = text === null ? {} : backendFor(db).matching(text);
-    result = { page: await listWorksForReader(db, viewer, listing, { ...filter, sort: key, direction: SORTS[key].direction }, page), capped: false };
+    result = { page: await listWorksForReader(db, viewer, { ...listing, ignoreMutes: showMuted }, { ...filter, sort: key, direction: SORTS[key].direction }, page), capped: false };
   }
   const ids = result.page.items.map((w) => w.id);
   const snippets = text === null ? new Map<number, Snippet>() : await backendFor(db).snippets(db, text, ids);

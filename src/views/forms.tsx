@@ -145,3 +145,17 @@ export function LogInToSend({ ctx, errors }: { ctx: PageContext; errors: FieldEr
     </fieldset>
   );
 }
+
+/** A "Mute" button for a creator (their login) or a tag (its name): it posts to the member's own mutes and comes back here. */
+export function MuteButton({ ctx, kind, name }: { ctx: PageContext; kind: 'user' | 'tag'; name: string }) {
+  const user = ctx.viewer.user;
+  if (user === null) return null;
+  return (
+    <Form ctx={ctx} action={`/users/${encodeURIComponent(user.login)}/mutes`} class="inline mute-button">
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name={kind} value={name} />
+      <input type="hidden" name="return_to" value={ctx.path} />
+      <button type="submit">{kind === 'user' ? `Mute ${name}` : 'Mute this tag'}</button>
+    </Form>
+  );
+}

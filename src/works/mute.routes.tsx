@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext, setFlash, type PageContext } from '../http/context.js';
 import { AppError, type FieldErrors } from '../http/errors.js';
-import { field, formOf } from '../http/form-values.js';
+import { field, formOf, safeReturnPath } from '../http/form-values.js';
 import { sendPage } from '../http/render.js';
 import { ErrorSummary, Form, TextField } from '../views/forms.js';
 import { Layout } from '../views/layout.js';
@@ -62,12 +62,13 @@ export function registerMuteRoutes(app: FastifyInstance): void {
     const name = field(form, kind);
     try {
       const muted = await addMute(request.server.db, request.viewer, request.params.login, { kind, name });
-      setFlash(reply, `You muted ${muted}: ${kind === 'tag' ? 'works carrying it' : 'their works'} are left out of what you browse.`);
+      setFlash(reply, `You muted ${muted}: ${kind === 'tag' ? 'works carrying it' : 'their works'} are left out of what you browse. Your mutes page can undo it.`);
     } catch (error) {
       if (error instanceof AppError && error.code === 'validation_failed') return showMutes(request, reply, error.fields, { user: kind === 'user' ? name : '', tag: kind === 'tag' ? name : '' }, 422);
       throw error;
     }
-    return reply.redirect(`/users/${request.params.login}/mutes`, 303);
+    // From a Mute button on a profile or a tag's page: back there.
+    return reply.redirect(safeReturnPath(field(form, 'return_to'), `/users/${request.params.login}/mutes`), 303);
   });
   app.post<LoginParams>('/users/:login/mutes/delete', async (request, reply) => {
     const form = formOf(request);

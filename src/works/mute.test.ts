@@ -43,6 +43,21 @@ describeEachDatabase('muting', (ctx) => {
     expect((await titles(reader, '/works')).filter((t) => t.includes('Shanty'))).toEqual([]);
     const searched = parsePage((await reader.get('/works/search?work_search[query]=shanty')).body);
     expect(Array.from(searched.querySelectorAll('li.work.blurb h4 a:first-child')).map((a) => a.textContent)).toEqual([]);
+    // Search says what it left out, and shows it when asked (best match and a sorted search alike).
+    expect(textOf(searched, '.muted-line')).toContain('2 works hidden by your mutes');
+    const shownSearch = searched.querySelector('.muted-line a')?.getAttribute('href') ?? '';
+    expect((await titles(reader, shownSearch)).sort()).toEqual(['Another Shanty', 'Shanty at Low Tide']);
+    const sorted = parsePage((await reader.get('/works/search?work_search[query]=shanty&work_search[sort_column]=title_to_sort_on')).body);
+    expect(textOf(sorted, '.muted-line')).toContain('2 works hidden by your mutes');
+    // Someone else's bookmarks of the muted works leave too, with the same line.
+    await writer.get('/works');
+    const shantyId = (await ctx().app.db.selectFrom('works').select('id').where('title', '=', 'Shanty at Low Tide').executeTakeFirstOrThrow()).id;
+    await writer.get(`/works/${shantyId}/bookmarks/new`);
+    expect((await writer.post(`/works/${shantyId}/bookmarks`, { notes: '', tags: '', collections: '' })).statusCode).toBe(303);
+    const marks = parsePage((await reader.get(`/users/${writer.login}/bookmarks`)).body);
+    expect(textOf(marks, '.muted-line')).toContain('1 bookmark hidden by your mutes');
+    const shownMarks = marks.querySelector('.muted-line a')?.getAttribute('href') ?? '';
+    expect((await reader.get(shownMarks)).body).toContain('Shanty at Low Tide');
     // Nobody else's listings change.
     expect((await titles(new TestClient(ctx().app), listing)).sort()).toEqual(['Another Shanty', 'Quiet Nets', 'Shanty at Low Tide']);
 
@@ -72,5 +87,28 @@ describeEachDatabase('muting', (ctx) => {
     const self = await reader.post(`/users/${reader.login}/mutes`, { kind: 'user', user: reader.login });
     expect(textOf(parsePage(self.body), '#field-user-error')).toBe('You cannot mute yourself.');
     expect((await loud.get(`/users/${reader.login}/mutes`)).statusCode).toBe(403);
+  });
+
+  it('mutes a creator from their profile and a tag from its page, and comes back there', async () => {
+    const reader = await signUp(ctx().app);
+    const writer = await signUp(ctx().app);
+    await postWork(writer, { title: 'Harbour Lights', freeforms: 'Foghorn Mornings' });
+    const profile = parsePage((await reader.get(`/users/${writer.login}/pseuds`)).body);
+    const form = profile.querySelector('form.mute-button');
+    expect(form?.textContent).toContain(`Mute ${writer.login}`);
+    const muted = await reader.post(form?.getAttribute('action') ?? '', { kind: 'user', user: writer.login, return_to: `/users/${writer.login}/pseuds` });
+    expect(muted.statusCode).toBe(303);
+    expect(muted.headers.location).toBe(`/users/${writer.login}/pseuds`);
+    expect(await titles(reader, '/works')).not.toContain('Harbour Lights');
+    const tagPage = parsePage((await reader.get('/tags/Foghorn%20Mornings')).body);
+    expect(tagPage.querySelector('form.mute-button button')?.textContent).toBe('Mute this tag');
+    const back = await reader.post(`/users/${reader.login}/mutes`, { kind: 'tag', tag: 'Foghorn Mornings', return_to: '/tags/Foghorn%20Mornings' });
+    expect(back.headers.location).toBe('/tags/Foghorn%20Mornings');
+    const names = (await reader.get(`/users/${reader.login}/mutes`)).body;
+    expect(names).toContain('Foghorn Mornings');
+    // A guest has no button; a return_to off the archive goes to the mutes page instead.
+    expect(parsePage((await new TestClient(ctx().app).get('/tags/Foghorn%20Mornings')).body).querySelector('form.mute-button')).toBeNull();
+    const offsite = await reader.post(`/users/${reader.login}/mutes`, { kind: 'tag', tag: 'Foghorn Mornings', return_to: '//evil.example/' });
+    expect(offsite.headers.location).toBe(`/users/${reader.login}/mutes`);
   });
 });

@@ -54,6 +54,8 @@ const OWN_PAGE = table`
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
+      held for review       | 404     | 404     | 404        | seen    | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
@@ -72,6 +74,8 @@ const GENERAL_LISTING = table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen | absent | seen | seen | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -90,6 +94,8 @@ const SERIES_PAGE = table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 404   | 404    | 404        | seen    | 404
       hidden by moderators  | 404   | 404    | 404        | seen    | 404
+      held for review       | 404   | 404    | 404        | seen    | 404
+      by a spammer          | 404   | 404    | 404        | 404     | 404
       posted                | seen  | seen   | seen       | seen    | seen
       muted tag             | seen  | seen   | seen       | seen    | seen
       by a blocker          | seen  | seen   | seen       | seen    | seen
@@ -108,6 +114,8 @@ const GENERAL_COUNT = table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 0     | 0      | 0          | 0       | 0
       hidden by moderators  | 0     | 0      | 0          | 0       | 0
+      held for review       | 0     | 0      | 0          | 0       | 0
+      by a spammer          | 0     | 0      | 0          | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
       muted tag             | 1 | 0 | 1 | 1 | 1
       by a blocker          | 1     | 1      | 1          | 1       | 1
@@ -126,6 +134,8 @@ const CREATORS_LISTING = table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | seen    | absent
       hidden by moderators  | absent | absent | absent     | seen    | absent
+      held for review       | absent | absent | absent     | seen    | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen | absent | seen | seen | seen
       by a blocker          | absent  | absent  | absent     | absent  | absent
@@ -144,6 +154,8 @@ const CREATORS_COUNT = table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 0     | 0      | 0          | 1       | 0
       hidden by moderators  | 0     | 0      | 0          | 1       | 0
+      held for review       | 0     | 0      | 0          | 1       | 0
+      by a spammer          | 0     | 0      | 0          | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
       muted tag             | 1 | 0 | 1 | 1 | 1
       by a blocker          | 0       | 0       | 0          | 0       | 0
@@ -162,6 +174,8 @@ const PSEUD_LISTING = table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | seen    | absent
       hidden by moderators  | absent | absent | absent     | seen    | absent
+      held for review       | absent | absent | absent     | seen    | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen | absent | seen | seen | seen
       by a blocker          | absent  | absent  | absent     | absent  | absent
@@ -180,6 +194,8 @@ const PSEUD_COUNT = table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 0     | 0      | 0          | 1       | 0
       hidden by moderators  | 0     | 0      | 0          | 1       | 0
+      held for review       | 0     | 0      | 0          | 1       | 0
+      by a spammer          | 0     | 0      | 0          | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
       muted tag             | 1 | 0 | 1 | 1 | 1
       by a blocker          | 0       | 0       | 0          | 0       | 0
@@ -198,6 +214,8 @@ const CREATORS_SERIES = table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | absent  | absent  | absent     | absent  | absent
@@ -216,6 +234,8 @@ const UNIQUE_TAG_COUNT = table`
       subject               | guest | member | maintainer | creator | admin
       draft                 | 404   | 404    | 404        | 0       | 0
       hidden by moderators  | 404   | 404    | 404        | 0       | 0
+      held for review       | 404   | 404    | 404        | 0       | 0
+      by a spammer          | 404   | 404    | 404        | 404     | 0
       posted                | 1     | 1      | 1          | 1       | 1
       muted tag             | 1 | 0 | 1 | 1 | 1
       by a blocker          | 1     | 1      | 1          | 1       | 1
@@ -234,6 +254,8 @@ const TAG_NAME = table`
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | seen    | seen
       hidden by moderators  | absent | absent | absent     | seen    | seen
+      held for review       | absent | absent | absent     | seen    | seen
+      by a spammer          | absent | absent | absent     | absent  | seen
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -256,6 +278,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | own     | 404
       hidden by moderators  | 404     | 404     | 404        | own     | 404
+      held for review       | 404     | 404     | 404        | own     | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | left    | left    | left       | own     | left
       muted tag             | left    | left    | left       | own     | left
       by a blocker          | left | blocked | left | left | left
@@ -277,6 +301,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | 404     | 404
       hidden by moderators  | 404     | 404     | 404        | 404     | 404
+      held for review       | 404     | 404     | 404        | 404     | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | posted  | posted  | posted     | posted  | posted
       muted tag             | posted  | posted  | posted     | posted  | posted
       by a blocker          | posted | blocked | posted | posted | posted
@@ -299,6 +325,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | refused | refused | refused    | absent  | refused
       hidden by moderators  | refused | refused | refused    | absent  | refused
+      held for review       | refused | refused | refused    | absent  | refused
+      by a spammer          | refused | refused | refused    | absent  | refused
       posted                | refused | refused | refused    | seen    | refused
       muted tag             | refused | refused | refused    | seen    | refused
       by a blocker          | refused | refused | refused | absent | refused
@@ -321,6 +349,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | 404     | 404
       hidden by moderators  | 404     | 404     | 404        | 404     | 404
+      held for review       | 404     | 404     | 404        | 404     | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
@@ -343,6 +373,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | 404     | 404
       hidden by moderators  | 404     | 404     | 404        | 404     | 404
+      held for review       | 404     | 404     | 404        | 404     | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
@@ -364,6 +396,8 @@ export const DOORS: Door[] = [
       subject               | guest | member  | maintainer | creator | admin
       draft                 | 401   | 404     | 404        | 404     | 404
       hidden by moderators  | 401   | 404     | 404        | saved   | 404
+      held for review       | 401   | 404     | 404        | saved   | 404
+      by a spammer          | 401   | 404     | 404        | 404     | 404
       posted                | 401   | saved   | saved      | saved   | saved
       muted tag             | 401   | saved   | saved      | saved   | saved
       by a blocker          | 401   | saved   | saved      | saved   | saved
@@ -386,6 +420,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -414,6 +450,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -435,6 +473,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
+      held for review       | 404     | 404     | 404        | seen    | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
@@ -456,6 +496,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
+      held for review       | 404     | 404     | 404        | seen    | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
@@ -477,6 +519,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
+      held for review       | 404     | 404     | 404        | seen    | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
@@ -506,6 +550,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
+      held for review       | 404     | 404     | 404        | seen    | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
@@ -533,6 +579,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
+      held for review       | 404     | 404     | 404        | seen    | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
@@ -627,6 +675,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | 404    | 404    | 404        | absent  | absent
       hidden by moderators  | 404    | 404    | 404        | absent  | absent
+      held for review       | 404    | 404    | 404        | absent  | absent
+      by a spammer          | 404    | 404    | 404        | 404     | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen | absent | seen | seen | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -668,6 +718,8 @@ export const DOORS: Door[] = [
       subject               | guest | member | maintainer | creator | admin
       draft                 | 0     | 0      | 0          | 0       | 0
       hidden by moderators  | 0     | 0      | 0          | 0       | 0
+      held for review       | 0     | 0      | 0          | 0       | 0
+      by a spammer          | 0     | 0      | 0          | 0       | 0
       posted                | 1     | 1      | 1          | 1       | 1
       muted tag             | 1     | 1      | 1          | 1       | 1
       by a blocker          | 1     | 1      | 1          | 1       | 1
@@ -689,6 +741,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen | absent | seen | seen | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -711,6 +765,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen | absent | seen | seen | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -733,6 +789,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -761,6 +819,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | 1      | 1      | 1          | 1       | 1
       muted tag             | 1      | 1      | 1          | 1       | 1
       by a blocker          | 1      | 1      | 1          | 1       | 1
@@ -788,6 +848,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen | absent | seen | seen | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -813,6 +875,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
+      held for review       | 404     | 404     | 404        | seen    | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
@@ -840,6 +904,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
+      held for review       | 404     | 404     | 404        | seen    | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
@@ -861,6 +927,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | 404     | 404     | 404        | seen    | 404
       hidden by moderators  | 404     | 404     | 404        | seen    | 404
+      held for review       | 404     | 404     | 404        | seen    | 404
+      by a spammer          | 404     | 404     | 404        | 404     | 404
       posted                | seen    | seen    | seen       | seen    | seen
       muted tag             | seen    | seen    | seen       | seen    | seen
       by a blocker          | seen    | seen    | seen       | seen    | seen
@@ -882,6 +950,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen | absent | seen | seen | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -923,6 +993,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member  | maintainer | creator | admin
       draft                 | unknown | unknown | unknown    | known   | known
       hidden by moderators  | unknown | unknown | unknown    | known   | known
+      held for review       | unknown | unknown | unknown    | known   | known
+      by a spammer          | unknown | unknown | unknown    | unknown | known
       posted                | known   | known   | known      | known   | known
       muted tag             | known   | known   | known      | known   | known
       by a blocker          | known   | known   | known      | known   | known
@@ -945,6 +1017,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member | maintainer | creator | admin
       draft                 | refused | absent | refused    | refused | refused
       hidden by moderators  | refused | absent | refused    | refused | refused
+      held for review       | refused | absent | refused    | refused | refused
+      by a spammer          | refused | absent | refused    | refused | refused
       posted                | refused | seen   | refused    | refused | refused
       muted tag             | refused | seen   | refused    | refused | refused
       by a blocker          | refused | seen   | refused    | refused | refused
@@ -987,6 +1061,8 @@ export const DOORS: Door[] = [
       subject               | guest | member | maintainer | creator | admin
       draft                 | 401   | 404    | 404        | saved   | 404
       hidden by moderators  | 401   | 404    | 404        | saved   | 404
+      held for review       | 401   | 404    | 404        | saved   | 404
+      by a spammer          | 401   | 404    | 404        | 404     | 404
       posted                | 401   | saved  | saved      | saved   | saved
       muted tag             | 401   | saved  | saved      | saved   | saved
       by a blocker          | 401   | saved  | saved      | saved   | saved
@@ -1010,6 +1086,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -1038,6 +1116,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | 404    | 404    | 404        | 404     | 404
       hidden by moderators  | 404    | 404    | 404        | 404     | 404
+      held for review       | 404    | 404    | 404        | 404     | 404
+      by a spammer          | 404    | 404    | 404        | 404     | 404
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -1060,6 +1140,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | seen   | seen   | seen       | seen    | seen
       muted tag             | seen   | seen   | seen       | seen    | seen
       by a blocker          | seen   | seen   | seen       | seen    | seen
@@ -1082,6 +1164,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | absent | absent | absent     | absent  | absent
       hidden by moderators  | absent | absent | absent     | absent  | absent
+      held for review       | absent | absent | absent     | absent  | absent
+      by a spammer          | absent | absent | absent     | absent  | absent
       posted                | absent | absent | absent     | absent  | absent
       muted tag             | absent | absent | absent     | absent  | absent
       by a blocker          | absent | absent | absent     | absent  | absent
@@ -1104,6 +1188,8 @@ export const DOORS: Door[] = [
       subject               | guest   | member | maintainer | creator | admin
       draft                 | refused | absent | refused    | refused | refused
       hidden by moderators  | refused | absent | refused    | refused | refused
+      held for review       | refused | absent | refused    | refused | refused
+      by a spammer          | refused | absent | refused    | refused | refused
       posted                | refused | absent | refused    | refused | refused
       muted tag             | refused | absent | refused    | refused | refused
       by a blocker          | refused | absent | refused    | refused | refused
@@ -1126,6 +1212,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | -      | -      | -          | -       | -
       hidden by moderators  | -      | -      | -          | -       | -
+      held for review       | -      | -      | -          | -       | -
+      by a spammer          | -      | -      | -          | -       | -
       posted                | -      | -      | -          | -       | -
       muted tag             | -      | -      | -          | -       | -
       by a blocker          | -      | -      | -          | -       | -
@@ -1149,6 +1237,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | -      | -      | -          | -       | -
       hidden by moderators  | -      | -      | -          | -       | -
+      held for review       | -      | -      | -          | -       | -
+      by a spammer          | -      | -      | -          | -       | -
       posted                | -      | -      | -          | -       | -
       muted tag             | -      | -      | -          | -       | -
       by a blocker          | -      | -      | -          | -       | -
@@ -1171,6 +1261,8 @@ export const DOORS: Door[] = [
       subject               | guest  | member | maintainer | creator | admin
       draft                 | -      | -      | -          | -       | -
       hidden by moderators  | -      | -      | -          | -       | -
+      held for review       | -      | -      | -          | -       | -
+      by a spammer          | -      | -      | -          | -       | -
       posted                | -      | -      | -          | -       | -
       muted tag             | -      | -      | -          | -       | -
       by a blocker          | -      | -      | -          | -       | -
@@ -1193,6 +1285,8 @@ export const DOORS: Door[] = [
       subject               | guest | member | maintainer | creator | admin
       draft                 | 404   | 404    | 404        | absent  | 404
       hidden by moderators  | 404   | 404    | 404        | absent  | 404
+      held for review       | 404   | 404    | 404        | absent  | 404
+      by a spammer          | 404   | 404    | 404        | 404     | 404
       posted                | seen  | seen   | seen       | seen    | seen
       muted tag             | seen  | seen   | seen       | seen    | seen
       by a blocker          | seen  | seen   | seen       | seen    | seen
@@ -1209,7 +1303,8 @@ export const DOORS: Door[] = [
   {
     // Email (the outbox, read last): the creator hears of others' comments on their works, the member of the gifts
     // to them. Nobody is told of a draft; a guest has no address. The member was told of the gift of the work the
-    // moderators hid before they hid it; nobody hears of it after (it takes no comments).
+    // moderators hid before they hid it; nobody hears of it after (it takes no comments). A work held for review is
+    // news to nobody until it is approved, so its gift is not told of either.
     name: 'emails naming the subject (the outbox, to each viewer\'s address)',
     outcomes: PAGE_OUTCOMES,
     look: (w, s, v) => readEmails(w, v, wordsOf(s, 'title')),
@@ -1217,6 +1312,8 @@ export const DOORS: Door[] = [
       subject               | guest | member | maintainer | creator | admin
       draft                 | -     | absent | absent     | absent  | absent
       hidden by moderators  | -     | seen   | absent     | absent  | absent
+      held for review       | -     | absent | absent     | absent  | absent
+      by a spammer          | -     | seen   | absent     | absent  | absent
       posted                | -     | seen   | absent     | seen    | absent
       muted tag             | -     | seen   | absent     | seen    | absent
       by a blocker          | -     | seen   | absent     | absent  | absent

@@ -26,14 +26,18 @@ export type State = {
   member?: 'refuses the gift' | 'is invited to co-create';
   /** The member reports the work and the admin, as a moderator, hides it. */
   moderators?: 'hide';
-  /** Posted not by the creator but by another member (not a viewer), who has blocked the member. */
-  author?: 'a blocker of the member';
+  /** Posted not by the creator but by another member (not a viewer): one who has blocked the member, or one the admin then marks as spam. */
+  author?: 'a blocker of the member' | 'a spammer';
+  /** Its text holds the archive's banned word, so the spam checks hold it for the moderators' review. */
+  banned?: true;
   /** The member mutes the work's own tag. */
   mutedByMember?: true;
 };
 
 /** The member who posts the "by a blocker" work and blocks the member: not a viewer, so no column of its own. */
 export const BLOCKER_LOGIN = 'doorsblocker';
+/** The member who posts the "by a spammer" work and whom the admin then marks as spam. */
+export const SPAMMER_LOGIN = 'doorsspammer';
 
 /** The maintainer's collections, one per kind: creators hidden, works hidden, works waiting for approval. */
 export type CollectionKind = 'anonymous' | 'unrevealed' | 'moderated';
@@ -80,6 +84,14 @@ export const STATES: State[] = [
   {
     name: 'muted tag', form: {}, words: { title: 'Wendlebrook', text: 'crumplefinch', tag: 'Dabblethorpe', synonym: 'Mizzlecombe' }, fandom: 'Hollowmere Sagas',
     mutedByMember: true,
+  },
+  {
+    name: 'held for review', form: {}, words: { title: 'Grizzlemoot', text: 'spangleworth', tag: 'Yockenbury', synonym: 'Trundlewhey' }, fandom: 'Norrowgate Sagas',
+    banned: true,
+  },
+  {
+    name: 'by a spammer', form: {}, words: { title: 'Flittermouse', text: 'cranklebonk', tag: 'Oddlewhistle', synonym: 'Bramblesnoot' }, fandom: 'Pimmerton Sagas',
+    author: 'a spammer',
   },
 ];
 
@@ -228,11 +240,24 @@ export async function buildWorld(t: TestApp): Promise<World> {
     expectStatus(await maintainer.post('/collections', { name, title: `Gathering ${name}`, [setting]: '1' }), 303, `the collection ${name}`);
   }
   const blocker = await signUp(t.app, BLOCKER_LOGIN);
+  const spammer = await signUp(t.app, SPAMMER_LOGIN);
+  // The banned word of the "held for review" state: only its work holds it.
+  const banned = STATES.filter((st) => st.banned === true).map((st) => st.words.text).join('\n');
+  await browser('admin').get('/admin/settings');
+  expectStatus(await browser('admin').post('/admin/settings', { registration: 'open', invitationsPerDay: '0', guestKudos: '1', bannedWords: banned }), 303, 'the banned words');
   const works = new Map<string, BuiltWork>();
   for (const state of STATES) {
-    const author = state.author === undefined ? browser('creator') : blocker;
+    const author = state.author === undefined ? browser('creator') : state.author === 'a spammer' ? spammer : blocker;
     works.set(state.name, await buildWork(author, browser('admin'), browser('member'), state));
   }
+  // Marked as spam once their work is built (its gift and series made): everything they wrote leaves readers' sight.
+  await browser('member').get(`/reports/new?kind=user&id=${SPAMMER_LOGIN}`);
+  expectStatus(await browser('member').post('/reports', { kind: 'user', id: SPAMMER_LOGIN, category: 'spam', details: 'A report for the doors test.' }), 200, 'reporting the spammer');
+  const queue = await browser('admin').get('/admin/moderation');
+  const reportId = [...queue.body.matchAll(/href="\/admin\/moderation\/reports\/(\d+)"/g)].map((m) => m[1] ?? '').pop() ?? '';
+  const spamCase = await browser('admin').get(`/admin/moderation/reports/${reportId}`);
+  const spamAct = /value="(spam:user:\d+)"/.exec(spamCase.body)?.[1] ?? '';
+  expectStatus(await browser('admin').post(`/admin/moderation/reports/${reportId}/act`, { act: spamAct, reason: 'Marked for the doors test.' }), 303, 'marking the spammer as spam');
   for (const state of STATES.filter((st) => st.mutedByMember === true)) {
     await browser('member').get('/users/doorsmember/mutes');
     expectStatus(await browser('member').post('/users/doorsmember/mutes', { kind: 'tag', tag: state.words.tag }), 303, `the member muting ${state.words.tag}`);

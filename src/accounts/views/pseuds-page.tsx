@@ -2,7 +2,7 @@
 import type { PseudRow } from '../../db/database.js';
 import type { PageContext } from '../../http/context.js';
 import type { FieldErrors } from '../../http/errors.js';
-import { ErrorSummary, Form, PostButton, TextField } from '../../views/forms.js';
+import { ErrorSummary, Form, MuteButton, PostButton, TextField } from '../../views/forms.js';
 import { Layout } from '../../views/layout.js';
 
 type Props = { ctx: PageContext; login: string; pseuds: PseudRow[]; own: boolean; blocked: boolean; values: { name: string; description: string }; errors: FieldErrors };
@@ -37,7 +37,8 @@ export function PseudsPage({ ctx, login, pseuds, own, blocked, values, errors }:
       {!own && ctx.viewer.user !== null && (
         <p class="profile-actions">{blocked
           ? <PostButton ctx={ctx} action={`/users/${login}/unblock`} label={`Unblock ${login}`} />
-          : <PostButton ctx={ctx} action={`/users/${login}/block`} label={`Block ${login}`} confirm={`Block ${login}? They will not be able to comment on your works, reply to you, leave kudos, give you gifts or invite you, and you will not see their comments.`} />}</p>
+          : <PostButton ctx={ctx} action={`/users/${login}/block`} label={`Block ${login}`} confirm={`Block ${login}? They will not be able to comment on your works, reply to you, leave kudos, give you gifts or invite you, and you will not see their comments.`} />}
+        {' '}<MuteButton ctx={ctx} kind="user" name={login} /></p>
       )}
       {own && <p><a href={`/users/${login}/blocked`}>Whom you blocked</a></p>}
       {!own && <p class="report-link"><a href={`/reports/new?kind=user&id=${encodeURIComponent(login)}`} rel="nofollow">Report this profile</a></p>}

@@ -12,6 +12,7 @@ import type { Page } from '../../works/reading.service.js';
 import type { BookmarkFilterValues } from '../bookmark-filter.js';
 import { EXTERNAL_RATINGS, type BookmarkView } from '../bookmark.service.js';
 import { BookmarkBlurb } from './bookmark-blurb.js';
+import { MutedLine } from '../../works/views/work-listing.js';
 
 export function BookmarkListing({ ctx, title, heading, page, basePath, intro, empty, filters, notices }: {
   ctx: PageContext; title: string; heading: ComponentChildren; page: Page<BookmarkView>; basePath: string; intro?: ComponentChildren; empty: string;
@@ -26,6 +27,7 @@ export function BookmarkListing({ ctx, title, heading, page, basePath, intro, em
       {intro}
       <ListingColumns filters={filters} notices={notices}>
         {page.total > 0 ? <p class="listing-count" role="status">{formatCount(page.total)} {page.total === 1 ? 'Bookmark' : 'Bookmarks'}</p> : <p class="empty">{empty}</p>}
+        <MutedLine ctx={ctx} muted={page.muted} basePath={basePath} noun="bookmark" />
         <ol class="bookmark index group">{page.items.map((b) => <BookmarkBlurb key={b.id} bookmark={b} reading={ctx.reading} />)}</ol>
         <Pagination page={page.page} pages={page.pages} basePath={basePath} />
       </ListingColumns>

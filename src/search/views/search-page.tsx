@@ -6,6 +6,7 @@ import { Layout } from '../../views/layout.js';
 import { Pagination } from '../../views/pagination.js';
 import { LANGUAGES } from '../../works/languages.js';
 import { WorkBlurb } from '../../works/views/work-blurb.js';
+import { MutedLine } from '../../works/views/work-listing.js';
 import type { ReadingChoices } from '../../access/viewer.js';
 import { NO_MARKS, type ListingMarks } from '../../works/listing-marks.js';
 import { chapterPath } from '../../works/work-paths.js';
@@ -66,7 +67,7 @@ function SearchForm({ values }: { values: AdvancedValues }) {
   );
 }
 
-function Results({ results, basePath, marks, reading }: { results: SearchResults; basePath: string; marks: ListingMarks; reading: ReadingChoices }) {
+function Results({ ctx, results, basePath, marks, reading }: { ctx: PageContext; results: SearchResults; basePath: string; marks: ListingMarks; reading: ReadingChoices }) {
   const { page, parsed, snippets } = results;
   return (
     <section aria-labelledby="results-heading">
@@ -77,6 +78,7 @@ function Results({ results, basePath, marks, reading }: { results: SearchResults
         </div>
       )}
       {parsed.understood !== '' && <p class="searched-for">Searched for: <code>{parsed.understood}</code></p>}
+      <MutedLine ctx={ctx} muted={page.muted} basePath={basePath} />
       {results.capped && <p class="hint">So many works match that the best matches are chosen among the newest {formatCount(page.total)}. Add words or filters to narrow the search.</p>}
       <ol class="work index group">
         {page.items.map((work) => {
@@ -108,7 +110,7 @@ export function SearchPage({ ctx, values, results, basePath, marks = NO_MARKS }:
     <Layout ctx={ctx} title={values.query !== '' ? `Search: ${values.query}` : 'Search works'} mainClass="works-search">
       <h2 class="heading">Search works</h2>
       <SearchForm values={values} />
-      {results !== null && <Results results={results} basePath={basePath} marks={marks} reading={ctx.reading} />}
+      {results !== null && <Results ctx={ctx} results={results} basePath={basePath} marks={marks} reading={ctx.reading} />}
     </Layout>
   );
 }

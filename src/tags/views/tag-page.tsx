@@ -4,7 +4,7 @@ import type { TagRow, TagType } from '../../db/database.js';
 import type { PageContext } from '../../http/context.js';
 import type { FieldErrors } from '../../http/errors.js';
 import { formatCount } from '../../lib/text.js';
-import { ErrorSummary } from '../../views/forms.js';
+import { ErrorSummary, MuteButton } from '../../views/forms.js';
 import { Layout } from '../../views/layout.js';
 import type { TagPageData } from '../tag-page.service.js';
 import { tagParam, tagWorksPath } from '../tag-url.js';
@@ -49,6 +49,7 @@ export function TagPage({ ctx, data, workCount, errors, values }: Props) {
       <div class="tag home profile">
         <h2 class="heading">{tag.name}</h2>
         <Status data={data} />
+        {ctx.viewer.user !== null && <p class="tag-actions"><MuteButton ctx={ctx} kind="tag" name={data.mergedInto?.name ?? tag.name} /></p>}
         <p class="work-count"><a href={tagWorksPath(data.mergedInto?.name ?? tag.name)}>{formatCount(workCount)} {workCount === 1 ? 'work' : 'works'}</a> {data.mergedInto === null ? `${workCount === 1 ? 'carries' : 'carry'} this tag, its synonyms or its subtags.` : `in ${data.mergedInto.name}.`}</p>
         <TagList cls="parent fandom" heading="Fandoms:" tags={data.parents} />
         <TagList cls="meta" heading="Metatags (more general):" tags={data.metas} />

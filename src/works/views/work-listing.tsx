@@ -37,6 +37,14 @@ function countLine(page: Page<WorkModel>): string {
   return page.pages > 1 ? `${formatCount(first)} - ${formatCount(last)} of ${formatCount(page.total)} Works` : `${formatCount(page.total)} ${page.total === 1 ? 'Work' : 'Works'}`;
 }
 
+/** "N works hidden by your mutes", with a link showing them on this page (listings, search, bookmarks). */
+export function MutedLine({ ctx, muted, basePath, noun = 'work' }: { ctx: PageContext; muted: number | undefined; basePath: string; noun?: string }) {
+  if (muted === undefined || muted === 0) return null;
+  return (
+    <p class="muted-line">{formatCount(muted)} {muted === 1 ? noun : `${noun}s`} hidden by your mutes. <a href={withQuery(basePath, 'show_muted', '1')}>Show {muted === 1 ? 'it' : 'them'}</a> · <a href={`/users/${ctx.viewer.user?.login ?? ''}/mutes`}>Your mutes</a></p>
+  );
+}
+
 /** Any listing of works. */
 export function WorkListing({ ctx, title, heading, page, basePath, intro, empty, filters, notices, feed, marks }: ListingProps) {
   return (
@@ -46,9 +54,7 @@ export function WorkListing({ ctx, title, heading, page, basePath, intro, empty,
       {intro}
       <ListingColumns filters={filters} notices={notices}>
         {page.total > 0 ? <p class="listing-count" role="status">{countLine(page)}</p> : <p class="empty">{empty}</p>}
-        {page.muted !== undefined && page.muted > 0 && (
-          <p class="muted-line">{formatCount(page.muted)} {page.muted === 1 ? 'work' : 'works'} hidden by your mutes. <a href={withQuery(basePath, 'show_muted', '1')}>Show {page.muted === 1 ? 'it' : 'them'}</a> · <a href={`/users/${ctx.viewer.user?.login ?? ''}/mutes`}>Your mutes</a></p>
-        )}
+        <MutedLine ctx={ctx} muted={page.muted} basePath={basePath} />
         <ol class="work index group">
           {page.items.map((work) => <WorkBlurb key={work.id} work={work} reading={ctx.reading} marks={marks} />)}
         </ol>
