@@ -50,11 +50,11 @@ function nextSignUpAddress(): string {
   return `10.${100 + Math.floor(signUpAddress / 65536) % 100}.${Math.floor(signUpAddress / 256) % 256}.${signUpAddress % 256}`;
 }
 
-/** Signs up a new account and returns a logged-in client. */
+/** Signs up a new account and returns a logged-in client; it ticks the terms box, asked for once an administrator publishes terms. */
 export async function signUp(app: FastifyInstance, login = uniqueLogin(), ip = nextSignUpAddress()): Promise<TestClient & { login: string }> {
   const client = new TestClient(app, ip) as TestClient & { login: string };
   await client.get('/signup');
-  const response = await client.post('/signup', { login, email: `${login}@example.org`, password: PASSWORD, passwordConfirmation: PASSWORD });
+  const response = await client.post('/signup', { login, email: `${login}@example.org`, password: PASSWORD, passwordConfirmation: PASSWORD, terms: '1' });
   if (response.statusCode !== 303) throw new Error(`sign-up failed: ${response.statusCode} ${response.body.slice(0, 500)}`);
   client.login = login;
   await confirmAddress(client, `${login}@example.org`);
