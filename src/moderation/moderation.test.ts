@@ -77,8 +77,10 @@ describeEachDatabase('reports and moderation', (ctx) => {
     expect((await moderator.get('/admin/settings')).statusCode).toBe(403);
     expect((await support.get('/admin/mail')).statusCode).toBe(200);
     expect((await support.get('/admin/moderation')).statusCode).toBe(403);
+    expect((await support.get('/admin/contact')).statusCode).toBe(200);
+    expect((await moderator.get('/admin/contact')).statusCode).toBe(403);
     const index = parsePage((await support.get('/admin')).body);
-    expect(Array.from(index.querySelectorAll('.admin-index a')).map((a) => a.getAttribute('href'))).toEqual(['/admin/mail']);
+    expect(Array.from(index.querySelectorAll('.admin-index a')).map((a) => a.getAttribute('href'))).toEqual(['/admin/contact', '/admin/mail']);
     // A role without two-factor sign-in opens nothing.
     const unsure = await signUp(ctx().app);
     await admin.post('/admin/roles', { login: unsure.login, roles: ['policy_abuse'] });
