@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { freshSiteState, siteState, type SiteState } from './site.service.js';
 
 /** Pages a member who must accept new terms can still open (and the proxied images those pages show). */
-const OPEN_WHILE_ASKED = /^\/(terms|privacy|contact|users\/logout|login)(\/|\?|$)/;
+const OPEN_WHILE_ASKED = /^\/(terms|privacy|contact|users\/logout|login|images\/external)(\/|\?|$)/;
 
 function apply(request: FastifyRequest, reply: FastifyReply, state: SiteState): boolean {
   request.announcement = state.announcement;
