@@ -13,6 +13,7 @@ import { subscribeGiftNotices } from './gifts/gift.service.js';
 import { provideCollections } from './collections/collection.wiring.js';
 import { subscribeFillNotices } from './collections/prompt.service.js';
 import { subscribeHolds } from './moderation/held.service.js';
+import { provideMutesToTags } from './works/mute.service.js';
 
 let wired = false;
 
@@ -33,4 +34,5 @@ export function wireDomains(): void {
   provideCollections();
   subscribeFillNotices();
   subscribeHolds();
+  provideMutesToTags();
 }

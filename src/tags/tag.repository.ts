@@ -1,4 +1,5 @@
 // All SQL for tags and the tags on works.
+import type { Expression, SqlBool } from 'kysely';
 import type { Db, TagRow, TagType } from '../db/database.js';
 import type { Scope } from '../access/scope.js';
 import { tagVisibleTo, workVisibleTo } from '../access/visibility.js';
@@ -61,13 +62,18 @@ export function findVisibleTagsByKeys(db: Db, scope: Scope, keys: string[]): Pro
 }
 
 /** How many works the scope may see carry any of these tags (each work once). */
-export async function countVisibleWorksTagged(db: Db, scope: Scope, tagIds: number[]): Promise<number> {
+export async function countVisibleWorksTagged(db: Db, scope: Scope, tagIds: number[], notMuted: WorkCondition | null = null): Promise<number> {
   if (tagIds.length === 0) return 0;
-  const row = await db.selectFrom('works').select((eb) => eb.fn.countAll<number>().as('n'))
+  let query = db.selectFrom('works').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('works.id', 'in', (eb) => eb.selectFrom('work_tags').select('work_tags.work_id').where('work_tags.tag_id', 'in', tagIds))
-    .where(workVisibleTo(scope)).executeTakeFirstOrThrow();
+    .where(workVisibleTo(scope));
+  if (notMuted !== null) query = query.where((eb) => notMuted(eb.ref('works.id')));
+  const row = await query.executeTakeFirstOrThrow();
   return row.n;
 }
+
+/** A condition on a column of work ids (a reader's mutes, which the works domain owns). */
+export type WorkCondition = (workId: Expression<number>) => Expression<SqlBool>;
 
 /** Pairs of (work, tag) for every tag of one type on the works a scope may see (general listings: no drafts). */
 export function findVisibleTaggings(db: Db, scope: Scope, type: TagType): Promise<Array<{ work_id: number; tag_id: number }>> {

@@ -25,7 +25,7 @@ async function showTag(request: FastifyRequest<TagParams>, reply: FastifyReply, 
   const data = await getTagPage(db, request.viewer, name);
   if (data.tag.name !== name && status === 200) return reply.redirect(`/tags/${tagParam(data.tag.name)}`, 301);
   const counted = data.mergedInto ?? data.tag;
-  const workCount = await countWorksTagged(db, scopeOf(request.viewer), counted.id);
+  const workCount = await countWorksTagged(db, request.viewer, counted.id);
   return sendPage(reply, <TagPage ctx={pageContext(request, reply)} data={data} workCount={workCount} errors={errors} values={values} />, status);
 }
 

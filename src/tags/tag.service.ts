@@ -1,6 +1,7 @@
 // Tags on works: find the tag a writer typed, or create it (not yet canonical).
 import type { Db, TagRow, TagType } from '../db/database.js';
-import type { Scope } from '../access/scope.js';
+import { scopeOf, type Scope } from '../access/scope.js';
+import type { Viewer } from '../access/viewer.js';
 import { archiveSettings } from '../accounts/settings.service.js';
 import { emit } from '../events/bus.js';
 import { notFound } from '../http/errors.js';
@@ -9,7 +10,7 @@ import { expandTag } from './tag-graph.js';
 import { findTagsByIds } from './wrangling.repository.js';
 import { CATEGORIES, RATINGS, WARNINGS } from './fixed-tags.js';
 import {
-  countVisibleWorksTagged, findFixedTags, findTagsByKeys, findTagsOfWorks, findVisibleTagByKey, findVisibleTagsByKeys, insertTag, replaceWorkTags, type WorkTag,
+  countVisibleWorksTagged, findFixedTags, findTagsByKeys, findTagsOfWorks, findVisibleTagByKey, findVisibleTagsByKeys, insertTag, replaceWorkTags, type WorkCondition, type WorkTag,
 } from './tag.repository.js';
 
 export type TypedNames = { type: TagType; names: string[] };
@@ -72,9 +73,17 @@ export async function tagsNamed(db: Db, scope: Scope, names: string[]): Promise<
 }
 
 /** How many works the scope may see carry a tag, its synonyms or its subtags (a tag page's count). */
-export async function countWorksTagged(db: Db, scope: Scope, tagId: number): Promise<number> {
+export async function countWorksTagged(db: Db, viewer: Viewer, tagId: number): Promise<number> {
   const [family = []] = await expandTags(db, [tagId]);
-  return countVisibleWorksTagged(db, scope, family);
+  return countVisibleWorksTagged(db, scopeOf(viewer), family, await muteCondition(db, viewer));
+}
+
+type MuteCondition = (db: Db, viewer: Viewer) => Promise<WorkCondition | null>;
+let muteCondition: MuteCondition = () => Promise.resolve(null);
+
+/** Called once through wiring.ts by the works domain, which owns mutes: a tag page's count leaves out what the reader muted, as its listing does. */
+export function provideMuteCondition(condition: MuteCondition): void {
+  muteCondition = condition;
 }
 
 /** Tags by id; unknown ids are absent. */

@@ -11,7 +11,7 @@ import { invalid } from '../http/errors.js';
 import { nowIso } from '../lib/clock.js';
 import { getUserByLogin } from '../accounts/user.service.js';
 import { GUEST_SCOPE } from '../access/scope.js';
-import { expandTags, getTagByName } from '../tags/tag.service.js';
+import { expandTags, getTagByName, provideMuteCondition } from '../tags/tag.service.js';
 import * as repo from './mute.repository.js';
 import type { WorkFilter } from './work-filter.js';
 import type { ListingFilter } from './work.repository.js';
@@ -83,4 +83,12 @@ export async function removeMute(db: Db, viewer: Viewer, login: string, kind: st
 
 export function listMutes(db: Db, viewer: Viewer, login: string): Promise<Array<{ kind: 'user' | 'tag'; id: number; name: string }>> {
   return repo.listNamedMutes(db, requireSelf(viewer, login, OWN_MUTES).id);
+}
+
+/** Called once by wiring.ts: a tag's own page counts its works without what the reader muted, as its listing does. */
+export function provideMutesToTags(): void {
+  provideMuteCondition(async (db, viewer) => {
+    const mutes = await mutesOf(db, viewer);
+    return mutes === null ? null : notMutedWork(mutes);
+  });
 }

@@ -58,6 +58,9 @@ describeEachDatabase('muting', (ctx) => {
     expect(textOf(marks, '.muted-line')).toContain('1 bookmark hidden by your mutes');
     const shownMarks = marks.querySelector('.muted-line a')?.getAttribute('href') ?? '';
     expect((await reader.get(shownMarks)).body).toContain('Shanty at Low Tide');
+    // The fandom's own page counts what its listing shows the reader.
+    expect(textOf(parsePage((await reader.get(`/tags/${encodeURIComponent(fandom)}`)).body), '.work-count a')).toBe('1 work');
+    expect(textOf(parsePage((await new TestClient(ctx().app).get(`/tags/${encodeURIComponent(fandom)}`)).body), '.work-count a')).toBe('3 works');
     // Nobody else's listings change.
     expect((await titles(new TestClient(ctx().app), listing)).sort()).toEqual(['Another Shanty', 'Quiet Nets', 'Shanty at Low Tide']);
 

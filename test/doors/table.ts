@@ -40,8 +40,3 @@ export function expectedCells(expectations: Expectations): Array<{ subject: Subj
     return expected === '-' ? [] : [{ subject, viewer, expected }];
   }));
 }
-
-/** A shared table with one cell changed, for a door that differs from the others using it in that cell alone. */
-export function amend(expectations: Expectations, subject: string, viewer: ViewerName, outcome: string): Expectations {
-  return new Map([...expectations].map(([name, row]) => [name, name === subject ? new Map([...row, [viewer, outcome]]) : row]));
-}
