@@ -1,7 +1,9 @@
 // buildApp(config, db): shared plugins, then each domain's routes. Listening happens in main.ts only.
 import cookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { sql, type Kysely } from 'kysely';
 import { registerAccountRoutes } from './accounts/account.routes.js';
 import { registerPseudRoutes } from './accounts/pseud.routes.js';
 import { registerRecoveryRoutes, registerRenameRedirects } from './accounts/recovery.routes.js';
@@ -67,6 +69,11 @@ import { registerImageProxyRoutes } from './images/image-proxy.routes.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
+import { registerHealth } from './http/health.js';
+import { registerMetrics } from './http/metrics.js';
+import { pendingMigrations } from './db/migrate.js';
+import { poolUse } from './db/connect.js';
+import { countOutboxByStatus } from './mail/outbox.repository.js';
 import { reportEventFailuresTo } from './events/bus.js';
 
 export type AppOptions = { logger?: boolean };
@@ -93,6 +100,17 @@ export function securityHeaders(config: Config): Record<string, string> {
 /** An API answer that does not say how to cache it depends on who asks: no shared cache may keep it. */
 const API_PRIVATE = { 'cache-control': 'private, no-cache', vary: 'Authorization, Cookie' };
 
+let requestCount = 0;
+const PROCESS_MARK = randomBytes(4).toString('hex');
+
+/** The id of a request: the proxy's X-Request-Id when it sent a sane one, else this process's mark and a count. */
+function requestId(request: IncomingMessage): string {
+  const sent = request.headers['x-request-id'];
+  if (typeof sent === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(sent)) return sent;
+  requestCount += 1;
+  return `${PROCESS_MARK}-${requestCount.toString(36)}`;
+}
+
 /** Builds the whole application on an open database, without listening. */
 export async function buildApp(config: Config, db: Kysely<Database>, options: AppOptions = {}): Promise<FastifyInstance> {
   wireDomains();
@@ -106,6 +124,8 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
     // API bodies are checked as sent: a number is not silently taken for a string.
     ajv: { customOptions: { coerceTypes: false, allowUnionTypes: true } },
     schemaErrorFormatter: validationError,
+    // nginx's X-Request-Id (or a new one) names the request in every log line and in the answer's header.
+    genReqId: requestId,
   });
   app.decorate('config', config);
   app.decorate('db', db);
@@ -133,9 +153,30 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerRenameRedirects(app);
   registerInboxCount(app);
   registerSiteState(app);
+  registerHealth(app, {
+    database: async () => { await sql`select 1`.execute(db); return null; },
+    migrations: async () => {
+      const pending = await pendingMigrations(db);
+      return pending.length === 0 ? null : `${pending.length} pending: ${pending.join(', ')}`;
+    },
+    queue: async () => { await countOutboxByStatus(db); return null; },
+  });
+  registerMetrics(app, config.metricsToken, [
+    { name: 'bindery_work_page_cache_events', help: 'Guests\' work pages: answered from the cache (hit), not (miss), pages kept (stored), since start', labelNames: ['outcome'],
+      read: () => Object.entries(app.workPages.counts).map(([outcome, value]) => ({ labels: { outcome: outcome === 'hits' ? 'hit' : outcome === 'misses' ? 'miss' : 'stored' }, value })) },
+    { name: 'bindery_download_cache_events', help: 'Downloads: served from memory or built, since start', labelNames: ['outcome'],
+      read: () => Object.entries(app.downloadFiles.counts).map(([outcome, value]) => ({ labels: { outcome }, value })) },
+    { name: 'bindery_mail_outbox_messages', help: 'Email in the outbox by state: pending is the queue\'s depth, failed gave up', labelNames: ['status'],
+      read: async () => (await countOutboxByStatus(db)).map((r) => ({ labels: { status: r.status }, value: r.n })) },
+    { name: 'bindery_imports', help: 'Story files being read (running) and waiting for a worker', labelNames: ['state'],
+      read: () => Object.entries(app.importRunner.load).map(([state, value]) => ({ labels: { state }, value })) },
+    { name: 'bindery_db_pool_connections', help: 'PostgreSQL connections of this process: open (total), idle, and requests waiting for one', labelNames: ['state'],
+      read: () => Object.entries(poolUse(db) ?? {}).map(([state, value]) => ({ labels: { state }, value })) },
+  ]);
   const headers = securityHeaders(config);
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(headers);
+    reply.header('x-request-id', request.id);
     if (!reply.hasHeader('cache-control') && isApiRequest(request)) reply.headers(API_PRIVATE);
     done(null, payload);
   });

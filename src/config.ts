@@ -29,6 +29,8 @@ export type Config = Readonly<{
   signupLimit: RateLimitSetting | null;
   /** What pages do with images stored at other hosts, and the image proxy's limits. */
   externalImages: ExternalImagesConfig;
+  /** The bearer token /metrics asks of a scraper; null: no /metrics at all. */
+  metricsToken: string | null;
 }>;
 
 /** A host (and port, or any port when null) the image proxy may fetch from though it has a private address. */
@@ -114,6 +116,7 @@ export const OPTIONS = [
   { name: 'EXTERNAL_IMAGES', help: 'images in stories stored at other hosts: "proxy" (fetched by the archive, so hosts never see readers\' addresses), "links" (shown as links) or "direct" (loaded from their hosts); default proxy' },
   { name: 'IMAGE_PROXY_MAX_BYTES', help: 'the largest image the proxy fetches, in bytes; default 10485760 (10 MiB)' },
   { name: 'IMAGE_PROXY_CACHE_MB', help: 'disk for the proxy\'s fetched images under DATA_DIR/image-cache, in MiB (oldest go first); default 1024' },
+  { name: 'METRICS_TOKEN', help: 'at least 16 characters: /metrics answers Prometheus (in its text format) to a scraper sending it as a bearer token; unset: no /metrics' },
   { name: 'IMAGE_PROXY_ALLOW_HOSTS', help: 'comma-separated host or host:port the proxy may fetch from although they have private addresses (an image server on the LAN, tests); default none' },
 ] as const;
 
@@ -273,5 +276,12 @@ export function loadConfig(env: Env = process.env, { persist = true } = {}): Con
     }),
     signupLimit: parseRateLimit('SIGNUP_LIMIT', env.SIGNUP_LIMIT, '5/3600'),
     externalImages: parseExternalImages(env),
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
   });
+}
+
+function parseMetricsToken(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 16 || /\s/.test(raw)) throw new ConfigError('METRICS_TOKEN must be at least 16 characters without spaces');
+  return raw;
 }

@@ -34,7 +34,16 @@ export function openDatabase(url: string, options: { searchPath?: string; poolSi
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   return { db, dialect: 'postgres', close: () => db.destroy(), optimize: () => Promise.resolve() };
+}
+
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+
+/** How a PostgreSQL connection pool is used (for /metrics); null on SQLite, which has one connection in the process. */
+export function poolUse(db: Kysely<Database>): { total: number; idle: number; waiting: number } | null {
+  const pool = pools.get(db);
+  return pool === undefined ? null : { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
 /**

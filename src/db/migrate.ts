@@ -14,13 +14,22 @@ async function currentSchema(db: Kysely<Database>): Promise<string | undefined> 
   return rows[0]?.schema;
 }
 
-/** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+async function migratorFor(db: Kysely<Database>): Promise<Migrator> {
   const schema = await currentSchema(db);
-  const migrator = new Migrator({
+  return new Migrator({
     db, provider: { getMigrations: () => Promise.resolve(migrations) },
     ...(schema !== undefined ? { migrationTableSchema: schema } : {}),
   });
+}
+
+/** The migrations this code knows that the database has not run (empty when the schema is current). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  return (await (await migratorFor(db)).getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = await migratorFor(db);
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -85,9 +85,9 @@ export class RequestLimiter {
   }
 }
 
-/** Requests that never count: the immutable assets a page pulls in, which browsers keep. */
+/** Requests that never count: the immutable assets a page pulls in, which browsers keep, and the load balancer's and monitor's polls. */
 function exempt(request: FastifyRequest): boolean {
-  return request.url.startsWith('/assets/') || request.url === '/favicon.ico';
+  return request.url.startsWith('/assets/') || request.url === '/favicon.ico' || request.url === '/healthz' || request.url === '/readyz' || request.url === '/metrics';
 }
 
 /**

@@ -32,6 +32,11 @@ export class ImportRunner {
 
   constructor(private readonly options: ImportRunnerOptions = IMPORT_RUNNER_DEFAULTS) {}
 
+  /** Imports being read now, and waiting for a worker (for /metrics). */
+  get load(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.queue.length };
+  }
+
   /** Reads an upload into a draft; rejects with ImportError (code `busy` when too many are waiting). */
   async run(job: ImportJob): Promise<ImportedWork> {
     if (this.running >= this.options.concurrency) {

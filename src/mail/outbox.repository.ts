@@ -42,3 +42,9 @@ export async function noteMailError(db: Db, id: number, error: string): Promise<
 export function recentMail(db: Db, limit: number): Promise<OutboxRow[]> {
   return db.selectFrom('mail_outbox').selectAll().orderBy('id', 'desc').limit(limit).execute();
 }
+
+/** How many messages the outbox holds in each state (the queue's depth and its failures, for /metrics). */
+export async function countOutboxByStatus(db: Db): Promise<Array<{ status: string; n: number }>> {
+  const rows = await db.selectFrom('mail_outbox').select(['status', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy('status').execute();
+  return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
+}

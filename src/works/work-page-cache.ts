@@ -36,7 +36,8 @@ export class WorkPageCache {
   private epoch = 0;
   private readonly unsubscribes: Array<() => void>;
   /** Requests answered from the cache, and pages rendered and kept, since start. */
-  readonly counts = { hits: 0, stored: 0 };
+  /** For /metrics: answers from the cache, guests' requests it could not answer, pages kept. */
+  readonly counts = { hits: 0, misses: 0, stored: 0 };
 
   constructor(maxBytes: number) {
     this.pages = new PageCache<CachedPage>(maxBytes, (page) => page.bytes);
@@ -86,10 +87,14 @@ export class WorkPageCache {
    */
   async serve(db: Db, workId: number, key: string, visitor: VisitorValues): Promise<FilledPage | undefined> {
     const page = this.pages.get(key);
-    if (page === undefined) return undefined;
+    if (page === undefined) {
+      this.counts.misses += 1;
+      return undefined;
+    }
     const state = await this.state(db, workId);
     // Another app server may have changed the setting: its pages are checked like content.
     if (!state.guestVisible || state.version !== page.version || state.guestKudos !== page.guestKudos) {
+      this.counts.misses += 1;
       this.pages.delete(key);
       return undefined;
     }
