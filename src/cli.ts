@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig, OPTIONS } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { AppError } from './http/errors.js';
+import { isBackupCommand, runBackupCommand } from './cli/backup-command.js';
 import { runCommand, USAGE } from './cli/commands.js';
 
 /** Reads a password: hidden at a terminal prompt, or the first line of piped input. */
@@ -38,18 +39,30 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.length === 0 || args[0] === 'help' || args[0] === '--help') { console.log(USAGE); return 0; }
   if (args[0] === 'config') { for (const o of OPTIONS) console.log(`${o.name.padEnd(16)} ${o.help}`); return 0; }
-  const handle = openDatabase(loadConfig().databaseUrl);
+  const config = loadConfig();
+  // A backup opens a connection of its own; a restore must not hold the file it replaces.
+  if (isBackupCommand(args)) return reportErrors(() => runBackupCommand(args, config, { out: (line) => console.log(line) }));
+  const handle = openDatabase(config.databaseUrl);
   try {
-    await runCommand(args, handle, { readPassword, out: (line) => console.log(line), progress: progressWriter() });
-    if (progressShown) process.stderr.write('\n');
+    return await reportErrors(async () => {
+      await runCommand(args, handle, { readPassword, out: (line) => console.log(line), progress: progressWriter() });
+      if (progressShown) process.stderr.write('\n');
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Runs a command: 0 when it succeeds, 1 with its message when the operator's input was wrong. */
+async function reportErrors(command: () => Promise<void>): Promise<number> {
+  try {
+    await command();
     return 0;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const details = Object.values(error.fields);
     console.error(details.length > 0 ? details.join('\n') : error.message);
     return 1;
-  } finally {
-    await handle.close();
   }
 }
 

@@ -24,6 +24,10 @@ Commands:
   import <files...> --as <login> [--post] [--fandom <name>] [--rating <rating>] [--language <code>]
                                                 import story files (text, Markdown, HTML, .docx, EPUB,
                                                 AO3 downloads) as drafts of <login> (posted with --post)
+  backup <file>                                 write the database and the data folder (caches left out) to
+                                                <file>, a .tar.gz; safe while the archive serves
+  restore <file> [--force]                      put a backup back; stop the archive first (--force: replace a
+                                                database that already has tables)
   config                                        list the settings read from the environment
   help                                          show this text`;
 
