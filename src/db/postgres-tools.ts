@@ -53,7 +53,8 @@ export async function runPostgresProgram(url: string, program: 'pg_dump' | 'pg_r
   const parsed = new URL(url);
   const password = decodeURIComponent(parsed.password);
   parsed.password = '';
-  const env = password === '' ? process.env : { ...process.env, PGPASSWORD: password };
+  // eslint-disable-next-line no-restricted-properties -- not configuration: the program inherits our environment (PATH, HOME, locale), plus the password
+  const env = password === '' ? undefined : { ...process.env, PGPASSWORD: password };
   try {
     await run(findPostgresProgram(program, major), [...args, `--dbname=${parsed.toString()}`], { maxBuffer: 16 * 1024 * 1024, env });
   } catch (error) {
