@@ -50,6 +50,14 @@ function nextSignUpAddress(): string {
   return `10.${100 + Math.floor(signUpAddress / 65536) % 100}.${Math.floor(signUpAddress / 256) % 256}.${signUpAddress % 256}`;
 }
 
+/** Signs up an administrator (made one in the database) with two-factor sign-in on, as the admin pages require. */
+export async function signUpAdmin(app: FastifyInstance, login = uniqueLogin('admin')): Promise<TestClient & { login: string }> {
+  const client = await signUp(app, login);
+  await app.db.updateTable('users').set({ is_admin: 1 }).where('login', '=', client.login).execute();
+  await enableTwoFactor(client);
+  return client;
+}
+
 /** Signs up a new account and returns a logged-in client; it ticks the terms box, asked for once an administrator publishes terms. */
 export async function signUp(app: FastifyInstance, login = uniqueLogin(), ip = nextSignUpAddress()): Promise<TestClient & { login: string }> {
   const client = new TestClient(app, ip) as TestClient & { login: string };

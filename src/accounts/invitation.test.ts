@@ -1,17 +1,12 @@
 // Registration by invitation and closed registration, through the pages, on both databases.
 import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
-import { describeEachDatabase, enableTwoFactor, PASSWORD, signUp, uniqueLogin } from '../../test/helpers.js';
+import { PASSWORD, describeEachDatabase, signUp, signUpAdmin, uniqueLogin } from '../../test/helpers.js';
 import { parsePage, textOf } from '../../test/html.js';
 import { releaseDaily } from './invitation.service.js';
 
 describeEachDatabase('invitations', (ctx) => {
-  async function admin() {
-    const client = await signUp(ctx().app);
-    await ctx().app.db.updateTable('users').set({ is_admin: 1 }).where('login', '=', client.login).execute();
-    await enableTwoFactor(client);
-    return client;
-  }
+  const admin = () => signUpAdmin(ctx().app);
 
   async function setRegistration(client: TestClient, registration: string, perDay = '0') {
     await client.get('/admin/settings');

@@ -3,18 +3,13 @@
 // sign-up and again when they change, and the contact form that reaches the support role.
 import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
-import { describeEachDatabase, enableTwoFactor, PASSWORD, postWork, signUp, uniqueLogin } from '../../test/helpers.js';
+import { PASSWORD, describeEachDatabase, enableTwoFactor, postWork, signUp, signUpAdmin, uniqueLogin } from '../../test/helpers.js';
 import { parsePage, textOf } from '../../test/html.js';
 
 describeEachDatabase('announcements, terms and the contact form', (ctx) => {
   const db = () => ctx().app.db;
 
-  async function admin() {
-    const client = await signUp(ctx().app, uniqueLogin('admin'));
-    await db().updateTable('users').set({ is_admin: 1 }).where('login', '=', client.login).execute();
-    await enableTwoFactor(client);
-    return client;
-  }
+  const admin = () => signUpAdmin(ctx().app);
 
   const banner = async (client: TestClient, path: string) => textOf(parsePage((await client.get(path)).body), 'aside.announcement .userstuff');
 

@@ -10,7 +10,8 @@ import { nowIso } from '../lib/clock.js';
 import { inTransaction, onWrite } from '../events/bus.js';
 import { trustMember } from '../accounts/trust.service.js';
 import { commentForModeration, releaseHeldComment } from '../feedback/comment.service.js';
-import { releaseHeldWork, workForModeration } from '../works/work.service.js';
+import { workForModeration } from '../works/work.service.js';
+import { releaseHeldWork } from '../works/work-hold.service.js';
 import * as repo from './moderation.repository.js';
 import { moderate } from './moderation.service.js';
 

@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { TestClient } from '../../test/client.js';
-import { describeEachDatabase, enableTwoFactor, postWork, signUp, uniqueLogin } from '../../test/helpers.js';
+import { describeEachDatabase, postWork, signUp, signUpAdmin } from '../../test/helpers.js';
 import { parsePage, textOf } from '../../test/html.js';
 
 const GUEST = { name: 'Passing Wren', email: 'wren@example.org' };
@@ -13,12 +13,7 @@ const GUEST = { name: 'Passing Wren', email: 'wren@example.org' };
 describeEachDatabase('spam held for review', (ctx) => {
   const db = () => ctx().app.db;
 
-  async function staff() {
-    const admin = await signUp(ctx().app, uniqueLogin('admin'));
-    await db().updateTable('users').set({ is_admin: 1 }).where('login', '=', admin.login).execute();
-    await enableTwoFactor(admin);
-    return admin;
-  }
+  const staff = () => signUpAdmin(ctx().app);
 
   async function settings(admin: TestClient, fields: { holdNewAccounts?: boolean; bannedWords?: string }) {
     await admin.get('/admin/settings');

@@ -3,7 +3,7 @@
 // the log, and undoing.
 import { expect, it } from 'vitest';
 import { TestClient } from '../../test/client.js';
-import { describeEachDatabase, enableTwoFactor, PASSWORD, postWork, signUp, uniqueLogin } from '../../test/helpers.js';
+import { PASSWORD, describeEachDatabase, enableTwoFactor, postWork, signUp, signUpAdmin } from '../../test/helpers.js';
 import { parsePage, textOf } from '../../test/html.js';
 
 describeEachDatabase('reports and moderation', (ctx) => {
@@ -19,9 +19,7 @@ describeEachDatabase('reports and moderation', (ctx) => {
   }
 
   async function setUp() {
-    const admin = await signUp(ctx().app, uniqueLogin('admin'));
-    await db().updateTable('users').set({ is_admin: 1 }).where('login', '=', admin.login).execute();
-    await enableTwoFactor(admin);
+    const admin = await signUpAdmin(ctx().app);
     const moderator = await volunteer(admin, ['policy_abuse']);
     const writer = await signUp(ctx().app);
     return { admin, moderator, writer };
