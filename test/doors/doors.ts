@@ -8,7 +8,7 @@
 import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
-  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readEmails, readAllPages, readHistory, readInbox, readInvitations, readSeriesDownload, saveBookmark, saveSeriesBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
+  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readEmails, readAllPages, readHeldQueue, readHistory, readInbox, readInvitations, readSeriesDownload, saveBookmark, saveSeriesBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
@@ -338,6 +338,30 @@ export const DOORS: Door[] = [
       awaiting approval     | refused | refused | refused    | seen    | refused
       refused gift          | refused | refused | refused    | seen    | refused
       unaccepted invitation | refused | refused | refused    | seen    | refused
+    `,
+  },
+  {
+    // The review queue shows moderators what the spam checks held, and nothing else; nobody else may open it.
+    name: 'held for review /admin/moderation/held',
+    outcomes: INBOX_OUTCOMES,
+    look: (w, s, v) => readHeldQueue(w, v, wordsOf(s, 'title')),
+    expect: table`
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | refused | refused | refused    | refused | absent
+      hidden by moderators  | refused | refused | refused    | refused | absent
+      held for review       | refused | refused | refused    | refused | seen
+      by a spammer          | refused | refused | refused    | refused | absent
+      posted                | refused | refused | refused    | refused | absent
+      muted tag             | refused | refused | refused    | refused | absent
+      by a blocker          | refused | refused | refused    | refused | absent
+      restricted            | refused | refused | refused    | refused | absent
+      draft chapter, work   | refused | refused | refused    | refused | absent
+      draft chapter, ch. 2  | -       | -       | -          | -       | -
+      anonymous             | refused | refused | refused    | refused | absent
+      unrevealed            | refused | refused | refused    | refused | absent
+      awaiting approval     | refused | refused | refused    | refused | absent
+      refused gift          | refused | refused | refused    | refused | absent
+      unaccepted invitation | refused | refused | refused    | refused | absent
     `,
   },
   {

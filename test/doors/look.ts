@@ -414,6 +414,11 @@ export function readInbox(world: World, viewer: ViewerName, words: string[]): Pr
   return readOwnersPage(world, viewer, `/users/${world.creator}/inbox`, words);
 }
 
+/** The moderators' queue of what the spam checks held, as the viewer: the policy and abuse role (the admin) alone. */
+export function readHeldQueue(world: World, viewer: ViewerName, words: string[]): Promise<Found> {
+  return readOwnersPage(world, viewer, '/admin/moderation/held', words);
+}
+
 /** The member's reading history as the viewer, once the reads noted so far are written: only its owner may read it. */
 export async function readHistory(world: World, viewer: ViewerName, words: string[]): Promise<Found> {
   await world.app.readings.flush();
