@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { countWords, htmlToText } from './word-count.js';
+import { countWords, htmlToText, parsedHtmlToText, plainHtmlToText } from './word-count.js';
 
 describe('countWords', () => {
   const cases: [string, string, number][] = [
@@ -48,5 +48,57 @@ describe('htmlToText', () => {
 
   it('walks absurdly deep markup without overflowing the stack', () => {
     expect(htmlToText(`${'<div>'.repeat(100_000)}deep`)).toBe('deep');
+  });
+});
+
+describe('the quick reading of stored markup', () => {
+  // A small seeded generator, so a failure names a markup that can be run again.
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+  }
+  const TEXTS = ['word', ' ', '  two  words ', '\n', '\t', 'it’s', '&amp;', '&lt;b&gt;', '&nbsp;', '&#233;', '&#x1F600;', '&#128;', '&#0;', '&copy;', '&amp', 'AT&T', '日本', '\u00a0', '', 'a\r\nb', '<', '> x'];
+  const TAGS = ['p', 'em', 'strong', 'div', 'br', 'hr', 'li', 'ul', 'ol', 'a', 'h2', 'h3', 'blockquote', 'span', 'pre', 'table', 'td', 'dl', 'dt', 'dd', 'img', 'script', 'i', 'b', 'sup'];
+  const ATTRS = ['', ' class="x"', ' title="a > b"', " alt='it&apos;s'", ' href=x', ' data-x'];
+
+  function markup(next: () => number, depth: number): string {
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+    let out = '';
+    for (let i = Math.floor(next() * 5); i >= 0; i--) {
+      const r = next();
+      if (r < 0.4 || depth > 4) out += pick(TEXTS);
+      else if (r < 0.45) out += `<${pick(TAGS)}${pick(ATTRS)}>`;
+      else if (r < 0.5) out += `</${pick(TAGS)}>`;
+      else if (r < 0.52) out += '<!-- c -->';
+      else if (r < 0.54) out += '<br/>';
+      else {
+        const tag = pick(TAGS);
+        out += `<${tag}${pick(ATTRS)}>${markup(next, depth + 1)}</${tag}>`;
+      }
+    }
+    return out;
+  }
+
+  it('gives exactly the parser’s text for any of 50,000 random markups, or leaves it to the parser', () => {
+    const next = random(20_261_206);
+    let quick = 0;
+    for (let i = 0; i < 50_000; i++) {
+      const input = markup(next, 0);
+      const fast = plainHtmlToText(input);
+      if (fast === null) continue;
+      quick++;
+      expect(fast, input).toBe(parsedHtmlToText(input));
+    }
+    // Enough of the cases took the quick way for the comparison to mean something.
+    expect(quick).toBeGreaterThan(3_000);
+  });
+
+  it('reads the archive’s usual chapter markup the quick way', () => {
+    const chapter = '<p>“Hello,” she said.&nbsp;It’s <em>late</em> &amp; <strong>dark</strong>.</p>\n<p>Line<br>two</p><hr><blockquote><p>quoted</p></blockquote><ul><li>one</li><li><a href="https://example.com/">two</a></li></ul>';
+    expect(plainHtmlToText(chapter)).toBe(parsedHtmlToText(chapter));
+    expect(plainHtmlToText(chapter)).not.toBeNull();
   });
 });

@@ -68,7 +68,8 @@ class TextWriter {
     if (this.pendingSpace && this.trailingNewlines === 0 && this.text !== '') this.text += ' ';
     this.pendingSpace = false;
     this.text += chunk;
-    const newlines = /\n*$/.exec(chunk)?.[0].length ?? 0;
+    let newlines = 0;
+    while (newlines < chunk.length && chunk.charCodeAt(chunk.length - 1 - newlines) === 10) newlines++;
     this.trailingNewlines = newlines === chunk.length ? this.trailingNewlines + newlines : newlines;
   }
 }
@@ -77,6 +78,92 @@ type Step = { node: P5.ChildNode } | { leave: string };
 
 /** Returns the visible text of an HTML fragment, blocks on their own lines, characters exactly as written. */
 export function htmlToText(markup: string): string {
+  return plainHtmlToText(markup) ?? parsedHtmlToText(markup);
+}
+
+/** Elements the quick reading knows: what the sanitizer keeps, minus those whose parsing has special rules (pre, tables, forms). */
+const PLAIN_ELEMENTS = new Set(`a abbr address b bdi bdo big blockquote br center cite code dd del details dfn div dl dt em figcaption figure
+  font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p q s samp small span strike strong sub summary sup time tt u ul var wbr`.split(/\s+/));
+const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'wbr']);
+/** Opening one of these inside a <p> closes the paragraph, which only the full parser follows. */
+const CLOSES_P = new Set([...BLOCK_LINES.keys(), 'p']);
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
+const ENTITY = /&(?:(amp|lt|gt|quot|apos|nbsp);|#([0-9]{1,7});|#[xX]([0-9a-fA-F]{1,6});)/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const UNSURE_TEXT = /[\r\0]|&[a-zA-Z#]/;
+
+/** Text with the entities a serializer writes decoded; null when it holds one the quick reading leaves to the parser. */
+function decodeText(raw: string): string | null {
+  if (!raw.includes('&')) return UNSURE_TEXT.test(raw) ? null : raw;
+  let sure = !UNSURE_TEXT.test(raw.replace(ENTITY, ''));
+  const decoded = raw.replace(ENTITY, (_, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    if (name !== undefined) return NAMED[name] ?? '';
+    const code = Number.parseInt(dec ?? hex ?? '', dec === undefined ? 16 : 10);
+    // Zero, surrogates, carriage returns and the C1 range have replacement rules of their own.
+    if (code === 0 || code === 0x0d || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || (code >= 0x80 && code <= 0x9f)) sure = false;
+    return sure ? String.fromCodePoint(code) : '';
+  });
+  return sure ? decoded : null;
+}
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Whether the parser would close an open element on this start tag (a second link, list item, heading). */
+function closesAnOpenOne(open: readonly string[], name: string): boolean {
+  if (name === 'a') return open.includes('a');
+  if (HEADINGS.has(name)) return open.some((o) => HEADINGS.has(o));
+  if (name === 'li') return open.lastIndexOf('li') > Math.max(open.lastIndexOf('ul'), open.lastIndexOf('ol'));
+  if (name === 'dd' || name === 'dt') return Math.max(open.lastIndexOf('dd'), open.lastIndexOf('dt')) > open.lastIndexOf('dl');
+  return false;
+}
+
+/**
+ * The same text as the parser gives, read straight from well-formed markup of the elements the
+ * sanitizer keeps (what the archive stores), several times faster; null when the markup has
+ * anything whose parsing has rules of its own (comments, mis-nesting, tables, unknown entities).
+ */
+export function plainHtmlToText(markup: string): string | null {
+  const writer = new TextWriter();
+  const open: string[] = [];
+  let paragraphs = 0;
+  let at = 0;
+  while (at < markup.length) {
+    const lt = markup.indexOf('<', at);
+    const end = lt === -1 ? markup.length : lt;
+    if (end > at) {
+      const text = decodeText(markup.slice(at, end));
+      if (text === null) return null;
+      writer.write(text);
+    }
+    if (lt === -1) break;
+    TAG.lastIndex = lt;
+    const tag = TAG.exec(markup);
+    if (tag === null) return null;
+    at = TAG.lastIndex;
+    const name = (tag[2] ?? '').toLowerCase();
+    if (!PLAIN_ELEMENTS.has(name)) return null;
+    if (tag[1] === '/') {
+      if (open.pop() !== name) return null;
+      if (name === 'p') paragraphs--;
+      writer.block(BLOCK_LINES.get(name) ?? 0);
+      continue;
+    }
+    if ((paragraphs > 0 && CLOSES_P.has(name)) || closesAnOpenOne(open, name)) return null;
+    if (name === 'br') writer.lineBreak();
+    writer.block(BLOCK_LINES.get(name) ?? 0);
+    if (VOID_ELEMENTS.has(name)) {
+      writer.block(BLOCK_LINES.get(name) ?? 0);
+      continue;
+    }
+    if (tag[4] === '/') return null;
+    open.push(name);
+    if (name === 'p') paragraphs++;
+  }
+  return open.length === 0 ? writer.finish() : null;
+}
+
+/** The full parser's reading of any fragment (what the quick reading must equal). */
+export function parsedHtmlToText(markup: string): string {
   const context = defaultTreeAdapter.createElement('div', html.NS.HTML, []);
   const writer = new TextWriter();
   // An explicit stack rather than recursion: unsanitized input may nest arbitrarily deep.

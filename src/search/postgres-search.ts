@@ -49,6 +49,26 @@ function condition(node: QueryNode): RawBuilder<SqlBool> {
   }
 }
 
+/** The same condition tested work by work: each leaf looks up the work's own rows by its id. */
+function conditionEach(node: QueryNode): RawBuilder<SqlBool> {
+  switch (node.kind) {
+    case 'term': case 'phrase': return leafConditionEach(node);
+    case 'not': return sql<SqlBool>`not (${conditionEach(node.node)})`;
+    case 'and': return sql<SqlBool>`(${sql.join(node.nodes.map(conditionEach), sql` and `)})`;
+    case 'or': return sql<SqlBool>`(${sql.join(node.nodes.map(conditionEach), sql` or `)})`;
+  }
+}
+
+function leafConditionEach(node: QueryNode & { kind: 'term' | 'phrase' }): RawBuilder<SqlBool> {
+  const q = tsquery(node);
+  const inText = sql<SqlBool>`exists (select 1 from search_chunks c where c.work_id = works.id and c.tsv @@ ${q})`;
+  if (node.field === 'text') return inText;
+  const columns = node.field === null ? ['meta'] : META_FIELDS[node.field];
+  if (columns === undefined) return sql<SqlBool>`false`;
+  const inMeta = sql<SqlBool>`exists (select 1 from search_works m where m.work_id = works.id and (${sql.join(columns.map((c) => sql`${sql.ref(`m.${c}`)} @@ ${q}`), sql` or `)}))`;
+  return node.field === null ? sql<SqlBool>`(${inMeta} or ${inText})` : inMeta;
+}
+
 /** The words looked for, OR-ed into one tsquery, to score and highlight with. */
 function anyOf(node: QueryNode, textOnly = false): RawBuilder<unknown> | null {
   const leaves = positiveLeaves(node).filter((l): l is QueryNode & { kind: 'term' | 'phrase' } => (l.kind === 'term' || l.kind === 'phrase') && (!textOnly || l.field === null || l.field === 'text'));
@@ -73,9 +93,19 @@ function chunks(text: string): Array<{ start: number; end: number }> {
   return result;
 }
 
+/** Chunks ranked from the RUM index for one search: enough for a page of results from the newest 2,000 matches. */
+const RANKED_CHUNKS = 2000;
+
+/** Whether the story text has its RUM index (migration 034): a catalogue lookup, a fraction of a millisecond. */
+export async function usesRum(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ rum: boolean }>`select to_regclass('search_chunks_rum_idx') is not null as rum`.execute(db);
+  return rows[0]?.rum === true;
+}
+
 async function rankIds(db: Db, node: QueryNode, ids: number[]): Promise<number[]> {
   const q = anyOf(node);
   if (q === null || ids.length === 0) return ids;
+  if (await usesRum(db)) return rankFromIndex(db, q, ids);
   const { rows } = await sql<{ id: number }>`select w.id from unnest(${sql.val(ids)}::int[]) as w(id)
     left join search_works sw on sw.work_id = w.id
     order by coalesce(ts_rank('{0, 0.2, 0.4, 1.0}', sw.meta, ${q}), 0) * 2
@@ -83,28 +113,56 @@ async function rankIds(db: Db, node: QueryNode, ids: number[]): Promise<number[]
   return rows.map((r) => r.id);
 }
 
+/**
+ * Ranking with RUM: the index hands over the best-ranked chunks of the whole archive in order,
+ * reading positions it keeps itself; a work among them ranks by its best chunk, the others by
+ * their metadata alone (title, tags, summary: small vectors), newest first among equals.
+ */
+async function rankFromIndex(db: Db, q: RawBuilder<unknown>, ids: number[]): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    with best as (select work_id, row_number() over () as place from
+      (select work_id from search_chunks where tsv @@ ${q} order by tsv <=> ${q} limit ${RANKED_CHUNKS}) c),
+    text_rank as (select work_id, min(place) as place from best group by work_id)
+    select w.id from unnest(${sql.val(ids)}::int[]) as w(id)
+      left join search_works sw on sw.work_id = w.id
+      left join text_rank t on t.work_id = w.id
+    order by coalesce(ts_rank('{0, 0.2, 0.4, 1.0}', sw.meta, ${q}), 0) * 2 + coalesce(1.0 - t.place::float8 / ${RANKED_CHUNKS + 1}, 0) desc, w.id desc`.execute(db);
+  return rows.map((r) => r.id);
+}
+
 /** The tsvector search backend. */
 export const postgresSearch: SearchBackend = {
-  async indexWork(trx, workId, doc: WorkDocument | null) {
-    await sql`delete from search_chunks where work_id = ${workId}`.execute(trx);
-    await sql`delete from search_works where work_id = ${workId}`.execute(trx);
-    if (doc === null) return;
-    const tags = [doc.fandoms, doc.relationships, doc.characters, doc.freeforms, doc.otherTags].join('\n');
-    const v = (text: string) => sql`to_tsvector('bindery', ${text})`;
+  async indexWorks(trx, docs) {
+    const ids = [...docs.keys()];
+    await sql`delete from search_chunks where work_id = any(${sql.val(ids)}::int[])`.execute(trx);
+    await sql`delete from search_works where work_id = any(${sql.val(ids)}::int[])`.execute(trx);
+    const kept = [...docs.values()].filter((d): d is WorkDocument => d !== null);
+    if (kept.length === 0) return;
+    // One statement per table for the whole batch: the text goes over as arrays and PostgreSQL makes the vectors.
+    const column = (pick: (d: WorkDocument) => string) => sql.val(kept.map(pick));
+    const v = (name: string) => sql`to_tsvector('bindery', ${sql.ref(`d.${name}`)})`;
     await sql`insert into search_works (work_id, meta, title, creators, fandoms, relationships, characters, freeforms, other_tags, summary, notes)
-      values (${workId}, setweight(${v(doc.title)}, 'A') || setweight(${v(`${doc.creators}\n${tags}`)}, 'B') || setweight(${v(`${doc.summary}\n${doc.notes}`)}, 'C'),
-      ${v(doc.title)}, ${v(doc.creators)}, ${v(doc.fandoms)}, ${v(doc.relationships)}, ${v(doc.characters)}, ${v(doc.freeforms)}, ${v(doc.otherTags)},
-      ${v(doc.summary)}, ${v(doc.notes)})`.execute(trx);
-    for (const chapter of doc.chapters) {
-      for (const part of chunks(chapter.text)) {
-        await sql`insert into search_chunks (work_id, chapter_id, start_at, end_at, tsv)
-          values (${workId}, ${chapter.chapterId}, ${part.start}, ${part.end}, ${v(chapter.text.slice(part.start, part.end))})`.execute(trx);
-      }
-    }
+      select d.id, setweight(${v('title')}, 'A') || setweight(to_tsvector('bindery', d.creators || E'\n' || d.tags), 'B') || setweight(to_tsvector('bindery', d.summary || E'\n' || d.notes), 'C'),
+        ${v('title')}, ${v('creators')}, ${v('fandoms')}, ${v('relationships')}, ${v('characters')}, ${v('freeforms')}, ${v('other_tags')}, ${v('summary')}, ${v('notes')}
+      from unnest(${sql.val(kept.map((d) => d.workId))}::int[], ${column((d) => d.title)}::text[], ${column((d) => d.creators)}::text[],
+        ${column((d) => [d.fandoms, d.relationships, d.characters, d.freeforms, d.otherTags].join('\n'))}::text[],
+        ${column((d) => d.fandoms)}::text[], ${column((d) => d.relationships)}::text[], ${column((d) => d.characters)}::text[], ${column((d) => d.freeforms)}::text[],
+        ${column((d) => d.otherTags)}::text[], ${column((d) => d.summary)}::text[], ${column((d) => d.notes)}::text[])
+        as d(id, title, creators, tags, fandoms, relationships, characters, freeforms, other_tags, summary, notes)`.execute(trx);
+    const parts = kept.flatMap((d) => d.chapters.flatMap((c) => chunks(c.text).map((part) => ({ workId: d.workId, chapterId: c.chapterId, ...part, text: c.text.slice(part.start, part.end) }))));
+    if (parts.length === 0) return;
+    await sql`insert into search_chunks (work_id, chapter_id, start_at, end_at, tsv)
+      select d.w, d.c, d.s, d.e, to_tsvector('bindery', d.t)
+      from unnest(${sql.val(parts.map((p) => p.workId))}::int[], ${sql.val(parts.map((p) => p.chapterId))}::int[], ${sql.val(parts.map((p) => p.start))}::int[],
+        ${sql.val(parts.map((p) => p.end))}::int[], ${sql.val(parts.map((p) => p.text))}::text[]) as d(w, c, s, e, t)`.execute(trx);
   },
 
   matching(node) {
     return { where: (): Expression<SqlBool> => condition(node) };
+  },
+
+  matchingEach(node) {
+    return { where: (): Expression<SqlBool> => conditionEach(node) };
   },
 
   rank: rankIds,

@@ -8,10 +8,15 @@ import type { WorkDocument } from './search-document.js';
 export type Snippet = { chapterId: number | null; html: string };
 
 export interface SearchBackend {
-  /** Replaces a work's entry in the index (null removes it), inside the caller's transaction. */
-  indexWork(trx: Db, workId: number, doc: WorkDocument | null): Promise<void>;
+  /** Replaces works' entries in the index (null removes one), inside the caller's transaction. */
+  indexWorks(trx: Db, docs: ReadonlyMap<number, WorkDocument | null>): Promise<void>;
   /** What keeps a listing to the works matching the query: a condition on `works`, or a source of ids to start from. */
   matching(node: QueryNode): Pick<ListingFilter, 'where' | 'source'>;
+  /**
+   * The same match as a test of each work on its own (a lookup by work id): the better start when
+   * a filter has already narrowed the works to a few.
+   */
+  matchingEach(node: QueryNode): Pick<ListingFilter, 'where'>;
   /** The given work ids, best match first. */
   rank(db: Db, node: QueryNode, ids: number[]): Promise<number[]>;
   /** For works whose story text matches: the passage with the matches marked, and its chapter. */
@@ -21,6 +26,9 @@ export interface SearchBackend {
   /** The raw full-text query alone (no visibility, no filters): the best `limit` work ids. */
   rawTop(db: Db, node: QueryNode, limit: number): Promise<number[]>;
 }
+
+/** A filter leaving fewer works than this is where a search starts, testing each work against the words. */
+export const NARROW_FILTER = 2000;
 
 /** Past this many matches, best match ranks only the newest ones (DESIGN.md's measurements). */
 export const RANK_LIMIT = 2000;

@@ -3,7 +3,8 @@
 // never holds a draft, a draft chapter, or a creator a reader would not be shown.
 import type { Db } from '../db/database.js';
 import { htmlToText } from '../lib/word-count.js';
-import { getWorkForIndex } from '../works/reading.service.js';
+import { getWorkForIndex, getWorksForIndex } from '../works/reading.service.js';
+import type { ChapterModel, WorkModel } from '../works/work.model.js';
 
 export type ChapterText = { chapterId: number; text: string };
 
@@ -26,8 +27,19 @@ const lines = (names: string[]) => names.join('\n');
 /** The document for a work, or null when members cannot see it (gone, or a draft). */
 export async function buildDocument(db: Db, workId: number): Promise<WorkDocument | null> {
   const found = await getWorkForIndex(db, workId);
-  if (found === null) return null;
-  const { work, chapters } = found;
+  return found === null ? null : documentOf(workId, found);
+}
+
+/** The documents of many works at once (a full rebuild): null for those members cannot see. */
+export async function buildDocuments(db: Db, workIds: number[]): Promise<Map<number, WorkDocument | null>> {
+  const found = await getWorksForIndex(db, workIds);
+  return new Map(workIds.map((id) => {
+    const one = found.get(id);
+    return [id, one === undefined ? null : documentOf(id, one)];
+  }));
+}
+
+function documentOf(workId: number, { work, chapters }: { work: WorkModel; chapters: ChapterModel[] }): WorkDocument {
   return {
     workId, title: work.title, creators: lines(work.creators.map((c) => (c.pseud === c.login ? c.pseud : `${c.pseud} ${c.login}`))),
     fandoms: lines(work.tags.fandom), relationships: lines(work.tags.relationship), characters: lines(work.tags.character),

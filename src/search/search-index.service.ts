@@ -1,14 +1,15 @@
 // Keeping the search index in step with the archive: every write to a work announces itself
 // (work.saved), and the index follows inside that same transaction, so a result is never stale
 // or missing (issue 4); `reindex` rebuilds it all.
+import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.js';
 import { dialectOf } from '../db/connect.js';
 import { onWrite } from '../events/bus.js';
 import { postgresSearch } from './postgres-search.js';
 import type { SearchBackend } from './search-backend.js';
-import { buildDocument } from './search-document.js';
-import { countAllWorks, workIdsAfter } from './search.repository.js';
+import { buildDocument, buildDocuments } from './search-document.js';
+import { allWorkIds } from './search.repository.js';
 import { sqliteSearch } from './sqlite-search.js';
 
 /** The search backend for a database. */
@@ -18,7 +19,7 @@ export function backendFor(db: Db): SearchBackend {
 
 /** Re-indexes one work (or removes it when it is gone); call inside the writing transaction. */
 export async function indexWork(trx: Db, workId: number): Promise<void> {
-  await backendFor(trx).indexWork(trx, workId, await buildDocument(trx, workId));
+  await backendFor(trx).indexWorks(trx, new Map([[workId, await buildDocument(trx, workId)]]));
 }
 
 /** Re-indexes every work whose content a write changed, inside that write's transaction; returns the unsubscribe. */
@@ -26,21 +27,29 @@ export function subscribeSearchIndex(): () => void {
   return onWrite('work.saved', (trx, event) => indexWork(trx, event.workId));
 }
 
-/** Rebuilds the whole index, in batches of one transaction each, then optimizes it; reports progress as it goes. */
+const BATCH = 200;
+
+/**
+ * Rebuilds the whole index, in batches of one transaction each, then optimizes it; reports
+ * progress as it goes. On PostgreSQL as many batches run at once as the machine has cores, each
+ * on its own connection (making the vectors is the database's work); SQLite has one writer.
+ */
 export async function reindexAll(db: Kysely<Database>, progress: (done: number, total: number) => void): Promise<number> {
-  const total = await countAllWorks(db);
+  const ids = await allWorkIds(db);
+  const backend = backendFor(db);
+  const lanes = dialectOf(db) === 'postgres' ? Math.max(2, availableParallelism()) : 1;
+  let next = 0;
   let done = 0;
-  let after = 0;
-  for (;;) {
-    const ids = await workIdsAfter(db, after, 200);
-    if (ids.length === 0) break;
-    await db.transaction().execute(async (trx) => {
-      for (const id of ids) await indexWork(trx, id);
-    });
-    done += ids.length;
-    after = ids[ids.length - 1] ?? after;
-    progress(done, total);
-  }
-  await backendFor(db).optimize(db);
+  const lane = async () => {
+    for (let start = next; start < ids.length; start = next) {
+      next = start + BATCH;
+      const batch = ids.slice(start, start + BATCH);
+      await db.transaction().execute(async (trx) => backend.indexWorks(trx, await buildDocuments(trx, batch)));
+      done += batch.length;
+      progress(done, ids.length);
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  await backend.optimize(db);
   return done;
 }

@@ -3,13 +3,9 @@ import type { Db } from '../db/database.js';
 import { MEMBER_SCOPE } from '../access/scope.js';
 import { chapterVisibleTo } from '../access/visibility.js';
 
-/** Every work id, in batches, for a full rebuild. */
-export async function workIdsAfter(db: Db, afterId: number, limit: number): Promise<number[]> {
-  return (await db.selectFrom('works').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map((r) => r.id);
-}
-
-export async function countAllWorks(db: Db): Promise<number> {
-  return (await db.selectFrom('works').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+/** Every work id, oldest first, for a full rebuild. */
+export async function allWorkIds(db: Db): Promise<number[]> {
+  return (await db.selectFrom('works').select('id').orderBy('id').execute()).map((r) => r.id);
 }
 
 /** The HTML of the chapters every member may read (what the index holds) of some works, to find which chapter a matching passage is in. */

@@ -6,12 +6,13 @@ import type { Viewer } from '../access/viewer.js';
 import { scopeOf, type Scope } from '../access/scope.js';
 import { RATINGS } from '../tags/fixed-tags.js';
 import { fixedTags } from '../tags/tag.service.js';
-import { listWorksForReader, matchingWorkIds, worksInOrder, PER_PAGE, type Page } from '../works/reading.service.js';
+import { countMatchingUpTo, listWorksForReader, matchingWorkIds, worksInOrder, PER_PAGE, type Page } from '../works/reading.service.js';
 import { mutesOf } from '../works/mute.service.js';
-import { emptyFilter, SORTS, type WorkFilter } from '../works/work-filter.js';
+import { emptyFilter, narrowsAnything, SORTS, type WorkFilter } from '../works/work-filter.js';
+import type { ListingFilter } from '../works/work.repository.js';
 import type { ShownWork } from '../works/work.model.js';
 import { parseQuery, type ParsedQuery, type QueryNode } from './query-parser.js';
-import { RANK_LIMIT, type Snippet } from './search-backend.js';
+import { NARROW_FILTER, RANK_LIMIT, type Snippet } from './search-backend.js';
 import { backendFor } from './search-index.service.js';
 import { tagFilters } from './tag-terms.js';
 
@@ -43,9 +44,20 @@ async function filterFor(db: Db, scope: Scope, parsed: ParsedQuery, node: QueryN
   return { filter, text: tags.rest };
 }
 
+/**
+ * How the words narrow the works: usually the index's matches are read first; when the filter
+ * has already left only a few works, each of those is tested instead (a common word under a
+ * narrow filter would otherwise read tens of thousands of matches to keep a few).
+ */
+async function matchingFor(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFilter, showMuted: boolean): Promise<ListingFilter> {
+  const backend = backendFor(db);
+  const narrow = narrowsAnything(filter) && (await countMatchingUpTo(db, viewer, { ignoreMutes: showMuted }, filter, NARROW_FILTER)) < NARROW_FILTER;
+  return { ...(narrow ? backend.matchingEach(text) : backend.matching(text)), ignoreMutes: showMuted };
+}
+
 async function bestMatch(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFilter, page: number, showMuted: boolean) {
   const backend = backendFor(db);
-  const where = { ...backend.matching(text), ignoreMutes: showMuted };
+  const where = await matchingFor(db, viewer, text, filter, showMuted);
   // One pass, newest first, both counts the matches (up to RANK_LIMIT) and gives the ones to rank.
   const newest = await matchingWorkIds(db, viewer, where, filter, RANK_LIMIT + 1);
   const capped = newest.length > RANK_LIMIT;
@@ -69,8 +81,8 @@ export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: s
     result = await bestMatch(db, viewer, text, filter, page, showMuted);
   } else {
     const key = sort === 'best' ? 'revised_at' : sort;
-    const listing = text === null ? {} : backendFor(db).matching(text);
-    result = { page: await listWorksForReader(db, viewer, { ...listing, ignoreMutes: showMuted }, { ...filter, sort: key, direction: SORTS[key].direction }, page), capped: false };
+    const listing = text === null ? { ignoreMutes: showMuted } : await matchingFor(db, viewer, text, filter, showMuted);
+    result = { page: await listWorksForReader(db, viewer, listing, { ...filter, sort: key, direction: SORTS[key].direction }, page), capped: false };
   }
   const ids = result.page.items.map((w) => w.id);
   const snippets = text === null ? new Map<number, Snippet>() : await backendFor(db).snippets(db, text, ids);

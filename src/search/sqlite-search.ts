@@ -97,14 +97,18 @@ function literal(id: number): RawBuilder<number> {
   return sql.raw<number>(String(id));
 }
 
+async function indexOne(trx: Db, workId: number, doc: WorkDocument | null): Promise<void> {
+  await sql`delete from search_works where rowid = ${workId}`.execute(trx);
+  if (doc === null) return;
+  const body = doc.chapters.map((c) => c.text).join('\n\n');
+  await sql`insert into search_works (rowid, title, creators, fandoms, relationships, characters, freeforms, other_tags, summary, notes, body)
+    values (${workId}, ${doc.title}, ${doc.creators}, ${doc.fandoms}, ${doc.relationships}, ${doc.characters}, ${doc.freeforms}, ${doc.otherTags}, ${doc.summary}, ${doc.notes}, ${body})`.execute(trx);
+}
+
 /** The FTS5 search backend. */
 export const sqliteSearch: SearchBackend = {
-  async indexWork(trx, workId, doc: WorkDocument | null) {
-    await sql`delete from search_works where rowid = ${workId}`.execute(trx);
-    if (doc === null) return;
-    const body = doc.chapters.map((c) => c.text).join('\n\n');
-    await sql`insert into search_works (rowid, title, creators, fandoms, relationships, characters, freeforms, other_tags, summary, notes, body)
-      values (${workId}, ${doc.title}, ${doc.creators}, ${doc.fandoms}, ${doc.relationships}, ${doc.characters}, ${doc.freeforms}, ${doc.otherTags}, ${doc.summary}, ${doc.notes}, ${body})`.execute(trx);
+  async indexWorks(trx, docs) {
+    for (const [workId, doc] of docs) await indexOne(trx, workId, doc);
   },
 
   matching(node) {
@@ -113,6 +117,18 @@ export const sqliteSearch: SearchBackend = {
     if (pos !== null) return { source: sql<{ id: number }>`(select rowid as id from search_works where search_works match ${neg === null ? pos : `${pos} NOT (${neg})`} order by rowid desc)` };
     if (neg !== null) return { where: (eb) => eb('works.id', 'not in', sql<number>`(select rowid from search_works where search_works match ${neg})`) };
     return splitNegatives(node).positive === null ? {} : { where: () => sql<SqlBool>`1 = 0` };
+  },
+
+  matchingEach(node) {
+    const { pos, neg } = compile(node);
+    if (pos === null) {
+      // Without words to match there is no source to start from: matching's condition is already per work.
+      const { where } = sqliteSearch.matching(node);
+      return where === undefined ? {} : { where };
+    }
+    const match = neg === null ? pos : `${pos} NOT (${neg})`;
+    // FTS5 looks the one rowid up (a correlated rowid is a constraint it uses, unlike a list).
+    return { where: () => sql<SqlBool>`exists (select 1 from search_works where search_works match ${match} and search_works.rowid = works.id)` };
   },
 
   async rank(db, node, ids) {

@@ -27,6 +27,12 @@ export function listVisibleChapters(db: Db, scope: Scope, workId: number): Promi
   return db.selectFrom('chapters').selectAll().where('work_id', '=', workId).where(chapterVisibleTo(scope)).orderBy('position').orderBy('id').execute();
 }
 
+/** The chapters of several works a scope may read, in reading order within each work. */
+export function listVisibleChaptersOf(db: Db, scope: Scope, workIds: number[]): Promise<ChapterRow[]> {
+  if (workIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('chapters').selectAll().where('work_id', 'in', workIds).where(chapterVisibleTo(scope)).orderBy('work_id').orderBy('position').orderBy('id').execute();
+}
+
 /** For each work, how many chapters the scope may read and their words (a draft's totals, for its creator). */
 export async function chapterTotals(db: Db, scope: Scope, workIds: number[]): Promise<Map<number, { words: number; chapters: number }>> {
   if (workIds.length === 0) return new Map();

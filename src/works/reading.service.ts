@@ -1,7 +1,7 @@
 // Reading works: one work and its chapters, listings, and the shape the search index keeps,
 // always as the viewer may see them (the rule: src/access/visibility.ts) and shaped for them
 // (work-view.ts).
-import type { Db, WorkRow } from '../db/database.js';
+import type { ChapterRow, Db, WorkRow } from '../db/database.js';
 import type { Viewer } from '../access/viewer.js';
 import { requireReadable } from '../access/permissions.js';
 import { worksSeenWhole } from '../access/access.repository.js';
@@ -79,10 +79,19 @@ export async function getAllChaptersForReader(db: Db, reader: ReaderWork): Promi
  * members cannot see the work at all.
  */
 export async function getWorkForIndex(db: Db, workId: number): Promise<{ work: WorkModel; chapters: ChapterModel[] } | null> {
-  const [work] = await shapeRows(db, MEMBER_SCOPE, await works.findVisibleWorks(db, MEMBER_SCOPE, [workId]));
-  if (work === undefined) return null;
-  const rows = await chapters.listVisibleChapters(db, MEMBER_SCOPE, workId);
-  return { work, chapters: rows.map((row, i) => toChapterModel(row, i + 1)) };
+  return (await getWorksForIndex(db, [workId])).get(workId) ?? null;
+}
+
+/** getWorkForIndex for many works in a few queries (a full rebuild of the index); works members cannot see are left out. */
+export async function getWorksForIndex(db: Db, workIds: number[]): Promise<Map<number, { work: WorkModel; chapters: ChapterModel[] }>> {
+  const shown = await shapeRows(db, MEMBER_SCOPE, await works.findVisibleWorks(db, MEMBER_SCOPE, workIds));
+  const byWork = new Map<number, ChapterRow[]>();
+  for (const row of await chapters.listVisibleChaptersOf(db, MEMBER_SCOPE, shown.map((w) => w.id))) {
+    const list = byWork.get(row.work_id) ?? [];
+    list.push(row);
+    byWork.set(row.work_id, list);
+  }
+  return new Map(shown.map((work) => [work.id, { work, chapters: (byWork.get(work.id) ?? []).map((row, i) => toChapterModel(row, i + 1)) }]));
 }
 
 /** A page of a listing; `muted`: how many more works match that the reader's mutes left out. */
@@ -108,6 +117,13 @@ export async function matchingWorkIds(db: Db, viewer: Viewer, listingFilter: wor
   const mutes = listingFilter.ignoreMutes === true ? null : await mutesOf(db, viewer);
   const { filter, narrowing } = mutes === null ? { filter: listingFilter, narrowing: listingNarrowing } : withMutes(listingFilter, listingNarrowing, mutes);
   return works.listWorkIds(db, scopeOf(viewer), filter, narrowing, limit);
+}
+
+/** How many works a listing would hold for this viewer (mutes applied), counting no further than `limit`. */
+export async function countMatchingUpTo(db: Db, viewer: Viewer, listingFilter: works.ListingFilter, listingNarrowing: WorkFilter, limit: number): Promise<number> {
+  const mutes = listingFilter.ignoreMutes === true ? null : await mutesOf(db, viewer);
+  const { filter, narrowing } = mutes === null ? { filter: listingFilter, narrowing: listingNarrowing } : withMutes(listingFilter, listingNarrowing, mutes);
+  return works.countWorksUpTo(db, scopeOf(viewer), filter, narrowing, limit);
 }
 
 /** A work filter as another listing of works' holders (bookmarks) applies it, for this viewer. */

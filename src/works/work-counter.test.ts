@@ -15,7 +15,7 @@ describeEachDatabase('work counters', (ctx) => {
     const version = async () => (await database.db.selectFrom('works').select('content_version').where('id', '=', id).executeTakeFirstOrThrow()).content_version;
     const before = { version: await version(), epub: (await guest.get(epub)).rawPayload, built: app.downloadFiles.counts.built };
     const links = (await guest.get(`/works/${id}`)).body.match(/\/downloads\/[^"]+/g);
-    const indexing = vi.spyOn(backendFor(database.db), 'indexWork');
+    const indexing = vi.spyOn(backendFor(database.db), 'indexWorks');
     try {
       for (let i = 0; i < 1000; i++) await bumpCounters(database.db, id, i % 2 === 0 ? { hits: 1 } : { kudos: 1, hits: 1 });
       expect(indexing).not.toHaveBeenCalled();

@@ -165,6 +165,12 @@ export async function listWorkIds(db: Db, scope: Scope, filter: ListingFilter, f
   return (await listingQuery(db, scope, filter, f).select('works.id').orderBy(order, 'desc').limit(limit).execute()).map((r) => r.id);
 }
 
+/** How many works match, counting no further than `limit` (enough to tell a narrow filter from a broad one). */
+export async function countWorksUpTo(db: Db, scope: Scope, filter: ListingFilter, f: WorkFilter, limit: number): Promise<number> {
+  const first = listingQuery(db, scope, filter, f).select(sql`1`.as('one')).limit(limit);
+  return (await db.selectFrom(first.as('f')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+}
+
 /** Works by id, in the order given, for those a scope may see. */
 export async function findVisibleWorks(db: Db, scope: Scope, ids: number[]): Promise<WorkRow[]> {
   if (ids.length === 0) return [];
