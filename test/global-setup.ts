@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { MachineNotReady } from './setup/commands.js';
 import { ensurePackages, packagesFor } from './setup/debian-packages.js';
 import { externalDatabaseUrl, installAllowed, testDialects } from './setup/environment.js';
-import { findPostgresBin, POSTGRESQL, startCluster } from './setup/postgres-cluster.js';
+import { findPostgresBin, POSTGRESQL, POSTGRESQL_RUM, startCluster } from './setup/postgres-cluster.js';
 import { useRunTmpdir } from './setup/run-tmpdir.js';
 
 /** vitest's global setup: installs or names what is missing, starts what the run needs, and returns the teardown that removes it all. */
@@ -26,7 +26,7 @@ async function prepare(project: TestProject): Promise<() => void> {
   // The files this run will test (known before global setup); an empty list means "assume all".
   const files = project.vitest.state.getPaths().map((file) => relative(project.config.root, file));
   const ownPostgres = testDialects().includes('postgres') && externalDatabaseUrl() === undefined;
-  ensurePackages([...packagesFor(files), ...(ownPostgres ? [POSTGRESQL] : [])], installAllowed());
+  ensurePackages([...packagesFor(files), ...(ownPostgres ? [POSTGRESQL, POSTGRESQL_RUM] : [])], installAllowed());
   // Not every test deletes what it makes under os.tmpdir(); deleting the run's directory does.
   const undo = [useRunTmpdir()];
   const cleanUp = () => { for (const step of undo.splice(0).reverse()) step(); };

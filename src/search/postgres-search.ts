@@ -29,11 +29,11 @@ function tsquery(node: QueryNode & { kind: 'term' | 'phrase' }): RawBuilder<unkn
 
 function leafCondition(node: QueryNode & { kind: 'term' | 'phrase' }): RawBuilder<SqlBool> {
   const q = tsquery(node);
-  if (node.field === 'text') return sql<SqlBool>`works.id in (select work_id from search_chunks where tsv @@ ${q})`;
+  if (node.field === 'text') return sql<SqlBool>`works.id in (select search_text_matches(${q}))`;
   const columns = node.field === null ? null : META_FIELDS[node.field];
   if (columns === undefined) return sql<SqlBool>`false`;
   if (columns === null) {
-    return sql<SqlBool>`works.id in (select work_id from search_works where meta @@ ${q} union all select work_id from search_chunks where tsv @@ ${q})`;
+    return sql<SqlBool>`works.id in (select work_id from search_works where meta @@ ${q} union all select search_text_matches(${q}))`;
   }
   const any = sql.join(columns.map((c) => sql`${sql.ref(c)} @@ ${q}`), sql` or `);
   return sql<SqlBool>`works.id in (select work_id from search_works where ${any})`;
@@ -102,6 +102,13 @@ export async function usesRum(db: Db): Promise<boolean> {
   return rows[0]?.rum === true;
 }
 
+/** Whether this connection may use RUM: added already, or installed on the server and ours to add (a superuser). */
+async function rumAvailable(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ ok: boolean }>`select exists (select 1 from pg_extension where extname = 'rum')
+    or (exists (select 1 from pg_available_extensions where name = 'rum') and (select rolsuper from pg_roles where rolname = current_user)) as ok`.execute(db);
+  return rows[0]?.ok === true;
+}
+
 async function rankIds(db: Db, node: QueryNode, ids: number[]): Promise<number[]> {
   const q = anyOf(node);
   if (q === null || ids.length === 0) return ids;
@@ -167,9 +174,30 @@ export const postgresSearch: SearchBackend = {
 
   rank: rankIds,
 
+  async beginRebuild(db) {
+    // Emptied, the per-work deletes find nothing; the text index is built once at the end, many
+    // times faster than kept up chunk by chunk (RUM has no pending list like GIN's).
+    await sql`truncate search_chunks, search_works`.execute(db);
+    await sql`drop index if exists search_chunks_rum_idx`.execute(db);
+    await sql`drop index if exists search_chunks_tsv_idx`.execute(db);
+  },
+
   async optimize(db) {
+    if (await rumAvailable(db)) {
+      await sql`create extension if not exists rum`.execute(db);
+      await sql`create index if not exists search_chunks_rum_idx on search_chunks using rum (tsv rum_tsvector_ops)`.execute(db);
+      await sql`drop index if exists search_chunks_tsv_idx`.execute(db);
+    } else if (!(await usesRum(db))) {
+      await sql`create index if not exists search_chunks_tsv_idx on search_chunks using gin (tsv)`.execute(db);
+    }
     await sql`analyze search_works`.execute(db);
     await sql`analyze search_chunks`.execute(db);
+  },
+
+  async warning(db) {
+    if (await usesRum(db)) return null;
+    const fix = (await rumAvailable(db)) ? 'run `npm run bindery -- reindex` to build it' : 'install PostgreSQL\'s RUM extension (Debian: postgresql-15-rum), `create extension rum` as a superuser, then run `npm run bindery -- reindex`';
+    return `Search runs on a GIN index: phrases and ranking read the stored text vectors and are several times slower at scale (docs/decisions/047). To use RUM, ${fix}.`;
   },
 
   async snippets(db, node, ids) {

@@ -21,8 +21,12 @@ export interface SearchBackend {
   rank(db: Db, node: QueryNode, ids: number[]): Promise<number[]>;
   /** For works whose story text matches: the passage with the matches marked, and its chapter. */
   snippets(db: Db, node: QueryNode, ids: number[]): Promise<Map<number, Snippet>>;
-  /** After a full rebuild: merge the index into its fastest shape and refresh the planner's statistics. */
+  /** Before a full rebuild: empty the index (and drop what is faster built at the end than kept up row by row). */
+  beginRebuild(db: Db): Promise<void>;
+  /** After a full rebuild: build or merge the index into its fastest shape and refresh the planner's statistics. */
   optimize(db: Db): Promise<void>;
+  /** What an operator should know about the index on this database (a missing extension), or null. */
+  warning(db: Db): Promise<string | null>;
   /** The raw full-text query alone (no visibility, no filters): the best `limit` work ids. */
   rawTop(db: Db, node: QueryNode, limit: number): Promise<number[]>;
 }

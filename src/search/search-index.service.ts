@@ -29,6 +29,11 @@ export function subscribeSearchIndex(): () => void {
 
 const BATCH = 200;
 
+/** What the operator should hear at start about the search index (RUM missing on PostgreSQL), or null. */
+export function searchIndexWarning(db: Db): Promise<string | null> {
+  return backendFor(db).warning(db);
+}
+
 /**
  * Rebuilds the whole index, in batches of one transaction each, then optimizes it; reports
  * progress as it goes. On PostgreSQL as many batches run at once as the machine has cores, each
@@ -37,6 +42,7 @@ const BATCH = 200;
 export async function reindexAll(db: Kysely<Database>, progress: (done: number, total: number) => void): Promise<number> {
   const ids = await allWorkIds(db);
   const backend = backendFor(db);
+  await backend.beginRebuild(db);
   const lanes = dialectOf(db) === 'postgres' ? Math.max(2, availableParallelism()) : 1;
   let next = 0;
   let done = 0;

@@ -166,6 +166,12 @@ export const sqliteSearch: SearchBackend = {
     return result;
   },
 
+  async beginRebuild(db) {
+    await sql`delete from search_works`.execute(db);
+  },
+
+  warning: () => Promise.resolve(null),
+
   async optimize(db) {
     // A rebuild leaves many segments; a query reads every one of them until they are merged.
     await sql`insert into search_works (search_works) values ('optimize')`.execute(db);

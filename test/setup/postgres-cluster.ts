@@ -20,6 +20,17 @@ const SETTINGS = { listen_addresses: '', fsync: 'off', synchronous_commit: 'off'
 /** Debian's PostgreSQL server package, present when initdb is found. */
 export const POSTGRESQL: DebianPackage = { name: 'postgresql', present: () => findPostgresBin() !== undefined };
 
+/** PostgreSQL's major version on this machine (Debian 12's when none is installed yet). */
+function postgresMajor(): string {
+  return /\/postgresql\/(\d+)\//.exec(`${findPostgresBin() ?? ''}/`)?.[1] ?? '15';
+}
+
+/** The RUM index the search uses on PostgreSQL (docs/decisions/047); without it the tests would only see the GIN fallback. */
+export const POSTGRESQL_RUM: DebianPackage = {
+  get name() { return `postgresql-${postgresMajor()}-rum`; },
+  present: () => existsSync(`/usr/share/postgresql/${postgresMajor()}/extension/rum.control`),
+};
+
 /** The folder holding initdb, pg_ctl and postgres: Debian's newest /usr/lib/postgresql/N/bin, else pg_config's, else PATH's. */
 export function findPostgresBin(): string | undefined {
   const debian = '/usr/lib/postgresql';
