@@ -19,6 +19,7 @@ import { registerAssets } from './http/assets.js';
 import { registerApiDocs } from './http/api-docs.routes.js';
 import { registerBodyParsers } from './http/body-parsers.js';
 import { registerContext } from './http/context.js';
+import { registerReadDb } from './http/read-db.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { isApiRequest, registerRequestGuards } from './http/request-guards.js';
 import { recordRoutes } from './http/route-table.js';
@@ -76,7 +77,11 @@ import { poolUse } from './db/connect.js';
 import { countOutboxByStatus } from './mail/outbox.repository.js';
 import { reportEventFailuresTo } from './events/bus.js';
 
-export type AppOptions = { logger?: boolean };
+export type AppOptions = {
+  logger?: boolean;
+  /** Where reads that may be a little stale go (a read replica, src/db/read-routing.ts); default the primary. */
+  readDb?: Kysely<Database>;
+};
 
 /**
  * Sent with every response: no sniffing, no framing, no inline or third-party scripts, no
@@ -129,6 +134,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   });
   app.decorate('config', config);
   app.decorate('db', db);
+  registerReadDb(app, options.readDb ?? db);
   setMailSite({ archiveName: config.archiveName, baseUrl: config.baseUrl, secret: config.sessionSecret, externalImages: config.externalImages.mode });
   const mailQueue = new MailQueue(db, { smtp: config.smtp, from: config.mailFrom, log: app.log });
   app.decorate('mailQueue', mailQueue);
