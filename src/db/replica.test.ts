@@ -172,12 +172,14 @@ describe.skipIf(!DIALECTS.includes('postgres') || bin === undefined)('a read rep
     expect((await replicaOfApp(strict).check()).inUse).toBe(true);
   }, 30_000);
 
-  it('refuses a replica that is not a standby', async () => {
+  it('refuses a replica that is not a standby, and logs why its reads go to the primary', async () => {
     const handle = openDatabase(primary.url, { replicaUrl: primary.url });
     handles.push(handle);
-    const state = await handle.replica?.check();
-    expect(state?.inUse).toBe(false);
-    expect(state?.problem).toContain('not a standby');
+    const told: string[] = [];
+    await handle.replica?.start({ warn: (message) => told.push(`warn: ${message}`), info: (message) => told.push(`info: ${message}`) });
+    handle.replica?.stop();
+    expect(handle.replica?.state.inUse).toBe(false);
+    expect(told).toEqual(['warn: Read replica not used, reads go to the primary: it is not a standby (pg_is_in_recovery() is false): a promoted replica no longer follows the primary']);
   });
 
   it('reads from the primary once the replica stops, and stays ready', async () => {
