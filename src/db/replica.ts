@@ -48,7 +48,7 @@ export class Replica {
   #log: ReplicaLog | undefined;
   #closed = false;
 
-  constructor(private readonly primary: pg.Pool, private readonly replica: pg.Pool, private readonly maxLagSeconds: number) {
+  constructor(primary: pg.Pool, private readonly replica: pg.Pool, private readonly maxLagSeconds: number) {
     const front: PostgresPool = {
       connect: async () => {
         if (!this.#state.inUse) return primary.connect();
