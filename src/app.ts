@@ -19,6 +19,7 @@ import { registerAssets } from './http/assets.js';
 import { registerApiDocs } from './http/api-docs.routes.js';
 import { registerBodyParsers } from './http/body-parsers.js';
 import { registerContext } from './http/context.js';
+import { registerReadDb } from './http/read-db.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { isApiRequest, registerRequestGuards } from './http/request-guards.js';
 import { recordRoutes } from './http/route-table.js';
@@ -74,10 +75,15 @@ import { registerHealth } from './http/health.js';
 import { registerMetrics } from './http/metrics.js';
 import { pendingMigrations } from './db/migrate.js';
 import { poolUse } from './db/connect.js';
+import { describeReplica, replicaOf } from './db/replica.js';
 import { countOutboxByStatus } from './mail/outbox.repository.js';
 import { reportEventFailuresTo } from './events/bus.js';
 
-export type AppOptions = { logger?: boolean };
+export type AppOptions = {
+  logger?: boolean;
+  /** Where reads that may be a little stale go (a read replica, src/db/read-routing.ts); default the primary. */
+  readDb?: Kysely<Database>;
+};
 
 /**
  * Sent with every response: no sniffing, no framing, no inline or third-party scripts, no
@@ -130,6 +136,8 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   });
   app.decorate('config', config);
   app.decorate('db', db);
+  registerReadDb(app, options.readDb ?? db);
+  const replica = replicaOf(app.readDb);
   setMailSite({ archiveName: config.archiveName, baseUrl: config.baseUrl, secret: config.sessionSecret, externalImages: config.externalImages.mode });
   // Every app server queues jobs; with RUN_JOBS on it runs them too (src/jobs, decision 042).
   const jobs = new JobQueue(db, { log: app.log });
@@ -162,7 +170,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
       return pending.length === 0 ? null : `${pending.length} pending: ${pending.join(', ')}`;
     },
     queue: async () => { await countJobs(db); return null; },
-  });
+  }, replica === undefined ? {} : { replica: () => describeReplica(replica.state) });
   registerMetrics(app, config.metricsToken, [
     { name: 'bindery_work_page_cache_events', help: 'Guests\' work pages: answered from the cache (hit), not (miss), pages kept (stored), since start', labelNames: ['outcome'],
       read: () => Object.entries(app.workPages.counts).map(([outcome, value]) => ({ labels: { outcome: outcome === 'hits' ? 'hit' : outcome === 'misses' ? 'miss' : 'stored' }, value })) },
@@ -178,6 +186,12 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
       read: () => Object.entries(app.importRunner.load).map(([state, value]) => ({ labels: { state }, value })) },
     { name: 'bindery_db_pool_connections', help: 'PostgreSQL connections of this process: open (total), idle, and requests waiting for one', labelNames: ['state'],
       read: () => Object.entries(poolUse(db) ?? {}).map(([state, value]) => ({ labels: { state }, value })) },
+    ...(replica === undefined ? [] : [
+      { name: 'bindery_db_replica_in_use', help: 'Whether stale-tolerant reads go to the read replica (1) or, it being down or behind, to the primary (0)',
+        read: () => [{ value: replica.state.inUse ? 1 : 0 }] },
+      { name: 'bindery_db_replica_lag_seconds', help: 'How far behind the primary the read replica was at its last check (absent when it could not be asked)',
+        read: () => (replica.state.lagSeconds === null ? [] : [{ value: replica.state.lagSeconds }]) },
+    ]),
   ]);
   const headers = securityHeaders(config);
   app.addHook('onSend', (request, reply, payload, done) => {

@@ -28,6 +28,9 @@ describe('configuration', () => {
     [{ IMAGE_PROXY_MAX_BYTES: '10MB' }, 'IMAGE_PROXY_MAX_BYTES must be a whole number'],
     [{ IMAGE_PROXY_CACHE_MB: '0' }, 'IMAGE_PROXY_CACHE_MB must be a whole number from 1'],
     [{ IMAGE_PROXY_ALLOW_HOSTS: 'http://lan.example' }, 'IMAGE_PROXY_ALLOW_HOSTS must be a comma-separated list'],
+    [{ DATABASE_REPLICA_URL: 'postgres://reader@replica/bindery' }, 'DATABASE_REPLICA_URL needs DATABASE_URL to be PostgreSQL'],
+    [{ DATABASE_URL: 'postgres://u@db/bindery', DATABASE_REPLICA_URL: 'sqlite:replica.sqlite' }, 'DATABASE_REPLICA_URL must start with postgres://'],
+    [{ DATABASE_URL: 'postgres://u@db/bindery', DATABASE_REPLICA_MAX_LAG: '0' }, 'DATABASE_REPLICA_MAX_LAG must be a whole number from 1 to 3600'],
     [{ IMAGE_PROXY_ALLOW_HOSTS: 'lan.example:99999' }, 'IMAGE_PROXY_ALLOW_HOSTS must be a comma-separated list'],
   ])('refuses %o with a message naming it', (env, message) => {
     expect(() => loadConfig(env, { persist: false })).toThrow(ConfigError);
@@ -46,6 +49,12 @@ describe('configuration', () => {
     const lan = loadConfig({ EXTERNAL_IMAGES: 'Links', IMAGE_PROXY_ALLOW_HOSTS: ' Pictures.LAN , 127.0.0.1:8080,[::1]:81' }, { persist: false }).externalImages;
     expect(lan.mode).toBe('links');
     expect(lan.allowHosts).toEqual([{ host: 'pictures.lan', port: null }, { host: '127.0.0.1', port: 8080 }, { host: '::1', port: 81 }]);
+  });
+
+  it('reads a replica of a PostgreSQL database, allowed 10 seconds behind unless told otherwise', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/bindery' }, { persist: false })).toMatchObject({ databaseReplicaUrl: null, replicaMaxLagSeconds: 10 });
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db/bindery', DATABASE_REPLICA_URL: 'postgresql://u@replica/bindery', DATABASE_REPLICA_MAX_LAG: '30' }, { persist: false });
+    expect(config).toMatchObject({ databaseReplicaUrl: 'postgresql://u@replica/bindery', replicaMaxLagSeconds: 30 });
   });
 
   it('names every option in the README\'s table', () => {

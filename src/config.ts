@@ -10,6 +10,10 @@ export type Config = Readonly<{
   host: string;
   dataDir: string;
   databaseUrl: string;
+  /** A PostgreSQL streaming replica for reads that may be a little stale; null: every read goes to DATABASE_URL. */
+  databaseReplicaUrl: string | null;
+  /** How far behind (in seconds) the replica may fall before its reads go to the primary instead. */
+  replicaMaxLagSeconds: number;
   baseUrl: string;
   sessionSecret: string;
   trustProxy: boolean;
@@ -105,6 +109,8 @@ export const OPTIONS = [
   { name: 'PAGE_CACHE_MB', help: 'memory for guests\' rendered work pages, in MiB (0 turns the cache off), default 64' },
   { name: 'ARCHIVE_NAME', help: 'the archive\'s name in page titles and the header, default Bindery' },
   { name: 'DATABASE_URL', help: 'postgres://user:pass@host/db for PostgreSQL; default a SQLite file DATA_DIR/bindery.sqlite' },
+  { name: 'DATABASE_REPLICA_URL', help: 'postgres:// URL of a streaming replica of DATABASE_URL (PostgreSQL only): listings, search, feeds and OPDS read from it; unset: everything reads the primary' },
+  { name: 'DATABASE_REPLICA_MAX_LAG', help: 'seconds the replica may fall behind before its reads go to the primary, and how long a visitor who just wrote reads the primary; default 10' },
   { name: 'BASE_URL', help: 'the address readers use, e.g. https://archive.example.org; default http://localhost:PORT' },
   { name: 'SESSION_SECRET', help: 'at least 32 characters; default generated once into DATA_DIR/session-secret' },
   { name: 'EBOOK_CONVERT', help: 'path of Calibre\'s ebook-convert for AZW3, MOBI and PDF downloads, or "off"; default: found on PATH if installed' },
@@ -169,6 +175,14 @@ function parseDatabaseUrl(raw: string | undefined, dir: string): string {
   }
   if (raw.startsWith('sqlite:')) return raw;
   throw new ConfigError(`DATABASE_URL must start with postgres:// or sqlite:, got "${raw.replace(/\/\/.*@/, '//***@')}"`);
+}
+
+function parseReplicaUrl(raw: string | undefined, databaseUrl: string): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_REPLICA_URL needs DATABASE_URL to be PostgreSQL (postgres://): SQLite has no replicas');
+  if (!/^postgres(ql)?:\/\//.test(raw)) throw new ConfigError(`DATABASE_REPLICA_URL must start with postgres://, got "${raw.replace(/\/\/.*@/, '//***@')}"`);
+  try { new URL(raw); } catch { throw new ConfigError('DATABASE_REPLICA_URL is not a valid postgres:// URL'); }
+  return raw;
 }
 
 function parseBaseUrl(raw: string | undefined, portNumber: number): string {
@@ -261,11 +275,14 @@ export function loadConfig(env: Env = process.env, { persist = true } = {}): Con
   const portNumber = port.parse(env.PORT, env);
   const dir = dataDir.parse(env.DATA_DIR, env);
   const baseUrl = parseBaseUrl(env.BASE_URL, portNumber);
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL, dir);
   return Object.freeze({
     port: portNumber,
     host: host.parse(env.HOST, env),
     dataDir: dir,
-    databaseUrl: parseDatabaseUrl(env.DATABASE_URL, dir),
+    databaseUrl,
+    databaseReplicaUrl: parseReplicaUrl(env.DATABASE_REPLICA_URL, databaseUrl),
+    replicaMaxLagSeconds: parseWholeNumber('DATABASE_REPLICA_MAX_LAG', env.DATABASE_REPLICA_MAX_LAG, 10, 1, 3600),
     baseUrl,
     sessionSecret: loadSessionSecret(env.SESSION_SECRET, dir, persist),
     trustProxy: trustProxy.parse(env.TRUST_PROXY, env),

@@ -13,10 +13,10 @@ import { pruneLoginFailures } from './accounts/login-backoff.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const handle = openDatabase(config.databaseUrl);
+  const handle = openDatabase(config.databaseUrl, { replicaUrl: config.databaseReplicaUrl, replicaMaxLagSeconds: config.replicaMaxLagSeconds });
   await migrateToLatest(handle.db);
   await handle.optimize();
-  const app = await buildApp(config, handle.db);
+  const app = await buildApp(config, handle.db, { readDb: handle.replica?.db });
   const cleanup = setInterval(() => {
     Promise.all([pruneSessions(handle.db), pruneRateLimits(handle.db), pruneLoginFailures(handle.db), handle.optimize()]).catch((error: unknown) => app.log.error(error));
   }, 10 * 60 * 1000);

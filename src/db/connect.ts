@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { Replica } from './replica.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -14,6 +15,17 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
   /** Refreshes the query planner's statistics where the database does not do it by itself (SQLite). */
   optimize: () => Promise<void>;
+  /** The read replica (DATABASE_REPLICA_URL), or null: its `db` is the app's readDb. */
+  replica: Replica | null;
+};
+
+export type OpenOptions = {
+  searchPath?: string;
+  poolSize?: number;
+  /** A streaming replica of the PostgreSQL at `url`, opened with the same options. */
+  replicaUrl?: string | null;
+  /** How far behind (seconds) the replica may be before its reads go to the primary; default 10. */
+  replicaMaxLagSeconds?: number;
 };
 
 /** pg returns 64-bit integers and numerics as strings; our ids, counts and sums fit in a double. */
@@ -24,18 +36,29 @@ function pgTypes(): pg.CustomTypesConfig {
   return types;
 }
 
-/** Opens the database named by a `sqlite:` or `postgres://` URL. */
-export function openDatabase(url: string, options: { searchPath?: string; poolSize?: number } = {}): DatabaseHandle {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
-  const pool = new pg.Pool({
+function openPool(url: string, options: OpenOptions, extra: pg.PoolConfig = {}): pg.Pool {
+  return new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     types: pgTypes(),
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    ...extra,
   });
+}
+
+/** Opens the database named by a `sqlite:` or `postgres://` URL, and its read replica when one is named. */
+export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  const pool = openPool(url, options);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
-  return { db, dialect: 'postgres', close: () => db.destroy(), optimize: () => Promise.resolve() };
+  // A replica that does not answer is given up on quickly: its reads can go to the primary.
+  const replica = options.replicaUrl ? new Replica(pool, openPool(options.replicaUrl, options, { connectionTimeoutMillis: 3000 }), options.replicaMaxLagSeconds ?? 10) : null;
+  const close = async () => {
+    await replica?.close();
+    await db.destroy();
+  };
+  return { db, dialect: 'postgres', close, optimize: () => Promise.resolve(), replica };
 }
 
 const pools = new WeakMap<Kysely<Database>, pg.Pool>();
@@ -80,7 +103,7 @@ function openSqlite(file: string): DatabaseHandle {
     sqlite.pragma('optimize = 0x10002');
     return Promise.resolve();
   };
-  return { db, dialect: 'sqlite', close: () => db.destroy(), optimize };
+  return { db, dialect: 'sqlite', close: () => db.destroy(), optimize, replica: null };
 }
 
 /** Which database a query builder (or transaction) talks to. */

@@ -7,7 +7,8 @@ import { ATOM_CONTENT_TYPE, renderAtomFeed } from './views/atom-feed.js';
 type TagParams = { Params: { tag: string } };
 
 async function showFeed(request: FastifyRequest<TagParams>, reply: FastifyReply) {
-  const { db, config } = request.server;
+  const { config } = request.server;
+  const db = request.readDb;
   const target = await findFeedTag(db, tagNameFromParam(request.params.tag));
   if (target.kind === 'redirect') return reply.redirect(target.path, target.permanent ? 301 : 302);
   const feed = await buildTagFeed(db, target.tag, config);

@@ -3,13 +3,13 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply } from 'fastify';
 import type { Config } from '../config.js';
 
-export type CookieNames = Readonly<{ session: string; guest: string; flash: string; signIn: string; announcement: string }>;
+export type CookieNames = Readonly<{ session: string; guest: string; flash: string; signIn: string; announcement: string; fresh: string }>;
 
 /** The names on plain http (a local archive, benchmarks, tests). */
-export const PLAIN_COOKIE_NAMES: CookieNames = { session: 'bindery_session', guest: 'bindery_guest', flash: 'bindery_flash', signIn: 'bindery_sign_in', announcement: 'bindery_announcement' };
+export const PLAIN_COOKIE_NAMES: CookieNames = { session: 'bindery_session', guest: 'bindery_guest', flash: 'bindery_flash', signIn: 'bindery_sign_in', announcement: 'bindery_announcement', fresh: 'bindery_fresh' };
 // On https the browser keeps a `__Host-` cookie only if it is Secure, for the whole site and no
 // other host: a sibling subdomain (or a network attacker on plain http) cannot plant one.
-const HOST_ONLY: CookieNames = { session: '__Host-bindery_session', guest: '__Host-bindery_guest', flash: '__Host-bindery_flash', signIn: '__Host-bindery_sign_in', announcement: '__Host-bindery_announcement' };
+const HOST_ONLY: CookieNames = { session: '__Host-bindery_session', guest: '__Host-bindery_guest', flash: '__Host-bindery_flash', signIn: '__Host-bindery_sign_in', announcement: '__Host-bindery_announcement', fresh: '__Host-bindery_fresh' };
 
 /** Our cookies' names: `__Host-` prefixed when the archive is served over https. */
 export function cookieNames(config: Config): CookieNames {

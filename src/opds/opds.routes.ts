@@ -17,14 +17,14 @@ function sendFeed(reply: FastifyReply, feed: OpdsFeed) {
 export function registerOpdsRoutes(app: FastifyInstance): void {
   const site = app.config;
   app.get('/opds', (_request, reply) => sendFeed(reply, rootFeed(site)));
-  app.get<PageQuery>('/opds/recent', async (request, reply) => sendFeed(reply, await recentFeed(app.db, request.viewer, site, pageParam(request.query.page))));
-  app.get<PageQuery>('/opds/fandoms', async (request, reply) => sendFeed(reply, await fandomsFeed(app.db, request.viewer, site, 'name', pageParam(request.query.page))));
-  app.get<PageQuery>('/opds/popular', async (request, reply) => sendFeed(reply, await fandomsFeed(app.db, request.viewer, site, 'popular', pageParam(request.query.page))));
+  app.get<PageQuery>('/opds/recent', async (request, reply) => sendFeed(reply, await recentFeed(request.readDb, request.viewer, site, pageParam(request.query.page))));
+  app.get<PageQuery>('/opds/fandoms', async (request, reply) => sendFeed(reply, await fandomsFeed(request.readDb, request.viewer, site, 'name', pageParam(request.query.page))));
+  app.get<PageQuery>('/opds/popular', async (request, reply) => sendFeed(reply, await fandomsFeed(request.readDb, request.viewer, site, 'popular', pageParam(request.query.page))));
   app.get<PageQuery & { Params: { tag: string } }>('/opds/fandoms/:tag', async (request, reply) =>
-    sendFeed(reply, await fandomWorksFeed(app.db, request.viewer, site, tagNameFromParam(request.params.tag), pageParam(request.query.page))));
-  app.get<{ Params: { id: string } }>('/opds/series/:id', async (request, reply) => sendFeed(reply, await seriesFeed(app.db, request.viewer, site, idParam(request.params.id))));
+    sendFeed(reply, await fandomWorksFeed(request.readDb, request.viewer, site, tagNameFromParam(request.params.tag), pageParam(request.query.page))));
+  app.get<{ Params: { id: string } }>('/opds/series/:id', async (request, reply) => sendFeed(reply, await seriesFeed(request.readDb, request.viewer, site, idParam(request.params.id))));
   app.get<{ Querystring: { q?: string; page?: string } }>('/opds/search', async (request, reply) =>
-    sendFeed(reply, await searchFeed(app.db, request.viewer, site, request.query.q ?? '', pageParam(request.query.page))));
+    sendFeed(reply, await searchFeed(request.readDb, request.viewer, site, request.query.q ?? '', pageParam(request.query.page))));
   app.get('/opds/search.xml', (_request, reply) => reply.header('content-type', 'application/opensearchdescription+xml;charset=utf-8')
     .send(renderOpenSearch(site.archiveName, `${site.baseUrl}/opds/search?q={searchTerms}`)));
 }

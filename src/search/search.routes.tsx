@@ -19,15 +19,15 @@ export function registerSearchRoutes(app: FastifyInstance): void {
     const values = readAdvanced(query);
     const text = advancedQuery(values);
     const showMuted = (query as { show_muted?: string }).show_muted === '1';
-    const results = text === '' ? null : await searchWorks(request.server.db, request.viewer, text, pageParam(query.page), showMuted);
-    const marks = await listingMarks(request.server.db, request.viewer, results?.page.items ?? []);
+    const results = text === '' ? null : await searchWorks(request.readDb, request.viewer, text, pageParam(query.page), showMuted);
+    const marks = await listingMarks(request.readDb, request.viewer, results?.page.items ?? []);
     return sendPage(reply, <SearchPage ctx={pageContext(request, reply)} values={values} results={results} basePath={request.url} marks={marks} />);
   });
 
   app.get('/api/v1/search', { schema: searchSchema }, async (request: FastifyRequest) => {
     const query = request.query as Query & { page?: string; q?: string };
     const text = typeof query.q === 'string' ? query.q : advancedQuery(readAdvanced(query));
-    const results = await searchWorks(request.server.db, request.viewer, text, pageParam(query.page));
+    const results = await searchWorks(request.readDb, request.viewer, text, pageParam(query.page));
     const base = request.server.config.baseUrl;
     return {
       query: results.parsed.understood, problems: results.parsed.problems, sort: results.sort,

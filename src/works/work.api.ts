@@ -45,7 +45,7 @@ function chapterJson(request: FastifyRequest, workId: number, c: ChapterModel) {
 /** Routes under /api/v1 for works. */
 export function registerWorkApi(app: FastifyInstance): void {
   app.get<{ Querystring: { page?: string } }>('/api/v1/works', { schema: listWorksSchema }, async (request) => {
-    const page = await listWorksForReader(request.server.db, request.viewer, {}, emptyFilter(), pageParam(request.query.page));
+    const page = await listWorksForReader(request.readDb, request.viewer, {}, emptyFilter(), pageParam(request.query.page));
     return { works: page.items.map((w) => workJson(request, w)), page: page.page, pages: page.pages, total: page.total };
   });
   app.get<{ Params: { id: string } }>('/api/v1/works/:id', { schema: showWorkSchema }, async (request) => {

@@ -49,12 +49,14 @@ function pgConfigBindir(): string | undefined {
   }
 }
 
-/** Creates and starts a cluster holding an empty `bindery_test`; `stop` ends the server and deletes its files, and may be called more than once. */
-export async function startCluster(bin: string): Promise<Cluster> {
+type Server = (program: string, args: string[]) => string;
+
+/** A new temporary directory the server may write to, a way to run its programs there, and the stop that removes it. */
+function newServerDir(bin: string, prefix: string): { dir: string; data: string; server: Server; stop: () => void } {
   if (isRoot()) requireServerUser();
-  const dir = mkdtempSync(join(tmpdir(), 'bindery-pg-'));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   const data = join(dir, 'data');
-  const server = (program: string, args: string[]) => isRoot()
+  const server: Server = (program, args) => isRoot()
     ? run('runuser', ['-u', SERVER_USER, '--', join(bin, program), ...args], { cwd: dir })
     : run(join(bin, program), args, { cwd: dir });
   let stopped = false;
@@ -67,6 +69,17 @@ export async function startCluster(bin: string): Promise<Cluster> {
   };
   try {
     if (isRoot()) run('chown', [`${SERVER_USER}:`, dir]);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { dir, data, server, stop };
+}
+
+/** Creates and starts a cluster holding an empty `bindery_test`; `stop` ends the server and deletes its files, and may be called more than once. */
+export async function startCluster(bin: string): Promise<Cluster> {
+  const { dir, data, server, stop } = newServerDir(bin, 'bindery-pg-');
+  try {
     const user = userInfo().username;
     // C.UTF-8 as on Debian's own clusters: byte-order sorting, and Unicode-aware lower() and text search parsing.
     server('initdb', ['-D', data, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
@@ -76,6 +89,31 @@ export async function startCluster(bin: string): Promise<Cluster> {
     await createDatabase(dir, port, user);
     const version = readFileSync(join(data, 'PG_VERSION'), 'utf8').trim();
     return { url: `postgres://${encodeURIComponent(user)}@localhost:${port}/${DATABASE}?host=${encodeURIComponent(dir)}`, version, dir, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+/**
+ * Starts a streaming replica of a cluster startCluster made (on one machine, as the replica tests
+ * need): pg_basebackup over the primary's socket with -R, then the copy on a socket and port of its
+ * own. Its url names the same database; `stop` ends it and deletes its files.
+ */
+export async function startStandby(bin: string, primary: Cluster): Promise<Cluster> {
+  const { dir, data, server, stop } = newServerDir(bin, 'bindery-pg-standby-');
+  try {
+    const from = new URL(primary.url);
+    const user = decodeURIComponent(from.username);
+    // initdb's pg_hba.conf lets local users connect for replication; wal_level is "replica" by default.
+    server('pg_basebackup', ['-D', data, '-R', '-X', 'stream', '-c', 'fast', '-h', primary.dir, '-p', from.port, '-U', user, '--no-sync']);
+    const port = await freePort();
+    appendFileSync(join(data, 'postgresql.conf'), configLines({ unix_socket_directories: dir, port: String(port) }));
+    startServer(server, data, join(dir, 'server.log'));
+    const url = new URL(primary.url);
+    url.port = String(port);
+    url.searchParams.set('host', dir);
+    return { url: url.toString(), version: primary.version, dir, stop };
   } catch (error) {
     stop();
     throw error;
@@ -94,7 +132,7 @@ function configLines(settings: Record<string, string>): string {
   return Object.entries(settings).map(([name, value]) => `${name} = '${value.replaceAll("'", "''")}'\n`).join('');
 }
 
-function startServer(server: (program: string, args: string[]) => string, data: string, log: string): void {
+function startServer(server: Server, data: string, log: string): void {
   try {
     server('pg_ctl', ['start', '-D', data, '-l', log, '-w', '-s']);
   } catch (error) {
