@@ -1,16 +1,11 @@
 // Debian's nginx in front of the app servers: the configuration (also the example operators copy,
 // docs/examples/nginx.conf) and the process. See docs/decisions/048-several-app-servers.md.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRoot } from '../../test/setup/commands.js';
-import type { DebianPackage } from '../../test/setup/debian-packages.js';
+import { NGINX_BIN } from '../../test/setup/debian-packages.js';
 import { logTail, stopProcess, waitUntil } from './processes.js';
-
-export const NGINX_BIN = '/usr/sbin/nginx';
-
-/** Debian's nginx package, present when its binary is. */
-export const NGINX: DebianPackage = { name: 'nginx', present: () => existsSync(NGINX_BIN) };
 
 export type NginxSettings = {
   /** The folder nginx keeps its pid, logs and temporary files in (its -p prefix). */
