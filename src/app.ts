@@ -55,7 +55,6 @@ import { registerSeriesRoutes } from './series/series.routes.js';
 import { registerSeriesApi } from './series/series.api.js';
 import { registerGiftRoutes } from './gifts/gift.routes.js';
 import { registerCollectionRoutes } from './collections/collection.routes.js';
-import { RevealClock } from './collections/reveal-clock.js';
 import { registerPromptRoutes } from './collections/prompt.routes.js';
 import { registerExchangeRoutes } from './collections/exchange.routes.js';
 import { registerContestRoutes } from './collections/contest.routes.js';
@@ -66,9 +65,11 @@ import { registerAccountDeletionRoutes } from './works/account-deletion.routes.j
 import { registerPseudChangeRoutes } from './works/pseud-changes.routes.js';
 import { registerModerationRoutes } from './moderation/moderation.routes.js';
 import { registerImageProxyRoutes } from './images/image-proxy.routes.js';
-import { MailQueue } from './mail/mail-queue.js';
+import { JobQueue } from './jobs/job-queue.js';
+import { countJobs } from './jobs/job.repository.js';
+import { registerJobRoutes } from './jobs/job.routes.js';
 import { setMailSite } from './mail/mail-site.js';
-import { wireDomains } from './wiring.js';
+import { registerJobHandlers, wireDomains } from './wiring.js';
 import { registerHealth } from './http/health.js';
 import { registerMetrics } from './http/metrics.js';
 import { pendingMigrations } from './db/migrate.js';
@@ -130,14 +131,15 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   app.decorate('config', config);
   app.decorate('db', db);
   setMailSite({ archiveName: config.archiveName, baseUrl: config.baseUrl, secret: config.sessionSecret, externalImages: config.externalImages.mode });
-  const mailQueue = new MailQueue(db, { smtp: config.smtp, from: config.mailFrom, log: app.log });
-  app.decorate('mailQueue', mailQueue);
-  app.addHook('onReady', () => { mailQueue.start(); });
-  app.addHook('onClose', () => mailQueue.stop());
-  const reveals = new RevealClock(db, { onError: (error) => app.log.error({ err: error }, 'revealing collections failed') });
-  app.decorate('reveals', reveals);
-  app.addHook('onReady', () => { reveals.start(); });
-  app.addHook('onClose', () => reveals.stop());
+  // Every app server queues jobs; with RUN_JOBS on it runs them too (src/jobs, decision 042).
+  const jobs = new JobQueue(db, { log: app.log });
+  const handlers = registerJobHandlers(jobs, db, { smtp: config.smtp, from: config.mailFrom }, app.log);
+  app.decorate('jobs', jobs);
+  app.addHook('onReady', () => { if (config.runJobs) jobs.start(); });
+  app.addHook('onClose', async () => {
+    await jobs.stop(config.shutdownGraceMs);
+    handlers.close();
+  });
   app.decorate('importRunner', new ImportRunner());
   registerHitCounter(app);
   reportEventFailuresTo((error, event) => app.log.error({ err: error, event }, 'an after-commit subscriber failed'));
@@ -159,7 +161,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
       const pending = await pendingMigrations(db);
       return pending.length === 0 ? null : `${pending.length} pending: ${pending.join(', ')}`;
     },
-    queue: async () => { await countOutboxByStatus(db); return null; },
+    queue: async () => { await countJobs(db); return null; },
   });
   registerMetrics(app, config.metricsToken, [
     { name: 'bindery_work_page_cache_events', help: 'Guests\' work pages: answered from the cache (hit), not (miss), pages kept (stored), since start', labelNames: ['outcome'],
@@ -168,6 +170,10 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
       read: () => Object.entries(app.downloadFiles.counts).map(([outcome, value]) => ({ labels: { outcome }, value })) },
     { name: 'bindery_mail_outbox_messages', help: 'Email in the outbox by state: pending is the queue\'s depth, failed gave up', labelNames: ['status'],
       read: async () => (await countOutboxByStatus(db)).map((r) => ({ labels: { status: r.status }, value: r.n })) },
+    { name: 'bindery_jobs', help: 'Jobs in the queue by kind and state: queued is the depth, running the work in hand, failed gave up', labelNames: ['kind', 'state'],
+      read: async () => (await countJobs(db)).map((r) => ({ labels: { kind: r.kind, state: r.state }, value: r.n })) },
+    { name: 'bindery_job_failures_total', help: 'Job attempts that threw in this process, by kind, since start (each is retried until its last attempt)', labelNames: ['kind'], type: 'counter',
+      read: () => [...jobs.failures].map(([kind, value]) => ({ labels: { kind }, value })) },
     { name: 'bindery_imports', help: 'Story files being read (running) and waiting for a worker', labelNames: ['state'],
       read: () => Object.entries(app.importRunner.load).map(([state, value]) => ({ labels: { state }, value })) },
     { name: 'bindery_db_pool_connections', help: 'PostgreSQL connections of this process: open (total), idle, and requests waiting for one', labelNames: ['state'],
@@ -224,6 +230,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   registerAccountDeletionRoutes(app);
   registerPseudChangeRoutes(app);
   registerModerationRoutes(app);
+  registerJobRoutes(app);
   registerTagAutocompleteApi(app);
   registerApiDocs(app);
   return app;
@@ -231,10 +238,8 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Sends the outbox (src/mail/mail-queue.ts); tests call runOnce() rather than wait. */
-    mailQueue: MailQueue;
-    /** Reveals collections at their set times (src/collections/reveal-clock.ts); tests call runOnce(now). */
-    reveals: RevealClock;
+    /** This process's job runner (src/jobs/job-queue.ts): email, digests, reveals; tests call runOnce() rather than wait. */
+    jobs: JobQueue;
     /** The general rate limit's counter (src/http/request-limiter.ts); tests call sync() rather than wait. */
     requestLimiter: RequestLimiter;
     /** Reads uploads in worker threads (src/importing/import-runner.ts). */

@@ -5,6 +5,7 @@ import { openDatabase } from './db/connect.js';
 import { AppError } from './http/errors.js';
 import { isBackupCommand, runBackupCommand } from './cli/backup-command.js';
 import { runCommand, USAGE } from './cli/commands.js';
+import { runWorker } from './cli/worker-command.js';
 
 /** Reads a password: hidden at a terminal prompt, or the first line of piped input. */
 async function readPassword(prompt: string): Promise<string> {
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
   if (args.length === 0 || args[0] === 'help' || args[0] === '--help') { console.log(USAGE); return 0; }
   if (args[0] === 'config') { for (const o of OPTIONS) console.log(`${o.name.padEnd(16)} ${o.help}`); return 0; }
   const config = loadConfig();
+  if (args[0] === 'worker') return runWorker(config);
   // A backup opens a connection of its own; a restore must not hold the file it replaces.
   if (isBackupCommand(args)) return reportErrors(() => runBackupCommand(args, config, { out: (line) => console.log(line) }));
   const handle = openDatabase(config.databaseUrl);

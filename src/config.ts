@@ -31,6 +31,10 @@ export type Config = Readonly<{
   externalImages: ExternalImagesConfig;
   /** The bearer token /metrics asks of a scraper; null: no /metrics at all. */
   metricsToken: string | null;
+  /** Whether this app server also runs background jobs (false: it only queues them for a worker). */
+  runJobs: boolean;
+  /** How long a stopping process waits for requests in flight and running jobs, in milliseconds. */
+  shutdownGraceMs: number;
 }>;
 
 /** A host (and port, or any port when null) the image proxy may fetch from though it has a private address. */
@@ -117,6 +121,8 @@ export const OPTIONS = [
   { name: 'IMAGE_PROXY_MAX_BYTES', help: 'the largest image the proxy fetches, in bytes; default 10485760 (10 MiB)' },
   { name: 'IMAGE_PROXY_CACHE_MB', help: 'disk for the proxy\'s fetched images under DATA_DIR/image-cache, in MiB (oldest go first); default 1024' },
   { name: 'METRICS_TOKEN', help: 'at least 16 characters: /metrics answers Prometheus (in its text format) to a scraper sending it as a bearer token; unset: no /metrics' },
+  { name: 'RUN_JOBS', help: 'true: this app server also runs background jobs (email, digests, reveals); false: it only queues them for `bindery worker`; default true' },
+  { name: 'SHUTDOWN_GRACE_SECONDS', help: 'on SIGTERM or SIGINT, how long requests in flight and running jobs may take to finish before the process exits (0-3600); default 30' },
   { name: 'IMAGE_PROXY_ALLOW_HOSTS', help: 'comma-separated host or host:port the proxy may fetch from although they have private addresses (an image server on the LAN, tests); default none' },
 ] as const;
 
@@ -277,6 +283,8 @@ export function loadConfig(env: Env = process.env, { persist = true } = {}): Con
     signupLimit: parseRateLimit('SIGNUP_LIMIT', env.SIGNUP_LIMIT, '5/3600'),
     externalImages: parseExternalImages(env),
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+    runJobs: parseBoolean('RUN_JOBS', env.RUN_JOBS, true),
+    shutdownGraceMs: parseWholeNumber('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 30, 0, 3600) * 1000,
   });
 }
 

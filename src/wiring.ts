@@ -14,6 +14,15 @@ import { provideCollections } from './collections/collection.wiring.js';
 import { subscribeFillNotices } from './collections/prompt.service.js';
 import { subscribeHolds } from './moderation/held.service.js';
 import { provideMutesToTags } from './works/mute.service.js';
+import type { Kysely } from 'kysely';
+import type { SmtpConfig } from './config.js';
+import type { Database } from './db/database.js';
+import type { JobLog, JobQueue } from './jobs/job-queue.js';
+import { registerProbe } from './jobs/probe.js';
+import { MailSender } from './mail/mail-sender.js';
+import { MAIL_JOB } from './mail/outbox.repository.js';
+import { gatherDigests } from './mail/digest.js';
+import { revealDue } from './collections/collection.service.js';
 
 let wired = false;
 
@@ -35,4 +44,21 @@ export function wireDomains(): void {
   subscribeFillNotices();
   subscribeHolds();
   provideMutesToTags();
+}
+
+/** The outgoing mail settings the mail jobs need. */
+export type MailSettings = { smtp: SmtpConfig | null; from: string };
+
+/**
+ * Gives a job runner the handler of every kind of background job: email and the daily digests,
+ * the collections' reveal clock, and the self-test probe. Returns what to close when it stops.
+ */
+export function registerJobHandlers(queue: JobQueue, db: Kysely<Database>, mail: MailSettings, log: JobLog): { close: () => void } {
+  const sender = new MailSender(db, { ...mail, log });
+  queue.register<{ outboxId: number }>(MAIL_JOB, (payload, context) => sender.send(payload.outboxId, context), { backoffMs: 60_000, maxBackoffMs: 6 * 60 * 60_000 });
+  queue.register('mail.digests', async () => { await gatherDigests(db, new Date()); }, { everyMs: 60_000 });
+  // A reveal is late by at most half a minute; each is claimed by one UPDATE, so it happens once.
+  queue.register('collections.reveal', async () => { await revealDue(db); }, { everyMs: 30_000 });
+  registerProbe(queue, db);
+  return { close: () => { sender.close(); } };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = resolve('src');
 const DOMAINS = new Set(['accounts', 'works', 'tags', 'search', 'downloads', 'importing', 'opds', 'feeds', 'feedback', 'series', 'gifts', 'collections', 'moderation', 'images']);
-const PLUMBING = new Set(['lib', 'db', 'http', 'views', 'access', 'events', 'config', 'mail']);
+const PLUMBING = new Set(['lib', 'db', 'http', 'views', 'access', 'events', 'config', 'mail', 'jobs']);
 /** Entry points that connect domains; nothing imports them but each other. */
 const ROOTS = new Set(['app', 'main', 'cli', 'wiring']);
 

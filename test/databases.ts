@@ -1,6 +1,10 @@
 // The databases every route and repository test runs on: SQLite in memory, and a real PostgreSQL
 // (TEST_DATABASE_URL, or the throwaway cluster test/global-setup.ts starts), each test app in its own schema.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle, type Dialect } from '../src/db/connect.js';
@@ -42,4 +46,22 @@ export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> 
     await client.end();
   };
   return { ...handle, drop };
+}
+
+/**
+ * One fresh, migrated database opened twice, as two processes would: two pools on one PostgreSQL
+ * schema, or two connections to one SQLite file (an in-memory database cannot be shared).
+ */
+export async function openTwoConnections(dialect: Dialect): Promise<{ first: DatabaseHandle; second: DatabaseHandle; drop: () => Promise<void> }> {
+  if (dialect === 'postgres') {
+    const first = await openTestDatabase('postgres');
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(first.db);
+    const second = openDatabase(postgresUrl(), { searchPath: rows[0]?.schema ?? '', poolSize: 4 });
+    return { first, second, drop: async () => { await second.close(); await first.drop(); } };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bindery-two-'));
+  const first = openDatabase(`sqlite:${join(dir, 'bindery.sqlite')}`);
+  await migrateToLatest(first.db);
+  const second = openDatabase(`sqlite:${join(dir, 'bindery.sqlite')}`);
+  return { first, second, drop: async () => { await second.close(); await first.close(); rmSync(dir, { recursive: true, force: true }); } };
 }

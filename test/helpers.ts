@@ -13,7 +13,8 @@ export type TestApp = { app: FastifyInstance; database: TestDatabase; close: () 
 export async function buildTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   // A test client makes thousands of requests from one address: the general limit has tests of its own.
-  const config = loadConfig({ LOG_LEVEL: 'silent', BASE_URL: 'http://archive.test', RATE_LIMIT: 'off', RATE_LIMIT_MEMBERS: 'off', ...env }, { persist: false });
+  // Jobs run when a test says so (app.jobs.runOnce()), so what a test sees never races the queue.
+  const config = loadConfig({ LOG_LEVEL: 'silent', BASE_URL: 'http://archive.test', RATE_LIMIT: 'off', RATE_LIMIT_MEMBERS: 'off', RUN_JOBS: 'false', ...env }, { persist: false });
   const app = await buildApp(config, database.db, { logger: false });
   await app.ready();
   return { app, database, close: async () => { await app.close(); await database.drop(); } };

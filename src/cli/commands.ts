@@ -8,6 +8,7 @@ import { AppError } from '../http/errors.js';
 import { reindexAll } from '../search/search-index.service.js';
 import { importFiles, type ImportOptions } from './import-command.js';
 import { wireDomains } from '../wiring.js';
+import { runJobsCommand } from './jobs-command.js';
 
 export const USAGE = `Usage: npm run bindery -- <command>
 
@@ -28,6 +29,11 @@ Commands:
                                                 <file>, a .tar.gz; safe while the archive serves
   restore <file> [--force]                      put a backup back; stop the archive first (--force: replace a
                                                 database that already has tables)
+  worker                                        run background jobs (email, digests, reveals) without HTTP,
+                                                until SIGTERM or SIGINT
+  jobs status                                   how many jobs of each kind are in each state
+  jobs enqueue-probe <n> [--ms <ms>]            queue n self-test jobs (each waits ms, default 0, then writes a
+                                                row to job_probes naming its job and process)
   config                                        list the settings read from the environment
   help                                          show this text`;
 
@@ -76,6 +82,11 @@ export async function runCommand(args: string[], handle: DatabaseHandle, io: Cli
     await migrateToLatest(db);
     const failed = await importFiles(db, importOptions(args), io.out);
     if (failed > 0) throw new AppError('validation_failed', `${failed} file${failed === 1 ? ' was' : 's were'} not imported.`);
+    return;
+  }
+  if (noun === 'jobs') {
+    await migrateToLatest(db);
+    await runJobsCommand(db, args, io);
     return;
   }
   if (target === undefined) throw new AppError('bad_request', USAGE);

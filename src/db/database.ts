@@ -578,6 +578,36 @@ export interface MailDigestItemTable {
 export type MailStatus = 'pending' | 'sent' | 'logged' | 'failed';
 
 /** An email: written with the write that caused it, sent by the mail queue. */
+/** A job of the queue (src/jobs/): waiting, being run under a worker's lease, or finished. */
+export interface JobTable {
+  id: Id;
+  kind: string;
+  /** JSON */
+  payload: string;
+  state: ColumnType<JobState, JobState | undefined, JobState>;
+  run_at: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  /** Held only while queued or running: a second job with the key is not queued meanwhile. */
+  unique_key: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_owner: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_expires_at: ColumnType<string | null, string | null | undefined, string | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: string;
+  started_at: ColumnType<string | null, string | null | undefined, string | null>;
+  finished_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+/** One run of the queue's self-test job: which job, which process, when it finished. */
+export interface JobProbeTable {
+  id: Id;
+  job_id: number;
+  pid: number;
+  finished_at: string;
+}
+
 export interface MailOutboxTable {
   id: Id;
   to_address: string;
@@ -688,6 +718,8 @@ export interface Database {
   work_hit_visitors: WorkHitVisitorTable;
   work_hit_days: WorkHitDayTable;
   readings: ReadingTable;
+  jobs: JobTable;
+  job_probes: JobProbeTable;
 }
 
 /** The query builder every repository takes first: the whole database or a transaction. */

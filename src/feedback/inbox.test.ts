@@ -47,7 +47,7 @@ describeEachDatabase('inbox and email', (ctx, dialect) => {
     expect(mail[0]?.text_body).toMatch(/Stop these emails: http:\/\/archive\.test\/unsubscribe\/comments\/\d+\/[\w-]+/);
 
     // Without a mail server the queue logs the email and keeps it in the outbox.
-    await t.app.mailQueue.runOnce();
+    await t.app.jobs.runOnce();
     expect((await outbox(t)).slice(before).map((m) => m.status)).toEqual(['logged', 'logged']);
     // An administrator can read it in the admin pages.
     const admin = await signUp(t.app);
@@ -111,7 +111,7 @@ describeEachDatabase('inbox and email', (ctx, dialect) => {
     await writer.get(`/works/${workId}/chapters/new`);
     await writer.post(`/works/${workId}/chapters`, { title: 'Brine', text: 'The second road.' });
     // The writer wanted each email as it comes; the reader's two wait for the digest.
-    await t.app.mailQueue.runOnce();
+    await t.app.jobs.runOnce();
     expect((await outbox(t)).slice(before).map((m) => m.to_address)).toEqual([`${writer.login}@example.org`]);
     const held = () => t.database.db.selectFrom('mail_digest_items').selectAll().execute();
     expect(await held()).toHaveLength(2);
@@ -119,7 +119,7 @@ describeEachDatabase('inbox and email', (ctx, dialect) => {
     // A day after the first, one email gathers both, in order.
     const dayAgo = new Date(Date.now() - 25 * 60 * 60_000).toISOString();
     await t.database.db.updateTable('mail_digest_items').set({ created_at: dayAgo }).execute();
-    await t.app.mailQueue.runOnce();
+    await t.app.jobs.runOnce();
     const digest = (await outbox(t)).slice(before + 1);
     expect(digest.map((m) => [m.to_address, m.subject])).toEqual([[`${reader.login}@example.org`, '[Bindery] Daily digest: 2 updates']]);
     const text = digest[0]?.text_body ?? '';
@@ -129,14 +129,14 @@ describeEachDatabase('inbox and email', (ctx, dialect) => {
     expect(text).toMatch(/Unsubscribe: http:\/\/archive\.test\/unsubscribe\/subscription\//);
     expect(digest[0]?.html_body).toContain('<strong>sea</strong>');
     expect(await held()).toEqual([]);
-    await t.app.mailQueue.runOnce();
+    await t.app.jobs.runOnce();
     expect((await outbox(t)).length).toBe(before + 2);
 
     // Switching back to one email each sends what is waiting at once.
     await writer.post(`/works/${workId}/chapters`, { title: 'Tidewrack', text: 'The third road.' });
     expect(await held()).toHaveLength(1);
     await reader.post(`/users/${reader.login}/preferences`, { email_comments: '1', email_digest: '0' });
-    await t.app.mailQueue.runOnce();
+    await t.app.jobs.runOnce();
     expect((await outbox(t)).at(-1)?.subject).toBe('[Bindery] Daily digest: 1 update');
     expect(await held()).toEqual([]);
   });
@@ -174,11 +174,11 @@ function smtpTests(dialect: 'sqlite' | 'postgres'): void {
     const reader = await signUp(t.app);
     const workId = await postWork(writer, { title: 'Kelp & Lanterns' });
     // The reader's confirmation link goes out first.
-    await t.app.mailQueue.runOnce();
+    await t.app.jobs.runOnce();
     const before = (await outbox(t)).length;
     await comment(reader, `/works/${workId}`, 'The kelp <em>glowed</em>!');
     received = [];
-    await t.app.mailQueue.runOnce();
+    await t.app.jobs.runOnce();
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toEqual([`${writer.login}@example.org`]);
     const body = received[0]?.body ?? '';
@@ -191,7 +191,7 @@ function smtpTests(dialect: 'sqlite' | 'postgres'): void {
 
     refuse = true;
     await comment(reader, `/works/${workId}`, 'Another.');
-    await t.app.mailQueue.runOnce();
+    await t.app.jobs.runOnce();
     const [, failed] = (await outbox(t)).slice(before);
     expect(failed).toMatchObject({ status: 'pending', attempts: 1 });
     expect(failed?.last_error).toContain('Mailbox unavailable');
@@ -213,7 +213,7 @@ function smtpTests(dialect: 'sqlite' | 'postgres'): void {
       await new TestClient(t.app, `10.81.0.${i}`).post('/login', { login: member.login, password: `guess ${i}` });
     }
     received = [];
-    await t.app.mailQueue.runOnce();
+    await t.app.jobs.runOnce();
     const subjects = (to: string) => received.filter((r) => r.to.includes(to)).map((r) => /^Subject: (.*)$/m.exec(r.body)?.[1] ?? '').sort();
     expect(subjects(email)).toEqual([
       '[Bindery] A change of your email address was asked for',

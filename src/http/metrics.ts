@@ -8,8 +8,11 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 /** A value read when Prometheus scrapes, with its labels. */
 export type Reading = { labels?: Record<string, string>; value: number };
-/** A gauge whose values are read at scrape time (a cache's counts, a queue's depth). */
-export type ScrapedGauge = { name: string; help: string; labelNames?: string[]; read: () => Reading[] | Promise<Reading[]> };
+/**
+ * A value read at scrape time (a cache's counts, a queue's depth): a gauge, or a counter when it
+ * only grows while the process lives (failures since start).
+ */
+export type ScrapedGauge = { name: string; help: string; labelNames?: string[]; type?: 'gauge' | 'counter'; read: () => Reading[] | Promise<Reading[]> };
 
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -27,16 +30,21 @@ export function registerMetrics(app: FastifyInstance, token: string | null, gaug
   const requests = new Counter({ name: 'bindery_http_requests_total', help: 'HTTP requests answered, by method, route and status class', labelNames: ['method', 'route', 'status'], registers: [registry] });
   const latency = new Histogram({ name: 'bindery_http_request_duration_seconds', help: 'Time to answer an HTTP request, by method and route', labelNames: ['method', 'route'], buckets: BUCKETS, registers: [registry] });
   for (const gauge of gauges) {
-    new Gauge({
-      name: gauge.name, help: gauge.help, labelNames: gauge.labelNames ?? [], registers: [registry],
-      async collect() {
+    const shape = { name: gauge.name, help: gauge.help, labelNames: gauge.labelNames ?? [], registers: [registry] };
+    if (gauge.type === 'counter') {
+      new Counter({ ...shape, async collect() {
         this.reset();
-        for (const reading of await gauge.read()) {
-          if (reading.labels === undefined) this.set(reading.value);
-          else this.set(reading.labels, reading.value);
-        }
-      },
-    });
+        for (const reading of await gauge.read()) this.inc(reading.labels ?? {}, reading.value);
+      } });
+      continue;
+    }
+    new Gauge({ ...shape, async collect() {
+      this.reset();
+      for (const reading of await gauge.read()) {
+        if (reading.labels === undefined) this.set(reading.value);
+        else this.set(reading.labels, reading.value);
+      }
+    } });
   }
   app.addHook('onResponse', (request, reply, done) => {
     // The route's pattern, never the address itself: one series per route, whatever the ids.

@@ -1,5 +1,5 @@
 // The daily digest: a member who chose it gets one email a day gathering everything that would have
-// come one by one. Their mail waits in mail_digest_items; the mail queue gathers a member's items
+// come one by one. Their mail waits in mail_digest_items; the `mail.digests` job (every minute) gathers a member's items
 // into one email once the oldest has waited a day (at once when they switch the digest off). The
 // items are taken and the email queued in one transaction, so two app servers never send a digest
 // twice and a failure loses nothing.

@@ -23,6 +23,7 @@ export function AdminIndexPage({ ctx }: { ctx: PageContext }) {
         {has('support') && <li><a href="/admin/contact">Messages</a>: what people sent through the contact form.</li>}
         {has('tag_wrangling') && <li><a href="/admin/wranglers">Tag wranglers</a>: who may make tags canonical, join synonyms and sort tags into fandoms.</li>}
         {has('support') && <li><a href="/admin/mail">Outgoing email</a>: what the archive sent, and what it is still trying to send.</li>}
+        {user?.isAdmin === true && <li><a href="/admin/jobs">Background jobs</a>: the queue of email, digests and reveals; jobs that failed, and retrying them.</li>}
       </ul>
     </Layout>
   );

@@ -32,6 +32,7 @@ import * as m029 from './029_invitations.js';
 import * as m030 from './030_mutes.js';
 import * as m031 from './031_spam_and_site.js';
 import * as m032 from './032_reading_preferences.js';
+import * as m033 from './033_jobs.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '030_mutes': m030,
   '031_spam_and_site': m031,
   '032_reading_preferences': m032,
+  '033_jobs': m033,
 };
