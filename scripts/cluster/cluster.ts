@@ -3,13 +3,14 @@
 // the same SESSION_SECRET, DATABASE_URL and BASE_URL everywhere, TRUST_PROXY for nginx's
 // X-Forwarded-For, and a data folder of its own (it holds only caches once the secret is set).
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../bench/lib/children.js';
 import { findPostgresBin, startCluster } from '../../test/setup/postgres-cluster.js';
 import { startNginx, type Nginx } from './nginx.js';
-import { hasExited, spawnProgram, stopProcess, waitUntil } from './processes.js';
+import { hasExited, programEnv, REPOSITORY, spawnProgram, stopProcess, waitUntil } from './processes.js';
 
 export type ClusterOptions = {
   appServers: number;
@@ -33,9 +34,12 @@ export type Cluster = {
   dir: string;
   nginx: Nginx;
   apps: AppServer[];
+  /** Every worker started, by the start or by startWorker. */
   workers: Member[];
-  /** Starts one more worker (the job tests start theirs when they need them). */
-  startWorker: () => Member;
+  /** Starts one more worker, resolving once it takes jobs (the job tests start theirs when they need them). */
+  startWorker: () => Promise<Member>;
+  /** Runs `bindery <args>` (src/cli.ts) with the cluster's settings; resolves with its output, rejects when it fails. */
+  cli: (args: readonly string[]) => Promise<string>;
   stop: () => Promise<void>;
 };
 
@@ -52,7 +56,9 @@ export async function startBinderyCluster(options: ClusterOptions): Promise<Clus
     const metricsToken = randomBytes(18).toString('base64url');
     const shared = {
       DATABASE_URL: databaseUrl, SESSION_SECRET: randomBytes(32).toString('base64url'), BASE_URL: `http://127.0.0.1:${nginxPort}`,
-      TRUST_PROXY: 'true', METRICS_TOKEN: metricsToken, LOG_LEVEL: 'warn', ...options.env,
+      TRUST_PROXY: 'true', METRICS_TOKEN: metricsToken, LOG_LEVEL: 'warn',
+      // With a worker, app servers only queue jobs; without one, they run them.
+      RUN_JOBS: options.workers > 0 ? 'false' : 'true', ...options.env,
     };
     const members: Member[] = [];
     undo.push(() => Promise.all(members.map((m) => m.stop())).then(() => undefined));
@@ -68,16 +74,22 @@ export async function startBinderyCluster(options: ClusterOptions): Promise<Clus
     await startApp(1);
     await Promise.all(ports.slice(1).map((_, at) => startApp(at + 2)));
     let workerCount = 0;
-    const startWorker = () => {
+    const startWorker = async () => {
       workerCount += 1;
-      const worker = startMember(dir, `worker-${workerCount}`, join('src', 'cli.ts'), ['worker'], { ...shared, DATA_DIR: join(dir, `worker-${workerCount}`) });
-      members.push(worker.member);
-      return worker.member;
+      // It says it has started at level info, which is also where it tells of each job it gives up on.
+      const level = ['debug', 'trace'].includes(shared.LOG_LEVEL) ? shared.LOG_LEVEL : 'info';
+      const { member, child } = startMember(dir, `worker-${workerCount}`, join('src', 'cli.ts'), ['worker'], { ...shared, LOG_LEVEL: level, DATA_DIR: join(dir, `worker-${workerCount}`) });
+      members.push(member);
+      workers.push(member);
+      await waitUntil(child, member.name, member.log, () => Promise.resolve(readFileSync(member.log, 'utf8').includes('worker started')));
+      return member;
     };
-    const workers = Array.from({ length: options.workers }, startWorker);
+    const workers: Member[] = [];
+    await Promise.all(Array.from({ length: options.workers }, startWorker));
     const nginx = await startNginx({ prefix: join(dir, 'nginx'), listenPort: nginxPort, upstreamPorts: apps.map((a) => a.port) });
     undo.push(() => nginx.stop());
-    return { url: shared.BASE_URL, databaseUrl, metricsToken, dir, nginx, apps, workers, startWorker, stop };
+    const cli = (args: readonly string[]) => runCli(args, { ...shared, DATA_DIR: join(dir, 'cli') });
+    return { url: shared.BASE_URL, databaseUrl, metricsToken, dir, nginx, apps, workers, startWorker, cli, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -108,4 +120,13 @@ function startAppServer(dir: string, index: number, shared: Record<string, strin
   const url = `http://127.0.0.1:${port}`;
   const ready = waitUntil(child, name, member.log, async () => (await fetch(`${url}/readyz`)).status === 200);
   return { app: { ...member, port, url }, ready };
+}
+
+function runCli(args: readonly string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', join('src', 'cli.ts'), ...args], { cwd: REPOSITORY, env: programEnv(env) }, (error, stdout, stderr) => {
+      if (error === null) resolve(stdout);
+      else reject(new Error(`bindery ${args.join(' ')} failed: ${stderr || error.message}`));
+    });
+  });
 }

@@ -9,13 +9,17 @@ export const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
 
 const STOP_GRACE_MS = 10_000;
 
+/** A program's environment: PATH (for tsx's esbuild and Calibre lookups) and nothing else of ours, so the config is what we pass. */
+export function programEnv(env: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env };
+}
+
 /** Runs `node --import tsx <script> ...args` from the repository with exactly `env`, its output appended to `log`. */
 export function spawnProgram(script: string, args: readonly string[], env: Record<string, string>, log: string): ChildProcess {
   const fd = openSync(log, 'a');
   try {
-    // PATH (for tsx's esbuild and Calibre lookups) and nothing else of ours: the config is what we pass.
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: REPOSITORY, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, stdio: ['ignore', fd, fd],
+      cwd: REPOSITORY, env: programEnv(env), stdio: ['ignore', fd, fd],
     });
     if (child.pid === undefined) throw new Error(`${script} could not be started`);
     return child;
