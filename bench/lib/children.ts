@@ -117,3 +117,17 @@ export function cpuSecondsOfProcessesNamed(name: string): number {
   }
   return total;
 }
+
+/** CPU seconds of a process and its direct children (PostgreSQL's backends, nginx's workers), those reaped included. */
+export function cpuSecondsOfTree(pid: number): number {
+  let total = cpuSecondsWithReapedOf(pid);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (statFields(Number(entry))[1] === pid) total += cpuSecondsWithReapedOf(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
+}

@@ -5,14 +5,15 @@ import { ensurePackages, missingMessage, packagesFor } from './debian-packages.j
 const names = (files: string[]) => packagesFor(files).map((pkg) => pkg.name);
 
 describe('packagesFor', () => {
-  it('asks for Chromium and epubcheck only when the run has the files that use them', () => {
+  it('asks for Chromium, epubcheck and nginx only when the run has the files that use them', () => {
     expect(names(['src/works/work.api.test.ts'])).toEqual([]);
     expect(names(['src/works/work.api.test.ts', 'test/browser/post-and-read.test.ts'])).toEqual(['chromium']);
     expect(names(['src/downloads/epub.test.ts'])).toEqual(['epubcheck']);
+    expect(names(['test/cluster.test.ts'])).toEqual(['nginx']);
   });
 
-  it('asks for both when the run does not say which files it has', () => {
-    expect(names([])).toEqual(['chromium', 'epubcheck']);
+  it('asks for them all when the run does not say which files it has', () => {
+    expect(names([])).toEqual(['chromium', 'epubcheck', 'nginx']);
   });
 });
 

@@ -1,5 +1,5 @@
 // The Debian packages some tests run: Chromium for the browser tests, epubcheck for the EPUB
-// tests, PostgreSQL's server for the throwaway cluster. Missing ones are installed when we may,
+// tests, nginx for the cluster test, PostgreSQL's server for the throwaway cluster. Missing ones are installed when we may,
 // or named in one line with the command that installs them.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,9 +10,12 @@ export type DebianPackage = { name: string; present: () => boolean };
 // The same paths test/browser/harness.ts and src/downloads/fixtures/epubcheck.ts run.
 export const CHROMIUM: DebianPackage = { name: 'chromium', present: () => existsSync('/usr/bin/chromium') };
 export const EPUBCHECK: DebianPackage = { name: 'epubcheck', present: () => existsSync('/usr/share/java/epubcheck.jar') };
+/** The path scripts/cluster/nginx.ts runs. */
+export const NGINX_BIN = '/usr/sbin/nginx';
+export const NGINX: DebianPackage = { name: 'nginx', present: () => existsSync(NGINX_BIN) };
 
-// Which test files use which package, by folder, so that `vitest run src/works` needs neither.
-const USED_BY: ReadonlyArray<[DebianPackage, folder: string]> = [[CHROMIUM, 'test/browser/'], [EPUBCHECK, 'src/downloads/']];
+// Which test files use which package, by folder (or file name's start), so that `vitest run src/works` needs neither.
+const USED_BY: ReadonlyArray<[DebianPackage, folder: string]> = [[CHROMIUM, 'test/browser/'], [EPUBCHECK, 'src/downloads/'], [NGINX, 'test/cluster']];
 
 /** The packages that test files (paths relative to the repository) use; all of them when the run's files are not known. */
 export function packagesFor(files: readonly string[]): DebianPackage[] {
