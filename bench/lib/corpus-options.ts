@@ -9,7 +9,7 @@ export type CorpusOptions = { database: Database; works: number; seed: number; d
 
 export type ListingOptions = CorpusOptions & { databases: Database[]; runs: number; warmup: number; plans: boolean };
 
-export type SearchOptions = CorpusOptions & { databases: Database[]; runs: number; warmup: number; reindex: boolean };
+export type SearchOptions = CorpusOptions & { databases: Database[]; runs: number; warmup: number; reindex: boolean; sample: number | null };
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../out/', import.meta.url));
 
@@ -38,6 +38,7 @@ ${CORPUS_FLAGS}
   --runs N                    timed runs of each query, over HTTP and raw (default 5)
   --warmup N                  untimed passes over all the queries first, the first also checking each answer (default 1)
   --no-reindex                keep the search index already in the corpus (default: rebuild and time it)
+  --sample N                  run N of the 200 queries, spread evenly over the mix (every class keeps its share; default all)
   --help                      print this`;
 
 function whole(name: string, raw: string, min: number): number {
@@ -88,11 +89,12 @@ export function parseListingOptions(argv: string[]): ListingOptions {
 export function parseSearchOptions(argv: string[]): SearchOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { ...COMMON, runs: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, 'no-reindex': { type: 'boolean', default: false } },
+    options: { ...COMMON, runs: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, 'no-reindex': { type: 'boolean', default: false }, sample: { type: 'string' } },
   });
   const databases = databasesOf(values.database);
   return {
     ...corpusOptions(values, databases[0] ?? 'sqlite'), databases,
     runs: whole('runs', values.runs, 1), warmup: whole('warmup', values.warmup, 1), reindex: !values['no-reindex'],
+    sample: values.sample === undefined ? null : whole('sample', values.sample, 1),
   };
 }
