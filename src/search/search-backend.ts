@@ -11,7 +11,7 @@ export interface SearchBackend {
   /** Replaces works' entries in the index (null removes one), inside the caller's transaction. */
   indexWorks(trx: Db, docs: ReadonlyMap<number, WorkDocument | null>): Promise<void>;
   /** What keeps a listing to the works matching the query: a condition on `works`, or a source of ids to start from. */
-  matching(node: QueryNode): Pick<ListingFilter, 'where' | 'source'>;
+  matching(db: Db, node: QueryNode): Promise<Pick<ListingFilter, 'where' | 'source'>>;
   /**
    * The same match as a test of each work on its own (a lookup by work id): the better start when
    * a filter has already narrowed the works to a few.

@@ -4,6 +4,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { QueryNode, TextField } from './query-parser.js';
 import { MARK_END, MARK_START, positiveLeaves, RANK_LIMIT, splitNegatives, type SearchBackend, type Snippet } from './search-backend.js';
 import type { Db } from '../db/database.js';
+import type { ListingFilter } from '../works/work.repository.js';
 import type { WorkDocument } from './search-document.js';
 import { findPassage, needleWords } from './passages.js';
 import { chaptersOfWorks, locateSnippets, markedHtml, type WorkChapter } from './snippets.js';
@@ -105,25 +106,29 @@ async function indexOne(trx: Db, workId: number, doc: WorkDocument | null): Prom
     values (${workId}, ${doc.title}, ${doc.creators}, ${doc.fandoms}, ${doc.relationships}, ${doc.characters}, ${doc.freeforms}, ${doc.otherTags}, ${doc.summary}, ${doc.notes}, ${body})`.execute(trx);
 }
 
+function ftsMatching(node: QueryNode): Pick<ListingFilter, 'where' | 'source'> {
+  const { pos, neg } = compile(node);
+  // Matches are read first, newest first (a join, not `id IN (...)`, which costs 20 times more).
+  if (pos !== null) return { source: sql<{ id: number }>`(select rowid as id from search_works where search_works match ${neg === null ? pos : `${pos} NOT (${neg})`} order by rowid desc)` };
+  if (neg !== null) return { where: (eb) => eb('works.id', 'not in', sql<number>`(select rowid from search_works where search_works match ${neg})`) };
+  return splitNegatives(node).positive === null ? {} : { where: () => sql<SqlBool>`1 = 0` };
+}
+
 /** The FTS5 search backend. */
 export const sqliteSearch: SearchBackend = {
   async indexWorks(trx, docs) {
     for (const [workId, doc] of docs) await indexOne(trx, workId, doc);
   },
 
-  matching(node) {
-    const { pos, neg } = compile(node);
-    // Matches are read first, newest first (a join, not `id IN (...)`, which costs 20 times more).
-    if (pos !== null) return { source: sql<{ id: number }>`(select rowid as id from search_works where search_works match ${neg === null ? pos : `${pos} NOT (${neg})`} order by rowid desc)` };
-    if (neg !== null) return { where: (eb) => eb('works.id', 'not in', sql<number>`(select rowid from search_works where search_works match ${neg})`) };
-    return splitNegatives(node).positive === null ? {} : { where: () => sql<SqlBool>`1 = 0` };
+  matching(_db, node) {
+    return Promise.resolve(ftsMatching(node));
   },
 
   matchingEach(node) {
     const { pos, neg } = compile(node);
     if (pos === null) {
       // Without words to match there is no source to start from: matching's condition is already per work.
-      const { where } = sqliteSearch.matching(node);
+      const { where } = ftsMatching(node);
       return where === undefined ? {} : { where };
     }
     const match = neg === null ? pos : `${pos} NOT (${neg})`;
