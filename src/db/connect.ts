@@ -69,10 +69,11 @@ function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase 
 function openSqlite(file: string): DatabaseHandle {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
+  // First: switching a new file to WAL needs a lock that another process starting at the same time may hold.
+  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   // Without statistics SQLite picks poor plans for listings filtered by tag (bench/listings.ts).
   const optimize = () => {
