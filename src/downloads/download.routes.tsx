@@ -7,6 +7,7 @@ import { sendPage } from '../http/render.js';
 import { idParam } from '../http/form-values.js';
 import { DownloadFiles } from './download-files.js';
 import { requestDownload, requestSeriesDownload } from './download.service.js';
+import { buildAccountExport } from './account-export.service.js';
 import { FORMATS, formatOfFile } from '../lib/download-formats.js';
 import { PreparingPage } from './views/preparing-page.js';
 
@@ -41,6 +42,12 @@ export function registerDownloadRoutes(app: FastifyInstance): void {
   const files = new DownloadFiles(app.config);
   app.decorate('downloadFiles', files);
   app.get<DownloadParams>('/downloads/:id/:file', (request, reply) => download(files, request, reply));
+  // Everything a member made, for them alone (the account page links it): decision 044.
+  app.get<{ Params: { login: string } }>('/users/:login/account/export.zip', async (request, reply) => {
+    const { fileName, zip } = await buildAccountExport(request.server.db, request.server.config, request.viewer, request.params.login);
+    return reply.header('cache-control', 'private, no-store').header('content-type', 'application/zip').header('content-disposition', contentDisposition(fileName))
+      .header('x-content-type-options', 'nosniff').send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+  });
   // A whole series as one EPUB (AO3 has no such file; the address keeps its downloads' shape).
   app.get<DownloadParams>('/downloads/series/:id/:file', async (request, reply) => {
     if (formatOfFile(request.params.file) !== 'epub') throw notFound();

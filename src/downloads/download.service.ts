@@ -33,7 +33,8 @@ function creatorLink(config: Config, creator: Creator): { name: string; url: str
   return { name: creator.pseud, url: path === null ? null : `${config.baseUrl}${path}` };
 }
 
-function toDownloadWork(config: Config, request: DownloadRequest, chapters: ChapterModel[]): DownloadWork {
+/** The work of a download request with the chapters given, shaped for the file builders. */
+export function toDownloadWork(config: Config, request: DownloadRequest, chapters: ChapterModel[]): DownloadWork {
   const { work } = request.reader;
   const modifiedAt = work.modifiedAt ?? work.revisedAt ?? new Date(0).toISOString();
   const today = (work.revisedAt ?? modifiedAt).slice(0, 10);

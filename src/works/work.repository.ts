@@ -21,6 +21,11 @@ export async function updateWork(db: Db, id: number, patch: Updateable<WorkTable
   await db.updateTable('works').set(patch).set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', '=', id).execute();
 }
 
+/** Takes the work row's write lock for the rest of the transaction (PostgreSQL), changing nothing. */
+export async function lockWork(db: Db, id: number): Promise<void> {
+  await db.updateTable('works').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', id).execute();
+}
+
 export async function deleteWork(db: Db, id: number): Promise<void> {
   await db.deleteFrom('works').where('id', '=', id).execute();
 }

@@ -139,6 +139,9 @@ export async function removeWork(db: Kysely<Database>, workId: number): Promise<
 
 /** Recounts posted chapters and words, completeness and, when asked, the updated time. */
 export async function recountWork(trx: Db, workId: number, options: { revisedAt?: string } = {}): Promise<void> {
+  // The work's row is locked first: on PostgreSQL two chapters posted at once would otherwise each
+  // count before the other committed and both write the smaller count (test/kill-nine.test.ts found it).
+  await works.lockWork(trx, workId);
   const work = await works.findWork(trx, workId);
   if (!work) throw notFound('work_not_found');
   const stats = await chapters.postedChapterStats(trx, workId);

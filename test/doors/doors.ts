@@ -8,7 +8,7 @@
 import { downloadSlug } from '../../src/lib/download-formats.js';
 import { tagParam } from '../../src/tags/tag-url.js';
 import {
-  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readEmails, readAllPages, readHeldQueue, readHistory, readInbox, readInvitations, readSeriesDownload, saveBookmark, saveSeriesBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
+  BOOKMARK_OUTCOMES, COMMENT_OUTCOMES, COUNT_OUTCOMES, INBOX_OUTCOMES, KUDOS_OUTCOMES, PAGE_OUTCOMES, postComment, pressKudos, readApi, readEmails, readAllPages, readAccountExport, readHeldQueue, readHistory, readInbox, readInvitations, readSeriesDownload, saveBookmark, saveSeriesBookmark, readApiSearch, readAutocomplete, readDownloads, readFandomsIndex, readFeed, readListingCount,
   readOpdsFandoms, readPage, readSearch, readTagNotice, readTagPage, readWorkPage, readWorkPageTwice, get, wordsOf, type Found,
 } from './look.js';
 import { table, type Expectations } from './table.js';
@@ -1320,6 +1320,56 @@ export const DOORS: Door[] = [
       awaiting approval     | seen  | seen   | seen       | seen    | seen
       refused gift          | seen  | seen   | seen       | seen    | seen
       unaccepted invitation | seen  | seen   | seen       | seen    | seen
+    `,
+  },
+  {
+    // The creator's "download all my data": each of their works whole (drafts, draft chapters, hidden and held ones: they
+    // are theirs), and what they read of others' as they may still see it; nobody else may have it.
+    name: "the creator's data export /users/:login/account/export.zip",
+    outcomes: INBOX_OUTCOMES,
+    look: (w, s, v) => readAccountExport(w, v, w.creator, wordsOf(s, 'title')),
+    expect: table`
+      subject               | guest   | member  | maintainer | creator | admin
+      draft                 | refused | refused | refused    | seen    | refused
+      hidden by moderators  | refused | refused | refused    | seen    | refused
+      held for review       | refused | refused | refused    | seen    | refused
+      by a spammer          | refused | refused | refused    | absent  | refused
+      posted                | refused | refused | refused    | seen    | refused
+      muted tag             | refused | refused | refused    | seen    | refused
+      by a blocker          | refused | refused | refused    | seen    | refused
+      restricted            | refused | refused | refused    | seen    | refused
+      draft chapter, work   | refused | refused | refused    | seen    | refused
+      draft chapter, ch. 2  | refused | refused | refused    | seen    | refused
+      anonymous             | refused | refused | refused    | seen    | refused
+      unrevealed            | refused | refused | refused    | seen    | refused
+      awaiting approval     | refused | refused | refused    | seen    | refused
+      refused gift          | refused | refused | refused    | seen    | refused
+      unaccepted invitation | refused | refused | refused    | seen    | refused
+    `,
+  },
+  {
+    // The member's "download all my data": their bookmarks, comments, kudos and history keep every entry, but name a
+    // work only while the member may still see it; nobody else may have it.
+    name: "the member's data export /users/:login/account/export.zip",
+    outcomes: INBOX_OUTCOMES,
+    look: (w, s, v) => readAccountExport(w, v, w.agents.get('member')?.login ?? '', wordsOf(s, 'title')),
+    expect: table`
+      subject               | guest   | member | maintainer | creator | admin
+      draft                 | refused | absent | refused    | refused | refused
+      hidden by moderators  | refused | absent | refused    | refused | refused
+      held for review       | refused | absent | refused    | refused | refused
+      by a spammer          | refused | absent | refused    | refused | refused
+      posted                | refused | seen   | refused    | refused | refused
+      muted tag             | refused | seen   | refused    | refused | refused
+      by a blocker          | refused | seen   | refused    | refused | refused
+      restricted            | refused | seen   | refused    | refused | refused
+      draft chapter, work   | refused | seen   | refused    | refused | refused
+      draft chapter, ch. 2  | refused | absent | refused    | refused | refused
+      anonymous             | refused | seen   | refused    | refused | refused
+      unrevealed            | refused | absent | refused    | refused | refused
+      awaiting approval     | refused | seen   | refused    | refused | refused
+      refused gift          | refused | seen   | refused    | refused | refused
+      unaccepted invitation | refused | seen   | refused    | refused | refused
     `,
   },
   {

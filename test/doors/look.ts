@@ -426,6 +426,22 @@ export async function readHistory(world: World, viewer: ViewerName, words: strin
   return readOwnersPage(world, viewer, `/users/${login}/readings`, words);
 }
 
+/**
+ * A member's "download all my data" ZIP as the viewer, fetched once per viewer (after every door that
+ * writes): only its owner may have it; its JSON and the text of every EPUB in it are read.
+ */
+export async function readAccountExport(world: World, viewer: ViewerName, login: string, words: string[]): Promise<Found> {
+  const url = `/users/${login}/account/export.zip`;
+  const response = await get(world, viewer, url);
+  const detail = `${response.statusCode}: ${String(response.headers['content-type'] ?? '')}`;
+  if (response.statusCode === 401 || response.statusCode === 403) return { outcome: 'refused', detail };
+  if (response.statusCode !== 200) return { outcome: `status ${response.statusCode}`, detail };
+  const files = Object.entries(unzipSync(new Uint8Array(response.rawPayload)));
+  const text = files.map(([name, data]) => (name.endsWith('.epub') ? Object.values(unzipSync(data)).map((inner) => strFromU8(inner)).join('\n') : strFromU8(data))).join('\n');
+  note(world, text);
+  return readPage(response, url, words, 'any', text);
+}
+
 /** The member's co-creator invitations as the viewer: only the member may read them. */
 export function readInvitations(world: World, viewer: ViewerName, words: string[]): Promise<Found> {
   const login = world.agents.get('member')?.login ?? '';

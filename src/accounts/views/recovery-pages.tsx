@@ -96,6 +96,10 @@ export function AccountPage({ ctx, values, errors }: { ctx: PageContext; values:
         <h3 id="preferences-heading">Preferences</h3>
         <p><a href={`/users/${values.login}/preferences`}>Reading, time zone, email and gifts</a></p>
       </section>
+      <section aria-labelledby="export-heading">
+        <h3 id="export-heading">Your data</h3>
+        <p><a href={`${base}/export.zip`} download>Download all my data</a>: one ZIP with each of your works as EPUB (drafts too), and your works, bookmarks, comments, kudos, subscriptions and reading history as JSON.</p>
+      </section>
       <section aria-labelledby="safety-heading">
         <h3 id="safety-heading">Blocking and muting</h3>
         <p><a href={`/users/${values.login}/blocked`}>Whom you blocked</a> · <a href={`/users/${values.login}/mutes`}>Creators and tags you muted</a></p>
