@@ -1,6 +1,6 @@
 // buildApp(config, db): shared plugins, then each domain's routes. Listening happens in main.ts only.
 import cookie from '@fastify/cookie';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { sql, type Kysely } from 'kysely';
@@ -70,13 +70,21 @@ import { MailQueue } from './mail/mail-queue.js';
 import { setMailSite } from './mail/mail-site.js';
 import { wireDomains } from './wiring.js';
 import { registerHealth } from './http/health.js';
+import { registerHeavyGate } from './http/heavy-gate.js';
 import { registerMetrics } from './http/metrics.js';
 import { pendingMigrations } from './db/migrate.js';
 import { poolUse } from './db/connect.js';
 import { countOutboxByStatus } from './mail/outbox.repository.js';
 import { reportEventFailuresTo } from './events/bus.js';
 
-export type AppOptions = { logger?: boolean };
+export type AppOptions = {
+  logger?: boolean;
+  /**
+   * The database for reads that may be a little stale (listings, search, feeds, OPDS): SQLite's
+   * reader threads (src/db/sqlite-reader.ts) or a PostgreSQL replica; default `db` itself.
+   */
+  readDb?: Kysely<Database>;
+};
 
 /**
  * Sent with every response: no sniffing, no framing, no inline or third-party scripts, no
@@ -129,6 +137,9 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   });
   app.decorate('config', config);
   app.decorate('db', db);
+  app.decorate('readDb', options.readDb ?? db);
+  app.decorateRequest('readDb', { getter(this: FastifyRequest) { return this.server.readDb; } });
+  registerHeavyGate(app, config.heavyWork);
   setMailSite({ archiveName: config.archiveName, baseUrl: config.baseUrl, secret: config.sessionSecret, externalImages: config.externalImages.mode });
   const mailQueue = new MailQueue(db, { smtp: config.smtp, from: config.mailFrom, log: app.log });
   app.decorate('mailQueue', mailQueue);
@@ -170,6 +181,8 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
       read: async () => (await countOutboxByStatus(db)).map((r) => ({ labels: { status: r.status }, value: r.n })) },
     { name: 'bindery_imports', help: 'Story files being read (running) and waiting for a worker', labelNames: ['state'],
       read: () => Object.entries(app.importRunner.load).map(([state, value]) => ({ labels: { state }, value })) },
+    { name: 'bindery_heavy_requests', help: 'Heavy requests (search, entire works, download builds, imports): running, waiting for a place, refused with 503 since start', labelNames: ['state'],
+      read: () => [...Object.entries(app.heavyGate.load).map(([state, value]) => ({ labels: { state }, value })), { labels: { state: 'refused' }, value: app.heavyGate.refused }] },
     { name: 'bindery_db_pool_connections', help: 'PostgreSQL connections of this process: open (total), idle, and requests waiting for one', labelNames: ['state'],
       read: () => Object.entries(poolUse(db) ?? {}).map(([state, value]) => ({ labels: { state }, value })) },
   ]);
@@ -231,6 +244,8 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** The database for reads that may be a little stale (AppOptions.readDb). */
+    readDb: Kysely<Database>;
     /** Sends the outbox (src/mail/mail-queue.ts); tests call runOnce() rather than wait. */
     mailQueue: MailQueue;
     /** Reveals collections at their set times (src/collections/reveal-clock.ts); tests call runOnce(now). */
@@ -239,5 +254,9 @@ declare module 'fastify' {
     requestLimiter: RequestLimiter;
     /** Reads uploads in worker threads (src/importing/import-runner.ts). */
     importRunner: ImportRunner;
+  }
+  interface FastifyRequest {
+    /** The database for this request's reads that may be a little stale: listings, search, feeds, OPDS. */
+    readDb: Kysely<Database>;
   }
 }

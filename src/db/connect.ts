@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { configureSqlite, statementCache } from './sqlite-setup.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -46,33 +47,16 @@ export function poolUse(db: Kysely<Database>): { total: number; idle: number; wa
   return pool === undefined ? null : { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
-/**
- * Kysely prepares every query again; preparing costs more than running our small queries, so
- * statements are kept by their SQL text (Kysely runs one query at a time on this connection).
- */
-function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare: (sql: string) => {
-      let statement = statements.get(sql);
-      if (statement === undefined) {
-        statement = sqlite.prepare(sql);
-        if (statements.size >= max) statements.clear();
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
-  };
+/** better-sqlite3 behind Kysely, with its statements kept (sqlite-setup.ts). */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const prepare = statementCache(sqlite);
+  return { close: () => sqlite.close(), prepare };
 }
 
 function openSqlite(file: string): DatabaseHandle {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  configureSqlite(sqlite, 'writer');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   // Without statistics SQLite picks poor plans for listings filtered by tag (bench/listings.ts).
   const optimize = () => {

@@ -25,7 +25,8 @@ export type Listing = { title: string; empty: string; scope?: ListingFilter; bas
 
 /** Renders one listing with its filters, 20 works a page (a collection's works listing uses it too). */
 export async function listing(request: FastifyRequest, reply: FastifyReply, options: Listing) {
-  const { db } = request.server;
+  // A listing may count and sort thousands of works: it reads where a little staleness is fine (off the event loop on SQLite).
+  const db = request.readDb;
   const query = request.query as Query & { page?: string };
   const values = readFilterValues(query);
   const { filter, notices } = await buildFilter(db, scopeOf(request.viewer), values, options.base);
