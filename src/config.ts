@@ -125,8 +125,8 @@ export const OPTIONS = [
   { name: 'IMAGE_PROXY_CACHE_MB', help: 'disk for the proxy\'s fetched images under DATA_DIR/image-cache, in MiB (oldest go first); default 1024' },
   { name: 'METRICS_TOKEN', help: 'at least 16 characters: /metrics answers Prometheus (in its text format) to a scraper sending it as a bearer token; unset: no /metrics' },
   { name: 'SQLITE_READERS', help: 'threads that run SQLite reads off the event loop (search, listings, large pages), each with its own read-only connection; 0: all reads on the main connection; default the number of CPU cores, at most 4' },
-  { name: 'HEAVY_CONCURRENCY', help: 'heavy requests (search, entire works above 20,000 words, building a download, reading an import) run at once; default the number of CPU cores, at most 4' },
-  { name: 'HEAVY_QUEUE', help: 'heavy requests that may wait for one of those places; past that the archive answers 503 with Retry-After at once; default 8' },
+  { name: 'HEAVY_CONCURRENCY', help: 'heavy requests (search, entire works above 20,000 words, building a download, reading an import) run at once; default one fewer than the CPU cores (at least 1, at most 3), so a core is left for reading' },
+  { name: 'HEAVY_QUEUE', help: 'heavy requests that may wait for one of those places; past that the archive answers 503 with Retry-After at once; default 64' },
   { name: 'HEAVY_QUEUE_MS', help: 'how long a heavy request waits for a place before it is answered 503 with Retry-After, in milliseconds; default 2000' },
   { name: 'IMAGE_PROXY_ALLOW_HOSTS', help: 'comma-separated host or host:port the proxy may fetch from although they have private addresses (an image server on the LAN, tests); default none' },
 ] as const;
@@ -290,8 +290,10 @@ export function loadConfig(env: Env = process.env, { persist = true } = {}): Con
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
     sqliteReaders: parseWholeNumber('SQLITE_READERS', env.SQLITE_READERS, defaultThreads(), 0, 64),
     heavyWork: Object.freeze({
-      concurrency: parseWholeNumber('HEAVY_CONCURRENCY', env.HEAVY_CONCURRENCY, defaultThreads(), 1, 1000),
-      queue: parseWholeNumber('HEAVY_QUEUE', env.HEAVY_QUEUE, 8, 0, 100_000),
+      // A core is kept for the event loop: what heavy work leaves of the machine is what readers get.
+      concurrency: parseWholeNumber('HEAVY_CONCURRENCY', env.HEAVY_CONCURRENCY, Math.max(1, defaultThreads() - 1), 1, 1000),
+      // A waiting request costs nothing; one refused at once is sent again at once by a client that ignores Retry-After.
+      queue: parseWholeNumber('HEAVY_QUEUE', env.HEAVY_QUEUE, 64, 0, 100_000),
       waitMs: parseWholeNumber('HEAVY_QUEUE_MS', env.HEAVY_QUEUE_MS, 2000, 0, 60_000),
     }),
   });
