@@ -1,6 +1,6 @@
 // buildApp(config, db): shared plugins, then each domain's routes. Listening happens in main.ts only.
 import cookie from '@fastify/cookie';
-import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { sql, type Kysely } from 'kysely';
@@ -19,6 +19,7 @@ import { registerAssets } from './http/assets.js';
 import { registerApiDocs } from './http/api-docs.routes.js';
 import { registerBodyParsers } from './http/body-parsers.js';
 import { registerContext } from './http/context.js';
+import { registerReadDb } from './http/read-db.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { isApiRequest, registerRequestGuards } from './http/request-guards.js';
 import { recordRoutes } from './http/route-table.js';
@@ -79,10 +80,7 @@ import { reportEventFailuresTo } from './events/bus.js';
 
 export type AppOptions = {
   logger?: boolean;
-  /**
-   * The database for reads that may be a little stale (listings, search, feeds, OPDS): SQLite's
-   * reader threads (src/db/sqlite-reader.ts) or a PostgreSQL replica; default `db` itself.
-   */
+  /** Where reads that may be a little stale go (a read replica, src/db/read-routing.ts); default the primary. */
   readDb?: Kysely<Database>;
 };
 
@@ -137,8 +135,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   });
   app.decorate('config', config);
   app.decorate('db', db);
-  app.decorate('readDb', options.readDb ?? db);
-  app.decorateRequest('readDb', { getter(this: FastifyRequest) { return this.server.readDb; } });
+  registerReadDb(app, options.readDb ?? db);
   registerHeavyGate(app, config.heavyWork);
   setMailSite({ archiveName: config.archiveName, baseUrl: config.baseUrl, secret: config.sessionSecret, externalImages: config.externalImages.mode });
   const mailQueue = new MailQueue(db, { smtp: config.smtp, from: config.mailFrom, log: app.log });
@@ -244,8 +241,6 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The database for reads that may be a little stale (AppOptions.readDb). */
-    readDb: Kysely<Database>;
     /** Sends the outbox (src/mail/mail-queue.ts); tests call runOnce() rather than wait. */
     mailQueue: MailQueue;
     /** Reveals collections at their set times (src/collections/reveal-clock.ts); tests call runOnce(now). */
@@ -254,9 +249,5 @@ declare module 'fastify' {
     requestLimiter: RequestLimiter;
     /** Reads uploads in worker threads (src/importing/import-runner.ts). */
     importRunner: ImportRunner;
-  }
-  interface FastifyRequest {
-    /** The database for this request's reads that may be a little stale: listings, search, feeds, OPDS. */
-    readDb: Kysely<Database>;
   }
 }
