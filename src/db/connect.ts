@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
-import { configureSqlite, statementCache } from './sqlite-setup.js';
+import { configureSqlite, openReadOnlySqlite, statementCache } from './sqlite-setup.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -65,6 +65,11 @@ function openSqlite(file: string): DatabaseHandle {
     return Promise.resolve();
   };
   return { db, dialect: 'sqlite', close: () => db.destroy(), optimize };
+}
+
+/** A Kysely of its own on a read-only connection to a SQLite file: a worker thread's (src/search-thread.ts). */
+export function openReadOnlyDatabase(file: string): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openReadOnlySqlite(file)) }) });
 }
 
 /** Which database a query builder (or transaction) talks to. */

@@ -8,13 +8,18 @@ import {
   type DatabaseConnection, type Dialect, type Driver, type QueryResult,
 } from 'kysely';
 import type { Database } from './database.js';
-import { SqliteReaderPool } from './sqlite-reader-pool.js';
+import { WorkerPool } from '../lib/worker-pool.js';
+import type { ReaderQuery } from './sqlite-reader-worker.js';
+
+type SqliteReaderPool = WorkerPool<ReaderQuery, unknown[]>;
+
+const WORKER_ENTRY = new URL('./sqlite-reader-worker.ts', import.meta.url);
 
 class ReaderConnection implements DatabaseConnection {
   constructor(private readonly pool: SqliteReaderPool) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    return { rows: (await this.pool.query(compiled.sql, compiled.parameters)) as R[] };
+    return { rows: (await this.pool.run({ sql: compiled.sql, parameters: compiled.parameters })) as R[] };
   }
 
   streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
@@ -48,7 +53,15 @@ class ReaderDialect implements Dialect {
   createIntrospector(db: Kysely<unknown>) { return new SqliteIntrospector(db); }
 }
 
-export type SqliteReader = { db: Kysely<Database>; pool: SqliteReaderPool; close: () => Promise<void> };
+/** `file`: the SQLite file the threads read (search runs whole in threads of its own on it too). */
+export type SqliteReader = { db: Kysely<Database>; pool: SqliteReaderPool; file: string; close: () => Promise<void> };
+
+const files = new WeakMap<Kysely<Database>, string>();
+
+/** The SQLite file a reader database reads, or null for any other database (the main connection, PostgreSQL). */
+export function readerFileOf(db: Kysely<Database>): string | null {
+  return files.get(db) ?? null;
+}
 
 /**
  * Reader threads on the SQLite file of a `sqlite:` URL; null on PostgreSQL (its pool already runs
@@ -58,7 +71,8 @@ export type SqliteReader = { db: Kysely<Database>; pool: SqliteReaderPool; close
 export function openSqliteReader(url: string, threads: number): SqliteReader | null {
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : ':memory:';
   if (file === ':memory:' || file === '' || threads === 0) return null;
-  const pool = new SqliteReaderPool(file, threads);
+  const pool: SqliteReaderPool = new WorkerPool(WORKER_ENTRY, threads, { file });
   const db = new Kysely<Database>({ dialect: new ReaderDialect(pool) });
-  return { db, pool, close: () => db.destroy() };
+  files.set(db, file);
+  return { db, pool, file, close: () => db.destroy() };
 }

@@ -1,6 +1,6 @@
 // What every SQLite connection of the archive sets up, the main one and the reader threads'
 // (sqlite-reader.ts) alike, so a query answers the same on either.
-import type SQLite from 'better-sqlite3';
+import SQLite from 'better-sqlite3';
 
 /** Waits this long for a lock another connection holds before failing. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -30,4 +30,11 @@ export function statementCache(sqlite: SQLite.Database, max = 500): (sql: string
     }
     return statement;
   };
+}
+
+/** A read-only connection on the archive's file, set up as a reader (a thread's own). */
+export function openReadOnlySqlite(file: string): SQLite.Database {
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  configureSqlite(sqlite, 'reader');
+  return sqlite;
 }

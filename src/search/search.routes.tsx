@@ -9,19 +9,20 @@ import { workJson } from '../works/work.api.js';
 import { listingMarks } from '../works/listing-marks.js';
 import { chapterPath } from '../works/work-paths.js';
 import { advancedQuery, readAdvanced } from './search-form.js';
-import { searchWorks } from './search.service.js';
+import { registerSearchThreads, runSearch } from './search-threads.js';
 import { searchSchema } from './search.schemas.js';
 import { SearchPage } from './views/search-page.js';
 
 /** Routes for search. */
 export function registerSearchRoutes(app: FastifyInstance): void {
+  registerSearchThreads(app);
   app.get('/works/search', async (request, reply) => {
     const query = request.query as Query & { page?: string };
     const values = readAdvanced(query);
     const text = advancedQuery(values);
     const showMuted = (query as { show_muted?: string }).show_muted === '1';
     const page = async () => {
-      const results = text === '' ? null : await searchWorks(request.readDb, request.viewer, text, pageParam(query.page), showMuted);
+      const results = text === '' ? null : await runSearch(request, text, pageParam(query.page), showMuted);
       const marks = await listingMarks(request.readDb, request.viewer, results?.page.items ?? []);
       return sendPage(reply, <SearchPage ctx={pageContext(request, reply)} values={values} results={results} basePath={request.url} marks={marks} />);
     };
@@ -32,7 +33,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
   app.get('/api/v1/search', { schema: searchSchema }, async (request: FastifyRequest) => {
     const query = request.query as Query & { page?: string; q?: string };
     const text = typeof query.q === 'string' ? query.q : advancedQuery(readAdvanced(query));
-    const results = await heavy(request, () => searchWorks(request.readDb, request.viewer, text, pageParam(query.page)));
+    const results = await heavy(request, () => runSearch(request, text, pageParam(query.page)));
     const base = request.server.config.baseUrl;
     return {
       query: results.parsed.understood, problems: results.parsed.problems, sort: results.sort,
