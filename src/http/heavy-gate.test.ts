@@ -181,7 +181,7 @@ for (const dialect of DIALECTS) {
         expect([...read.snippets]).toEqual([...main.snippets]);
         // The API's search runs whole in a search thread on SQLite, in process on PostgreSQL.
         const api = await t.app.inject({ url: `/api/v1/search?q=${encodeURIComponent(query)}` });
-        expect((api.json() as { works: Array<{ id: number }> }).works.map((w) => w.id)).toEqual(main.page.items.map((w) => w.id));
+        expect(api.json<{ works: Array<{ id: number }> }>().works.map((w) => w.id)).toEqual(main.page.items.map((w) => w.id));
       }
       expect((await searchWorks(t.app.readDb, guestViewer(), '"the tide came in"', 1)).page.items.map((w) => w.id)).toEqual([longWork]);
     });
