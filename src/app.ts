@@ -72,6 +72,7 @@ import { registerJobRoutes } from './jobs/job.routes.js';
 import { setMailSite } from './mail/mail-site.js';
 import { registerJobHandlers, wireDomains } from './wiring.js';
 import { registerHealth } from './http/health.js';
+import { registerHeavyGate } from './http/heavy-gate.js';
 import { registerMetrics } from './http/metrics.js';
 import { pendingMigrations } from './db/migrate.js';
 import { poolUse } from './db/connect.js';
@@ -138,6 +139,7 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
   app.decorate('db', db);
   registerReadDb(app, options.readDb ?? db);
   const replica = replicaOf(app.readDb);
+  registerHeavyGate(app, config.heavyWork);
   setMailSite({ archiveName: config.archiveName, baseUrl: config.baseUrl, secret: config.sessionSecret, externalImages: config.externalImages.mode });
   // Every app server queues jobs; with RUN_JOBS on it runs them too (src/jobs, decision 042).
   const jobs = new JobQueue(db, { log: app.log });
@@ -184,6 +186,8 @@ export async function buildApp(config: Config, db: Kysely<Database>, options: Ap
       read: () => [...jobs.failures].map(([kind, value]) => ({ labels: { kind }, value })) },
     { name: 'bindery_imports', help: 'Story files being read (running) and waiting for a worker', labelNames: ['state'],
       read: () => Object.entries(app.importRunner.load).map(([state, value]) => ({ labels: { state }, value })) },
+    { name: 'bindery_heavy_requests', help: 'Heavy requests (search, entire works, download builds, imports): running, waiting for a place, refused with 503 since start', labelNames: ['state'],
+      read: () => [...Object.entries(app.heavyGate.load).map(([state, value]) => ({ labels: { state }, value })), { labels: { state: 'refused' }, value: app.heavyGate.refused }] },
     { name: 'bindery_db_pool_connections', help: 'PostgreSQL connections of this process: open (total), idle, and requests waiting for one', labelNames: ['state'],
       read: () => Object.entries(poolUse(db) ?? {}).map(([state, value]) => ({ labels: { state }, value })) },
     ...(replica === undefined ? [] : [

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { EXTERNAL_IMAGE_MODES, type ExternalImageMode } from './lib/external-images.js';
 
@@ -39,7 +40,13 @@ export type Config = Readonly<{
   runJobs: boolean;
   /** How long a stopping process waits for requests in flight and running jobs, in milliseconds. */
   shutdownGraceMs: number;
+  /** Threads reading SQLite off the event loop (search, large listings and pages); 0: every read on the main connection. */
+  sqliteReaders: number;
+  /** How much heavy work (search, entire works, file builds, imports) runs at once, waits, and for how long. */
+  heavyWork: HeavyWorkConfig;
 }>;
+
+export type HeavyWorkConfig = Readonly<{ concurrency: number; queue: number; waitMs: number }>;
 
 /** A host (and port, or any port when null) the image proxy may fetch from though it has a private address. */
 export type AllowedImageHost = Readonly<{ host: string; port: number | null }>;
@@ -129,6 +136,10 @@ export const OPTIONS = [
   { name: 'METRICS_TOKEN', help: 'at least 16 characters: /metrics answers Prometheus (in its text format) to a scraper sending it as a bearer token; unset: no /metrics' },
   { name: 'RUN_JOBS', help: 'true: this app server also runs background jobs (email, digests, reveals); false: it only queues them for `bindery worker`; default true' },
   { name: 'SHUTDOWN_GRACE_SECONDS', help: 'on SIGTERM or SIGINT, how long requests in flight and running jobs may take to finish before the process exits (0-3600); default 30' },
+  { name: 'SQLITE_READERS', help: 'threads that run SQLite reads off the event loop (search, listings, large pages), each with its own read-only connection; 0: all reads on the main connection; default the number of CPU cores, at most 4' },
+  { name: 'HEAVY_CONCURRENCY', help: 'heavy requests (search, entire works above 20,000 words, building a download, reading an import) run at once; default one fewer than the CPU cores (at least 1, at most 3), so a core is left for reading' },
+  { name: 'HEAVY_QUEUE', help: 'heavy requests that may wait for one of those places; past that the archive answers 503 with Retry-After at once; default 64' },
+  { name: 'HEAVY_QUEUE_MS', help: 'how long a heavy request waits for a place before it is answered 503 with Retry-After, in milliseconds; default 2000' },
   { name: 'IMAGE_PROXY_ALLOW_HOSTS', help: 'comma-separated host or host:port the proxy may fetch from although they have private addresses (an image server on the LAN, tests); default none' },
 ] as const;
 
@@ -302,7 +313,20 @@ export function loadConfig(env: Env = process.env, { persist = true } = {}): Con
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
     runJobs: parseBoolean('RUN_JOBS', env.RUN_JOBS, true),
     shutdownGraceMs: parseWholeNumber('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 30, 0, 3600) * 1000,
+    sqliteReaders: parseWholeNumber('SQLITE_READERS', env.SQLITE_READERS, defaultThreads(), 0, 64),
+    heavyWork: Object.freeze({
+      // A core is kept for the event loop: what heavy work leaves of the machine is what readers get.
+      concurrency: parseWholeNumber('HEAVY_CONCURRENCY', env.HEAVY_CONCURRENCY, Math.max(1, defaultThreads() - 1), 1, 1000),
+      // A waiting request costs nothing; one refused at once is sent again at once by a client that ignores Retry-After.
+      queue: parseWholeNumber('HEAVY_QUEUE', env.HEAVY_QUEUE, 64, 0, 100_000),
+      waitMs: parseWholeNumber('HEAVY_QUEUE_MS', env.HEAVY_QUEUE_MS, 2000, 0, 60_000),
+    }),
   });
+}
+
+/** One thread or heavy request per core, at most 4: past that they only share the same cores. */
+function defaultThreads(): number {
+  return Math.min(4, Math.max(1, availableParallelism()));
 }
 
 function parseMetricsToken(raw: string | undefined): string | null {

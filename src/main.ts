@@ -7,7 +7,9 @@ import { buildApp } from './app.js';
 import { pruneSessions } from './accounts/session.service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
+import { openSqliteReader } from './db/sqlite-reader.js';
 import { migrateToLatest } from './db/migrate.js';
+import { searchIndexWarning } from './search/search-index.service.js';
 import { pruneRateLimits } from './http/rate-limit.js';
 import { pruneLoginFailures } from './accounts/login-backoff.js';
 
@@ -16,7 +18,12 @@ async function main(): Promise<void> {
   const handle = openDatabase(config.databaseUrl, { replicaUrl: config.databaseReplicaUrl, replicaMaxLagSeconds: config.replicaMaxLagSeconds });
   await migrateToLatest(handle.db);
   await handle.optimize();
-  const app = await buildApp(config, handle.db, { readDb: handle.replica?.db });
+  // SQLite's heavier reads run in threads of their own (decision 046); PostgreSQL's pool is already off the event loop.
+  const reader = openSqliteReader(config.databaseUrl, config.sqliteReaders);
+  reader?.pool.warm();
+  const app = await buildApp(config, handle.db, { readDb: reader?.db ?? handle.replica?.db });
+  const searchWarning = await searchIndexWarning(handle.db);
+  if (searchWarning !== null) app.log.warn(searchWarning);
   const cleanup = setInterval(() => {
     Promise.all([pruneSessions(handle.db), pruneRateLimits(handle.db), pruneLoginFailures(handle.db), handle.optimize()]).catch((error: unknown) => app.log.error(error));
   }, 10 * 60 * 1000);
@@ -35,6 +42,7 @@ async function main(): Promise<void> {
     });
     const clean = await Promise.race([finished, sleep(grace, false, { ref: false })]);
     if (clean) {
+      await reader?.close();
       await handle.close();
       app.log.info({}, 'stopped');
     } else {

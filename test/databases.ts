@@ -2,6 +2,7 @@
 // (TEST_DATABASE_URL, or the throwaway cluster test/global-setup.ts starts), each test app in its own schema.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -21,14 +22,19 @@ function postgresUrl(): string {
   return url;
 }
 
-export type TestDatabase = DatabaseHandle & { drop: () => Promise<void> };
+export type TestDatabase = DatabaseHandle & { url: string; drop: () => Promise<void> };
 
-/** A fresh, migrated, empty database of the given kind. */
-export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+/**
+ * A fresh, migrated, empty database of the given kind. SQLite is in memory, or a file of its own
+ * (`file`) that other connections (reader threads) can open too.
+ */
+export async function openTestDatabase(dialect: Dialect, { file = false } = {}): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
-    const handle = openDatabase('sqlite::memory:');
+    const dir = file ? await mkdtemp(join(tmpdir(), 'bindery-test-')) : null;
+    const url = dir === null ? 'sqlite::memory:' : `sqlite:${join(dir, 'bindery.sqlite')}`;
+    const handle = openDatabase(url);
     await migrateToLatest(handle.db);
-    return { ...handle, drop: handle.close };
+    return { ...handle, url, drop: async () => { await handle.close(); if (dir !== null) await rm(dir, { recursive: true, force: true }); } };
   }
   const url = postgresUrl();
   const schema = `test_${randomBytes(6).toString('hex')}`;
@@ -45,7 +51,7 @@ export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> 
     await client.query(`drop schema ${schema} cascade`);
     await client.end();
   };
-  return { ...handle, drop };
+  return { ...handle, url, drop };
 }
 
 /**

@@ -4,20 +4,28 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Dialect } from '../src/db/connect.js';
+import { openSqliteReader } from '../src/db/sqlite-reader.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.js';
+import { testSqliteReaders } from './setup/environment.js';
 import { TestClient, type Fields } from './client.js';
 
 export type TestApp = { app: FastifyInstance; database: TestDatabase; close: () => Promise<void> };
 
-/** An app on a fresh database of the given kind. */
+/**
+ * An app on a fresh database of the given kind. On SQLite, reads that may be stale stay on the
+ * main connection unless SQLITE_READERS (in `env`, or BINDERY_TEST_SQLITE_READERS for a whole run)
+ * asks for reader threads: the database is then a file they open too, as on an app server.
+ */
 export async function buildTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await openTestDatabase(dialect);
+  const readers = env.SQLITE_READERS ?? testSqliteReaders();
+  const database = await openTestDatabase(dialect, { file: dialect === 'sqlite' && readers !== '0' });
   // A test client makes thousands of requests from one address: the general limit has tests of its own.
   // Jobs run when a test says so (app.jobs.runOnce()), so what a test sees never races the queue.
-  const config = loadConfig({ LOG_LEVEL: 'silent', BASE_URL: 'http://archive.test', RATE_LIMIT: 'off', RATE_LIMIT_MEMBERS: 'off', RUN_JOBS: 'false', ...env }, { persist: false });
-  const app = await buildApp(config, database.db, { logger: false });
+  const config = loadConfig({ LOG_LEVEL: 'silent', BASE_URL: 'http://archive.test', RATE_LIMIT: 'off', RATE_LIMIT_MEMBERS: 'off', RUN_JOBS: 'false', ...env, SQLITE_READERS: readers }, { persist: false });
+  const reader = openSqliteReader(database.url, config.sqliteReaders);
+  const app = await buildApp(config, database.db, { logger: false, readDb: reader?.db ?? database.db });
   await app.ready();
-  return { app, database, close: async () => { await app.close(); await database.drop(); } };
+  return { app, database, close: async () => { await app.close(); await reader?.close(); await database.drop(); } };
 }
 
 /** Runs a block of tests once per database, with one app per database shared by the block. */

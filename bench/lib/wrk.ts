@@ -9,7 +9,11 @@ const run = promisify(execFile);
 
 export const WRK = '/usr/bin/wrk';
 
-export type WrkOptions = { connections: number; threads: number; seconds: number; headers?: Record<string, string> };
+/** `script`: a wrk Lua script of our own in place of wrk-report.lua (it must define `done` as that one does, e.g. by dofile). */
+export type WrkOptions = { connections: number; threads: number; seconds: number; headers?: Record<string, string>; script?: string };
+
+/** The report script, for a script of our own to load with dofile. */
+export const WRK_REPORT_SCRIPT = fileURLToPath(new URL('./wrk-report.lua', import.meta.url));
 
 export type WrkErrors = { connect: number; read: number; write: number; status: number; timeout: number };
 
@@ -47,8 +51,7 @@ export function parseWrkOutput(output: string): WrkResult {
 }
 
 /** Loads `url` for `seconds` with `connections` keep-alive connections and returns the figures. */
-export async function runWrk(url: string, { connections, threads, seconds, headers = {} }: WrkOptions): Promise<WrkResult> {
-  const script = fileURLToPath(new URL('./wrk-report.lua', import.meta.url));
+export async function runWrk(url: string, { connections, threads, seconds, headers = {}, script = WRK_REPORT_SCRIPT }: WrkOptions): Promise<WrkResult> {
   const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
   const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '--latency', ...headerArgs, '-s', script, url];
   const { stdout } = await run(WRK, args, { maxBuffer: 1024 * 1024 });

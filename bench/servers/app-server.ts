@@ -4,6 +4,7 @@
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/connect.js';
+import { openSqliteReader } from '../../src/db/sqlite-reader.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { QueryLogPlugin } from '../lib/query-log.js';
 
@@ -14,11 +15,14 @@ await migrateToLatest(handle.db);
 await handle.optimize();
 const queryLog = process.env.BENCH_QUERY_LOG;
 const db = queryLog !== undefined && queryLog !== '' ? handle.db.withPlugin(new QueryLogPlugin(handle.db, queryLog)) : handle.db;
-const app = await buildApp(config, db, { logger: false });
+const reader = openSqliteReader(config.databaseUrl, config.sqliteReaders);
+reader?.pool.warm();
+const app = await buildApp(config, db, { logger: false, readDb: reader?.db ?? db });
 
 // A normal exit (not a kill) lets `--cpu-prof` write its profile.
 const stop = async () => {
   await app.close();
+  await reader?.close();
   await handle.close();
   process.exit(0);
 };

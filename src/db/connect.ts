@@ -6,6 +6,7 @@ import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDat
 import pg from 'pg';
 import type { Database } from './database.js';
 import { Replica } from './replica.js';
+import { configureSqlite, openReadOnlySqlite, statementCache } from './sqlite-setup.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -69,36 +70,16 @@ export function poolUse(db: Kysely<Database>): { total: number; idle: number; wa
   return pool === undefined ? null : { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
-/**
- * Kysely prepares every query again; preparing costs more than running our small queries, so
- * statements are kept by their SQL text (Kysely runs one query at a time on this connection).
- */
-function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare: (sql: string) => {
-      let statement = statements.get(sql);
-      if (statement === undefined) {
-        statement = sqlite.prepare(sql);
-        if (statements.size >= max) statements.clear();
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
-  };
+/** better-sqlite3 behind Kysely, with its statements kept (sqlite-setup.ts). */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const prepare = statementCache(sqlite);
+  return { close: () => sqlite.close(), prepare };
 }
 
 function openSqlite(file: string): DatabaseHandle {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
-  // First: switching a new file to WAL needs a lock that another process starting at the same time may hold.
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk (the WAL fsynced) before the write is acknowledged, so a power cut loses
-  // nothing acknowledged either; NORMAL survives kill -9 but not that (decision 043). About 0.36 ms a commit here.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
+  configureSqlite(sqlite, 'writer');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   // Without statistics SQLite picks poor plans for listings filtered by tag (bench/listings.ts).
   const optimize = () => {
@@ -107,6 +88,11 @@ function openSqlite(file: string): DatabaseHandle {
     return Promise.resolve();
   };
   return { db, dialect: 'sqlite', close: () => db.destroy(), optimize, replica: null };
+}
+
+/** A Kysely of its own on a read-only connection to a SQLite file: a worker thread's (src/search-thread.ts). */
+export function openReadOnlyDatabase(file: string): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openReadOnlySqlite(file)) }) });
 }
 
 /** Which database a query builder (or transaction) talks to. */

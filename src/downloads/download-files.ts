@@ -16,6 +16,9 @@ import { FORMATS, type Format } from '../lib/download-formats.js';
 import { buildHtmlDownload } from './html-download.js';
 import { buildTextDownload } from './text-download.js';
 
+/** Runs a build as heavy work (the app's gate), or straight away. */
+export type HeavyRunner = <T>(work: () => Promise<T>) => Promise<T>;
+
 export type MadeFile = { state: 'ready'; body: Buffer } | { state: 'pending' } | { state: 'failed'; reason: string };
 
 type BuiltFormat = Exclude<Format, 'azw3' | 'mobi' | 'pdf'>;
@@ -41,9 +44,12 @@ export class DownloadFiles {
     this.dir = join(config.dataDir, 'downloads');
   }
 
-  /** The file for a download request: made now, made earlier, or being made by Calibre. */
-  async file(db: Db, request: DownloadRequest, format: Format): Promise<MadeFile> {
-    if (format === 'epub' || format === 'html' || format === 'txt') return { state: 'ready', body: await this.built(db, request, format) };
+  /**
+   * The file for a download request: made now, made earlier, or being made by Calibre. Building one
+   * is heavy work: `heavy` runs it (through the app's gate, src/http/heavy-gate.ts); a file kept in memory is sent without.
+   */
+  async file(db: Db, request: DownloadRequest, format: Format, heavy: HeavyRunner): Promise<MadeFile> {
+    if (format === 'epub' || format === 'html' || format === 'txt') return { state: 'ready', body: await this.built(db, request, format, heavy) };
     // Calibre's formats exist only where ebook-convert was found at start.
     const ebookConvert = this.config.ebookConvert;
     if (ebookConvert === null) throw notFound();
@@ -57,38 +63,36 @@ export class DownloadFiles {
     return { state: 'pending' };
   }
 
-  private async built(db: Db, request: DownloadRequest, format: BuiltFormat): Promise<Buffer> {
-    const key = `${request.key}.${format}`;
+  private built(db: Db, request: DownloadRequest, format: BuiltFormat, heavy: HeavyRunner): Promise<Buffer> {
+    return this.kept(`${request.key}.${format}`, heavy, async () => BUILDERS[format](await loadDownloadWork(db, this.config, request), this.config));
+  }
+
+  /** One EPUB of a whole series, built on request and kept in memory while the series and its works stay as they were. */
+  seriesEpub(request: SeriesDownloadRequest, heavy: HeavyRunner): Promise<Buffer> {
+    return this.kept(request.key, heavy, async () => buildSeriesEpub(await request.load()));
+  }
+
+  /** The file kept under `key`, or built now (as heavy work) and kept. */
+  private async kept(key: string, heavy: HeavyRunner, build: () => Promise<Uint8Array | string>): Promise<Buffer> {
     const cached = this.memory.get(key);
     if (cached !== undefined) {
       this.counts.fromMemory += 1;
       return cached;
     }
-    this.counts.built += 1;
-    const made = BUILDERS[format](await loadDownloadWork(db, this.config, request), this.config);
-    const body = typeof made === 'string' ? Buffer.from(made, 'utf8') : Buffer.from(made.buffer, made.byteOffset, made.byteLength);
-    this.memory.set(key, body);
-    return body;
-  }
-
-  /** One EPUB of a whole series, built on request and kept in memory while the series and its works stay as they were. */
-  async seriesEpub(request: SeriesDownloadRequest): Promise<Buffer> {
-    const cached = this.memory.get(request.key);
-    if (cached !== undefined) {
-      this.counts.fromMemory += 1;
-      return cached;
-    }
-    this.counts.built += 1;
-    const made = buildSeriesEpub(await request.load());
-    const body = Buffer.from(made.buffer, made.byteOffset, made.byteLength);
-    this.memory.set(request.key, body);
-    return body;
+    return heavy(async () => {
+      this.counts.built += 1;
+      const made = await build();
+      const body = typeof made === 'string' ? Buffer.from(made, 'utf8') : Buffer.from(made.buffer, made.byteOffset, made.byteLength);
+      this.memory.set(key, body);
+      return body;
+    });
   }
 
   private startConversion(db: Db, request: DownloadRequest, format: Format, name: string, ebookConvert: string): void {
     const path = join(this.dir, name);
     const job = this.queue.then(async () => {
-      const epub = await this.built(db, request, 'epub');
+      // Already one at a time in the background: no request waits on it, so it takes no place of the gate's.
+      const epub = await this.built(db, request, 'epub', (work) => work());
       await mkdir(this.dir, { recursive: true });
       const made = await convertWithCalibre(ebookConvert, epub, FORMATS[format].extension);
       await writeFile(`${path}.part`, made);

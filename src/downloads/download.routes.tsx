@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from '../http/context.js';
 import { AppError, notFound } from '../http/errors.js';
+import { heavy } from '../http/heavy-gate.js';
 import { sendPage } from '../http/render.js';
 import { idParam } from '../http/form-values.js';
 import { DownloadFiles } from './download-files.js';
@@ -25,7 +26,7 @@ async function download(files: DownloadFiles, request: FastifyRequest<DownloadPa
   const format = formatOfFile(request.params.file);
   if (format === null) throw notFound();
   const wanted = await requestDownload(request.server.db, request.viewer, idParam(request.params.id), format);
-  const made = await files.file(request.server.db, wanted, format);
+  const made = await files.file(request.server.db, wanted, format, (work) => heavy(request, work));
   // Never shared by caches: a download follows the reader's login, like the work page.
   reply.header('cache-control', 'private, no-cache');
   if (made.state === 'failed') throw new AppError('internal', made.reason);
@@ -52,7 +53,7 @@ export function registerDownloadRoutes(app: FastifyInstance): void {
   app.get<DownloadParams>('/downloads/series/:id/:file', async (request, reply) => {
     if (formatOfFile(request.params.file) !== 'epub') throw notFound();
     const wanted = await requestSeriesDownload(request.server.db, request.server.config, request.viewer, idParam(request.params.id));
-    const body = await files.seriesEpub(wanted);
+    const body = await files.seriesEpub(wanted, (work) => heavy(request, work));
     reply.header('cache-control', 'private, no-cache');
     return reply.header('content-type', FORMATS.epub.contentType).header('content-disposition', contentDisposition(wanted.fileName))
       .header('x-content-type-options', 'nosniff').send(body);

@@ -55,7 +55,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 export function registerErrorHandler(app: FastifyInstance, loginPage: LoginRequiredPage): void {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A busy archive says so to many clients at once: that is not a failure to log each time.
+    if (appError.status >= 500 && appError.code !== 'service_busy') request.log.error({ err: error }, 'request failed');
     return sendError(request, reply, appError, loginPage);
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('not_found')));

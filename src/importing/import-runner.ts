@@ -6,6 +6,9 @@
 // is kept for readers); a few more wait their turn, and past that the archive says it is busy.
 import { cpus } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../http/errors.js';
+import { heavy } from '../http/heavy-gate.js';
 import { startTsWorker } from '../lib/ts-worker.js';
 import { ImportError, type ImportedWork } from './import.js';
 import type { WorkerAnswer } from './import-worker.js';
@@ -83,4 +86,14 @@ export class ImportRunner {
       });
     });
   }
+}
+
+/**
+ * Reads an upload as heavy work, through the app's gate (src/http/heavy-gate.ts) and then this
+ * runner: a full gate is told like the runner's own "busy", beside the file on the form.
+ */
+export function readAsHeavyWork(request: FastifyRequest, job: ImportJob): Promise<ImportedWork> {
+  return heavy(request, () => request.server.importRunner.run(job)).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'service_busy' ? new ImportError('busy', error.message) : error;
+  });
 }

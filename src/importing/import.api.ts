@@ -7,6 +7,7 @@ import { workPath } from '../works/work-paths.js';
 import { ImportError, type ImportedWork } from './import.js';
 import { workFieldsFromJson, type WorkFieldsBody } from '../works/work-json.js';
 import { importSchema } from './import.schemas.js';
+import { readAsHeavyWork } from './import-runner.js';
 import { createImportedWork, summarizeImport } from './import.service.js';
 
 /** The body as its schema allows it: any field may be left out or sent as null. */
@@ -16,14 +17,13 @@ type ImportBody = {
 };
 
 function readImport(request: FastifyRequest, body: ImportBody): Promise<ImportedWork> {
-  const { importRunner } = request.server;
   if (body.content != null) {
     if (body.fileName == null || body.fileName === '') throw new AppError('bad_request', 'Send "fileName" with "content", so the file\'s kind can be told.', { fileName: 'is required with content' });
     if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(body.content)) throw new AppError('bad_request', '"content" must be the file in base64.', { content: 'is not base64' });
-    return importRunner.run({ kind: 'file', bytes: new Uint8Array(Buffer.from(body.content, 'base64')), fileName: body.fileName });
+    return readAsHeavyWork(request, { kind: 'file', bytes: new Uint8Array(Buffer.from(body.content, 'base64')), fileName: body.fileName });
   }
   const { text } = body;
-  if (text != null) return importRunner.run({ kind: 'text', text, format: body.format ?? 'text' });
+  if (text != null) return readAsHeavyWork(request, { kind: 'text', text, format: body.format ?? 'text' });
   throw new AppError('bad_request', 'Send a file as "fileName" and "content" (base64), or pasted "text" with its "format".', { content: 'is required' });
 }
 

@@ -17,6 +17,7 @@ import { draftFromForm, fixOf, movesOf, paragraphsShown, workErrorsToFields } fr
 import { finishImport, listUnfinishedImports, loadImport, saveImport, storeImport } from './import-preview.service.js';
 import { registerMultipart, truncatedUpload, uploadFormOf, type UploadForm } from './import-upload.js';
 import { DEFAULT_LIMITS, ImportError, type ImportedWork } from './import.js';
+import { readAsHeavyWork } from './import-runner.js';
 import { ImportPreviewPage } from './views/import-preview-page.js';
 import { ImportUploadPage, PASTE_FORMATS, type PasteFormat } from './views/import-upload-page.js';
 
@@ -36,11 +37,11 @@ async function readUpload(request: FastifyRequest, upload: UploadForm): Promise<
   const { file } = upload;
   if (file !== null && (file.name !== '' || file.bytes.length > 0)) {
     if (file.truncated) throw truncatedUpload(request);
-    return { work: await request.server.importRunner.run({ kind: 'file', bytes: new Uint8Array(file.bytes), fileName: file.name }), fileName: file.name };
+    return { work: await readAsHeavyWork(request, { kind: 'file', bytes: new Uint8Array(file.bytes), fileName: file.name }), fileName: file.name };
   }
   if (upload.text.trim() === '') throw new ImportError('empty', 'Choose a file to upload, or paste your story into the box below.');
   if (Buffer.byteLength(upload.text) > DEFAULT_LIMITS.maxFileBytes) throw truncatedUpload(request);
-  return { work: await request.server.importRunner.run({ kind: 'text', text: upload.text, format: pasteFormat(upload.format) }), fileName: '' };
+  return { work: await readAsHeavyWork(request, { kind: 'text', text: upload.text, format: pasteFormat(upload.format) }), fileName: '' };
 }
 
 async function submitUpload(request: FastifyRequest, reply: FastifyReply) {

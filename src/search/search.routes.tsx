@@ -2,32 +2,38 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pageContext } from '../http/context.js';
 import { pageParam } from '../http/form-values.js';
+import { heavy } from '../http/heavy-gate.js';
 import { sendPage } from '../http/render.js';
 import type { Query } from '../works/filter-params.js';
 import { workJson } from '../works/work.api.js';
 import { listingMarks } from '../works/listing-marks.js';
 import { chapterPath } from '../works/work-paths.js';
 import { advancedQuery, readAdvanced } from './search-form.js';
-import { searchWorks } from './search.service.js';
+import { registerSearchThreads, runSearch } from './search-threads.js';
 import { searchSchema } from './search.schemas.js';
 import { SearchPage } from './views/search-page.js';
 
 /** Routes for search. */
 export function registerSearchRoutes(app: FastifyInstance): void {
+  registerSearchThreads(app);
   app.get('/works/search', async (request, reply) => {
     const query = request.query as Query & { page?: string };
     const values = readAdvanced(query);
     const text = advancedQuery(values);
     const showMuted = (query as { show_muted?: string }).show_muted === '1';
-    const results = text === '' ? null : await searchWorks(request.readDb, request.viewer, text, pageParam(query.page), showMuted);
-    const marks = await listingMarks(request.readDb, request.viewer, results?.page.items ?? []);
-    return sendPage(reply, <SearchPage ctx={pageContext(request, reply)} values={values} results={results} basePath={request.url} marks={marks} />);
+    const page = async () => {
+      const results = text === '' ? null : await runSearch(request, text, pageParam(query.page), showMuted);
+      const marks = await listingMarks(request.readDb, request.viewer, results?.page.items ?? []);
+      return sendPage(reply, <SearchPage ctx={pageContext(request, reply)} values={values} results={results} basePath={request.url} marks={marks} />);
+    };
+    // The empty form is no work at all; a search is heavy work (src/http/heavy-gate.ts).
+    return text === '' ? page() : heavy(request, page);
   });
 
   app.get('/api/v1/search', { schema: searchSchema }, async (request: FastifyRequest) => {
     const query = request.query as Query & { page?: string; q?: string };
     const text = typeof query.q === 'string' ? query.q : advancedQuery(readAdvanced(query));
-    const results = await searchWorks(request.readDb, request.viewer, text, pageParam(query.page));
+    const results = await heavy(request, () => runSearch(request, text, pageParam(query.page)));
     const base = request.server.config.baseUrl;
     return {
       query: results.parsed.understood, problems: results.parsed.problems, sort: results.sort,

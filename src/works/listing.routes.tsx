@@ -25,7 +25,8 @@ export type Listing = { title: string; empty: string; scope?: ListingFilter; bas
 
 /** Renders one listing with its filters, 20 works a page (a collection's works listing uses it too). */
 export async function listing(request: FastifyRequest, reply: FastifyReply, options: Listing) {
-  // A listing may be a little behind (a replica); the user, pseud or tag it is of were found on the primary.
+  // A listing may count and sort thousands of works: it reads where a little staleness is fine (a replica;
+  // threads off the event loop on SQLite). The user, pseud or tag it is of were found on the primary.
   const db = request.readDb;
   const query = request.query as Query & { page?: string };
   const values = readFilterValues(query);

@@ -5,6 +5,7 @@ import { ADULT_COOKIE, cookieOptions } from '../http/cookies.js';
 import { pageContext, sharedPageContext, type PageContext } from '../http/context.js';
 import { csrfToken } from '../http/csrf.js';
 import { notFound } from '../http/errors.js';
+import { heavy } from '../http/heavy-gate.js';
 import { idParam } from '../http/form-values.js';
 import { renderPage, sendHtml } from '../http/render.js';
 import type { FilledPage } from '../http/page-slots.js';
@@ -72,9 +73,22 @@ export async function showWork(request: FastifyRequest<{ Params: { id: string } 
   const reader = await getWorkForReader(db, request.viewer, workId);
   const guestKudos = await guestKudosAllowed(db);
   const { config } = request.server;
-  if (cacheKey === null) return sendHtml(reply, renderPage(await readerPage(request, reply, pageContext(request, reply), reader, chapterId, guestKudos), config));
-  const shared = renderPage(await readerPage(request, reply, sharedPageContext(request), reader, chapterId, guestKudos), config);
-  return sendFilled(reply, await workPages.keep(db, cacheKey, workId, { version: reader.work.contentVersion, guestKudos }, shared, visitor));
+  const notice = needsAdultNotice(request, reply, reader);
+  const place = { chapterId, full: !notice && chapterId === null && wantsFullWork(request), notice };
+  const respond = async () => {
+    if (cacheKey === null) return sendHtml(reply, renderPage(await readerPage(request, reply, pageContext(request, reply), reader, place, guestKudos), config));
+    const shared = renderPage(await readerPage(request, reply, sharedPageContext(request), reader, place, guestKudos), config);
+    return sendFilled(reply, await workPages.keep(db, cacheKey, workId, { version: reader.work.contentVersion, guestKudos }, shared, visitor));
+  };
+  // Reading and rendering a long work whole is heavy work (src/http/heavy-gate.ts); a guest's copy is then kept.
+  return place.full && wordsReadable(reader) >= ENTIRE_WORK_HEAVY_WORDS ? heavy(request, respond) : respond();
+}
+
+/** Past this many words, the entire work on one page is heavy work: bounded, its chapters read off the event loop. */
+export const ENTIRE_WORK_HEAVY_WORDS = 20_000;
+
+function wordsReadable(reader: ReaderWork): number {
+  return reader.chapters.reduce((words, chapter) => words + chapter.wordCount, 0);
 }
 
 /** Tells the hit counter of this read (it only notes it: the count is written later, off the reading path). */
@@ -91,15 +105,19 @@ function sendFilled(reply: FastifyReply, page: FilledPage) {
   return sendHtml(reply, page.body);
 }
 
-async function readerPage(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, reader: ReaderWork, chapterId: number | null, guestKudos: boolean) {
+/** What the page shows: the adult notice, the entire work, or one chapter (the first when none is named). */
+type Place = { chapterId: number | null; full: boolean; notice: boolean };
+
+async function readerPage(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, reader: ReaderWork, { chapterId, full, notice }: Place, guestKudos: boolean) {
   const { db } = request.server;
-  if (needsAdultNotice(request, reply, reader)) {
+  if (notice) {
     return <AdultNoticePage ctx={ctx} work={reader.work} proceedHref={withParam(request.url, 'view_adult', 'true')} />;
   }
   noteRead(request, reader.work.id, reader.isCreator);
-  const full = chapterId === null && wantsFullWork(request);
   let shown;
-  if (full) shown = await getAllChaptersForReader(db, reader);
+  // A page kept for every guest under this content version reads what that version holds (the
+  // primary); a page for one reader may read where a little staleness is fine (SQLite's reader threads).
+  if (full) shown = await getAllChaptersForReader(ctx.shared ? db : request.readDb, reader);
   else {
     const id = chapterId ?? reader.chapters[0]?.id ?? null;
     if (id === null) throw notFound('work_not_found');

@@ -30,3 +30,14 @@ export function externalDatabaseUrl(): string | undefined {
 export function installAllowed(value = process.env.BINDERY_TEST_NO_INSTALL): boolean {
   return value === undefined || value === '' || value === '0';
 }
+
+/**
+ * Reader threads for every SQLite test app (BINDERY_TEST_SQLITE_READERS, default 0: in-memory
+ * databases, read on the main connection). With a number, every test runs its SQLite reads that
+ * may be stale through the threads, on a database file, as the app server does.
+ */
+export function testSqliteReaders(value = process.env.BINDERY_TEST_SQLITE_READERS): string {
+  if (value === undefined || value === '') return '0';
+  if (!/^\d{1,2}$/.test(value)) throw new Error(`BINDERY_TEST_SQLITE_READERS must be a number of threads, got "${value}"`);
+  return value;
+}

@@ -1,0 +1,45 @@
+// Command-line flags of `bench:overload`, with defaults, checked before anything starts.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+export type OverloadOptions = {
+  corpus: string; seconds: number; warmupSeconds: number; readers: number; searchers: number;
+  verbose: boolean; help: boolean;
+};
+
+const OUT = fileURLToPath(new URL('../out/', import.meta.url));
+
+export const OVERLOAD_USAGE = `usage: npm run bench:overload -- [options]
+  --works N          use the synthetic corpus of N works, bench/out/corpus-N.sqlite (default 30000; npm run bench:corpus builds it)
+  --corpus FILE      or this SQLite corpus file (copied for the run: the corpus itself is never written)
+  --duration N       seconds each measurement of the work page lasts (default 10)
+  --warmup N         seconds of load before each measurement (default 2)
+  --readers N        connections reading the cached work page (default 8)
+  --searchers N      connections searching meanwhile, each query of the corpus's mix in turn (default 64)
+  --verbose          print wrk's own output too
+  --help             print this`;
+
+function whole(name: string, raw: string, min: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got "${raw}"`);
+  return value;
+}
+
+/** Parses argv (without node and the script); throws with a message naming the bad flag. */
+export function parseOverloadOptions(argv: string[]): OverloadOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      works: { type: 'string', default: '30000' }, corpus: { type: 'string' }, duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' }, readers: { type: 'string', default: '8' }, searchers: { type: 'string', default: '64' },
+      verbose: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+    },
+  });
+  return {
+    corpus: values.corpus ?? join(OUT, `corpus-${whole('works', values.works, 1)}.sqlite`),
+    seconds: whole('duration', values.duration, 1), warmupSeconds: whole('warmup', values.warmup, 0),
+    readers: whole('readers', values.readers, 1), searchers: whole('searchers', values.searchers, 1),
+    verbose: values.verbose, help: values.help,
+  };
+}
