@@ -154,7 +154,7 @@ async function rankIds(db: Db, node: QueryNode, ids: number[]): Promise<number[]
 async function rankFromIndex(db: Db, q: RawBuilder<unknown>, ids: number[]): Promise<number[]> {
   const { rows } = await sql<{ id: number }>`
     with best as (select work_id, row_number() over () as place from
-      (select work_id from search_chunks where tsv @@ ${q} order by tsv <=> ${q} limit ${RANKED_CHUNKS}) c),
+      (select work_id from search_chunks where tsv @@ ${q} order by tsv operator(public.<=>) ${q} limit ${RANKED_CHUNKS}) c),
     text_rank as (select work_id, min(place) as place from best group by work_id)
     select w.id from unnest(${sql.val(ids)}::int[]) as w(id)
       left join search_works sw on sw.work_id = w.id
@@ -211,8 +211,8 @@ export const postgresSearch: SearchBackend = {
 
   async optimize(db) {
     if (await rumAvailable(db)) {
-      await sql`create extension if not exists rum`.execute(db);
-      await sql`create index if not exists search_chunks_rum_idx on search_chunks using rum (tsv rum_tsvector_ops)`.execute(db);
+      await sql`create extension if not exists rum schema public`.execute(db);
+      await sql`create index if not exists search_chunks_rum_idx on search_chunks using rum (tsv public.rum_tsvector_ops)`.execute(db);
       await sql`drop index if exists search_chunks_tsv_idx`.execute(db);
     } else if (!(await usesRum(db))) {
       await sql`create index if not exists search_chunks_tsv_idx on search_chunks using gin (tsv)`.execute(db);

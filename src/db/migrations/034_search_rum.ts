@@ -18,12 +18,13 @@ export async function up(db: AnyDb): Promise<void> {
   await sql.raw(`create function search_text_matches(q tsquery) returns setof integer language sql stable
     set enable_seqscan = off set enable_indexscan = off
     as 'select work_id from search_chunks where tsv @@ q'`).execute(db);
-  // RUM is not a trusted extension: adding it takes a superuser, unless someone already did.
+  // RUM is not a trusted extension: adding it takes a superuser, unless someone already did. It lives in
+  // public (like unaccent), where every schema of the database finds its operators.
   const { rows } = await sql<{ ok: boolean }>`select exists (select 1 from pg_extension where extname = 'rum')
     or (exists (select 1 from pg_available_extensions where name = 'rum') and (select rolsuper from pg_roles where rolname = current_user)) as ok`.execute(db);
   if (rows[0]?.ok !== true) return;
-  await sql`create extension if not exists rum`.execute(db);
-  await sql`create index if not exists search_chunks_rum_idx on search_chunks using rum (tsv rum_tsvector_ops)`.execute(db);
+  await sql`create extension if not exists rum schema public`.execute(db);
+  await sql`create index if not exists search_chunks_rum_idx on search_chunks using rum (tsv public.rum_tsvector_ops)`.execute(db);
   await sql`drop index if exists search_chunks_tsv_idx`.execute(db);
 }
 
