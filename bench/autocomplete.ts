@@ -21,6 +21,7 @@ import { DEFAULT_DATA_DIR } from './lib/corpus-options.js';
 import { seededRandom, type Random } from './lib/corpus.js';
 import { ensureDatabase } from './lib/postgres.js';
 import { loadLine } from './lib/report.js';
+import { whole } from './lib/options.js';
 
 const USAGE = `usage: npm run bench:autocomplete -- [options]
   --database sqlite|postgres  which database the app runs on (default sqlite)
@@ -44,12 +45,6 @@ const TERMS: Array<{ term: string; type?: TagType }> = [
 ];
 
 type Options = { database: 'sqlite' | 'postgres'; works: number; dataDir: string; own: boolean; tags: number; runs: number; warmup: number; help: boolean };
-
-function whole(name: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got "${raw}"`);
-  return value;
-}
 
 function parseOptions(argv: string[]): Options {
   const { values } = parseArgs({

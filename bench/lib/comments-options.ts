@@ -1,5 +1,6 @@
 // bench:comments's command-line flags, with defaults, checked before anything starts.
 import { parseArgs } from 'node:util';
+import { whole } from './options.js';
 
 export type CommentsOptions = {
   database: 'sqlite' | 'postgres';
@@ -16,12 +17,6 @@ export const COMMENTS_USAGE = `usage: npm run bench:comments -- [options]
   --levels N                  levels of the deep thread, each reply the child of the one before (default 50)
   --seed N                    the seed of the comments' shape and text (default 20240611)
   --help                      print this`;
-
-function whole(name: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got "${raw}"`);
-  return value;
-}
 
 /** Parses argv (without node and the script); throws with a message naming the bad flag. */
 export function parseCommentsOptions(argv: string[]): CommentsOptions {

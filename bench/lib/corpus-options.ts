@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { whole } from './options.js';
 
 export type Database = 'sqlite' | 'postgres';
 
@@ -40,12 +41,6 @@ ${CORPUS_FLAGS}
   --no-reindex                keep the search index already in the corpus (default: rebuild and time it)
   --sample N                  run N of the 200 queries, spread evenly over the mix (every class keeps its share; default all)
   --help                      print this`;
-
-function whole(name: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got "${raw}"`);
-  return value;
-}
 
 const COMMON = {
   database: { type: 'string', default: 'sqlite' }, works: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' },

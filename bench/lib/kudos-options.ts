@@ -1,5 +1,6 @@
 // bench:kudos's command-line flags, with defaults, checked before anything starts.
 import { parseArgs } from 'node:util';
+import { whole } from './options.js';
 
 export type KudosOptions = {
   database: 'sqlite' | 'postgres';
@@ -20,12 +21,6 @@ export const KUDOS_USAGE = `usage: npm run bench:kudos -- [options]
   --words N                   words in each work's chapter (default 5000)
   --verbose                   print wrk's own output too
   --help                      print this`;
-
-function whole(name: string, raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return value;
-}
 
 /** Parses argv (without node and the script); throws with a message naming the bad flag. */
 export function parseKudosOptions(argv: string[]): KudosOptions {

@@ -19,9 +19,12 @@ export const USAGE = `usage: npm run bench:read -- [options]
   --verbose                   print wrk's own output too
   --help                      print this`;
 
-function whole(name: string, raw: string, min: number): number {
+/** A flag's value as a whole number of at least `min` (and at most `max`, when given); throws naming the flag. */
+export function whole(name: string, raw: string, min: number, max?: number): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+    throw new Error(`--${name} must be a whole number ${max === undefined ? `of at least ${min}` : `from ${min} to ${max}`}, got "${raw}"`);
+  }
   return value;
 }
 

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { whole } from './options.js';
 
 export type OverloadOptions = {
   corpus: string; seconds: number; warmupSeconds: number; readers: number; searchers: number;
@@ -19,12 +20,6 @@ export const OVERLOAD_USAGE = `usage: npm run bench:overload -- [options]
   --searchers N      connections searching meanwhile, each query of the corpus's mix in turn (default 64)
   --verbose          print wrk's own output too
   --help             print this`;
-
-function whole(name: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got "${raw}"`);
-  return value;
-}
 
 /** Parses argv (without node and the script); throws with a message naming the bad flag. */
 export function parseOverloadOptions(argv: string[]): OverloadOptions {
