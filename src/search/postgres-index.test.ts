@@ -6,6 +6,7 @@ import { DIALECTS } from '../../test/databases.js';
 import { TestClient } from '../../test/client.js';
 import { buildTestApp, postWork, signUp } from '../../test/helpers.js';
 import { reindexAll, searchIndexWarning } from './search-index.service.js';
+import { SEARCH_TIMEOUT_MS } from './search.service.js';
 
 async function indexes(db: Parameters<typeof searchIndexWarning>[0]): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = 'search_chunks' order by 1`.execute(db);
@@ -44,6 +45,33 @@ describe.skipIf(!DIALECTS.includes('postgres'))('the story text index [postgres]
       expect(await indexes(database.db)).not.toContain('search_chunks_tsv_idx');
       expect(await searchIndexWarning(database.db)).toBeNull();
       expect(await search('"lantern wick"')).toContain(`/works/${lantern}`);
+    } finally {
+      await close();
+    }
+  });
+
+  it('stops a search that runs past its time and says so, on the page and in the API', async () => {
+    const { app, database, close } = await buildTestApp('postgres');
+    try {
+      const writer = await signUp(app);
+      await postWork(writer, { title: 'Tidewater', 'chapter.text': 'The ferry crossed twice before the fog settled on the estuary.' });
+      const guest = new TestClient(app);
+      // A writer holding the index's table stands in for a query too broad to finish: the search waits, then stops.
+      const { page, api, seconds } = await database.db.transaction().execute(async (trx) => {
+        await sql`lock table search_chunks in access exclusive mode`.execute(trx);
+        const started = Date.now();
+        const page = (await guest.get(`/works/search?${new URLSearchParams({ 'work_search[query]': 'ferry' }).toString()}`)).body;
+        const api = await guest.get('/api/v1/search?q=ferry');
+        return { page, api, seconds: (Date.now() - started) / 1000 };
+      });
+      expect(page).toContain('This search would take too long to finish');
+      expect(page).not.toContain('Tidewater');
+      expect(api.statusCode).toBe(200);
+      expect(api.json()).toMatchObject({ problems: [expect.stringContaining('too long to finish')], total: 0 });
+      expect(seconds).toBeLessThan(2 * SEARCH_TIMEOUT_MS / 1000 + 3);
+      const after = await guest.get(`/works/search?${new URLSearchParams({ 'work_search[query]': 'ferry' }).toString()}`);
+      expect(after.statusCode).toBe(200);
+      expect(after.body).toContain('Tidewater');
     } finally {
       await close();
     }

@@ -7,8 +7,7 @@ import type { Db } from '../db/database.js';
 import type { QueryNode, TextField } from './query-parser.js';
 import { MARK_END, MARK_START, positiveLeaves, type SearchBackend, type Snippet } from './search-backend.js';
 import type { WorkDocument } from './search-document.js';
-import { markedHtml } from './snippets.js';
-import { postedChapterTexts } from './search.repository.js';
+import { markedHtml, textLeaves, typedPassages } from './snippets.js';
 import { htmlToText } from '../lib/word-count.js';
 
 const CHUNK_WORDS = 8000;
@@ -229,20 +228,23 @@ export const postgresSearch: SearchBackend = {
 
   async snippets(db, node, ids) {
     const q = anyOf(node, true);
-    const result = new Map<number, Snippet>();
-    if (q === null || ids.length === 0) return result;
+    if (q === null || ids.length === 0) return new Map<number, Snippet>();
+    // Cut in JavaScript where the words are there as typed; ts_headline, which parses a whole chunk
+    // of up to 8,000 words for each result, only for the rest (stems, an accent typed differently).
+    const { found, rest, chapters } = await typedPassages(db, textLeaves(node), ids);
+    if (rest.length === 0) return found;
     const { rows: best } = await sql<{ work_id: number; chapter_id: number; start_at: number; end_at: number }>`
       select distinct on (work_id) work_id, chapter_id, start_at, end_at from search_chunks
-      where work_id = any(${sql.val(ids)}::int[]) and tsv @@ ${q} order by work_id, ts_rank(tsv, ${q}) desc`.execute(db);
-    const texts = new Map((await postedChapterTexts(db, best.map((b) => b.work_id))).map((c) => [c.id, c.content]));
+      where work_id = any(${sql.val(rest)}::int[]) and tsv @@ ${q} order by work_id, ts_rank(tsv, ${q}) desc`.execute(db);
+    const texts = new Map([...chapters.values()].flat().map((c) => [c.id, c.content]));
     for (const chunk of best) {
       const text = htmlToText(texts.get(chunk.chapter_id) ?? '').slice(chunk.start_at, chunk.end_at);
       const { rows } = await sql<{ s: string }>`select ts_headline('bindery', ${text}, ${q},
         ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=20, MaxFragments=1, FragmentDelimiter=" … "`}) as s`.execute(db);
       const passage = rows[0]?.s ?? '';
-      if (passage.includes(MARK_START)) result.set(chunk.work_id, { chapterId: chunk.chapter_id, html: markedHtml(passage) });
+      if (passage.includes(MARK_START)) found.set(chunk.work_id, { chapterId: chunk.chapter_id, html: markedHtml(passage) });
     }
-    return result;
+    return found;
   },
 
   async rawTop(db, node, limit) {

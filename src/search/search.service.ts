@@ -1,6 +1,7 @@
 // Searching works: the query language (query-parser.ts) over the full-text index, combined with
 // the listings' filters and visibility, ranked by best match or sorted like any listing.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../db/connect.js';
 import type { Database, Db } from '../db/database.js';
 import type { Viewer } from '../access/viewer.js';
 import { scopeOf, type Scope } from '../access/scope.js';
@@ -71,9 +72,35 @@ async function bestMatch(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFi
   return { page: { items, total, page: current, pages, ...(muted > 0 ? { muted } : {}) }, capped };
 }
 
+/**
+ * How long a search may run on PostgreSQL before it stops and says so. The index answers nearly
+ * every query in well under a second (docs/decisions/049); a query that still would not
+ * (negations of phrases that are everywhere, say) must not hold a connection for half a minute.
+ */
+export const SEARCH_TIMEOUT_MS = 3000;
+
+const TOO_BROAD = 'This search would take too long to finish: add a rarer word or a filter, or search for fewer words at once';
+
 /** Runs a search as this viewer may see it: never a draft, registered-users-only works only when logged in. */
 export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: string, page: number, showMuted = false): Promise<SearchResults> {
   const parsed = parseQuery(query);
+  if (dialectOf(db) !== 'postgres') return runSearch(db, viewer, parsed, page, showMuted);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`set local statement_timeout = ${sql.lit(SEARCH_TIMEOUT_MS)}`.execute(trx);
+      return runSearch(trx, viewer, parsed, page, showMuted);
+    });
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === QUERY_CANCELED)) throw error;
+    const sort = parsed.sort ?? (parsed.text !== null ? 'best' : 'revised_at');
+    return { parsed: { ...parsed, problems: [...parsed.problems, TOO_BROAD] }, page: { items: [], total: 0, page: 1, pages: 1 }, snippets: new Map(), capped: false, sort };
+  }
+}
+
+/** PostgreSQL's error code for a statement stopped by statement_timeout. */
+const QUERY_CANCELED = '57014';
+
+async function runSearch(db: Kysely<Database>, viewer: Viewer, parsed: ParsedQuery, page: number, showMuted: boolean): Promise<SearchResults> {
   const { filter, text } = await filterFor(db, scopeOf(viewer), parsed, parsed.text);
   const sort = parsed.sort ?? (text !== null ? 'best' : 'revised_at');
   let result: { page: Page<ShownWork>; capped: boolean };

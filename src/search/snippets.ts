@@ -1,8 +1,9 @@
 // Turning a matched passage into safe HTML with the matches marked, and finding its chapter.
 import type { Db } from '../db/database.js';
 import { escapeHtml } from '../lib/escape.js';
-import { plainText } from './passages.js';
-import { MARK_END, MARK_START, type Snippet } from './search-backend.js';
+import { findPassage, needleWords, plainText } from './passages.js';
+import type { QueryNode } from './query-parser.js';
+import { MARK_END, MARK_START, positiveLeaves, type Snippet } from './search-backend.js';
 import { firstPostedChapterTexts, postedChapterTexts } from './search.repository.js';
 
 /** Escapes a passage and turns the backend's match markers into <mark> elements. */
@@ -34,6 +35,32 @@ export async function chaptersOfWorks(db: Db, workIds: number[], firstOnly = fal
   const rows = firstOnly ? await firstPostedChapterTexts(db, workIds) : await postedChapterTexts(db, workIds);
   for (const c of rows) chapters.set(c.work_id, [...(chapters.get(c.work_id) ?? []), c]);
   return chapters;
+}
+
+export type TextLeaf = QueryNode & { kind: 'term' | 'phrase' };
+
+/** The words and phrases a query looks for in story text (not excluded ones): what passages are cut around. */
+export function textLeaves(node: QueryNode): TextLeaf[] {
+  return positiveLeaves(node).filter((l): l is TextLeaf => (l.kind === 'term' || l.kind === 'phrase') && (l.field === null || l.field === 'text'));
+}
+
+/**
+ * Passages for works whose words are in their chapters as typed, cut in JavaScript from the
+ * stored HTML: the first chapter read alone nearly always holds a common word; long works are read
+ * whole only when it does not. What is left (stems, an accent typed differently) goes to the
+ * backend's own passages, with every chapter of those works already read.
+ */
+export async function typedPassages(db: Db, leaves: TextLeaf[], ids: number[]): Promise<{ found: Map<number, Snippet>; rest: number[]; chapters: Map<number, WorkChapter[]> }> {
+  const needles = leaves.map((l) => ({ words: needleWords(l.text), prefix: l.kind === 'term' && l.prefix })).filter((n) => n.words.length > 0);
+  const found = new Map<number, Snippet>();
+  const look = (chapters: Map<number, WorkChapter[]>, among: number[]) => among.filter((id) => {
+    const passage = findPassage(chapters.get(id) ?? [], needles);
+    if (passage !== null) found.set(id, { chapterId: passage.chapterId, html: markedHtml(passage.passage) });
+    return passage === null;
+  });
+  const notInFirst = look(await chaptersOfWorks(db, ids, true), ids);
+  const chapters = await chaptersOfWorks(db, notInFirst);
+  return { found, rest: look(chapters, notInFirst), chapters };
 }
 
 /** Snippets for passages the backend found in works' text (work id to passage): safe HTML and the chapter each is in. */

@@ -2,12 +2,11 @@
 // ranked with bm25 weighting title above tags above summary and notes above story text.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { QueryNode, TextField } from './query-parser.js';
-import { MARK_END, MARK_START, positiveLeaves, RANK_LIMIT, splitNegatives, type SearchBackend, type Snippet } from './search-backend.js';
+import { MARK_END, MARK_START, RANK_LIMIT, splitNegatives, type SearchBackend, type Snippet } from './search-backend.js';
 import type { Db } from '../db/database.js';
 import type { ListingFilter } from '../works/work.repository.js';
 import type { WorkDocument } from './search-document.js';
-import { findPassage, needleWords } from './passages.js';
-import { chaptersOfWorks, locateSnippets, markedHtml, type WorkChapter } from './snippets.js';
+import { locateSnippets, textLeaves, typedPassages } from './snippets.js';
 
 const COLUMNS: Record<TextField, string> = {
   title: 'title', creator: 'creators', summary: 'summary', notes: 'notes', text: 'body',
@@ -149,26 +148,14 @@ export const sqliteSearch: SearchBackend = {
   },
 
   async snippets(db, node, ids) {
-    const leaves = positiveLeaves(node).filter((l): l is QueryNode & { kind: 'term' | 'phrase' } => (l.kind === 'term' || l.kind === 'phrase') && (l.field === null || l.field === 'text'));
+    const leaves = textLeaves(node);
     const body = joinOr(leaves.map((l) => ftsQuery({ ...l, field: 'text' })));
     if (body === null || ids.length === 0) return new Map<number, Snippet>();
-    // Words found as typed give their passage straight from the chapters (the first chapter, read
-    // alone, nearly always holds a common word; long works are read whole only when it does not);
-    // the rest ask FTS5.
-    const needles = leaves.map((l) => ({ words: needleWords(l.text), prefix: l.kind === 'term' && l.prefix })).filter((n) => n.words.length > 0);
-    const result = new Map<number, Snippet>();
-    const look = (chapters: Map<number, WorkChapter[]>, among: number[]) => among.filter((id) => {
-      const found = findPassage(chapters.get(id) ?? [], needles);
-      if (found !== null) result.set(id, { chapterId: found.chapterId, html: markedHtml(found.passage) });
-      return found === null;
-    });
-    const notInFirst = look(await chaptersOfWorks(db, ids, true), ids);
-    const chapters = await chaptersOfWorks(db, notInFirst);
-    const rest = look(chapters, notInFirst);
-    if (rest.length === 0) return result;
+    const { found, rest, chapters } = await typedPassages(db, leaves, ids);
+    if (rest.length === 0) return found;
     const passages = await ftsPassages(db, body, rest, leaves.some((l) => l.kind === 'term' && l.prefix));
-    for (const [id, snippet] of locateSnippets(chapters, passages)) result.set(id, snippet);
-    return result;
+    for (const [id, snippet] of locateSnippets(chapters, passages)) found.set(id, snippet);
+    return found;
   },
 
   async beginRebuild(db) {
