@@ -1,5 +1,6 @@
-// PostgreSQL's text index: RUM where the server has it (the tests install it), and a GIN index
-// that still answers every search, with a warning saying what to do, where it does not.
+// PostgreSQL's story-text indexes (docs/decisions/049): words and pairs of common words, and
+// positions (RUM where the server has it, the tests install it; GIN with a warning where not);
+// and the time limit that stops a search too broad to finish.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
@@ -7,6 +8,7 @@ import { TestClient } from '../../test/client.js';
 import { buildTestApp, postWork, signUp } from '../../test/helpers.js';
 import { reindexAll, searchIndexWarning } from './search-index.service.js';
 import { SEARCH_TIMEOUT_MS } from './search.service.js';
+import * as m035 from '../db/migrations/035_search_pairs.js';
 
 async function indexes(db: Parameters<typeof searchIndexWarning>[0]): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = 'search_chunks' order by 1`.execute(db);
@@ -14,37 +16,65 @@ async function indexes(db: Parameters<typeof searchIndexWarning>[0]): Promise<st
 }
 
 describe.skipIf(!DIALECTS.includes('postgres'))('the story text index [postgres]', () => {
-  it('is RUM after migrating, answers on GIN with a warning without it, and reindex brings RUM back', async () => {
+  it('answers words and common pairs from the words index and phrases exactly, migrates, falls back to GIN with a warning, and reindex rebuilds both', async () => {
     const { app, database, close } = await buildTestApp('postgres');
+    const db = database.db;
     try {
       const writer = await signUp(app);
-      const lantern = await postWork(writer, { title: 'Harbour Lights', 'chapter.text': 'The keeper trimmed the lantern wick before the storm came over the headland.' });
-      await postWork(writer, { title: 'Inland', 'chapter.text': 'A wick of a different kind burned in the chapel, and the storm passed north.' });
+      const harbour = await postWork(writer, { title: 'Harbour Lights', 'chapter.text': 'The keeper trimmed the lantern wick before the storm came over the headland.' });
+      const chapel = await postWork(writer, { title: 'Inland', 'chapter.text': 'A wick of a different kind burned in the chapel, and the lantern stayed dark; the storm passed north over the hills.' });
+      const apart = await postWork(writer, { title: 'Apart', 'chapter.text': 'They waited under the lantern. Lantern wick smoke rose from the other boat.' });
+      const sailors = await postWork(writer, { title: 'Sailors', 'chapter.text': 'Well-known sailors trim their lanterns at dusk, and she said it was over.' });
       const guest = new TestClient(app);
-      const search = async (q: string) => (await guest.get(`/works/search?${new URLSearchParams({ 'work_search[query]': q }).toString()}`)).body;
+      const found = async (q: string) => {
+        const body = (await guest.get(`/works/search?${new URLSearchParams({ 'work_search[query]': q }).toString()}`)).body;
+        return [harbour, chapel, apart, sailors].filter((id) => body.includes(`/works/${id}"`));
+      };
+      const phrases = async () => {
+        expect(await found('"lantern wick"')).toEqual([harbour, apart]); // rarer words only: the positions index
+        expect(await found('"the lantern wick"')).toEqual([harbour]); // rarer words, then the whole phrase tested
+        expect(await found('"over the"')).toEqual([harbour, chapel]); // two common words: one pair
+        expect(await found('"came over the"')).toEqual([harbour]); // common words: their pairs, then the phrase
+        expect(await found('"over the headland"')).toEqual([harbour]); // one rarer word and a pair
+        expect(await found('"the lantern stayed" storm')).toEqual([chapel]);
+        expect(await found('"keepers trim"')).toEqual([harbour]);
+        expect(await found('"well-known sailors"')).toEqual([sailors]);
+        expect(await found('"said it was"')).toEqual([sailors]);
+        expect(await found('"wick lantern"')).toEqual([]);
+        expect(await found('"the over"')).toEqual([]);
+        expect(await found('lant*')).toEqual([harbour, chapel, apart, sailors]); // a prefix never reaches a pair
+        expect(await found('over -headland')).toEqual([chapel, sailors]);
+      };
+      const pairs = async () => Number((await sql<{ n: number }>`select count(*)::int as n from search_chunks where search_words(tsv) @@ '''_over the'''::tsquery`.execute(db)).rows[0]?.n);
+      const both = ['search_chunks_pkey', 'search_chunks_rum_idx', 'search_chunks_words_idx', 'search_chunks_work_idx'];
 
-      expect(await indexes(database.db)).toContain('search_chunks_rum_idx');
-      expect(await searchIndexWarning(database.db)).toBeNull();
-      const withRum = await search('"lantern wick" storm');
-      expect(withRum).toContain('Harbour Lights');
-      expect(withRum).not.toContain('Inland');
+      expect(await indexes(db)).toEqual(both);
+      expect(await searchIndexWarning(db)).toBeNull();
+      expect(await pairs()).toBe(2);
+      await phrases();
 
-      // A server without the RUM package: the migration would have kept GIN.
-      await sql`drop index search_chunks_rum_idx`.execute(database.db);
-      await sql`create index search_chunks_tsv_idx on search_chunks using gin (tsv)`.execute(database.db);
-      expect(await searchIndexWarning(database.db)).toMatch(/GIN index.*reindex/);
-      const withGin = await search('"lantern wick" storm');
-      expect(withGin).toContain('Harbour Lights');
-      expect(withGin).not.toContain('Inland');
-      expect(await search('wick storm')).toContain('Inland');
+      // The migration adds the words index to chunks indexed before it, and takes it away again.
+      await m035.down(db);
+      expect(await indexes(db)).not.toContain('search_chunks_words_idx');
+      await m035.up(db);
+      expect(await pairs()).toBe(2);
+      await phrases();
 
+      // A server without the RUM package keeps GIN for positions: the same answers, and a warning.
+      await sql`drop index search_chunks_rum_idx`.execute(db);
+      await sql`create index search_chunks_tsv_idx on search_chunks using gin (tsv)`.execute(db);
+      expect(await searchIndexWarning(db)).toMatch(/GIN index.*reindex/);
+      await phrases();
+
+      // A reindex stopped midway leaves an index missing: the warning says what to do; a reindex rebuilds both.
+      await sql`drop index search_chunks_words_idx`.execute(db);
+      expect(await searchIndexWarning(db)).toMatch(/missing an index.*reindex/);
       const lines: string[] = [];
-      expect(await reindexAll(database.db, (done, total) => lines.push(`${done}/${total}`))).toBe(2);
-      expect(lines.at(-1)).toBe('2/2');
-      expect(await indexes(database.db)).toContain('search_chunks_rum_idx');
-      expect(await indexes(database.db)).not.toContain('search_chunks_tsv_idx');
-      expect(await searchIndexWarning(database.db)).toBeNull();
-      expect(await search('"lantern wick"')).toContain(`/works/${lantern}`);
+      expect(await reindexAll(db, (done, total) => lines.push(`${done}/${total}`))).toBe(4);
+      expect(lines.at(-1)).toBe('4/4');
+      expect(await indexes(db)).toEqual(both);
+      expect(await searchIndexWarning(db)).toBeNull();
+      await phrases();
     } finally {
       await close();
     }

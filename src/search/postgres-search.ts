@@ -2,6 +2,10 @@
 // stop words, accents folded by unaccent). One row of metadata per work, weighted title (A) over
 // creators and tags (B) over summary and notes (C); the story text in chunks of at most 8,000
 // words, because a tsvector stops recording positions at 16,383 and late phrases would be missed.
+// Two indexes on the chunks: one of words and pairs of common words (migration 035) answers words
+// and common phrases from the index alone; one of positions (RUM where the server has it)
+// answers phrases of rarer words. Reading stored vectors is what made search slow: each plan
+// reads as few as it can (docs/decisions/049).
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { QueryNode, TextField } from './query-parser.js';
@@ -17,8 +21,10 @@ const META_FIELDS: Partial<Record<TextField, string[]>> = {
   tag: ['fandoms', 'relationships', 'characters', 'freeforms', 'other_tags'],
 };
 
+type Leaf = QueryNode & { kind: 'term' | 'phrase' };
+
 /** A leaf as a tsquery expression (phrases keep word order; `word*` is a prefix). */
-function tsquery(node: QueryNode & { kind: 'term' | 'phrase' }): RawBuilder<unknown> {
+function tsquery(node: Leaf): RawBuilder<unknown> {
   if (node.kind === 'term' && node.prefix) {
     const stem = node.text.match(/[\p{L}\p{N}]+/u)?.[0] ?? '';
     return stem === '' ? sql`''::tsquery` : sql`to_tsquery('bindery', ${`${stem}:*`})`;
@@ -26,52 +32,143 @@ function tsquery(node: QueryNode & { kind: 'term' | 'phrase' }): RawBuilder<unkn
   return sql`phraseto_tsquery('bindery', ${node.text})`;
 }
 
-function leafCondition(node: QueryNode & { kind: 'term' | 'phrase' }): RawBuilder<SqlBool> {
+/**
+ * How the story text answers a leaf, planned once before the search (a millisecond or two):
+ * - `works`: a subquery giving the ids of works whose chunks match;
+ * - `chunks`: the same as ids of chunks (to rank and to test);
+ * - `estimate`: a query whose planned row count says in how many chunks it looks.
+ */
+type TextPlan = { works: RawBuilder<unknown>; chunks: RawBuilder<unknown>; estimate: RawBuilder<unknown> };
+type TextPlans = ReadonlyMap<Leaf, TextPlan>;
+
+/** A lexeme as a tsquery operand. */
+function quoted(lexeme: string): string {
+  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** Matched in the words index (search_words, migration 035): exact, read from the index alone. */
+function inWords(q: string): TextPlan {
+  return { works: sql`select search_word_matches(${q}::tsquery)`, chunks: sql`select search_word_chunks(${q}::tsquery)`, estimate: sql`select 1 from search_chunks where search_words(tsv) @@ ${q}::tsquery` };
+}
+
+/** Matched in the positions index (RUM, or GIN without it): exact. */
+function inPositions(q: RawBuilder<unknown>): TextPlan {
+  return { works: sql`select search_text_matches(${q})`, chunks: sql`select search_text_chunks(${q})`, estimate: sql`select 1 from search_chunks where tsv @@ ${q}` };
+}
+
+/**
+ * Candidates from an index, then the whole phrase tested on each of them alone: `offset 0` keeps
+ * the test above the lookup, and ts_match_vq (what @@ calls) keeps the planner from answering it
+ * through an index, which would decode the common words' positions all over again.
+ */
+function checked(candidates: TextPlan, phrase: string): TextPlan {
+  const rows = (column: string) => sql`select ${sql.ref(`k.${column}`)} from (select c.id, c.work_id, c.tsv from search_chunks c where c.id in (${candidates.chunks}) offset 0) k
+    where ts_match_vq(k.tsv, phraseto_tsquery('bindery', ${phrase}))`;
+  return { works: rows('work_id'), chunks: rows('id'), estimate: candidates.estimate };
+}
+
+/**
+ * A phrase's plan. Two common words are one pair in the words index; a phrase of several words
+ * starts from its rarer words (in order, at their distances, through the positions index) or, all
+ * common, from its pairs, and the whole phrase is tested on the chunks they leave. Common words
+ * are left out of the start because their positions are everywhere: decoding those of "the" costs
+ * a second.
+ */
+async function phrasePlan(db: Db, phrase: string): Promise<TextPlan> {
+  const { rows } = await sql<{ lexeme: string; positions: number[]; common: boolean }>`select u.lexeme, u.positions, u.lexeme = any(search_common_lexemes()) as common
+    from unnest(to_tsvector('bindery', ${phrase})) u`.execute(db);
+  const tokens = rows.flatMap((r) => r.positions.map((p) => ({ p, lexeme: r.lexeme, common: r.common }))).sort((a, b) => a.p - b.p);
+  const whole = sql`phraseto_tsquery('bindery', ${phrase})`;
+  const inARow = tokens.every((t, i) => i === 0 || t.p === (tokens[i - 1]?.p ?? 0) + 1);
+  const [only] = tokens;
+  if (!inARow || only === undefined) return inPositions(whole);
+  if (tokens.length === 1) return inWords(quoted(only.lexeme));
+  const rare = tokens.filter((t) => !t.common);
+  const pairs = tokens.slice(1).flatMap((t, i) => {
+    const before = tokens[i];
+    return before !== undefined && before.common && t.common ? [quoted(`_${before.lexeme} ${t.lexeme}`)] : [];
+  });
+  if (rare.length === 0) return tokens.length === 2 ? inWords(pairs.join(' & ')) : checked(inWords(pairs.join(' & ')), phrase);
+  if (rare.length === tokens.length) return inPositions(whole);
+  if (rare.length === 1) return checked(inWords([quoted(rare[0]?.lexeme ?? ''), ...pairs].join(' & ')), phrase);
+  const spaced = rare.map((t, i) => (i === 0 ? quoted(t.lexeme) : `<${t.p - (rare[i - 1]?.p ?? 0)}> ${quoted(t.lexeme)}`)).join(' ');
+  return checked(inPositions(sql`${spaced}::tsquery`), phrase);
+}
+
+/** The plans of a query's story-text leaves. */
+async function textPlans(db: Db, node: QueryNode): Promise<TextPlans> {
+  const leaves = [...new Set(leavesOf(node))].filter(inText);
+  return new Map(await Promise.all(leaves.map(async (leaf) => [leaf, leaf.kind === 'phrase' ? await phrasePlan(db, leaf.text) : wordPlan(leaf)] as const)));
+}
+
+/** A word or a prefix: the words index alone (a prefix never reaches a pair, which starts with "_"). */
+function wordPlan(leaf: Leaf): TextPlan {
+  const q = tsquery(leaf);
+  return { works: sql`select search_word_matches(${q})`, chunks: sql`select search_word_chunks(${q})`, estimate: sql`select 1 from search_chunks where search_words(tsv) @@ ${q}` };
+}
+
+function leavesOf(node: QueryNode): Leaf[] {
+  switch (node.kind) {
+    case 'term': case 'phrase': return [node];
+    case 'not': return leavesOf(node.node);
+    case 'and': case 'or': return node.nodes.flatMap(leavesOf);
+  }
+}
+
+/** Whether a leaf looks in the story text (no field, or text:). */
+function inText(node: QueryNode): node is Leaf {
+  return (node.kind === 'term' || node.kind === 'phrase') && (node.field === null || node.field === 'text');
+}
+
+function planOf(plans: TextPlans, leaf: Leaf): TextPlan {
+  return plans.get(leaf) ?? { works: sql`select null::int where false`, chunks: sql`select null::int where false`, estimate: sql`select 1 where false` };
+}
+
+function leafCondition(node: Leaf, plans: TextPlans): RawBuilder<SqlBool> {
   const q = tsquery(node);
-  if (node.field === 'text') return sql<SqlBool>`works.id in (select search_text_matches(${q}))`;
+  if (node.field === 'text') return sql<SqlBool>`works.id in (${planOf(plans, node).works})`;
   const columns = node.field === null ? null : META_FIELDS[node.field];
   if (columns === undefined) return sql<SqlBool>`false`;
   if (columns === null) {
-    return sql<SqlBool>`works.id in (select work_id from search_works where meta @@ ${q} union all select search_text_matches(${q}))`;
+    return sql<SqlBool>`works.id in (select work_id from search_works where meta @@ ${q} union all ${planOf(plans, node).works})`;
   }
   const any = sql.join(columns.map((c) => sql`${sql.ref(c)} @@ ${q}`), sql` or `);
   return sql<SqlBool>`works.id in (select work_id from search_works where ${any})`;
 }
 
 /** The whole query as one condition on works: every part is "this work has ...", so words may sit in different chunks. */
-function condition(node: QueryNode): RawBuilder<SqlBool> {
+function condition(node: QueryNode, plans: TextPlans): RawBuilder<SqlBool> {
   switch (node.kind) {
-    case 'term': case 'phrase': return leafCondition(node);
-    case 'not': return sql<SqlBool>`not (${condition(node.node)})`;
-    case 'and': return sql<SqlBool>`(${sql.join(node.nodes.map(condition), sql` and `)})`;
-    case 'or': return sql<SqlBool>`(${sql.join(node.nodes.map(condition), sql` or `)})`;
+    case 'term': case 'phrase': return leafCondition(node, plans);
+    case 'not': return sql<SqlBool>`not (${condition(node.node, plans)})`;
+    case 'and': return sql<SqlBool>`(${sql.join(node.nodes.map((n) => condition(n, plans)), sql` and `)})`;
+    case 'or': return sql<SqlBool>`(${sql.join(node.nodes.map((n) => condition(n, plans)), sql` or `)})`;
   }
 }
 
 /** Below this many estimated chunks, the rarest part of an AND is the start and the rest are tested work by work. */
 const FEW_CHUNKS = 5000;
 
-/** The planner's estimate of the chunks a leaf's words are in (from the column's statistics; a millisecond). */
-async function estimatedChunks(db: Db, leaf: QueryNode & { kind: 'term' | 'phrase' }): Promise<number> {
-  const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) select 1 from search_chunks where tsv @@ ${tsquery(leaf)}`.execute(db);
+/** The planner's estimate of the chunks a plan starts from (from the column's statistics; a millisecond). */
+async function estimatedChunks(db: Db, plan: TextPlan): Promise<number> {
+  const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) ${plan.estimate}`.execute(db);
   return rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
 }
 
 /**
  * The condition for a query, with an AND of words started from its rarest part: each part read
- * through the index on its own would gather every work holding a common word (a second or more
- * for "what" in "what zamgrauausks"), where testing the few works the rare word found costs little.
+ * through the index on its own would gather every work holding a common word, where testing the
+ * few works the rare word found costs little.
  */
-async function rarestFirst(db: Db, node: QueryNode): Promise<RawBuilder<SqlBool>> {
-  if (node.kind !== 'and') return condition(node);
-  const inText = (n: QueryNode): n is QueryNode & { kind: 'term' | 'phrase' } => (n.kind === 'term' || n.kind === 'phrase') && (n.field === null || n.field === 'text');
+async function rarestFirst(db: Db, node: QueryNode, plans: TextPlans): Promise<RawBuilder<SqlBool>> {
+  if (node.kind !== 'and') return condition(node, plans);
   const leaves = node.nodes.filter(inText);
-  if (leaves.length < 2) return condition(node);
-  const estimates = new Map(await Promise.all(leaves.map(async (leaf) => [leaf, await estimatedChunks(db, leaf)] as const)));
-  const [rarest] = [...estimates].sort((a, b) => a[1] - b[1]);
-  if (rarest === undefined || rarest[1] >= FEW_CHUNKS) return condition(node);
+  if (leaves.length < 2) return condition(node, plans);
+  const estimates = await Promise.all(leaves.map(async (leaf) => [leaf, await estimatedChunks(db, planOf(plans, leaf))] as const));
+  const [rarest] = estimates.sort((a, b) => a[1] - b[1]);
+  if (rarest === undefined || rarest[1] >= FEW_CHUNKS) return condition(node, plans);
   const rest = node.nodes.filter((n) => n !== rarest[0]);
-  return sql<SqlBool>`(${condition(rarest[0])} and ${sql.join(rest.map((n) => (inText(n) ? conditionEach(n) : condition(n))), sql` and `)})`;
+  return sql<SqlBool>`(${condition(rarest[0], plans)} and ${sql.join(rest.map((n) => (inText(n) ? conditionEach(n) : condition(n, plans))), sql` and `)})`;
 }
 
 /** The same condition tested work by work: each leaf looks up the work's own rows by its id. */
@@ -84,19 +181,19 @@ function conditionEach(node: QueryNode): RawBuilder<SqlBool> {
   }
 }
 
-function leafConditionEach(node: QueryNode & { kind: 'term' | 'phrase' }): RawBuilder<SqlBool> {
+function leafConditionEach(node: Leaf): RawBuilder<SqlBool> {
   const q = tsquery(node);
-  const inText = sql<SqlBool>`exists (select 1 from search_chunks c where c.work_id = works.id and c.tsv @@ ${q})`;
-  if (node.field === 'text') return inText;
+  const inChunks = sql<SqlBool>`exists (select 1 from search_chunks c where c.work_id = works.id and c.tsv @@ ${q})`;
+  if (node.field === 'text') return inChunks;
   const columns = node.field === null ? ['meta'] : META_FIELDS[node.field];
   if (columns === undefined) return sql<SqlBool>`false`;
   const inMeta = sql<SqlBool>`exists (select 1 from search_works m where m.work_id = works.id and (${sql.join(columns.map((c) => sql`${sql.ref(`m.${c}`)} @@ ${q}`), sql` or `)}))`;
-  return node.field === null ? sql<SqlBool>`(${inMeta} or ${inText})` : inMeta;
+  return node.field === null ? sql<SqlBool>`(${inMeta} or ${inChunks})` : inMeta;
 }
 
 /** The words looked for, OR-ed into one tsquery, to score and highlight with. */
 function anyOf(node: QueryNode, textOnly = false): RawBuilder<unknown> | null {
-  const leaves = positiveLeaves(node).filter((l): l is QueryNode & { kind: 'term' | 'phrase' } => (l.kind === 'term' || l.kind === 'phrase') && (!textOnly || l.field === null || l.field === 'text'));
+  const leaves = positiveLeaves(node).filter((l): l is Leaf => (l.kind === 'term' || l.kind === 'phrase') && (!textOnly || inText(l)));
   if (leaves.length === 0) return null;
   return sql`(${sql.join(leaves.map(tsquery), sql` || `)})`;
 }
@@ -118,13 +215,46 @@ function chunks(text: string): Array<{ start: number; end: number }> {
   return result;
 }
 
-/** Chunks ranked from the RUM index for one search: enough for a page of results from the newest 2,000 matches. */
-const RANKED_CHUNKS = 2000;
+/**
+ * A word or phrase found in more chunks than this adds nothing to a work's rank from its story
+ * text. Like bm25's inverse document frequency, a word most works hold tells them apart by
+ * little; and scoring it means reading every matching chunk's stored vector, a second or more for
+ * a common word. Title, tags and summary still rank (small vectors, found through their index).
+ */
+const RANKED_CHUNKS = 200;
 
-/** Whether the story text has its RUM index (migration 034): a catalogue lookup, a fraction of a millisecond. */
-export async function usesRum(db: Db): Promise<boolean> {
-  const { rows } = await sql<{ rum: boolean }>`select to_regclass('search_chunks_rum_idx') is not null as rum`.execute(db);
-  return rows[0]?.rum === true;
+/**
+ * Best match first: where the words are (title over creators and tags over summary and notes,
+ * then the story text for the rarer words), newest first among equals.
+ */
+async function rankIds(db: Db, node: QueryNode, ids: number[]): Promise<number[]> {
+  const meta = anyOf(node);
+  if (meta === null || ids.length === 0) return ids;
+  const plans = await textPlans(db, node);
+  const rare: Leaf[] = [];
+  for (const leaf of positiveLeaves(node).filter(inText)) if (await estimatedChunks(db, planOf(plans, leaf)) <= RANKED_CHUNKS) rare.push(leaf);
+  // Scored on the matching chunks of these works alone; `offset 0` keeps ts_rank from reading any other.
+  const textRank = rare.length === 0 ? sql`select null::int as work_id, 0::float4 as r where false` : sql`
+    select k.work_id, max(ts_rank(k.tsv, (${sql.join(rare.map(tsquery), sql` || `)}))) as r
+    from (select c.work_id, c.tsv from search_chunks c where c.work_id = any(${sql.val(ids)}::int[])
+      and c.id in (${sql.join(rare.map((l) => planOf(plans, l).chunks), sql` union all `)}) offset 0) k group by k.work_id`;
+  const { rows } = await sql<{ id: number }>`
+    with meta_rank as (select work_id, ts_rank('{0, 0.2, 0.4, 1.0}', meta, ${meta}) as r from search_works where meta @@ ${meta} and work_id = any(${sql.val(ids)}::int[])),
+    text_rank as (${textRank})
+    select w.id from unnest(${sql.val(ids)}::int[]) as w(id)
+      left join meta_rank m on m.work_id = w.id
+      left join text_rank t on t.work_id = w.id
+    order by coalesce(m.r, 0) * 2 + coalesce(t.r, 0) desc, w.id desc`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/** The story text's two indexes: positions (RUM, or GIN where the server lacks it) and words (migration 035). */
+const TEXT_INDEXES = ['search_chunks_rum_idx', 'search_chunks_tsv_idx', 'search_chunks_words_idx'];
+
+/** Which of the story text's indexes exist: a catalogue lookup, a fraction of a millisecond. */
+async function textIndexes(db: Db): Promise<Set<string>> {
+  const { rows } = await sql<{ name: string }>`select name from unnest(${sql.val(TEXT_INDEXES)}::text[]) as name where to_regclass(name) is not null`.execute(db);
+  return new Set(rows.map((r) => r.name));
 }
 
 /** Whether this connection may use RUM: added already, or installed on the server and ours to add (a superuser). */
@@ -132,34 +262,6 @@ async function rumAvailable(db: Db): Promise<boolean> {
   const { rows } = await sql<{ ok: boolean }>`select exists (select 1 from pg_extension where extname = 'rum')
     or (exists (select 1 from pg_available_extensions where name = 'rum') and (select rolsuper from pg_roles where rolname = current_user)) as ok`.execute(db);
   return rows[0]?.ok === true;
-}
-
-async function rankIds(db: Db, node: QueryNode, ids: number[]): Promise<number[]> {
-  const q = anyOf(node);
-  if (q === null || ids.length === 0) return ids;
-  if (await usesRum(db)) return rankFromIndex(db, q, ids);
-  const { rows } = await sql<{ id: number }>`select w.id from unnest(${sql.val(ids)}::int[]) as w(id)
-    left join search_works sw on sw.work_id = w.id
-    order by coalesce(ts_rank('{0, 0.2, 0.4, 1.0}', sw.meta, ${q}), 0) * 2
-      + coalesce((select max(ts_rank(c.tsv, ${q})) from search_chunks c where c.work_id = w.id and c.tsv @@ ${q}), 0) desc, w.id desc`.execute(db);
-  return rows.map((r) => r.id);
-}
-
-/**
- * Ranking with RUM: the index hands over the best-ranked chunks of the whole archive in order,
- * reading positions it keeps itself; a work among them ranks by its best chunk, the others by
- * their metadata alone (title, tags, summary: small vectors), newest first among equals.
- */
-async function rankFromIndex(db: Db, q: RawBuilder<unknown>, ids: number[]): Promise<number[]> {
-  const { rows } = await sql<{ id: number }>`
-    with best as (select work_id, row_number() over () as place from
-      (select work_id from search_chunks where tsv @@ ${q} order by tsv operator(public.<=>) ${q} limit ${RANKED_CHUNKS}) c),
-    text_rank as (select work_id, min(place) as place from best group by work_id)
-    select w.id from unnest(${sql.val(ids)}::int[]) as w(id)
-      left join search_works sw on sw.work_id = w.id
-      left join text_rank t on t.work_id = w.id
-    order by coalesce(ts_rank('{0, 0.2, 0.4, 1.0}', sw.meta, ${q}), 0) * 2 + coalesce(1.0 - t.place::float8 / ${RANKED_CHUNKS + 1}, 0) desc, w.id desc`.execute(db);
-  return rows.map((r) => r.id);
 }
 
 /** The tsvector search backend. */
@@ -190,7 +292,7 @@ export const postgresSearch: SearchBackend = {
   },
 
   async matching(db, node) {
-    const planned = await rarestFirst(db, node);
+    const planned = await rarestFirst(db, node, await textPlans(db, node));
     return { where: (): Expression<SqlBool> => planned };
   },
 
@@ -201,29 +303,33 @@ export const postgresSearch: SearchBackend = {
   rank: rankIds,
 
   async beginRebuild(db) {
-    // Emptied, the per-work deletes find nothing; the text index is built once at the end, many
-    // times faster than kept up chunk by chunk (RUM has no pending list like GIN's).
+    // Emptied, the per-work deletes find nothing; the text indexes are built once at the end, many
+    // times faster than kept up chunk by chunk.
     await sql`truncate search_chunks, search_works`.execute(db);
-    await sql`drop index if exists search_chunks_rum_idx`.execute(db);
-    await sql`drop index if exists search_chunks_tsv_idx`.execute(db);
+    for (const name of TEXT_INDEXES) await sql`drop index if exists ${sql.ref(name)}`.execute(db);
   },
 
   async optimize(db) {
-    if (await rumAvailable(db)) {
-      await sql`create extension if not exists rum schema public`.execute(db);
-      await sql`create index if not exists search_chunks_rum_idx on search_chunks using rum (tsv public.rum_tsvector_ops)`.execute(db);
-      await sql`drop index if exists search_chunks_tsv_idx`.execute(db);
-    } else if (!(await usesRum(db))) {
-      await sql`create index if not exists search_chunks_tsv_idx on search_chunks using gin (tsv)`.execute(db);
-    }
+    // The two indexes are built at once, each on its own connection (PostgreSQL 15 builds a GIN or RUM index on one core).
+    const positions = (await rumAvailable(db))
+      ? (async () => {
+        await sql`create extension if not exists rum schema public`.execute(db);
+        await sql`create index if not exists search_chunks_rum_idx on search_chunks using rum (tsv public.rum_tsvector_ops)`.execute(db);
+      })()
+      : sql`create index if not exists search_chunks_tsv_idx on search_chunks using gin (tsv)`.execute(db);
+    await Promise.all([positions, sql`create index if not exists search_chunks_words_idx on search_chunks using gin (search_words(tsv))`.execute(db)]);
     await sql`analyze search_works`.execute(db);
     await sql`analyze search_chunks`.execute(db);
   },
 
   async warning(db) {
-    if (await usesRum(db)) return null;
+    const present = await textIndexes(db);
+    if (!present.has('search_chunks_words_idx') || !(present.has('search_chunks_rum_idx') || present.has('search_chunks_tsv_idx'))) {
+      return 'The story text is missing an index (a reindex stopped before its end?), and search reads every stored vector: run `npm run bindery -- reindex`.';
+    }
+    if (present.has('search_chunks_rum_idx')) return null;
     const fix = (await rumAvailable(db)) ? 'run `npm run bindery -- reindex` to build it' : 'install PostgreSQL\'s RUM extension (Debian: postgresql-15-rum), `create extension rum` as a superuser, then run `npm run bindery -- reindex`';
-    return `Search runs on a GIN index: phrases and ranking read the stored text vectors and are several times slower at scale (docs/decisions/047). To use RUM, ${fix}.`;
+    return `Phrases of rarer words run on a GIN index, which reads the stored text vectors: several times slower at scale (docs/decisions/049). To use RUM, ${fix}.`;
   },
 
   async snippets(db, node, ids) {
@@ -248,7 +354,7 @@ export const postgresSearch: SearchBackend = {
   },
 
   async rawTop(db, node, limit) {
-    const { rows } = await sql<{ id: number }>`select works.id from works where ${await rarestFirst(db, node)} order by works.id desc limit 2000`.execute(db);
+    const { rows } = await sql<{ id: number }>`select works.id from works where ${await rarestFirst(db, node, await textPlans(db, node))} order by works.id desc limit 2000`.execute(db);
     return (await rankIds(db, node, rows.map((r) => r.id))).slice(0, limit);
   },
 };

@@ -34,6 +34,7 @@ import * as m031 from './031_spam_and_site.js';
 import * as m032 from './032_reading_preferences.js';
 import * as m033 from './033_jobs.js';
 import * as m034 from './034_search_rum.js';
+import * as m035 from './035_search_pairs.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '032_reading_preferences': m032,
   '033_jobs': m033,
   '034_search_rum': m034,
+  '035_search_pairs': m035,
 };
