@@ -11,12 +11,12 @@ import { SEARCH_TIMEOUT_MS } from './search.service.js';
 import * as m035 from '../db/migrations/035_search_pairs.js';
 
 async function indexes(db: Parameters<typeof searchIndexWarning>[0]): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = 'search_chunks' order by 1`.execute(db);
+  const { rows } = await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename in ('search_chunks', 'search_work_words') and indexname <> 'search_work_words_pkey' order by 1`.execute(db);
   return rows.map((r) => r.name);
 }
 
 describe.skipIf(!DIALECTS.includes('postgres'))('the story text index [postgres]', () => {
-  it('answers words and common pairs from the words index and phrases exactly, migrates, falls back to GIN with a warning, and reindex rebuilds both', async () => {
+  it('answers words and common pairs from the words by work and phrases exactly, migrates, falls back to GIN with a warning, and reindex rebuilds both', async () => {
     const { app, database, close } = await buildTestApp('postgres');
     const db = database.db;
     try {
@@ -45,17 +45,17 @@ describe.skipIf(!DIALECTS.includes('postgres'))('the story text index [postgres]
         expect(await found('lant*')).toEqual([harbour, chapel, apart, sailors]); // a prefix never reaches a pair
         expect(await found('over -headland')).toEqual([chapel, sailors]);
       };
-      const pairs = async () => Number((await sql<{ n: number }>`select count(*)::int as n from search_chunks where search_words(tsv) @@ '''_over the'''::tsquery`.execute(db)).rows[0]?.n);
-      const both = ['search_chunks_pkey', 'search_chunks_rum_idx', 'search_chunks_words_idx', 'search_chunks_work_idx'];
+      const pairs = async () => Number((await sql<{ n: number }>`select count(*)::int as n from search_work_words where words @@ '''_over the'''::tsquery`.execute(db)).rows[0]?.n);
+      const both = ['search_chunks_pkey', 'search_chunks_rum_idx', 'search_chunks_work_idx', 'search_work_words_idx'];
 
       expect(await indexes(db)).toEqual(both);
       expect(await searchIndexWarning(db)).toBeNull();
       expect(await pairs()).toBe(2);
       await phrases();
 
-      // The migration adds the words index to chunks indexed before it, and takes it away again.
+      // The migration makes the words by work from what was indexed before it, and takes them away again.
       await m035.down(db);
-      expect(await indexes(db)).not.toContain('search_chunks_words_idx');
+      expect(await indexes(db)).not.toContain('search_work_words_idx');
       await m035.up(db);
       expect(await pairs()).toBe(2);
       await phrases();
@@ -67,7 +67,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('the story text index [postgres]
       await phrases();
 
       // A reindex stopped midway leaves an index missing: the warning says what to do; a reindex rebuilds both.
-      await sql`drop index search_chunks_words_idx`.execute(db);
+      await sql`drop index search_work_words_idx`.execute(db);
       expect(await searchIndexWarning(db)).toMatch(/missing an index.*reindex/);
       const lines: string[] = [];
       expect(await reindexAll(db, (done, total) => lines.push(`${done}/${total}`))).toBe(4);

@@ -2,10 +2,10 @@
 // stop words, accents folded by unaccent). One row of metadata per work, weighted title (A) over
 // creators and tags (B) over summary and notes (C); the story text in chunks of at most 8,000
 // words, because a tsvector stops recording positions at 16,383 and late phrases would be missed.
-// Two indexes on the chunks: one of words and pairs of common words (migration 035) answers words
-// and common phrases from the index alone; one of positions (RUM where the server has it)
-// answers phrases of rarer words. Reading stored vectors is what made search slow: each plan
-// reads as few as it can (docs/decisions/049).
+// Words by work (migration 035: each work's words and pairs of common words, text and metadata
+// together, without positions) answer queries of words from their index alone; the chunks'
+// positions index (RUM where the server has it) answers phrases of rarer words. Reading stored
+// vectors is what made search slow: each plan reads as few as it can (docs/decisions/049).
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { QueryNode, TextField } from './query-parser.js';
@@ -33,78 +33,82 @@ function tsquery(node: Leaf): RawBuilder<unknown> {
 }
 
 /**
- * How the story text answers a leaf, planned once before the search (a millisecond or two):
- * - `works`: a subquery giving the ids of works whose chunks match;
- * - `chunks`: the same as ids of chunks (to rank and to test);
- * - `estimate`: a query whose planned row count says in how many chunks it looks.
+ * How a leaf is found, planned once before the search (a millisecond or two). Either `words`: a
+ * tsquery the words-by-work index answers exactly (words, prefixes, pairs of common words, in the
+ * story text or the metadata), so a whole query of such leaves is one lookup; or a set of works
+ * found in the chunks (`works`, with `chunks` for the same rows and `estimate`, a query whose
+ * planned row count says how many chunks it reads).
  */
-type TextPlan = { works: RawBuilder<unknown>; chunks: RawBuilder<unknown>; estimate: RawBuilder<unknown> };
-type TextPlans = ReadonlyMap<Leaf, TextPlan>;
+type Found = { words: string } | { works: RawBuilder<unknown>; chunks: RawBuilder<unknown>; estimate: RawBuilder<unknown> };
+type Plans = ReadonlyMap<Leaf, Found>;
 
 /** A lexeme as a tsquery operand. */
 function quoted(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** Matched in the words index (search_words, migration 035): exact, read from the index alone. */
-function inWords(q: string): TextPlan {
-  return { works: sql`select search_word_matches(${q}::tsquery)`, chunks: sql`select search_word_chunks(${q}::tsquery)`, estimate: sql`select 1 from search_chunks where search_words(tsv) @@ ${q}::tsquery` };
-}
-
-/** Matched in the positions index (RUM, or GIN without it): exact. */
-function inPositions(q: RawBuilder<unknown>): TextPlan {
-  return { works: sql`select search_text_matches(${q})`, chunks: sql`select search_text_chunks(${q})`, estimate: sql`select 1 from search_chunks where tsv @@ ${q}` };
+/** Found in the chunks' positions index (RUM, or GIN without it): exact. */
+function inPositions(q: RawBuilder<unknown>): Found {
+  return { works: sql`select m from search_text_matches(${q}) as m`, chunks: sql`select k from search_text_chunks(${q}) as k`, estimate: sql`select 1 from search_chunks where tsv @@ ${q}` };
 }
 
 /**
- * Candidates from an index, then the whole phrase tested on each of them alone: `offset 0` keeps
- * the test above the lookup, and ts_match_vq (what @@ calls) keeps the planner from answering it
+ * Candidates, then the whole phrase tested on each of their chunks alone: `offset 0` keeps the
+ * test above the lookup, and ts_match_vq (what @@ calls) keeps the planner from answering it
  * through an index, which would decode the common words' positions all over again.
  */
-function checked(candidates: TextPlan, phrase: string): TextPlan {
-  const rows = (column: string) => sql`select ${sql.ref(`k.${column}`)} from (select c.id, c.work_id, c.tsv from search_chunks c where c.id in (${candidates.chunks}) offset 0) k
+function checked(candidates: { chunks: RawBuilder<unknown> } | { works: string }, phrase: string): Found {
+  const from = 'chunks' in candidates ? sql`c.id in (${candidates.chunks})` : sql`c.work_id in (select m from search_word_works(${candidates.works}::tsquery) as m)`;
+  const rows = (column: string) => sql`select ${sql.ref(`k.${column}`)} from (select c.id, c.work_id, c.tsv from search_chunks c where ${from} offset 0) k
     where ts_match_vq(k.tsv, phraseto_tsquery('bindery', ${phrase}))`;
-  return { works: rows('work_id'), chunks: rows('id'), estimate: candidates.estimate };
+  const estimate = 'chunks' in candidates ? sql`select 1 from search_chunks c where ${from}` : sql`select 1 from search_work_words where words @@ ${candidates.works}::tsquery`;
+  return { works: rows('work_id'), chunks: rows('id'), estimate };
 }
 
 /**
- * A phrase's plan. Two common words are one pair in the words index; a phrase of several words
- * starts from its rarer words (in order, at their distances, through the positions index) or, all
- * common, from its pairs, and the whole phrase is tested on the chunks they leave. Common words
- * are left out of the start because their positions are everywhere: decoding those of "the" costs
- * a second.
+ * A phrase's (or a word's) plan. One word, or two common words (one pair), are words; a longer
+ * phrase starts from its rarer words (in order, at their distances, in the positions index) or,
+ * with one rarer word or none, from its words and pairs by work, and the whole phrase is tested
+ * on the chunks they leave. Common words stay out of the positions index: decoding the positions
+ * of "the" costs a second.
  */
-async function phrasePlan(db: Db, phrase: string): Promise<TextPlan> {
+async function phrasePlan(db: Db, phrase: string): Promise<Found> {
   const { rows } = await sql<{ lexeme: string; positions: number[]; common: boolean }>`select u.lexeme, u.positions, u.lexeme = any(search_common_lexemes()) as common
     from unnest(to_tsvector('bindery', ${phrase})) u`.execute(db);
   const tokens = rows.flatMap((r) => r.positions.map((p) => ({ p, lexeme: r.lexeme, common: r.common }))).sort((a, b) => a.p - b.p);
   const whole = sql`phraseto_tsquery('bindery', ${phrase})`;
   const inARow = tokens.every((t, i) => i === 0 || t.p === (tokens[i - 1]?.p ?? 0) + 1);
-  const [only] = tokens;
-  if (!inARow || only === undefined) return inPositions(whole);
-  if (tokens.length === 1) return inWords(quoted(only.lexeme));
+  const [first] = tokens;
+  if (!inARow || first === undefined) return inPositions(whole);
+  if (tokens.length === 1) return { words: quoted(first.lexeme) };
   const rare = tokens.filter((t) => !t.common);
   const pairs = tokens.slice(1).flatMap((t, i) => {
     const before = tokens[i];
     return before !== undefined && before.common && t.common ? [quoted(`_${before.lexeme} ${t.lexeme}`)] : [];
   });
-  if (rare.length === 0) return tokens.length === 2 ? inWords(pairs.join(' & ')) : checked(inWords(pairs.join(' & ')), phrase);
+  if (rare.length === 0 && tokens.length === 2) return { words: pairs.join(' & ') };
   if (rare.length === tokens.length) return inPositions(whole);
-  if (rare.length === 1) return checked(inWords([quoted(rare[0]?.lexeme ?? ''), ...pairs].join(' & ')), phrase);
+  if (rare.length <= 1) return checked({ works: [...rare.map((t) => quoted(t.lexeme)), ...pairs].join(' & ') }, phrase);
   const spaced = rare.map((t, i) => (i === 0 ? quoted(t.lexeme) : `<${t.p - (rare[i - 1]?.p ?? 0)}> ${quoted(t.lexeme)}`)).join(' ');
-  return checked(inPositions(sql`${spaced}::tsquery`), phrase);
+  return checked({ chunks: sql`select k from search_text_chunks(${spaced}::tsquery) as k` }, phrase);
 }
 
-/** The plans of a query's story-text leaves. */
-async function textPlans(db: Db, node: QueryNode): Promise<TextPlans> {
+/** A prefix's plan: its stem's prefix, words by work (a prefix never reaches a pair: pairs start with "_"). */
+async function prefixPlan(db: Db, leaf: Leaf): Promise<Found> {
+  const { rows } = await sql<{ q: string }>`select (${tsquery(leaf)})::text as q`.execute(db);
+  return { words: rows[0]?.q ?? '' };
+}
+
+/**
+ * The plans of a query's story-text leaves. `text:` looks in the story text alone, and the words
+ * by work hold the metadata too: such a leaf is always found in the chunks.
+ */
+async function plansOf(db: Db, node: QueryNode): Promise<Plans> {
   const leaves = [...new Set(leavesOf(node))].filter(inText);
-  return new Map(await Promise.all(leaves.map(async (leaf) => [leaf, leaf.kind === 'phrase' ? await phrasePlan(db, leaf.text) : wordPlan(leaf)] as const)));
-}
-
-/** A word or a prefix: the words index alone (a prefix never reaches a pair, which starts with "_"). */
-function wordPlan(leaf: Leaf): TextPlan {
-  const q = tsquery(leaf);
-  return { works: sql`select search_word_matches(${q})`, chunks: sql`select search_word_chunks(${q})`, estimate: sql`select 1 from search_chunks where search_words(tsv) @@ ${q}` };
+  return new Map(await Promise.all(leaves.map(async (leaf) => {
+    if (leaf.field === 'text') return [leaf, inPositions(tsquery(leaf))] as const;
+    return [leaf, leaf.kind === 'term' && leaf.prefix ? await prefixPlan(db, leaf) : await phrasePlan(db, leaf.text)] as const;
+  })));
 }
 
 function leavesOf(node: QueryNode): Leaf[] {
@@ -120,24 +124,41 @@ function inText(node: QueryNode): node is Leaf {
   return (node.kind === 'term' || node.kind === 'phrase') && (node.field === null || node.field === 'text');
 }
 
-function planOf(plans: TextPlans, leaf: Leaf): TextPlan {
-  return plans.get(leaf) ?? { works: sql`select null::int where false`, chunks: sql`select null::int where false`, estimate: sql`select 1 where false` };
+/** A part of the query as one tsquery for the words by work, when every leaf in it is words; else null. */
+function asWords(node: QueryNode, plans: Plans): string | null {
+  if (node.kind === 'term' || node.kind === 'phrase') {
+    const found = plans.get(node);
+    return found !== undefined && 'words' in found && found.words !== '' ? `(${found.words})` : null;
+  }
+  if (node.kind === 'not') {
+    const inner = asWords(node.node, plans);
+    return inner === null ? null : `!${inner}`;
+  }
+  const parts = node.nodes.map((n) => asWords(n, plans));
+  if (parts.some((p) => p === null)) return null;
+  return `(${parts.join(node.kind === 'and' ? ' & ' : ' | ')})`;
 }
 
-function leafCondition(node: Leaf, plans: TextPlans): RawBuilder<SqlBool> {
+function leafCondition(node: Leaf, plans: Plans): RawBuilder<SqlBool> {
   const q = tsquery(node);
-  if (node.field === 'text') return sql<SqlBool>`works.id in (${planOf(plans, node).works})`;
-  const columns = node.field === null ? null : META_FIELDS[node.field];
-  if (columns === undefined) return sql<SqlBool>`false`;
-  if (columns === null) {
-    return sql<SqlBool>`works.id in (select work_id from search_works where meta @@ ${q} union all ${planOf(plans, node).works})`;
+  const found = plans.get(node);
+  if (found !== undefined && !('words' in found)) {
+    if (node.field === 'text') return sql<SqlBool>`works.id in (${found.works})`;
+    return sql<SqlBool>`works.id in (select work_id from search_works where meta @@ ${q} union all ${found.works})`;
   }
+  const columns = node.field === null ? null : META_FIELDS[node.field];
+  if (columns === undefined || columns === null) return sql<SqlBool>`false`;
   const any = sql.join(columns.map((c) => sql`${sql.ref(c)} @@ ${q}`), sql` or `);
   return sql<SqlBool>`works.id in (select work_id from search_works where ${any})`;
 }
 
-/** The whole query as one condition on works: every part is "this work has ...", so words may sit in different chunks. */
-function condition(node: QueryNode, plans: TextPlans): RawBuilder<SqlBool> {
+/**
+ * The whole query as one condition on works: every part is "this work has ...", so words may sit
+ * in different chunks and fields. The largest parts made only of words are one lookup each.
+ */
+function condition(node: QueryNode, plans: Plans): RawBuilder<SqlBool> {
+  const words = asWords(node, plans);
+  if (words !== null) return sql<SqlBool>`works.id in (select m from search_word_works(${words}::tsquery) as m)`;
   switch (node.kind) {
     case 'term': case 'phrase': return leafCondition(node, plans);
     case 'not': return sql<SqlBool>`not (${condition(node.node, plans)})`;
@@ -146,49 +167,10 @@ function condition(node: QueryNode, plans: TextPlans): RawBuilder<SqlBool> {
   }
 }
 
-/** Below this many estimated chunks, the rarest part of an AND is the start and the rest are tested work by work. */
-const FEW_CHUNKS = 5000;
-
-/** The planner's estimate of the chunks a plan starts from (from the column's statistics; a millisecond). */
-async function estimatedChunks(db: Db, plan: TextPlan): Promise<number> {
-  const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) ${plan.estimate}`.execute(db);
+/** The planner's estimate of the rows a query reads (from the column's statistics; a millisecond). */
+async function estimatedRows(db: Db, query: RawBuilder<unknown>): Promise<number> {
+  const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) ${query}`.execute(db);
   return rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
-}
-
-/**
- * The condition for a query, with an AND of words started from its rarest part: each part read
- * through the index on its own would gather every work holding a common word, where testing the
- * few works the rare word found costs little.
- */
-async function rarestFirst(db: Db, node: QueryNode, plans: TextPlans): Promise<RawBuilder<SqlBool>> {
-  if (node.kind !== 'and') return condition(node, plans);
-  const leaves = node.nodes.filter(inText);
-  if (leaves.length < 2) return condition(node, plans);
-  const estimates = await Promise.all(leaves.map(async (leaf) => [leaf, await estimatedChunks(db, planOf(plans, leaf))] as const));
-  const [rarest] = estimates.sort((a, b) => a[1] - b[1]);
-  if (rarest === undefined || rarest[1] >= FEW_CHUNKS) return condition(node, plans);
-  const rest = node.nodes.filter((n) => n !== rarest[0]);
-  return sql<SqlBool>`(${condition(rarest[0], plans)} and ${sql.join(rest.map((n) => (inText(n) ? conditionEach(n) : condition(n, plans))), sql` and `)})`;
-}
-
-/** The same condition tested work by work: each leaf looks up the work's own rows by its id. */
-function conditionEach(node: QueryNode): RawBuilder<SqlBool> {
-  switch (node.kind) {
-    case 'term': case 'phrase': return leafConditionEach(node);
-    case 'not': return sql<SqlBool>`not (${conditionEach(node.node)})`;
-    case 'and': return sql<SqlBool>`(${sql.join(node.nodes.map(conditionEach), sql` and `)})`;
-    case 'or': return sql<SqlBool>`(${sql.join(node.nodes.map(conditionEach), sql` or `)})`;
-  }
-}
-
-function leafConditionEach(node: Leaf): RawBuilder<SqlBool> {
-  const q = tsquery(node);
-  const inChunks = sql<SqlBool>`exists (select 1 from search_chunks c where c.work_id = works.id and c.tsv @@ ${q})`;
-  if (node.field === 'text') return inChunks;
-  const columns = node.field === null ? ['meta'] : META_FIELDS[node.field];
-  if (columns === undefined) return sql<SqlBool>`false`;
-  const inMeta = sql<SqlBool>`exists (select 1 from search_works m where m.work_id = works.id and (${sql.join(columns.map((c) => sql`${sql.ref(`m.${c}`)} @@ ${q}`), sql` or `)}))`;
-  return node.field === null ? sql<SqlBool>`(${inMeta} or ${inChunks})` : inMeta;
 }
 
 /** The words looked for, OR-ed into one tsquery, to score and highlight with. */
@@ -216,12 +198,21 @@ function chunks(text: string): Array<{ start: number; end: number }> {
 }
 
 /**
- * A word or phrase found in more chunks than this adds nothing to a work's rank from its story
- * text. Like bm25's inverse document frequency, a word most works hold tells them apart by
- * little; and scoring it means reading every matching chunk's stored vector, a second or more for
- * a common word. Title, tags and summary still rank (small vectors, found through their index).
+ * A word or phrase found in more works (or chunks) than this adds nothing to a work's rank from
+ * its story text. Like bm25's inverse document frequency, a word most works hold tells them apart
+ * by little; and scoring it means reading every matching chunk's stored vector, a second or more
+ * for a common word. Title, tags and summary still rank (small vectors, read by work id).
  */
-const RANKED_CHUNKS = 200;
+const RANKED_UP_TO = 200;
+
+/** A leaf's matching chunks, when it is rare enough to score them (null otherwise). */
+async function rareChunks(db: Db, leaf: Leaf, found: Found): Promise<RawBuilder<unknown> | null> {
+  if ('words' in found) {
+    if (await estimatedRows(db, sql`select 1 from search_work_words where words @@ ${found.words}::tsquery`) > RANKED_UP_TO) return null;
+    return sql`select k from search_text_chunks(${tsquery(leaf)}) as k`;
+  }
+  return (await estimatedRows(db, found.estimate)) > RANKED_UP_TO ? null : found.chunks;
+}
 
 /**
  * Best match first: where the words are (title over creators and tags over summary and notes,
@@ -230,16 +221,21 @@ const RANKED_CHUNKS = 200;
 async function rankIds(db: Db, node: QueryNode, ids: number[]): Promise<number[]> {
   const meta = anyOf(node);
   if (meta === null || ids.length === 0) return ids;
-  const plans = await textPlans(db, node);
-  const rare: Leaf[] = [];
-  for (const leaf of positiveLeaves(node).filter(inText)) if (await estimatedChunks(db, planOf(plans, leaf)) <= RANKED_CHUNKS) rare.push(leaf);
+  const plans = await plansOf(db, node);
+  const rare: Array<{ leaf: Leaf; chunks: RawBuilder<unknown> }> = [];
+  for (const leaf of positiveLeaves(node).filter(inText)) {
+    const found = plans.get(leaf);
+    const chunks = found === undefined ? null : await rareChunks(db, leaf, found);
+    if (chunks !== null) rare.push({ leaf, chunks });
+  }
   // Scored on the matching chunks of these works alone; `offset 0` keeps ts_rank from reading any other.
   const textRank = rare.length === 0 ? sql`select null::int as work_id, 0::float4 as r where false` : sql`
-    select k.work_id, max(ts_rank(k.tsv, (${sql.join(rare.map(tsquery), sql` || `)}))) as r
+    select k.work_id, max(ts_rank(k.tsv, (${sql.join(rare.map((r) => tsquery(r.leaf)), sql` || `)}))) as r
     from (select c.work_id, c.tsv from search_chunks c where c.work_id = any(${sql.val(ids)}::int[])
-      and c.id in (${sql.join(rare.map((l) => planOf(plans, l).chunks), sql` union all `)}) offset 0) k group by k.work_id`;
+      and c.id in (${sql.join(rare.map((r) => r.chunks), sql` union all `)}) offset 0) k group by k.work_id`;
   const { rows } = await sql<{ id: number }>`
-    with meta_rank as (select work_id, ts_rank('{0, 0.2, 0.4, 1.0}', meta, ${meta}) as r from search_works where meta @@ ${meta} and work_id = any(${sql.val(ids)}::int[])),
+    with meta_rank as (select sw.work_id, ts_rank('{0, 0.2, 0.4, 1.0}', sw.meta, ${meta}) as r from unnest(${sql.val(ids)}::int[]) as i(id)
+      join search_works sw on sw.work_id = i.id where ts_match_vq(sw.meta, ${meta})),
     text_rank as (${textRank})
     select w.id from unnest(${sql.val(ids)}::int[]) as w(id)
       left join meta_rank m on m.work_id = w.id
@@ -248,8 +244,8 @@ async function rankIds(db: Db, node: QueryNode, ids: number[]): Promise<number[]
   return rows.map((r) => r.id);
 }
 
-/** The story text's two indexes: positions (RUM, or GIN where the server lacks it) and words (migration 035). */
-const TEXT_INDEXES = ['search_chunks_rum_idx', 'search_chunks_tsv_idx', 'search_chunks_words_idx'];
+/** The search's indexes on PostgreSQL: the chunks' positions (RUM, or GIN where the server lacks it) and the words by work (migration 035). */
+const TEXT_INDEXES = ['search_chunks_rum_idx', 'search_chunks_tsv_idx', 'search_work_words_idx'];
 
 /** Which of the story text's indexes exist: a catalogue lookup, a fraction of a millisecond. */
 async function textIndexes(db: Db): Promise<Set<string>> {
@@ -270,6 +266,7 @@ export const postgresSearch: SearchBackend = {
     const ids = [...docs.keys()];
     await sql`delete from search_chunks where work_id = any(${sql.val(ids)}::int[])`.execute(trx);
     await sql`delete from search_works where work_id = any(${sql.val(ids)}::int[])`.execute(trx);
+    await sql`delete from search_work_words where work_id = any(${sql.val(ids)}::int[])`.execute(trx);
     const kept = [...docs.values()].filter((d): d is WorkDocument => d !== null);
     if (kept.length === 0) return;
     // One statement per table for the whole batch: the text goes over as arrays and PostgreSQL makes the vectors.
@@ -284,20 +281,29 @@ export const postgresSearch: SearchBackend = {
         ${column((d) => d.otherTags)}::text[], ${column((d) => d.summary)}::text[], ${column((d) => d.notes)}::text[])
         as d(id, title, creators, tags, fandoms, relationships, characters, freeforms, other_tags, summary, notes)`.execute(trx);
     const parts = kept.flatMap((d) => d.chapters.flatMap((c) => chunks(c.text).map((part) => ({ workId: d.workId, chapterId: c.chapterId, ...part, text: c.text.slice(part.start, part.end) }))));
-    if (parts.length === 0) return;
-    await sql`insert into search_chunks (work_id, chapter_id, start_at, end_at, tsv)
-      select d.w, d.c, d.s, d.e, to_tsvector('bindery', d.t)
-      from unnest(${sql.val(parts.map((p) => p.workId))}::int[], ${sql.val(parts.map((p) => p.chapterId))}::int[], ${sql.val(parts.map((p) => p.start))}::int[],
-        ${sql.val(parts.map((p) => p.end))}::int[], ${sql.val(parts.map((p) => p.text))}::text[]) as d(w, c, s, e, t)`.execute(trx);
+    if (parts.length > 0) {
+      await sql`insert into search_chunks (work_id, chapter_id, start_at, end_at, tsv)
+        select d.w, d.c, d.s, d.e, to_tsvector('bindery', d.t)
+        from unnest(${sql.val(parts.map((p) => p.workId))}::int[], ${sql.val(parts.map((p) => p.chapterId))}::int[], ${sql.val(parts.map((p) => p.start))}::int[],
+          ${sql.val(parts.map((p) => p.end))}::int[], ${sql.val(parts.map((p) => p.text))}::text[]) as d(w, c, s, e, t)`.execute(trx);
+    }
+    // The words by work, from the vectors just made: the metadata's and every chunk's, with their common pairs.
+    const keptIds = sql.val(kept.map((d) => d.workId));
+    await sql`insert into search_work_words (work_id, words)
+      select m.work_id, search_words(m.meta) || coalesce(t.words, '') from search_works m
+      left join (select work_id, search_union(search_words(tsv)) as words from search_chunks where work_id = any(${keptIds}::int[]) group by work_id) t on t.work_id = m.work_id
+      where m.work_id = any(${keptIds}::int[])`.execute(trx);
   },
 
   async matching(db, node) {
-    const planned = await rarestFirst(db, node, await textPlans(db, node));
+    const planned = condition(node, await plansOf(db, node));
     return { where: (): Expression<SqlBool> => planned };
   },
 
-  matchingEach(node) {
-    return { where: (): Expression<SqlBool> => conditionEach(node) };
+  // Each part of the query is a set of works read from an index (tens of milliseconds for the
+  // commonest word); testing works one by one would read their stored vectors instead.
+  matchingEach(db, node) {
+    return this.matching(db, node);
   },
 
   rank: rankIds,
@@ -305,26 +311,27 @@ export const postgresSearch: SearchBackend = {
   async beginRebuild(db) {
     // Emptied, the per-work deletes find nothing; the text indexes are built once at the end, many
     // times faster than kept up chunk by chunk.
-    await sql`truncate search_chunks, search_works`.execute(db);
+    await sql`truncate search_chunks, search_works, search_work_words`.execute(db);
     for (const name of TEXT_INDEXES) await sql`drop index if exists ${sql.ref(name)}`.execute(db);
   },
 
   async optimize(db) {
-    // The two indexes are built at once, each on its own connection (PostgreSQL 15 builds a GIN or RUM index on one core).
+    // The two text indexes are built at once, each on its own connection (PostgreSQL 15 builds a GIN or RUM index on one core).
     const positions = (await rumAvailable(db))
       ? (async () => {
         await sql`create extension if not exists rum schema public`.execute(db);
         await sql`create index if not exists search_chunks_rum_idx on search_chunks using rum (tsv public.rum_tsvector_ops)`.execute(db);
       })()
       : sql`create index if not exists search_chunks_tsv_idx on search_chunks using gin (tsv)`.execute(db);
-    await Promise.all([positions, sql`create index if not exists search_chunks_words_idx on search_chunks using gin (search_words(tsv))`.execute(db)]);
+    await Promise.all([positions, sql`create index if not exists search_work_words_idx on search_work_words using gin (words)`.execute(db)]);
     await sql`analyze search_works`.execute(db);
+    await sql`analyze search_work_words`.execute(db);
     await sql`analyze search_chunks`.execute(db);
   },
 
   async warning(db) {
     const present = await textIndexes(db);
-    if (!present.has('search_chunks_words_idx') || !(present.has('search_chunks_rum_idx') || present.has('search_chunks_tsv_idx'))) {
+    if (!present.has('search_work_words_idx') || !(present.has('search_chunks_rum_idx') || present.has('search_chunks_tsv_idx'))) {
       return 'The story text is missing an index (a reindex stopped before its end?), and search reads every stored vector: run `npm run bindery -- reindex`.';
     }
     if (present.has('search_chunks_rum_idx')) return null;
@@ -354,7 +361,7 @@ export const postgresSearch: SearchBackend = {
   },
 
   async rawTop(db, node, limit) {
-    const { rows } = await sql<{ id: number }>`select works.id from works where ${await rarestFirst(db, node, await textPlans(db, node))} order by works.id desc limit 2000`.execute(db);
+    const { rows } = await sql<{ id: number }>`select works.id from works where ${condition(node, await plansOf(db, node))} order by works.id desc limit 2000`.execute(db);
     return (await rankIds(db, node, rows.map((r) => r.id))).slice(0, limit);
   },
 };

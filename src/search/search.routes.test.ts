@@ -114,8 +114,7 @@ describeEachDatabase('search', (ctx: () => TestApp) => {
 
   it('rebuilds the whole index from the command line', async () => {
     const handle = ctx().database;
-    await sql`delete from ${sql.table(handle.dialect === 'postgres' ? 'search_chunks' : 'search_works')}`.execute(handle.db);
-    await sql`delete from search_works`.execute(handle.db);
+    for (const table of handle.dialect === 'postgres' ? ['search_chunks', 'search_work_words', 'search_works'] : ['search_works']) await sql`delete from ${sql.table(table)}`.execute(handle.db);
     expect(await found(guest, 'cormorant')).toEqual([]);
     const lines: string[] = [];
     await runCommand(['reindex'], handle, { readPassword: () => Promise.resolve(''), out: (l) => lines.push(l) });

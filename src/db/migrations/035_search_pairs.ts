@@ -1,11 +1,12 @@
-// PostgreSQL's story text gets a second index, for words: GIN over each chunk's words without
-// their positions, plus the pairs of common words that stand next to each other ("_she said").
-// A word is answered there without reading a stored vector or decoding a position (RUM decodes
-// every position of "the" to find the chunks holding it: a second), and so is a phrase of two
-// common words, through its pair; a longer phrase starts from its rarer words or its pairs and is
-// checked on the few chunks they leave (docs/decisions/049). Only pairs of common words: pairs of
-// every word made the index ten times slower to build than the 15 minutes a reindex may take.
-// The positions index (RUM, or GIN without the package) stays for phrases of rarer words.
+// PostgreSQL's search gets an index of words by work: GIN over each work's words (story text and
+// metadata) without their positions, plus the pairs of common words that stand next to each
+// other ("_she said"). A query of words, with AND, OR, NOT and prefixes, is one lookup there,
+// without reading a stored vector or decoding a position (RUM decodes every position of "the" to
+// find the chunks holding it: a second), and so is a phrase of two common words, through its
+// pair; a longer phrase starts from its rarer words or its pairs and is checked on the chunks
+// they leave (docs/decisions/049). Only pairs of common words: pairs of every word made the index
+// ten times slower to build than the 15 minutes a reindex may take. The chunks' positions index
+// (RUM, or GIN without the package) stays for phrases of rarer words.
 // SQLite: nothing. Frozen: never import app code here.
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
@@ -39,22 +40,32 @@ export async function up(db: AnyDb): Promise<void> {
     with t as materialized (select lexeme as l, unnest(positions) as p from unnest(v) where lexeme = any('${common}'::text[]))
     select strip(v) || coalesce((select array_to_tsvector(array_agg(distinct '_' || a.l || ' ' || b.l)) from t a join t b on b.p = a.p + 1), ''::tsvector)
   $$`).execute(db);
+  // One row per work: the words of its story text and of its title, creators, tags, summary and
+  // notes, with their common pairs. A query of words (AND, OR, NOT, prefixes, common pairs) is one
+  // lookup here, exact, whatever chunk or field each word is in.
+  await sql`create aggregate search_union(tsvector) (sfunc = tsvector_concat, stype = tsvector, initcond = '')`.execute(db);
+  await db.schema.createTable('search_work_words')
+    .addColumn('work_id', 'integer', (c) => c.primaryKey().references('works.id').onDelete('cascade'))
+    .addColumn('words', sql`tsvector`, (c) => c.notNull())
+    .execute();
+  await sql`insert into search_work_words (work_id, words)
+    select m.work_id, search_words(m.meta) || coalesce(t.words, '') from search_works m
+    left join (select work_id, search_union(search_words(tsv)) as words from search_chunks group by work_id) t on t.work_id = m.work_id`.execute(db);
+  await sql`create index search_work_words_idx on search_work_words using gin (words)`.execute(db);
   // Seen from outside, the planner may guess a query matches as often as its commonest word and read
   // every stored vector; a function with its own settings is planned alone, where only the index remains.
-  await sql.raw(`create function search_word_matches(q tsquery) returns setof integer language sql stable ${INDEX_ONLY}
-    as 'select work_id from search_chunks where search_words(tsv) @@ q'`).execute(db);
-  await sql.raw(`create function search_word_chunks(q tsquery) returns setof integer language sql stable ${INDEX_ONLY}
-    as 'select id from search_chunks where search_words(tsv) @@ q'`).execute(db);
+  await sql.raw(`create function search_word_works(q tsquery) returns setof integer language sql stable ${INDEX_ONLY}
+    as 'select work_id from search_work_words where words @@ q'`).execute(db);
   await sql.raw(`create function search_text_chunks(q tsquery) returns setof integer language sql stable ${INDEX_ONLY}
     as 'select id from search_chunks where tsv @@ q'`).execute(db);
-  await sql`create index if not exists search_chunks_words_idx on search_chunks using gin (search_words(tsv))`.execute(db);
-  await sql`analyze search_chunks`.execute(db);
+  await sql`analyze search_work_words`.execute(db);
 }
 
 export async function down(db: AnyDb): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  await sql`drop index if exists search_chunks_words_idx`.execute(db);
-  for (const fn of ['search_text_chunks(tsquery)', 'search_word_chunks(tsquery)', 'search_word_matches(tsquery)', 'search_words(tsvector)', 'search_common_lexemes()']) {
-    await sql.raw(`drop function if exists ${fn}`).execute(db);
+  await db.schema.dropTable('search_work_words').execute();
+  await sql`drop aggregate search_union(tsvector)`.execute(db);
+  for (const fn of ['search_text_chunks(tsquery)', 'search_word_works(tsquery)', 'search_words(tsvector)', 'search_common_lexemes()']) {
+    await sql.raw(`drop function ${fn}`).execute(db);
   }
 }
