@@ -139,12 +139,25 @@ function asWords(node: QueryNode, plans: Plans): string | null {
   return `(${parts.join(node.kind === 'and' ? ' & ' : ' | ')})`;
 }
 
-function leafCondition(node: Leaf, plans: Plans): RawBuilder<SqlBool> {
+/** Past this many works, a set is better tested work by work, newest first, than joined. */
+const MANY_WORKS = 5000;
+
+/**
+ * Works in a set. A large set (a common word's 90,000 works) is hashed and the works walked newest
+ * first until a page's worth of matches (`is true` keeps the planner from joining it instead,
+ * which would look up every one of them); a small one is the start, each of its works looked up.
+ */
+function inSet(works: RawBuilder<unknown>, estimate: number): RawBuilder<SqlBool> {
+  return estimate > MANY_WORKS ? sql<SqlBool>`(works.id in (${works})) is true` : sql<SqlBool>`works.id in (${works})`;
+}
+
+async function leafCondition(db: Db, node: Leaf, plans: Plans): Promise<RawBuilder<SqlBool>> {
   const q = tsquery(node);
   const found = plans.get(node);
   if (found !== undefined && !('words' in found)) {
-    if (node.field === 'text') return sql<SqlBool>`works.id in (${found.works})`;
-    return sql<SqlBool>`works.id in (select work_id from search_works where meta @@ ${q} union all ${found.works})`;
+    const estimate = await estimatedRows(db, found.estimate);
+    if (node.field === 'text') return inSet(found.works, estimate);
+    return inSet(sql`select work_id from search_works where meta @@ ${q} union all ${found.works}`, estimate);
   }
   const columns = node.field === null ? null : META_FIELDS[node.field];
   if (columns === undefined || columns === null) return sql<SqlBool>`false`;
@@ -156,14 +169,17 @@ function leafCondition(node: Leaf, plans: Plans): RawBuilder<SqlBool> {
  * The whole query as one condition on works: every part is "this work has ...", so words may sit
  * in different chunks and fields. The largest parts made only of words are one lookup each.
  */
-function condition(node: QueryNode, plans: Plans): RawBuilder<SqlBool> {
+async function condition(db: Db, node: QueryNode, plans: Plans): Promise<RawBuilder<SqlBool>> {
   const words = asWords(node, plans);
-  if (words !== null) return sql<SqlBool>`works.id in (select m from search_word_works(${words}::tsquery) as m)`;
+  if (words !== null) {
+    return inSet(sql`select m from search_word_works(${words}::tsquery) as m`, await estimatedRows(db, sql`select 1 from search_work_words where words @@ ${words}::tsquery`));
+  }
+  const parts = async (nodes: QueryNode[]) => Promise.all(nodes.map((n) => condition(db, n, plans)));
   switch (node.kind) {
-    case 'term': case 'phrase': return leafCondition(node, plans);
-    case 'not': return sql<SqlBool>`not (${condition(node.node, plans)})`;
-    case 'and': return sql<SqlBool>`(${sql.join(node.nodes.map((n) => condition(n, plans)), sql` and `)})`;
-    case 'or': return sql<SqlBool>`(${sql.join(node.nodes.map((n) => condition(n, plans)), sql` or `)})`;
+    case 'term': case 'phrase': return leafCondition(db, node, plans);
+    case 'not': return sql<SqlBool>`not (${await condition(db, node.node, plans)})`;
+    case 'and': return sql<SqlBool>`(${sql.join(await parts(node.nodes), sql` and `)})`;
+    case 'or': return sql<SqlBool>`(${sql.join(await parts(node.nodes), sql` or `)})`;
   }
 }
 
@@ -296,7 +312,7 @@ export const postgresSearch: SearchBackend = {
   },
 
   async matching(db, node) {
-    const planned = condition(node, await plansOf(db, node));
+    const planned = await condition(db, node, await plansOf(db, node));
     return { where: (): Expression<SqlBool> => planned };
   },
 
@@ -361,7 +377,7 @@ export const postgresSearch: SearchBackend = {
   },
 
   async rawTop(db, node, limit) {
-    const { rows } = await sql<{ id: number }>`select works.id from works where ${condition(node, await plansOf(db, node))} order by works.id desc limit 2000`.execute(db);
+    const { rows } = await sql<{ id: number }>`select works.id from works where ${await condition(db, node, await plansOf(db, node))} order by works.id desc limit 2000`.execute(db);
     return (await rankIds(db, node, rows.map((r) => r.id))).slice(0, limit);
   },
 };
