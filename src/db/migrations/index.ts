@@ -35,6 +35,7 @@ import * as m032 from './032_reading_preferences.js';
 import * as m033 from './033_jobs.js';
 import * as m034 from './034_search_rum.js';
 import * as m035 from './035_search_pairs.js';
+import * as m036 from './036_search_prefixes.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '033_jobs': m033,
   '034_search_rum': m034,
   '035_search_pairs': m035,
+  '036_search_prefixes': m036,
 };
