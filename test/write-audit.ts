@@ -42,12 +42,13 @@ async function missingAcknowledged(db: Kysely<Database>, acked: Acknowledged): P
 
 async function halfWritten(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
   const searchId = dialect === 'sqlite' ? sql.raw('rowid') : sql.raw('work_id');
-  const { rows } = await sql<{ id: number; chapter_count: number; word_count: number; chapters: Count; words: Count; creators: Count; indexed: Count }>`
+  const { rows } = await sql<{ id: number; chapter_count: number; word_count: number; chapters: Count; words: Count; creators: Count; indexed: Count; words_indexed: Count }>`
     select w.id, w.chapter_count, w.word_count,
       (select count(*) from chapters c where c.work_id = w.id and c.posted = 1) as chapters,
       (select coalesce(sum(c.word_count), 0) from chapters c where c.work_id = w.id and c.posted = 1) as words,
       (select count(*) from work_creators wc where wc.work_id = w.id) as creators,
-      (select count(*) from search_works s where s.${searchId} = w.id) as indexed
+      (select count(*) from search_works s where s.${searchId} = w.id) as indexed,
+      ${dialect === 'postgres' ? sql`(select count(*) from search_work_words s where s.work_id = w.id)` : sql`1`} as words_indexed
     from works w where w.posted = 1`.execute(db);
   return rows.flatMap((w) => [
     ...(Number(w.chapters) === 0 ? [`work ${w.id} has no chapter`] : []),
@@ -55,6 +56,7 @@ async function halfWritten(db: Kysely<Database>, dialect: Dialect): Promise<stri
     ...(Number(w.words) !== w.word_count ? [`work ${w.id} says ${w.word_count} words and its chapters hold ${w.words}`] : []),
     ...(Number(w.creators) === 0 ? [`work ${w.id} has no creator`] : []),
     ...(Number(w.indexed) !== 1 ? [`work ${w.id} has ${w.indexed} search rows`] : []),
+    ...(Number(w.words_indexed) !== 1 ? [`work ${w.id} has ${w.words_indexed} rows of words by work`] : []),
   ]);
 }
 

@@ -104,12 +104,21 @@ async function prefixPlan(db: Db, leaf: Leaf): Promise<Found> {
  * by work hold the metadata too: such a leaf is always found in the chunks.
  */
 async function plansOf(db: Db, node: QueryNode): Promise<Plans> {
+  // A search plans its query for matching and again for ranking: the same parsed query, planned once.
+  const known = planned.get(node);
+  if (known !== undefined) return known;
   const leaves = [...new Set(leavesOf(node))].filter(inText);
-  return new Map(await Promise.all(leaves.map(async (leaf) => {
+  const plans = Promise.all(leaves.map(async (leaf) => {
     if (leaf.field === 'text') return [leaf, inPositions(tsquery(leaf))] as const;
     return [leaf, leaf.kind === 'term' && leaf.prefix ? await prefixPlan(db, leaf) : await phrasePlan(db, leaf.text)] as const;
-  })));
+  })).then((entries) => new Map(entries));
+  planned.set(node, plans);
+  plans.catch(() => planned.delete(node));
+  return plans;
 }
+
+/** Plans by parsed query (a plan depends on the query's text alone); gone with the query. */
+const planned = new WeakMap<QueryNode, Promise<Plans>>();
 
 function leavesOf(node: QueryNode): Leaf[] {
   switch (node.kind) {
