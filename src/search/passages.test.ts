@@ -18,6 +18,15 @@ describe('passages found as typed', () => {
     expect(shown(passageIn(text, [word('clos', true)]))).toContain('[closing] the');
   });
 
+  it('finds a word typed without its accent in a chapter that has it, and the other way round', () => {
+    const chapters = [{ id: 7, content: '<p>She was naïve about the sea, and about the café too.</p>' }];
+    expect(shown(findPassage(chapters, [word('naive')])?.passage ?? null)).toContain('She was [naïve] about');
+    expect(shown(findPassage([{ id: 8, content: '<p>A naive plan.</p>' }], [word('naïve')])?.passage ?? null)).toBe('A [naive] plan.');
+    // Hangul syllables come apart when accents are taken off: such a chapter is left to the backend.
+    expect(findPassage([{ id: 9, content: '<p>한국어 문장 naïve.</p>' }], [word('naive')])).toBeNull();
+    expect(shown(findPassage([{ id: 9, content: '<p>한국어 문장 naive.</p>' }], [word('naive')])?.passage ?? null)).toContain('[naive]');
+  });
+
   it('finds nothing when only a stem would match, so the backend is asked', () => {
     expect(passageIn('He was running for the ferry.', [word('runs')])).toBeNull();
     expect(passageIn('said she', [word('she said')])).toBeNull();

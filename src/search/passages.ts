@@ -95,6 +95,17 @@ function pattern(needles: Needle[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'iu');
 }
 
+/**
+ * The text with its accents taken off, for finding where the first match is ("naive" in "naïve"):
+ * a letter and its accent make one character again, so places stay where they were. Where they
+ * would not (a script whose letters come apart), the text as it is.
+ */
+function foldedInPlace(text: string): string {
+  if (ASCII.test(text)) return text;
+  const folded = text.normalize('NFD').replace(/\p{M}/gu, '');
+  return folded.length === text.length ? folded : text;
+}
+
 /** Characters kept around the first match before cutting the passage from them. */
 const AROUND = 1200;
 
@@ -104,7 +115,7 @@ export function findPassage(chapters: Array<{ id: number; content: string }>, ne
   const first = pattern(needles);
   for (const chapter of chapters) {
     const text = plainText(chapter.content);
-    const at = first.exec(text)?.index;
+    const at = first.exec(foldedInPlace(text))?.index;
     if (at === undefined) continue;
     const from = Math.max(0, at - AROUND);
     const to = Math.min(text.length, at + AROUND);

@@ -46,11 +46,13 @@ export function textLeaves(node: QueryNode): TextLeaf[] {
 
 /**
  * Passages for works whose words are in their chapters as typed, cut in JavaScript from the
- * stored HTML: the first chapter read alone nearly always holds a common word; long works are read
- * whole only when it does not. What is left (stems, an accent typed differently) goes to the
- * backend's own passages, with every chapter of those works already read.
+ * stored HTML: the first chapter read alone nearly always holds a common word; the others are
+ * read only when it does not (all of them, or those `chaptersOfRest` knows hold a match). What is
+ * left (stems, an accent typed differently) goes to the backend's own passages, with those
+ * chapters already read.
  */
-export async function typedPassages(db: Db, leaves: TextLeaf[], ids: number[]): Promise<{ found: Map<number, Snippet>; rest: number[]; chapters: Map<number, WorkChapter[]> }> {
+export async function typedPassages(db: Db, leaves: TextLeaf[], ids: number[],
+  chaptersOfRest: (rest: number[]) => Promise<Map<number, WorkChapter[]>> = (rest) => chaptersOfWorks(db, rest)): Promise<{ found: Map<number, Snippet>; rest: number[]; chapters: Map<number, WorkChapter[]> }> {
   const needles = leaves.map((l) => ({ words: needleWords(l.text), prefix: l.kind === 'term' && l.prefix })).filter((n) => n.words.length > 0);
   const found = new Map<number, Snippet>();
   const look = (chapters: Map<number, WorkChapter[]>, among: number[]) => among.filter((id) => {
@@ -59,7 +61,7 @@ export async function typedPassages(db: Db, leaves: TextLeaf[], ids: number[]): 
     return passage === null;
   });
   const notInFirst = look(await chaptersOfWorks(db, ids, true), ids);
-  const chapters = await chaptersOfWorks(db, notInFirst);
+  const chapters = notInFirst.length === 0 ? new Map<number, WorkChapter[]>() : await chaptersOfRest(notInFirst);
   return { found, rest: look(chapters, notInFirst), chapters };
 }
 
