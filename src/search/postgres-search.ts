@@ -346,17 +346,23 @@ export const postgresSearch: SearchBackend = {
   },
 
   async optimize(db) {
-    // The two text indexes are built at once, each on its own connection (PostgreSQL 15 builds a GIN or RUM index on one core).
-    const positions = (await rumAvailable(db))
-      ? (async () => {
+    // The two text indexes are built at once, each on its own connection (PostgreSQL 15 builds a
+    // GIN or RUM index on one core), and each table's statistics refreshed as soon as it is ready.
+    const positions = async () => {
+      if (await rumAvailable(db)) {
         await sql`create extension if not exists rum schema public`.execute(db);
         await sql`create index if not exists search_chunks_rum_idx on search_chunks using rum (tsv public.rum_tsvector_ops)`.execute(db);
-      })()
-      : sql`create index if not exists search_chunks_tsv_idx on search_chunks using gin (tsv)`.execute(db);
-    await Promise.all([positions, sql`create index if not exists search_work_words_idx on search_work_words using gin (words)`.execute(db)]);
-    await sql`analyze search_works`.execute(db);
-    await sql`analyze search_work_words`.execute(db);
-    await sql`analyze search_chunks`.execute(db);
+      } else {
+        await sql`create index if not exists search_chunks_tsv_idx on search_chunks using gin (tsv)`.execute(db);
+      }
+      await sql`analyze search_chunks`.execute(db);
+    };
+    const words = async () => {
+      await sql`create index if not exists search_work_words_idx on search_work_words using gin (words)`.execute(db);
+      await sql`analyze search_work_words`.execute(db);
+      await sql`analyze search_works`.execute(db);
+    };
+    await Promise.all([positions(), words()]);
   },
 
   async warning(db) {
