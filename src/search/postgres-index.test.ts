@@ -88,7 +88,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('the story text index [postgres]
       const guest = new TestClient(app);
       // A writer holding the index's table stands in for a query too broad to finish: the search waits, then stops.
       const { page, api, seconds } = await database.db.transaction().execute(async (trx) => {
-        await sql`lock table search_chunks in access exclusive mode`.execute(trx);
+        await sql`lock table search_works, search_work_words, search_chunks in access exclusive mode`.execute(trx);
         const started = Date.now();
         const page = (await guest.get(`/works/search?${new URLSearchParams({ 'work_search[query]': 'ferry' }).toString()}`)).body;
         const api = await guest.get('/api/v1/search?q=ferry');
