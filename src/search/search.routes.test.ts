@@ -72,6 +72,18 @@ describeEachDatabase('search', (ctx: () => TestApp) => {
     expect(snippet?.querySelector('a')?.getAttribute('href')).toBe(`/works/${twoChapters}/chapters/${secondChapterId}#:~:text=and%20nobody%20noticed%20the-,cormorant`);
   });
 
+  it('marks a stemmed match deep in a long chapter, and behind words that count differently (hyphens)', async () => {
+    const filler = Array.from({ length: 500 }, (_, i) => `wave${i}`).join(' ');
+    const hyphens = Array.from({ length: 400 }, () => 'sea-worn').join(' ');
+    const deep = await postWork(writer, { title: 'Long Tide', 'chapter.text': `<p>${filler} and then the quartermasters reckoned the tide. ${filler}</p>` });
+    const skewed = await postWork(writer, { title: 'Skewed Tide', 'chapter.text': `<p>${hyphens} the quartermasters reckoning again. ${filler}</p>` });
+    for (const [id, word] of [[deep, 'reckoned'], [skewed, 'reckoning']] as const) {
+      const page = parsePage((await guest.get('/works/search?work_search[query]=quartermaster%20reckons')).body);
+      const blurb = page.querySelector(`li.work.blurb a[href="/works/${id}"]`)?.closest('li');
+      expect(Array.from(blurb?.querySelectorAll('blockquote.snippet mark') ?? [], (m) => m.textContent)).toContain(word);
+    }
+  });
+
   it('never finds drafts, and registered-users-only works only for logged-in readers', async () => {
     expect(await found(guest, 'zeppelin')).toEqual([]);
     expect(await found(writer, 'zeppelin')).toEqual([]);
