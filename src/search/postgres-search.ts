@@ -89,7 +89,8 @@ async function phrasePlan(db: Db, phrase: string): Promise<Found> {
   });
   if (rare.length === 0 && tokens.length === 2) return { words: pairs.join(' & ') };
   if (rare.length === tokens.length) return inPositions(whole);
-  if (rare.length <= 1) return checked({ works: [...rare.map((t) => quoted(t.lexeme)), ...pairs].join(' & ') }, phrase);
+  // Without a pair, one rarer word may be anywhere ("it's": the "s" of every contraction): the positions index then.
+  if (rare.length <= 1) return pairs.length === 0 ? inPositions(whole) : checked({ works: [...rare.map((t) => quoted(t.lexeme)), ...pairs].join(' & ') }, phrase);
   const spaced = rare.map((t, i) => (i === 0 ? quoted(t.lexeme) : `<${t.p - (rare[i - 1]?.p ?? 0)}> ${quoted(t.lexeme)}`)).join(' ');
   return checked({ chunks: sql`select k from search_text_chunks(${spaced}::tsquery) as k` }, phrase);
 }
