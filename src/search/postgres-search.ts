@@ -88,11 +88,8 @@ export const postgresSearch: SearchBackend = {
     return { where: (): Expression<SqlBool> => planned };
   },
 
-  // Each part of the query is a set of works read from an index (tens of milliseconds for the
-  // commonest word); testing works one by one would read their stored vectors instead.
-  matchingEach(db, node) {
-    return this.matching(db, node);
-  },
+  // No matchingEach: each part of the query is a set of works read from an index (tens of
+  // milliseconds for the commonest word), where testing works one by one would read their stored vectors.
 
   rank: rankIds,
 

@@ -52,8 +52,9 @@ async function filterFor(db: Db, scope: Scope, parsed: ParsedQuery, node: QueryN
  */
 async function matchingFor(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFilter, showMuted: boolean): Promise<ListingFilter> {
   const backend = backendFor(db);
-  const narrow = narrowsAnything(filter) && (await countMatchingUpTo(db, viewer, { ignoreMutes: showMuted }, filter, NARROW_FILTER)) < NARROW_FILTER;
-  return { ...(narrow ? await backend.matchingEach(db, text) : await backend.matching(db, text)), ignoreMutes: showMuted };
+  const each = backend.matchingEach?.bind(backend);
+  const narrow = each !== undefined && narrowsAnything(filter) && (await countMatchingUpTo(db, viewer, { ignoreMutes: showMuted }, filter, NARROW_FILTER)) < NARROW_FILTER;
+  return { ...(narrow ? each(text) : await backend.matching(db, text)), ignoreMutes: showMuted };
 }
 
 async function bestMatch(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFilter, page: number, showMuted: boolean) {

@@ -123,16 +123,16 @@ export const sqliteSearch: SearchBackend = {
     return Promise.resolve(ftsMatching(node));
   },
 
-  matchingEach(_db, node) {
+  matchingEach(node) {
     const { pos, neg } = compile(node);
     if (pos === null) {
       // Without words to match there is no source to start from: matching's condition is already per work.
       const { where } = ftsMatching(node);
-      return Promise.resolve(where === undefined ? {} : { where });
+      return where === undefined ? {} : { where };
     }
     const match = neg === null ? pos : `${pos} NOT (${neg})`;
     // FTS5 looks the one rowid up (a correlated rowid is a constraint it uses, unlike a list).
-    return Promise.resolve({ where: () => sql<SqlBool>`exists (select 1 from search_works where search_works match ${match} and search_works.rowid = works.id)` });
+    return { where: () => sql<SqlBool>`exists (select 1 from search_works where search_works match ${match} and search_works.rowid = works.id)` };
   },
 
   async rank(db, node, ids) {
