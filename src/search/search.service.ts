@@ -57,7 +57,8 @@ async function matchingFor(db: Db, viewer: Viewer, text: QueryNode, filter: Work
   return { ...(narrow ? each(text) : await backend.matching(db, text)), ignoreMutes: showMuted };
 }
 
-async function bestMatch(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFilter, page: number, showMuted: boolean) {
+/** A ranked page of work ids, before they are shaped for the reader. */
+async function bestMatch(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFilter, page: number, showMuted: boolean): Promise<{ ids: Page<number>; capped: boolean }> {
   const backend = backendFor(db);
   const where = await matchingFor(db, viewer, text, filter, showMuted);
   // One pass, newest first, both counts the matches (up to RANK_LIMIT) and gives the ones to rank.
@@ -69,8 +70,23 @@ async function bestMatch(db: Db, viewer: Viewer, text: QueryNode, filter: WorkFi
   const ranked = await backend.rank(db, text, newest.slice(0, RANK_LIMIT));
   const pages = Math.max(1, Math.ceil(Math.min(total, ranked.length) / PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
-  const items = await worksInOrder(db, viewer, ranked.slice((current - 1) * PER_PAGE, current * PER_PAGE));
-  return { page: { items, total, page: current, pages, ...(muted > 0 ? { muted } : {}) }, capped };
+  const items = ranked.slice((current - 1) * PER_PAGE, current * PER_PAGE);
+  return { ids: { items, total, page: current, pages, ...(muted > 0 ? { muted } : {}) }, capped };
+}
+
+/**
+ * What a search found, before its page is shaped: best match gives a ranked page of ids, a sort
+ * by anything else a listing's page of works.
+ */
+type Found = { text: QueryNode | null; sort: NonNullable<ParsedQuery['sort']>; capped: boolean } & ({ ids: Page<number> } | { works: Page<ShownWork> });
+
+async function findWorks(db: Kysely<Database>, viewer: Viewer, parsed: ParsedQuery, page: number, showMuted: boolean): Promise<Found> {
+  const { filter, text } = await filterFor(db, scopeOf(viewer), parsed, parsed.text);
+  const sort = parsed.sort ?? (text !== null ? 'best' : 'revised_at');
+  if (sort === 'best' && text !== null) return { text, sort, ...(await bestMatch(db, viewer, text, filter, page, showMuted)) };
+  const key = sort === 'best' ? 'revised_at' : sort;
+  const listing = text === null ? { ignoreMutes: showMuted } : await matchingFor(db, viewer, text, filter, showMuted);
+  return { text, sort, capped: false, works: await listWorksForReader(db, viewer, listing, { ...filter, sort: key, direction: SORTS[key].direction }, page) };
 }
 
 /**
@@ -82,39 +98,40 @@ export const SEARCH_TIMEOUT_MS = 3000;
 
 const TOO_BROAD = 'This search would take too long to finish: add a rarer word or a filter, or search for fewer words at once';
 
-/** Runs a search as this viewer may see it: never a draft, registered-users-only works only when logged in. */
-export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: string, page: number, showMuted = false): Promise<SearchResults> {
-  const parsed = parseQuery(query);
-  if (dialectOf(db) !== 'postgres') return runSearch(db, viewer, parsed, page, showMuted);
-  try {
-    return await db.transaction().execute(async (trx) => {
-      await sql`set local statement_timeout = ${sql.lit(SEARCH_TIMEOUT_MS)}`.execute(trx);
-      return runSearch(trx, viewer, parsed, page, showMuted);
-    });
-  } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === QUERY_CANCELED)) throw error;
-    const sort = parsed.sort ?? (parsed.text !== null ? 'best' : 'revised_at');
-    return { parsed: { ...parsed, problems: [...parsed.problems, TOO_BROAD] }, page: { items: [], total: 0, page: 1, pages: 1 }, snippets: new Map(), capped: false, sort };
-  }
-}
-
 /** PostgreSQL's error code for a statement stopped by statement_timeout. */
 const QUERY_CANCELED = '57014';
 
-async function runSearch(db: Kysely<Database>, viewer: Viewer, parsed: ParsedQuery, page: number, showMuted: boolean): Promise<SearchResults> {
-  const { filter, text } = await filterFor(db, scopeOf(viewer), parsed, parsed.text);
-  const sort = parsed.sort ?? (text !== null ? 'best' : 'revised_at');
-  let result: { page: Page<ShownWork>; capped: boolean };
-  if (sort === 'best' && text !== null) {
-    result = await bestMatch(db, viewer, text, filter, page, showMuted);
-  } else {
-    const key = sort === 'best' ? 'revised_at' : sort;
-    const listing = text === null ? { ignoreMutes: showMuted } : await matchingFor(db, viewer, text, filter, showMuted);
-    result = { page: await listWorksForReader(db, viewer, listing, { ...filter, sort: key, direction: SORTS[key].direction }, page), capped: false };
+/** Finds the works within SEARCH_TIMEOUT_MS on PostgreSQL (in a read transaction); null when it ran out of time. */
+async function findInTime(db: Kysely<Database>, find: (db: Kysely<Database>) => Promise<Found>): Promise<Found | null> {
+  if (dialectOf(db) !== 'postgres') return find(db);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`set local statement_timeout = ${sql.lit(SEARCH_TIMEOUT_MS)}`.execute(trx);
+      return find(trx);
+    });
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === QUERY_CANCELED) return null;
+    throw error;
   }
-  const ids = result.page.items.map((w) => w.id);
-  const snippets = text === null ? new Map<number, Snippet>() : await backendFor(db).snippets(db, text, ids);
-  return { parsed, ...result, snippets, sort };
+}
+
+/** Runs a search as this viewer may see it: never a draft, registered-users-only works only when logged in. */
+export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: string, page: number, showMuted = false): Promise<SearchResults> {
+  const parsed = parseQuery(query);
+  const found = await findInTime(db, (inTime) => findWorks(inTime, viewer, parsed, page, showMuted));
+  if (found === null) {
+    const sort = parsed.sort ?? (parsed.text !== null ? 'best' : 'revised_at');
+    return { parsed: { ...parsed, problems: [...parsed.problems, TOO_BROAD] }, page: { items: [], total: 0, page: 1, pages: 1 }, snippets: new Map(), capped: false, sort };
+  }
+  // The page's works and passages are read by id, outside the search's transaction: on
+  // PostgreSQL their statements then run side by side on the pool's connections.
+  const { text } = found;
+  const ids = 'ids' in found ? found.ids.items : found.works.items.map((w) => w.id);
+  const [items, snippets] = await Promise.all([
+    'ids' in found ? worksInOrder(db, viewer, ids) : found.works.items,
+    text === null ? new Map<number, Snippet>() : backendFor(db).snippets(db, text, ids),
+  ]);
+  return { parsed, page: { ...('ids' in found ? found.ids : found.works), items }, snippets, capped: found.capped, sort: found.sort };
 }
 
 /** The full-text query alone, for the benchmark: the best 20 work ids, no visibility, no filters. */
