@@ -1,7 +1,7 @@
 // Passages found in the stored chapter HTML: what a reader sees under a search result.
 import { describe, expect, it } from 'vitest';
 import { MARK_END, MARK_START } from './search-backend.js';
-import { findPassage, needleWords, passageIn, type Needle } from './passages.js';
+import { findPassage, HEAD, needleWords, passageIn, type Needle } from './passages.js';
 import { locateSnippets, markedHtml } from './snippets.js';
 
 const word = (text: string, prefix = false): Needle => ({ words: needleWords(text), prefix });
@@ -41,6 +41,29 @@ describe('passages found as typed', () => {
     expect(passage.startsWith('…w38 ')).toBe(true);
     expect(passage.match(/\[lamp\]/g)).toHaveLength(2);
     expect(passage.endsWith('w70…')).toBe(true);
+  });
+
+  it('cuts the same passage from a long chapter wherever its match is: early, near where its first part ends, deep', () => {
+    const paragraph = (i: number) => `<p class="para">Paragraph ${i} of the tide tables, read aloud by the harbour clerk.</p>`;
+    const long = (at: number, withWord: string) => Array.from({ length: 400 }, (_, i) => (i === at ? `<p>The <em>cormorant</em> ${withWord} stood on the pier.</p>` : paragraph(i))).join('');
+    for (const at of [3, 60, 64, 70, 75, 300]) {
+      const found = (shown(findPassage([{ id: 1, content: long(at, 'alone') }], [word('cormorant')])?.passage ?? null) ?? '').replace(/\s+/g, ' ');
+      // The words on both sides of it as they are in the chapter, and no markup.
+      expect(found, `match in paragraph ${at}`).toContain(`read aloud by the harbour clerk. The [cormorant] alone stood on the pier. Paragraph ${at + 1} of the tide tables`);
+      expect(found, `match in paragraph ${at}`).toMatch(/^….*…$/);
+      expect(found, `match in paragraph ${at}`).not.toMatch(/[<>]/);
+    }
+    // A word cut where the part read first ends ("cormorant|s") is not taken for a match, nor is
+    // a tag cut there taken for text.
+    const before = Array.from({ length: 60 }, (_, i) => paragraph(i)).join('');
+    const filler = `<p>${'x'.repeat(HEAD - before.length - '<p></p><p>The cormorant'.length)}</p>`;
+    const cut = `${before}${filler}<p>The cormorants flew.</p>${paragraph(99)}`;
+    expect(cut.slice(0, HEAD).endsWith('The cormorant')).toBe(true);
+    expect(findPassage([{ id: 1, content: cut }], [word('cormorant')])).toBeNull();
+    expect(shown(findPassage([{ id: 1, content: cut }], [word('cormorants')])?.passage ?? null)).toContain('The [cormorants] flew.');
+    const tagCut = `${before}<p>${'x'.repeat(HEAD - before.length - '<p></p><p class="aside'.length)}</p><p class="aside">The cormorant flew.</p>`;
+    expect(tagCut.slice(0, HEAD).endsWith('<p class="aside')).toBe(true);
+    expect(shown(findPassage([{ id: 1, content: tagCut }], [word('aside')])?.passage ?? null)).toBeNull();
   });
 
   it('reads the first chapter that holds a match, decoding entities and escaping the result', () => {

@@ -109,14 +109,54 @@ function foldedInPlace(text: string): string {
 /** Characters kept around the first match before cutting the passage from them. */
 const AROUND = 1200;
 
+/**
+ * HTML of a chapter looked at first: a common word is nearly always in a chapter's first few
+ * thousand characters, and the rest of a long chapter is then neither stripped nor folded.
+ */
+export const HEAD = 6000;
+
+/** A chapter's first HEAD characters of HTML, without a tag cut in two at the end. */
+function headOf(html: string): string {
+  const head = html.slice(0, HEAD);
+  const open = head.lastIndexOf('<');
+  return open > head.lastIndexOf('>') ? head.slice(0, open) : head;
+}
+
+/**
+ * Where the first match is in a text: as typed (case and apostrophes aside), or else with the
+ * text's accents taken off. Most texts have curly quotes, so folding them all would cost every
+ * chapter a Unicode normalization.
+ */
+function firstMatchAt(text: string, first: RegExp): number | undefined {
+  const at = first.exec(text)?.index;
+  if (at !== undefined) return at;
+  const folded = foldedInPlace(text);
+  return folded === text ? undefined : first.exec(folded)?.index;
+}
+
+/**
+ * A chapter's text and the first match in it: looked for in its head, then (when the match is
+ * not there, or too near the head's end to cut a whole passage around it) in the whole chapter.
+ */
+function matchIn(html: string, first: RegExp): { text: string; at: number } | null {
+  if (html.length > HEAD) {
+    const text = plainText(headOf(html));
+    const at = firstMatchAt(text, first);
+    if (at !== undefined && at + AROUND < text.length) return { text, at };
+  }
+  const text = plainText(html);
+  const at = firstMatchAt(text, first);
+  return at === undefined ? null : { text, at };
+}
+
 /** The first chapter (in order) holding a match, with its passage; null when the words are not there as typed. */
 export function findPassage(chapters: Array<{ id: number; content: string }>, needles: Needle[]): { chapterId: number; passage: string } | null {
   if (needles.length === 0) return null;
   const first = pattern(needles);
   for (const chapter of chapters) {
-    const text = plainText(chapter.content);
-    const at = first.exec(foldedInPlace(text))?.index;
-    if (at === undefined) continue;
+    const match = matchIn(chapter.content, first);
+    if (match === null) continue;
+    const { text, at } = match;
     const from = Math.max(0, at - AROUND);
     const to = Math.min(text.length, at + AROUND);
     // Cut at white space, so no word is split; the ellipses say there is more on either side.
