@@ -11,6 +11,12 @@ type Token = { start: number; end: number; folded: string };
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const ASCII = /^[\x20-\x7e]*$/;
+/**
+ * A character that might lose an accent: anything but ASCII, the no-break space and General
+ * Punctuation (curly quotes, dashes, ellipses), which fan fiction is full of and which have no
+ * accents to take off.
+ */
+const DECOMPOSABLE = /[^\x00-\x7f\u00a0\u2000-\u206f]/;
 const BEFORE = 12;
 const AFTER = 20;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -101,7 +107,7 @@ function pattern(needles: Needle[]): RegExp {
  * would not (a script whose letters come apart), the text as it is.
  */
 function foldedInPlace(text: string): string {
-  if (ASCII.test(text)) return text;
+  if (!DECOMPOSABLE.test(text)) return text;
   const folded = text.normalize('NFD').replace(/\p{M}/gu, '');
   return folded.length === text.length ? folded : text;
 }
@@ -136,25 +142,31 @@ function firstMatchAt(text: string, first: RegExp): number | undefined {
 
 /**
  * A chapter's text and the first match in it: looked for in its head, then (when the match is
- * not there, or too near the head's end to cut a whole passage around it) in the whole chapter.
+ * not there, or too near the head's end to cut a whole passage around it) in the whole chapter,
+ * unless only its head was read (`cut`).
  */
-function matchIn(html: string, first: RegExp): { text: string; at: number } | null {
-  if (html.length > HEAD) {
-    const text = plainText(headOf(html));
+function matchIn(chapter: { content: string; cut?: boolean }, first: RegExp): { text: string; at: number } | null {
+  const cut = chapter.cut === true;
+  if (cut || chapter.content.length > HEAD) {
+    const text = plainText(headOf(chapter.content));
     const at = firstMatchAt(text, first);
     if (at !== undefined && at + AROUND < text.length) return { text, at };
+    if (cut) return null;
   }
-  const text = plainText(html);
+  const text = plainText(chapter.content);
   const at = firstMatchAt(text, first);
   return at === undefined ? null : { text, at };
 }
 
-/** The first chapter (in order) holding a match, with its passage; null when the words are not there as typed. */
-export function findPassage(chapters: Array<{ id: number; content: string }>, needles: Needle[]): { chapterId: number; passage: string } | null {
+/**
+ * The first chapter (in order) holding a match, with its passage; null when the words are not
+ * there as typed (or, in a chapter of which only the head was read, not early enough in it).
+ */
+export function findPassage(chapters: Array<{ id: number; content: string; cut?: boolean }>, needles: Needle[]): { chapterId: number; passage: string } | null {
   if (needles.length === 0) return null;
   const first = pattern(needles);
   for (const chapter of chapters) {
-    const match = matchIn(chapter.content, first);
+    const match = matchIn(chapter, first);
     if (match === null) continue;
     const { text, at } = match;
     const from = Math.max(0, at - AROUND);

@@ -19,15 +19,26 @@ const AROUND_TOKENS = 200;
 
 /**
  * The text around its `at`-th word (PostgreSQL's count, which a hyphenated word or an address
- * can push a little ahead of this one): the whole text when there is no position.
+ * can push a little ahead of this one): the whole text when there is no position. Reads the
+ * words only up to the window's end, keeping the starts of the last few.
  */
 function aroundToken(text: string, at: number | null): string {
   if (at === null) return text;
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
-  const i = Math.min(tokens.length - 1, Math.max(0, at - 1));
-  const first = tokens[Math.max(0, i - AROUND_TOKENS)];
-  const last = tokens[Math.min(tokens.length - 1, i + AROUND_TOKENS)];
-  return first === undefined || last === undefined ? text : text.slice(first.index, last.index + last[0].length);
+  const target = Math.max(0, at - 1);
+  const size = AROUND_TOKENS + 1;
+  const starts = new Array<number>(size);
+  let seen = 0;
+  let end = 0;
+  for (const word of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (seen <= target) starts[seen % size] = word.index;
+    end = word.index + word[0].length;
+    seen++;
+    if (seen > target + AROUND_TOKENS) break;
+  }
+  // The window is centred on the target word, or on the last word when the text has fewer.
+  const centre = Math.min(seen - 1, target);
+  const start = seen === 0 ? undefined : starts[Math.max(0, centre - AROUND_TOKENS) % size];
+  return start === undefined ? text : text.slice(start, end);
 }
 
 /** ts_headline's passages of some texts, in one statement. */

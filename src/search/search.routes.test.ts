@@ -84,6 +84,19 @@ describeEachDatabase('search', (ctx: () => TestApp) => {
     }
   });
 
+  it('marks a word as typed far into a first chapter, past the part read first, and right where that part ends', async () => {
+    const filler = Array.from({ length: 1500 }, (_, i) => `swell${i}`).join(' ');
+    const far = await postWork(writer, { title: 'Far Harbour', 'chapter.text': `<p>${filler}</p><p>The halyard snapped at dawn.</p>` });
+    // "halyards" is cut to "halyard" where the first 6,000 characters end: not a match to mark.
+    const edge = await postWork(writer, { title: 'Edge Harbour', 'chapter.text': `<p>${'y'.repeat(49)} ${'swell '.repeat(990)}halyards and a halyard.</p>` });
+    const page = parsePage((await guest.get('/works/search?work_search[query]=halyard')).body);
+    for (const [id, before] of [[far, 'The'], [edge, 'and a']] as const) {
+      const snippet = page.querySelector(`li.work.blurb a[href="/works/${id}"]`)?.closest('li')?.querySelector('blockquote.snippet');
+      expect(snippet?.querySelector('mark')?.textContent, `work ${id}`).toBe('halyard');
+      expect(snippet?.textContent, `work ${id}`).toContain(`${before} halyard`);
+    }
+  });
+
   it('never finds drafts, and registered-users-only works only for logged-in readers', async () => {
     expect(await found(guest, 'zeppelin')).toEqual([]);
     expect(await found(writer, 'zeppelin')).toEqual([]);
