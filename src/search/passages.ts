@@ -35,13 +35,18 @@ export function needleWords(text: string): string[] {
 
 /** The text of sanitized HTML, cheaply: block tags become line breaks, other tags vanish, entities become their characters. */
 export function plainText(html: string): string {
-  return html.replace(/<\/?(?:p|br|div|li|h[1-6]|blockquote|tr|hr)\b[^>]*>/gi, '\n').replace(/<[^>]*>/g, '')
-    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (all, dec?: string, hex?: string, name?: string) => {
-      if (dec !== undefined) return String.fromCodePoint(Number(dec));
-      if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
-      return ENTITIES[(name ?? '').toLowerCase()] ?? all;
-    });
+  // One pass (a chapter's text is copied once, not three times).
+  return html.replace(MARKUP, (all, block?: string, tag?: string, dec?: string, hex?: string, name?: string) => {
+    if (block !== undefined) return '\n';
+    if (tag !== undefined) return '';
+    if (dec !== undefined) return String.fromCodePoint(Number(dec));
+    if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
+    return ENTITIES[(name ?? '').toLowerCase()] ?? all;
+  });
 }
+
+/** A block tag, any other tag, or an entity (decimal, hexadecimal or named). */
+const MARKUP = /(<\/?(?:p|br|div|li|h[1-6]|blockquote|tr|hr)\b[^>]*>)|(<[^>]*>)|&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi;
 
 function tokens(text: string): Token[] {
   return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) }));
@@ -72,9 +77,11 @@ export function passageIn(text: string, needles: Needle[]): string | null {
   // The window starting a little before a hit that holds the most hits; the earliest wins ties.
   let best = first;
   let bestCount = 0;
-  for (const hit of hits.slice(0, 200)) {
-    const count = hits.filter((h) => h.at >= hit.at && h.at < hit.at + AFTER).length;
-    if (count > bestCount) { best = hit; bestCount = count; }
+  // Hits are in order: the count of those in [hit, hit + AFTER) moves forward with a second index.
+  let after = 0;
+  for (const [i, hit] of hits.slice(0, 200).entries()) {
+    while (after < hits.length && (hits[after]?.at ?? Infinity) < hit.at + AFTER) after++;
+    if (after - i > bestCount) { best = hit; bestCount = after - i; }
   }
   const from = Math.max(0, best.at - BEFORE);
   const to = Math.min(list.length - 1, best.at + AFTER);

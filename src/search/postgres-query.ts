@@ -226,6 +226,8 @@ export async function rankIds(db: Db, node: QueryNode, ids: number[]): Promise<n
   const meta = anyOf(node);
   if (meta === null || ids.length === 0) return ids;
   const plans = await plansOf(db, node);
+  // Up to 2,000 ids, sent as one array literal: the driver would build it number by number, three times.
+  const list = sql`${sql.val(`{${ids.join(',')}}`)}::int[]`;
   const rare: Array<{ leaf: Leaf; chunks: RawBuilder<unknown> }> = [];
   for (const leaf of positiveLeaves(node).filter(inText)) {
     const found = plans.get(leaf);
@@ -235,13 +237,13 @@ export async function rankIds(db: Db, node: QueryNode, ids: number[]): Promise<n
   // Scored on the matching chunks of these works alone; `offset 0` keeps ts_rank from reading any other.
   const textRank = rare.length === 0 ? sql`select null::int as work_id, 0::float4 as r where false` : sql`
     select k.work_id, max(ts_rank(k.tsv, (${sql.join(rare.map((r) => tsquery(r.leaf)), sql` || `)}))) as r
-    from (select c.work_id, c.tsv from search_chunks c where c.work_id = any(${sql.val(ids)}::int[])
+    from (select c.work_id, c.tsv from search_chunks c where c.work_id = any(${list})
       and c.id in (${sql.join(rare.map((r) => r.chunks), sql` union all `)}) offset 0) k group by k.work_id`;
   const { rows } = await sql<{ id: number }>`
-    with meta_rank as (select sw.work_id, ts_rank('{0, 0.2, 0.4, 1.0}', sw.meta, ${meta}) as r from unnest(${sql.val(ids)}::int[]) as i(id)
+    with meta_rank as (select sw.work_id, ts_rank('{0, 0.2, 0.4, 1.0}', sw.meta, ${meta}) as r from unnest(${list}) as i(id)
       join search_works sw on sw.work_id = i.id where ts_match_vq(sw.meta, ${meta})),
     text_rank as (${textRank})
-    select w.id from unnest(${sql.val(ids)}::int[]) as w(id)
+    select w.id from unnest(${list}) as w(id)
       left join meta_rank m on m.work_id = w.id
       left join text_rank t on t.work_id = w.id
     order by coalesce(m.r, 0) * 2 + coalesce(t.r, 0) desc, w.id desc`.execute(db);
