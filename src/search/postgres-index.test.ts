@@ -1,14 +1,20 @@
 // PostgreSQL's story-text indexes (docs/decisions/049): words and pairs of common words, and
 // positions (RUM where the server has it, the tests install it; GIN with a warning where not);
 // and the time limit that stops a search too broad to finish.
-import { sql } from 'kysely';
+import { CompiledQuery, sql, type KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { TestClient } from '../../test/client.js';
-import { buildTestApp, postWork, signUp } from '../../test/helpers.js';
-import { reindexAll, searchIndexWarning } from './search-index.service.js';
+import { buildTestApp, PASSWORD, postWork, signUp } from '../../test/helpers.js';
+import { guestViewer, localViewer, type Viewer } from '../access/viewer.js';
+import { authenticate } from '../accounts/user.service.js';
+import { matchingWorkIds } from '../works/reading.service.js';
+import { emptyFilter } from '../works/work-filter.js';
+import { parseQuery } from './query-parser.js';
+import { backendFor, reindexAll, searchIndexWarning } from './search-index.service.js';
 import { SEARCH_TIMEOUT_MS } from './search.service.js';
 import * as m035 from '../db/migrations/035_search_pairs.js';
+import * as m037 from '../db/migrations/037_works_visible_ids.js';
 
 async function indexes(db: Parameters<typeof searchIndexWarning>[0]): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename in ('search_chunks', 'search_work_words') and indexname <> 'search_work_words_pkey' order by 1`.execute(db);
@@ -103,6 +109,53 @@ describe.skipIf(!DIALECTS.includes('postgres'))('the story text index [postgres]
       const after = await guest.get(`/works/search?${new URLSearchParams({ 'work_search[query]': 'ferry' }).toString()}`);
       expect(after.statusCode).toBe(200);
       expect(after.body).toContain('Tidewater');
+    } finally {
+      await close();
+    }
+  });
+
+  it('walks the matches through the ids of the works the reader may see, without reading the works, guest or member', async () => {
+    const { app, database, close } = await buildTestApp('postgres');
+    const db = database.db;
+    try {
+      const writer = await signUp(app);
+      const open = await postWork(writer, { title: 'Open Quay', 'chapter.text': 'The bosun coiled the hawser on the open quay.' });
+      const locked = await postWork(writer, { title: 'Locked Quay', restricted: '1', 'chapter.text': 'The bosun coiled the hawser behind a locked gate.' });
+      const found = async (client: TestClient) => {
+        const body = (await client.get('/works/search?work_search[query]=hawser')).body;
+        return [open, locked].filter((id) => body.includes(`/works/${id}"`));
+      };
+      expect(await found(new TestClient(app))).toEqual([open]);
+      expect(await found(writer)).toEqual([open, locked]);
+      // The walk a search makes (newest first, 2,001 at most), as PostgreSQL would run it when
+      // reading the works is dearer than reading an index (here, with sequential reads off).
+      const user = await authenticate(db, writer.login, PASSWORD);
+      if (user === null) throw new Error('the writer cannot sign in');
+      const walk = async (viewer: Viewer): Promise<string> => {
+        const seen: CompiledQuery[] = [];
+        const recording: KyselyPlugin = {
+          transformQuery: (args) => { seen.push(db.getExecutor().compileQuery(args.node, args.queryId)); return args.node; },
+          transformResult: (args) => Promise.resolve(args.result),
+        };
+        const text = parseQuery('hawser').text;
+        if (text === null) throw new Error('no text to search');
+        const where = { ...(await backendFor(db).matching(db, text)), ignoreMutes: true };
+        await matchingWorkIds(db.withPlugin(recording), viewer, where, emptyFilter(), 2001);
+        const [query] = seen;
+        if (query === undefined) throw new Error('the walk ran no query');
+        return db.transaction().execute(async (trx) => {
+          await sql`set local enable_seqscan = off`.execute(trx);
+          const { rows } = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]));
+          return rows.map((r) => r['QUERY PLAN']).join('\n');
+        });
+      };
+      expect(await walk(guestViewer())).toMatch(/Index Only Scan Backward using works_public_ids_idx/);
+      expect(await walk(localViewer(user))).toMatch(/Index Only Scan Backward using works_member_ids_idx/);
+      await m037.down(db);
+      expect(await walk(guestViewer())).not.toMatch(/works_public_ids_idx/);
+      await m037.up(db);
+      expect(await walk(guestViewer())).toMatch(/Index Only Scan Backward using works_public_ids_idx/);
+      expect(await found(new TestClient(app))).toEqual([open]);
     } finally {
       await close();
     }

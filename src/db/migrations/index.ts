@@ -36,6 +36,7 @@ import * as m033 from './033_jobs.js';
 import * as m034 from './034_search_rum.js';
 import * as m035 from './035_search_pairs.js';
 import * as m036 from './036_search_prefixes.js';
+import * as m037 from './037_works_visible_ids.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   '034_search_rum': m034,
   '035_search_pairs': m035,
   '036_search_prefixes': m036,
+  '037_works_visible_ids': m037,
 };
