@@ -1,7 +1,7 @@
 // Passages of search results on PostgreSQL: cut in JavaScript where the words are there as typed
 // (as on SQLite); past a work's first chapter only the chapter of its first matching chunk is
-// read, and ts_headline (for stems) parses a window of it, not up to 8,000 words
-// (docs/decisions/049).
+// read, and ts_headline (for stems) parses a window of it around the first word a stem begins,
+// not up to 8,000 words (docs/decisions/049).
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import { htmlToText } from '../lib/word-count.js';
@@ -11,34 +11,31 @@ import { MARK_END, MARK_START, type Snippet } from './search-backend.js';
 import { postedChaptersByIds } from './search.repository.js';
 import { markedHtml, textLeaves, typedPassages, type WorkChapter } from './snippets.js';
 
-/** Where a work's first matching chunk is, and the position of the first of the query's words in it. */
-type Hit = { chapter_id: number; start_at: number; end_at: number; at: number | null };
+/** Where a work's first matching chunk is, and the query's words as stems. */
+type Hit = { chapter_id: number; start_at: number; end_at: number; stems: string[] };
 
-/** Words kept on either side of a match's position when a passage is cut by ts_headline. */
-const AROUND_TOKENS = 200;
+/** Characters kept on either side of the first stem found when a passage is cut by ts_headline (about 200 words each way). */
+const AROUND_CHARS = 1200;
 
 /**
- * The text around its `at`-th word (PostgreSQL's count, which a hyphenated word or an address
- * can push a little ahead of this one): the whole text when there is no position. Reads the
- * words only up to the window's end, keeping the starts of the last few.
+ * A pattern for words that begin as a stem does ("reckon" in "reckoned"; "citi", less its last
+ * letter, in "city"); null when there are no stems. ts_headline decides what matches: this only
+ * says where to look.
  */
-function aroundToken(text: string, at: number | null): string {
-  if (at === null) return text;
-  const target = Math.max(0, at - 1);
-  const size = AROUND_TOKENS + 1;
-  const starts = new Array<number>(size);
-  let seen = 0;
-  let end = 0;
-  for (const word of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (seen <= target) starts[seen % size] = word.index;
-    end = word.index + word[0].length;
-    seen++;
-    if (seen > target + AROUND_TOKENS) break;
-  }
-  // The window is centred on the target word, or on the last word when the text has fewer.
-  const centre = Math.min(seen - 1, target);
-  const start = seen === 0 ? undefined : starts[Math.max(0, centre - AROUND_TOKENS) % size];
-  return start === undefined ? text : text.slice(start, end);
+function stemPattern(stems: string[]): RegExp | null {
+  const starts = stems.map((s) => (s.length > 3 && /[ie]$/.test(s) ? s.slice(0, -1) : s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((s) => s !== '');
+  return starts.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${starts.join('|')})`, 'iu');
+}
+
+/** The text around the first word a stem begins, cut at white space; the whole text when there is none. */
+function aroundStem(text: string, stems: RegExp | null): string {
+  const at = stems?.exec(text)?.index;
+  if (at === undefined) return text;
+  const from = Math.max(0, at - AROUND_CHARS);
+  const to = Math.min(text.length, at + AROUND_CHARS);
+  const start = from === 0 ? 0 : Math.max(0, text.indexOf(' ', from) + 1);
+  const end = to === text.length ? to : Math.max(at, text.lastIndexOf(' ', to));
+  return text.slice(start, end);
 }
 
 /** ts_headline's passages of some texts, in one statement. */
@@ -56,29 +53,34 @@ export async function postgresPassages(db: Db, node: QueryNode, ids: number[]): 
   if (q === null || ids.length === 0) return new Map<number, Snippet>();
   // Cut in JavaScript where the words are there as typed. Past a work's first chapter, only the
   // chapter of its first matching chunk is read (not the whole work); ts_headline is left for
-  // stems and the like, on a window of that chunk around the first of the query's words.
+  // stems and the like, on a window of that chunk around the first word a stem (or a prefix) begins.
   const leaves = textLeaves(node);
   const words = leaves.filter((l) => !(l.kind === 'term' && l.prefix)).map((l) => l.text).join(' ');
+  // Each work's first matching chunk, looked up while the first chapters are read (a millisecond
+  // or two for twenty works), for the works whose first chapter does not hold the words as typed.
+  const firstChunks = sql<Hit & { work_id: number }>`
+    with q as (select tsvector_to_array(to_tsvector('bindery', ${words})) as stems)
+    select w.id as work_id, h.chapter_id, h.start_at, h.end_at, q.stems from q, unnest(${sql.val(ids)}::int[]) as w(id)
+    cross join lateral (select c.chapter_id, c.start_at, c.end_at from search_chunks c
+      where c.work_id = w.id and ts_match_vq(c.tsv, ${q}) order by c.id limit 1) h`.execute(db);
   const hits = new Map<number, Hit>();
   const chaptersOfRest = async (rest: number[]) => {
-    const { rows } = await sql<Hit & { work_id: number }>`
-      select w.id as work_id, h.chapter_id, h.start_at, h.end_at, h.at from unnest(${sql.val(rest)}::int[]) as w(id)
-      cross join lateral (select c.chapter_id, c.start_at, c.end_at,
-          (select min(p) from unnest(c.tsv) u, unnest(u.positions) p where u.lexeme = any(tsvector_to_array(to_tsvector('bindery', ${words})))) as at
-        from search_chunks c where c.work_id = w.id and ts_match_vq(c.tsv, ${q}) order by c.id limit 1) h`.execute(db);
-    for (const row of rows) hits.set(row.work_id, row);
+    const wanted = new Set(rest);
+    for (const row of (await firstChunks).rows) if (wanted.has(row.work_id)) hits.set(row.work_id, row);
     const chapters = new Map<number, WorkChapter[]>();
-    for (const c of await postedChaptersByIds(db, rows.map((r) => r.chapter_id))) chapters.set(c.work_id, [c]);
+    for (const c of await postedChaptersByIds(db, [...hits.values()].map((h) => h.chapter_id))) chapters.set(c.work_id, [c]);
     return chapters;
   };
-  const { found, rest, chapters } = await typedPassages(db, leaves, ids, chaptersOfRest);
+  const [{ found, rest, chapters }] = await Promise.all([typedPassages(db, leaves, ids, chaptersOfRest), firstChunks]);
   const texts = rest.flatMap((workId) => {
     const hit = hits.get(workId);
     const chapter = chapters.get(workId)?.[0];
     return hit === undefined || chapter === undefined ? [] : [{ workId, hit, text: htmlToText(chapter.content).slice(hit.start_at, hit.end_at) }];
   });
   // A window first (parsing 400 words, not up to 8,000); the whole chunk where the window missed.
-  const windowed = await headlines(db, q, texts.map((t) => aroundToken(t.text, t.hit.at)));
+  const prefixes = leaves.flatMap((l) => (l.kind === 'term' && l.prefix ? [l.text.match(/[\p{L}\p{N}]+/u)?.[0] ?? ''] : []));
+  const stems = stemPattern([...(texts[0]?.hit.stems ?? []), ...prefixes]);
+  const windowed = await headlines(db, q, texts.map((t) => aroundStem(t.text, stems)));
   const missed = texts.filter((_, i) => !(windowed[i] ?? '').includes(MARK_START));
   const whole = await headlines(db, q, missed.map((t) => t.text));
   const passages = new Map(texts.map((t, i) => [t, windowed[i] ?? '']));
