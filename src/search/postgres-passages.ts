@@ -1,15 +1,16 @@
-// Passages of search results on PostgreSQL: cut in JavaScript where the words are there as typed
-// (as on SQLite); past a work's first chapter only the chapter of its first matching chunk is
-// read, and ts_headline (for stems) parses a window of it around the first word a stem begins,
-// not up to 8,000 words (docs/decisions/049).
+// Passages of search results on PostgreSQL: the chapter of each work's first matching chunk is
+// read, in the statement that finds the chunk; the passage is cut in JavaScript where the words
+// are there as typed (as on SQLite), and ts_headline (for stems) parses a window of the chunk
+// around the first word a stem begins, not up to 8,000 words (docs/decisions/049).
 import { sql, type RawBuilder } from 'kysely';
+import { MEMBER_SCOPE } from '../access/scope.js';
+import { chapterVisibleTo } from '../access/visibility.js';
 import type { Db } from '../db/database.js';
 import { htmlToText } from '../lib/word-count.js';
 import { anyOf } from './postgres-query.js';
 import type { QueryNode } from './query-parser.js';
 import { MARK_END, MARK_START, type Snippet } from './search-backend.js';
-import { postedChaptersByIds } from './search.repository.js';
-import { markedHtml, textLeaves, typedPassages, type WorkChapter } from './snippets.js';
+import { markedHtml, needlesOf, textLeaves, typedSnippet } from './snippets.js';
 
 /** Where a work's first matching chunk is, and the query's words as stems. */
 type Hit = { chapter_id: number; start_at: number; end_at: number; stems: string[] };
@@ -51,32 +52,26 @@ async function headlines(db: Db, q: RawBuilder<unknown>, texts: string[]): Promi
 export async function postgresPassages(db: Db, node: QueryNode, ids: number[]): Promise<Map<number, Snippet>> {
   const q = anyOf(node, true);
   if (q === null || ids.length === 0) return new Map<number, Snippet>();
-  // Cut in JavaScript where the words are there as typed. Past a work's first chapter, only the
-  // chapter of its first matching chunk is read (not the whole work); ts_headline is left for
-  // stems and the like, on a window of that chunk around the first word a stem (or a prefix) begins.
+  // One statement: each work's first matching chunk, the chapter it is in (what every member may
+  // read, as the index holds), and the query's words as stems. The passage is cut in JavaScript
+  // where the words are there as typed; ts_headline is left for stems and the like, on a window
+  // of the chunk around the first word a stem (or a prefix) begins.
   const leaves = textLeaves(node);
   const words = leaves.filter((l) => !(l.kind === 'term' && l.prefix)).map((l) => l.text).join(' ');
-  // Each work's first matching chunk, looked up while the first chapters are read (a millisecond
-  // or two for twenty works), for the works whose first chapter does not hold the words as typed.
-  const firstChunks = sql<Hit & { work_id: number }>`
+  const { rows } = await sql<Hit & { work_id: number; content: string }>`
     with q as (select tsvector_to_array(to_tsvector('bindery', ${words})) as stems)
-    select w.id as work_id, h.chapter_id, h.start_at, h.end_at, q.stems from q, unnest(${sql.val(ids)}::int[]) as w(id)
+    select w.id as work_id, h.chapter_id, h.start_at, h.end_at, q.stems, ch.content from q, unnest(${sql.val(ids)}::int[]) as w(id)
     cross join lateral (select c.chapter_id, c.start_at, c.end_at from search_chunks c
-      where c.work_id = w.id and ts_match_vq(c.tsv, ${q}) order by c.id limit 1) h`.execute(db);
-  const hits = new Map<number, Hit>();
-  const chaptersOfRest = async (rest: number[]) => {
-    const wanted = new Set(rest);
-    for (const row of (await firstChunks).rows) if (wanted.has(row.work_id)) hits.set(row.work_id, row);
-    const chapters = new Map<number, WorkChapter[]>();
-    for (const c of await postedChaptersByIds(db, [...hits.values()].map((h) => h.chapter_id))) chapters.set(c.work_id, [c]);
-    return chapters;
-  };
-  const [{ found, rest, chapters }] = await Promise.all([typedPassages(db, leaves, ids, chaptersOfRest), firstChunks]);
-  const texts = rest.flatMap((workId) => {
-    const hit = hits.get(workId);
-    const chapter = chapters.get(workId)?.[0];
-    return hit === undefined || chapter === undefined ? [] : [{ workId, hit, text: htmlToText(chapter.content).slice(hit.start_at, hit.end_at) }];
-  });
+      where c.work_id = w.id and ts_match_vq(c.tsv, ${q}) order by c.id limit 1) h
+    join chapters ch on ch.id = h.chapter_id and ${chapterVisibleTo(MEMBER_SCOPE, 'ch')}`.execute(db);
+  const needles = needlesOf(leaves);
+  const found = new Map<number, Snippet>();
+  const texts: Array<{ workId: number; hit: Hit; text: string }> = [];
+  for (const row of rows) {
+    const typed = typedSnippet([{ id: row.chapter_id, content: row.content }], needles);
+    if (typed !== null) found.set(row.work_id, typed);
+    else texts.push({ workId: row.work_id, hit: row, text: htmlToText(row.content).slice(row.start_at, row.end_at) });
+  }
   // A window first (parsing 400 words, not up to 8,000); the whole chunk where the window missed.
   const prefixes = leaves.flatMap((l) => (l.kind === 'term' && l.prefix ? [l.text.match(/[\p{L}\p{N}]+/u)?.[0] ?? ''] : []));
   const stems = stemPattern([...(texts[0]?.hit.stems ?? []), ...prefixes]);

@@ -28,9 +28,3 @@ export function firstPostedChapterHeads(db: Db, workIds: number[], chars: number
       .whereRef('f.work_id', '=', 'c.work_id').where(chapterVisibleTo(MEMBER_SCOPE, 'f')))
     .execute();
 }
-
-/** Some chapters' HTML by id, posted ones only: the chapters a search knows hold a match. */
-export function postedChaptersByIds(db: Db, chapterIds: number[]): Promise<Array<{ id: number; work_id: number; content: string }>> {
-  if (chapterIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('chapters').select(['id', 'work_id', 'content']).where('id', 'in', chapterIds).where(chapterVisibleTo(MEMBER_SCOPE)).execute();
-}

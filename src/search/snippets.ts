@@ -1,7 +1,7 @@
 // Turning a matched passage into safe HTML with the matches marked, and finding its chapter.
 import type { Db } from '../db/database.js';
 import { escapeHtml } from '../lib/escape.js';
-import { findPassage, HEAD, needleWords, plainText } from './passages.js';
+import { findPassage, HEAD, needleWords, plainText, type Needle } from './passages.js';
 import type { QueryNode } from './query-parser.js';
 import { MARK_END, MARK_START, positiveLeaves, type Snippet } from './search-backend.js';
 import { firstPostedChapterHeads, postedChapterTexts } from './search.repository.js';
@@ -52,25 +52,33 @@ export function textLeaves(node: QueryNode): TextLeaf[] {
   return positiveLeaves(node).filter((l): l is TextLeaf => (l.kind === 'term' || l.kind === 'phrase') && (l.field === null || l.field === 'text'));
 }
 
+/** What passages look for: each leaf's words as typed (case and accents folded), a prefix's last word left open. */
+export function needlesOf(leaves: TextLeaf[]): Needle[] {
+  return leaves.map((l) => ({ words: needleWords(l.text), prefix: l.kind === 'term' && l.prefix })).filter((n) => n.words.length > 0);
+}
+
+/** The passage of the first of some chapters (of one work) that holds the words as typed, as a snippet; null when none does. */
+export function typedSnippet(chapters: WorkChapter[], needles: Needle[]): Snippet | null {
+  const passage = findPassage(chapters, needles);
+  return passage === null ? null : { chapterId: passage.chapterId, html: markedHtml(passage.passage) };
+}
+
 /**
  * Passages for works whose words are in their chapters as typed, cut in JavaScript from the
- * stored HTML: the first chapter read alone nearly always holds a common word; the others are
- * read only when it does not (all of them, or those `chaptersOfRest` knows hold a match). The first
- * chapter's head alone is read first. What is
- * left (stems, an accent typed differently) goes to the backend's own passages, with those
- * chapters already read.
+ * stored HTML: the head of the first chapter, read alone, nearly always holds a common word; the
+ * whole work is read only when it does not. What is left (stems, an accent typed differently)
+ * goes to the backend's own passages, with those chapters already read.
  */
-export async function typedPassages(db: Db, leaves: TextLeaf[], ids: number[],
-  chaptersOfRest: (rest: number[]) => Promise<Map<number, WorkChapter[]>> = (rest) => chaptersOfWorks(db, rest)): Promise<{ found: Map<number, Snippet>; rest: number[]; chapters: Map<number, WorkChapter[]> }> {
-  const needles = leaves.map((l) => ({ words: needleWords(l.text), prefix: l.kind === 'term' && l.prefix })).filter((n) => n.words.length > 0);
+export async function typedPassages(db: Db, leaves: TextLeaf[], ids: number[]): Promise<{ found: Map<number, Snippet>; rest: number[]; chapters: Map<number, WorkChapter[]> }> {
+  const needles = needlesOf(leaves);
   const found = new Map<number, Snippet>();
   const look = (chapters: Map<number, WorkChapter[]>, among: number[]) => among.filter((id) => {
-    const passage = findPassage(chapters.get(id) ?? [], needles);
-    if (passage !== null) found.set(id, { chapterId: passage.chapterId, html: markedHtml(passage.passage) });
-    return passage === null;
+    const snippet = typedSnippet(chapters.get(id) ?? [], needles);
+    if (snippet !== null) found.set(id, snippet);
+    return snippet === null;
   });
   const notInFirst = look(await chaptersOfWorks(db, ids, true), ids);
-  const chapters = notInFirst.length === 0 ? new Map<number, WorkChapter[]>() : await chaptersOfRest(notInFirst);
+  const chapters = notInFirst.length === 0 ? new Map<number, WorkChapter[]>() : await chaptersOfWorks(db, notInFirst);
   return { found, rest: look(chapters, notInFirst), chapters };
 }
 
