@@ -160,7 +160,7 @@ async function leafCondition(db: Db, node: Leaf, plans: Plans): Promise<RawBuild
   const q = tsquery(node);
   const found = plans.get(node);
   if (found !== undefined && !('words' in found)) {
-    const estimate = await estimatedRows(db, found.estimate);
+    const estimate = await estimatedRows(db, found.estimate, plans);
     if (node.field === 'text') return inSet(found.works, estimate);
     return inSet(sql`select work_id from search_works where meta @@ ${q} union all ${found.works}`, estimate);
   }
@@ -177,7 +177,7 @@ async function leafCondition(db: Db, node: Leaf, plans: Plans): Promise<RawBuild
 export async function condition(db: Db, node: QueryNode, plans: Plans): Promise<RawBuilder<SqlBool>> {
   const words = asWords(node, plans);
   if (words !== null) {
-    return inSet(sql`select m from search_word_works(${words}::tsquery) as m`, await estimatedRows(db, sql`select 1 from search_work_words where words @@ ${words}::tsquery`));
+    return inSet(sql`select m from search_word_works(${words}::tsquery) as m`, await estimatedRows(db, sql`select 1 from search_work_words where words @@ ${words}::tsquery`, plans));
   }
   const parts = async (nodes: QueryNode[]) => Promise.all(nodes.map((n) => condition(db, n, plans)));
   switch (node.kind) {
@@ -189,10 +189,23 @@ export async function condition(db: Db, node: QueryNode, plans: Plans): Promise<
 }
 
 /** The planner's estimate of the rows a query reads (from the column's statistics; a millisecond). */
-async function estimatedRows(db: Db, query: RawBuilder<unknown>): Promise<number> {
-  const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) ${query}`.execute(db);
-  return rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
+async function estimatedRows(db: Db, query: RawBuilder<unknown>, plans: Plans): Promise<number> {
+  // A search asks for the same estimate to choose its condition and again to rank: asked once.
+  const compiled = query.compile(db);
+  const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+  const known = estimates.get(plans) ?? new Map<string, Promise<number>>();
+  estimates.set(plans, known);
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const estimate = sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) ${query}`.execute(db)
+    .then(({ rows }) => rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY);
+  known.set(key, estimate);
+  estimate.catch(() => known.delete(key));
+  return estimate;
 }
+
+/** Estimates by the plans of one parsed query; gone with them. */
+const estimates = new WeakMap<Plans, Map<string, Promise<number>>>();
 
 /** The words looked for, OR-ed into one tsquery, to score and highlight with. */
 export function anyOf(node: QueryNode, textOnly = false): RawBuilder<unknown> | null {
@@ -210,12 +223,13 @@ export function anyOf(node: QueryNode, textOnly = false): RawBuilder<unknown> | 
 const RANKED_UP_TO = 200;
 
 /** A leaf's matching chunks, when it is rare enough to score them (null otherwise). */
-async function rareChunks(db: Db, leaf: Leaf, found: Found): Promise<RawBuilder<unknown> | null> {
+async function rareChunks(db: Db, leaf: Leaf, found: Found, plans: Plans): Promise<RawBuilder<unknown> | null> {
   if ('words' in found) {
-    if (await estimatedRows(db, sql`select 1 from search_work_words where words @@ ${found.words}::tsquery`) > RANKED_UP_TO) return null;
+    // Written as the condition writes a leaf, so a one-word query asks for one estimate, not two.
+    if (await estimatedRows(db, sql`select 1 from search_work_words where words @@ ${`(${found.words})`}::tsquery`, plans) > RANKED_UP_TO) return null;
     return sql`select k from search_text_chunks(${tsquery(leaf)}) as k`;
   }
-  return (await estimatedRows(db, found.estimate)) > RANKED_UP_TO ? null : found.chunks;
+  return (await estimatedRows(db, found.estimate, plans)) > RANKED_UP_TO ? null : found.chunks;
 }
 
 /**
@@ -231,7 +245,7 @@ export async function rankIds(db: Db, node: QueryNode, ids: number[]): Promise<n
   const rare: Array<{ leaf: Leaf; chunks: RawBuilder<unknown> }> = [];
   for (const leaf of positiveLeaves(node).filter(inText)) {
     const found = plans.get(leaf);
-    const chunks = found === undefined ? null : await rareChunks(db, leaf, found);
+    const chunks = found === undefined ? null : await rareChunks(db, leaf, found, plans);
     if (chunks !== null) rare.push({ leaf, chunks });
   }
   // Scored on the matching chunks of these works alone; `offset 0` keeps ts_rank from reading any other.
