@@ -149,31 +149,25 @@ function firstMatchAt(text: string, first: RegExp): number | undefined {
 
 /**
  * A chapter's text and the first match in it: looked for in its head, then (when the match is
- * not there, or too near the head's end to cut a whole passage around it) in the whole chapter,
- * unless only its head was read (`cut`).
+ * not there, or too near the head's end to cut a whole passage around it) in the whole chapter.
  */
-function matchIn(chapter: { content: string; cut?: boolean }, first: RegExp): { text: string; at: number } | null {
-  const cut = chapter.cut === true;
-  if (cut || chapter.content.length > HEAD) {
-    const text = plainText(headOf(chapter.content));
+function matchIn(html: string, first: RegExp): { text: string; at: number } | null {
+  if (html.length > HEAD) {
+    const text = plainText(headOf(html));
     const at = firstMatchAt(text, first);
     if (at !== undefined && at + AROUND < text.length) return { text, at };
-    if (cut) return null;
   }
-  const text = plainText(chapter.content);
+  const text = plainText(html);
   const at = firstMatchAt(text, first);
   return at === undefined ? null : { text, at };
 }
 
-/**
- * The first chapter (in order) holding a match, with its passage; null when the words are not
- * there as typed (or, in a chapter of which only the head was read, not early enough in it).
- */
-export function findPassage(chapters: Array<{ id: number; content: string; cut?: boolean }>, needles: Needle[]): { chapterId: number; passage: string } | null {
+/** The first chapter (in order) holding a match, with its passage; null when the words are not there as typed. */
+export function findPassage(chapters: Array<{ id: number; content: string }>, needles: Needle[]): { chapterId: number; passage: string } | null {
   if (needles.length === 0) return null;
   const first = pattern(needles);
   for (const chapter of chapters) {
-    const match = matchIn(chapter, first);
+    const match = matchIn(chapter.content, first);
     if (match === null) continue;
     const { text, at } = match;
     const from = Math.max(0, at - AROUND);

@@ -1,5 +1,4 @@
 // SQL the search index reads from the archive's own tables (it writes only its own).
-import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { MEMBER_SCOPE } from '../access/scope.js';
 import { chapterVisibleTo } from '../access/visibility.js';
@@ -16,14 +15,10 @@ export function postedChapterTexts(db: Db, workIds: number[]): Promise<Array<{ i
     .orderBy('position').orderBy('id').execute();
 }
 
-/**
- * The first such chapter's first `chars` characters of HTML, of some works: where a passage is
- * looked for first, before reading whole chapters (a common word is nearly always that early).
- */
-export function firstPostedChapterHeads(db: Db, workIds: number[], chars: number): Promise<Array<{ id: number; work_id: number; content: string }>> {
+/** The first such chapter's HTML of some works: where a passage is looked for first, before reading whole works. */
+export function firstPostedChapterTexts(db: Db, workIds: number[]): Promise<Array<{ id: number; work_id: number; content: string }>> {
   if (workIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('chapters as c').select(['c.id', 'c.work_id', sql<string>`substr(c.content, 1, ${chars})`.as('content')])
-    .where('c.work_id', 'in', workIds).where(chapterVisibleTo(MEMBER_SCOPE, 'c'))
+  return db.selectFrom('chapters as c').select(['c.id', 'c.work_id', 'c.content']).where('c.work_id', 'in', workIds).where(chapterVisibleTo(MEMBER_SCOPE, 'c'))
     .where('c.position', '=', (eb) => eb.selectFrom('chapters as f').select((f) => f.fn.min('f.position').as('p'))
       .whereRef('f.work_id', '=', 'c.work_id').where(chapterVisibleTo(MEMBER_SCOPE, 'f')))
     .execute();

@@ -1,18 +1,17 @@
 // Turning a matched passage into safe HTML with the matches marked, and finding its chapter.
 import type { Db } from '../db/database.js';
 import { escapeHtml } from '../lib/escape.js';
-import { findPassage, HEAD, needleWords, plainText, type Needle } from './passages.js';
+import { findPassage, needleWords, plainText, type Needle } from './passages.js';
 import type { QueryNode } from './query-parser.js';
 import { MARK_END, MARK_START, positiveLeaves, type Snippet } from './search-backend.js';
-import { firstPostedChapterHeads, postedChapterTexts } from './search.repository.js';
+import { firstPostedChapterTexts, postedChapterTexts } from './search.repository.js';
 
 /** Escapes a passage and turns the backend's match markers into <mark> elements. */
 export function markedHtml(passage: string): string {
   return escapeHtml(passage.replace(/\s+/g, ' ').trim()).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
 }
 
-/** A chapter's HTML; `cut` when it is only the chapter's first HEAD characters. */
-export type WorkChapter = { id: number; content: string; cut?: boolean };
+export type WorkChapter = { id: number; content: string };
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ');
@@ -30,18 +29,11 @@ function chapterOf(chapters: WorkChapter[], passage: string): number | null {
   return chapter?.id ?? null;
 }
 
-/**
- * Posted chapters' HTML of some works, in order, by work; `firstHeads` reads each work's first
- * chapter alone, and only its first HEAD characters.
- */
-export async function chaptersOfWorks(db: Db, workIds: number[], firstHeads = false): Promise<Map<number, WorkChapter[]>> {
+/** Posted chapters' HTML of some works, in order, by work; `firstOnly` reads each work's first chapter alone. */
+export async function chaptersOfWorks(db: Db, workIds: number[], firstOnly = false): Promise<Map<number, WorkChapter[]>> {
   const chapters = new Map<number, WorkChapter[]>();
-  if (firstHeads) {
-    // A head as long as asked may have been cut (or the chapter is just that long: taken as cut, which only costs a second look).
-    for (const c of await firstPostedChapterHeads(db, workIds, HEAD)) chapters.set(c.work_id, [{ id: c.id, content: c.content, cut: c.content.length >= HEAD }]);
-    return chapters;
-  }
-  for (const c of await postedChapterTexts(db, workIds)) chapters.set(c.work_id, [...(chapters.get(c.work_id) ?? []), c]);
+  const rows = firstOnly ? await firstPostedChapterTexts(db, workIds) : await postedChapterTexts(db, workIds);
+  for (const c of rows) chapters.set(c.work_id, [...(chapters.get(c.work_id) ?? []), c]);
   return chapters;
 }
 
@@ -65,8 +57,8 @@ export function typedSnippet(chapters: WorkChapter[], needles: Needle[]): Snippe
 
 /**
  * Passages for works whose words are in their chapters as typed, cut in JavaScript from the
- * stored HTML: the head of the first chapter, read alone, nearly always holds a common word; the
- * whole work is read only when it does not. What is left (stems, an accent typed differently)
+ * stored HTML: the first chapter, read alone, nearly always holds a common word; the whole work
+ * is read only when it does not. What is left (stems, an accent typed differently)
  * goes to the backend's own passages, with those chapters already read.
  */
 export async function typedPassages(db: Db, leaves: TextLeaf[], ids: number[]): Promise<{ found: Map<number, Snippet>; rest: number[]; chapters: Map<number, WorkChapter[]> }> {
