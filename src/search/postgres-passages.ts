@@ -1,6 +1,6 @@
 // Passages of search results on PostgreSQL: the chapter of each work's first matching chunk is
 // read, in the statement that finds the chunk; the passage is cut in JavaScript where the words
-// are there as typed (as on SQLite), and ts_headline (for stems) parses a window of the chunk
+// are there as typed (as on SQLite), and ts_headline (for stems) parses a window of the chapter
 // around the first word a stem begins, not up to 8,000 words (docs/decisions/049).
 import { sql, type RawBuilder } from 'kysely';
 import { MEMBER_SCOPE } from '../access/scope.js';
@@ -10,6 +10,7 @@ import { htmlToText } from '../lib/word-count.js';
 import { anyOf } from './postgres-query.js';
 import type { QueryNode } from './query-parser.js';
 import { MARK_END, MARK_START, type Snippet } from './search-backend.js';
+import { plainText } from './passages.js';
 import { markedHtml, needlesOf, textLeaves, typedSnippet } from './snippets.js';
 
 /** Where a work's first matching chunk is, and the query's words as stems. */
@@ -28,10 +29,10 @@ function stemPattern(stems: string[]): RegExp | null {
   return starts.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${starts.join('|')})`, 'iu');
 }
 
-/** The text around the first word a stem begins, cut at white space; the whole text when there is none. */
-function aroundStem(text: string, stems: RegExp | null): string {
+/** The text around the first word a stem begins, cut at white space; null when no word does. */
+function aroundStem(text: string, stems: RegExp | null): string | null {
   const at = stems?.exec(text)?.index;
-  if (at === undefined) return text;
+  if (at === undefined) return null;
   const from = Math.max(0, at - AROUND_CHARS);
   const to = Math.min(text.length, at + AROUND_CHARS);
   const start = from === 0 ? 0 : Math.max(0, text.indexOf(' ', from) + 1);
@@ -55,7 +56,7 @@ export async function postgresPassages(db: Db, node: QueryNode, ids: number[]): 
   // One statement: each work's first matching chunk, the chapter it is in (what every member may
   // read, as the index holds), and the query's words as stems. The passage is cut in JavaScript
   // where the words are there as typed; ts_headline is left for stems and the like, on a window
-  // of the chunk around the first word a stem (or a prefix) begins.
+  // of the chapter around the first word a stem (or a prefix) begins.
   const leaves = textLeaves(node);
   const words = leaves.filter((l) => !(l.kind === 'term' && l.prefix)).map((l) => l.text).join(' ');
   const { rows } = await sql<Hit & { work_id: number; content: string }>`
@@ -66,19 +67,29 @@ export async function postgresPassages(db: Db, node: QueryNode, ids: number[]): 
     join chapters ch on ch.id = h.chapter_id and ${chapterVisibleTo(MEMBER_SCOPE, 'ch')}`.execute(db);
   const needles = needlesOf(leaves);
   const found = new Map<number, Snippet>();
-  const texts: Array<{ workId: number; hit: Hit; text: string }> = [];
+  const texts: Array<{ workId: number; hit: Hit; content: string }> = [];
   for (const row of rows) {
     const typed = typedSnippet([{ id: row.chapter_id, content: row.content }], needles);
     if (typed !== null) found.set(row.work_id, typed);
-    else texts.push({ workId: row.work_id, hit: row, text: htmlToText(row.content).slice(row.start_at, row.end_at) });
+    else texts.push({ workId: row.work_id, hit: row, content: row.content });
   }
-  // A window first (parsing 400 words, not up to 8,000); the whole chunk where the window missed.
+  // A window of the chapter's text around the first word a stem begins (parsing 400 words, not up
+  // to 8,000); the matching chunk (the index's text of the chapter, cut where the chunk is) where
+  // no word begins so or the window missed.
   const prefixes = leaves.flatMap((l) => (l.kind === 'term' && l.prefix ? [l.text.match(/[\p{L}\p{N}]+/u)?.[0] ?? ''] : []));
   const stems = stemPattern([...(texts[0]?.hit.stems ?? []), ...prefixes]);
-  const windowed = await headlines(db, q, texts.map((t) => aroundStem(t.text, stems)));
-  const missed = texts.filter((_, i) => !(windowed[i] ?? '').includes(MARK_START));
-  const whole = await headlines(db, q, missed.map((t) => t.text));
-  const passages = new Map(texts.map((t, i) => [t, windowed[i] ?? '']));
+  const tried = texts.flatMap((t) => {
+    const window = aroundStem(plainText(t.content), stems);
+    return window === null ? [] : [{ t, window }];
+  });
+  const windowed = await headlines(db, q, tried.map((w) => w.window));
+  const passages = new Map<(typeof texts)[number], string>();
+  tried.forEach((w, i) => {
+    const passage = windowed[i] ?? '';
+    if (passage.includes(MARK_START)) passages.set(w.t, passage);
+  });
+  const missed = texts.filter((t) => !passages.has(t));
+  const whole = await headlines(db, q, missed.map((t) => htmlToText(t.content).slice(t.hit.start_at, t.hit.end_at)));
   missed.forEach((t, i) => passages.set(t, whole[i] ?? ''));
   for (const [t, passage] of passages) if (passage.includes(MARK_START)) found.set(t.workId, { chapterId: t.hit.chapter_id, html: markedHtml(passage) });
   return found;
