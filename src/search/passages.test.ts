@@ -22,9 +22,12 @@ describe('passages found as typed', () => {
     const chapters = [{ id: 7, content: '<p>She was naïve about the sea, and about the café too.</p>' }];
     expect(shown(findPassage(chapters, [word('naive')])?.passage ?? null)).toContain('She was [naïve] about');
     expect(shown(findPassage([{ id: 8, content: '<p>A naive plan.</p>' }], [word('naïve')])?.passage ?? null)).toBe('A [naive] plan.');
-    // Hangul syllables come apart when accents are taken off: such a chapter is left to the backend.
-    expect(findPassage([{ id: 9, content: '<p>한국어 문장 naïve.</p>' }], [word('naive')])).toBeNull();
+    // Beside Hangul (whose syllables come apart when accents are taken off), in Greek, and with the accent as a combining mark.
+    expect(shown(findPassage([{ id: 9, content: '<p>한국어 문장 naïve.</p>' }], [word('naive')])?.passage ?? null)).toBe('한국어 문장 [naïve].');
     expect(shown(findPassage([{ id: 9, content: '<p>한국어 문장 naive.</p>' }], [word('naive')])?.passage ?? null)).toContain('[naive]');
+    expect(shown(findPassage([{ id: 10, content: '<p>Η θάλασσα ήταν ήσυχη.</p>' }], [word('θαλασσα')])?.passage ?? null)).toContain('[θάλασσα]');
+    expect(shown(findPassage([{ id: 11, content: '<p>A nai\u0308ve plan.</p>' }], [word('naive')])?.passage ?? null)).toBe('A [nai\u0308ve] plan.');
+    expect(findPassage([{ id: 12, content: '<p>A naval plan.</p>' }], [word('naive')])).toBeNull();
   });
 
   it('finds nothing when only a stem would match, so the backend is asked', () => {

@@ -9,14 +9,8 @@ export type Needle = { words: string[]; prefix: boolean };
 
 type Token = { start: number; end: number; folded: string };
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
 const ASCII = /^[\x20-\x7e]*$/;
-/**
- * A character that might lose an accent: anything but ASCII, the no-break space and General
- * Punctuation (curly quotes, dashes, ellipses), which fan fiction is full of and which have no
- * accents to take off.
- */
-const DECOMPOSABLE = /[^\x00-\x7f\u00a0\u2000-\u206f]/;
 const BEFORE = 12;
 const AFTER = 20;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -99,24 +93,36 @@ export function passageIn(text: string, needles: Needle[]): string | null {
 }
 
 /**
- * One pattern for all the needles, to find the first match without splitting a long work into
- * words (case and apostrophes aside; an accent typed differently is left to the backend).
+ * Each letter without accents, with the letters that are it with accents ("e": "éèêë…"), in the
+ * Latin, Greek and Cyrillic blocks: what a needle's folded letter matches in a text as it is.
  */
-function pattern(needles: Needle[]): RegExp {
-  const word = (w: string) => w.replace(/'/g, '[\'’]');
-  const alternatives = needles.map((n) => n.words.map(word).join('[^\\p{L}\\p{N}]+') + (n.prefix ? '' : '(?![\\p{L}\\p{N}])'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'iu');
+const WITH_ACCENTS: ReadonlyMap<string, string> = (() => {
+  const classes = new Map<string, string>();
+  for (const [from, to] of [[0xc0, 0x24f], [0x370, 0x4ff], [0x1e00, 0x1fff]] as const) {
+    for (let code = from; code <= to; code++) {
+      const letter = String.fromCodePoint(code);
+      const [base = '', ...marks] = letter.normalize('NFD');
+      if (marks.length > 0 && /^\p{L}$/u.test(base) && marks.every((m) => /^\p{M}$/u.test(m))) classes.set(base.toLowerCase(), (classes.get(base.toLowerCase()) ?? '') + letter);
+    }
+  }
+  return classes;
+})();
+
+/** A needle's (folded) character as a pattern: with or without accents, composed or not; either apostrophe. */
+function letterPattern(c: string): string {
+  if (c === "'") return "['’]";
+  const accented = WITH_ACCENTS.get(c);
+  return `${accented === undefined ? c : `[${c}${accented}]`}\\p{M}*`;
 }
 
 /**
- * The text with its accents taken off, for finding where the first match is ("naive" in "naïve"):
- * a letter and its accent make one character again, so places stay where they were. Where they
- * would not (a script whose letters come apart), the text as it is.
+ * One pattern for all the needles, to find the first match in a text as it is, without splitting
+ * a long work into words or taking its accents off (case, accents and apostrophes aside).
  */
-function foldedInPlace(text: string): string {
-  if (!DECOMPOSABLE.test(text)) return text;
-  const folded = text.normalize('NFD').replace(/\p{M}/gu, '');
-  return folded.length === text.length ? folded : text;
+function pattern(needles: Needle[]): RegExp {
+  const word = (w: string) => w.replace(/./gsu, letterPattern);
+  const alternatives = needles.map((n) => n.words.map(word).join('[^\\p{L}\\p{N}]+') + (n.prefix ? '' : '(?![\\p{L}\\p{N}])'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'iu');
 }
 
 /** Characters kept around the first match before cutting the passage from them. */
@@ -136,29 +142,17 @@ function headOf(html: string): string {
 }
 
 /**
- * Where the first match is in a text: as typed (case and apostrophes aside), or else with the
- * text's accents taken off. Most texts have curly quotes, so folding them all would cost every
- * chapter a Unicode normalization.
- */
-function firstMatchAt(text: string, first: RegExp): number | undefined {
-  const at = first.exec(text)?.index;
-  if (at !== undefined) return at;
-  const folded = foldedInPlace(text);
-  return folded === text ? undefined : first.exec(folded)?.index;
-}
-
-/**
  * A chapter's text and the first match in it: looked for in its head, then (when the match is
  * not there, or too near the head's end to cut a whole passage around it) in the whole chapter.
  */
 function matchIn(html: string, first: RegExp): { text: string; at: number } | null {
   if (html.length > HEAD) {
     const text = plainText(headOf(html));
-    const at = firstMatchAt(text, first);
+    const at = first.exec(text)?.index;
     if (at !== undefined && at + AROUND < text.length) return { text, at };
   }
   const text = plainText(html);
-  const at = firstMatchAt(text, first);
+  const at = first.exec(text)?.index;
   return at === undefined ? null : { text, at };
 }
 
