@@ -12,6 +12,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { searchIndexWarning } from './search/search-index.service.js';
 import { pruneRateLimits } from './http/rate-limit.js';
 import { pruneLoginFailures } from './accounts/login-backoff.js';
+import { countLeftKudos } from './feedback/kudos-count.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
   const reader = openSqliteReader(config.databaseUrl, config.sqliteReaders);
   reader?.pool.warm();
   const app = await buildApp(config, handle.db, { readDb: reader?.db ?? handle.replica?.db });
+  // Kudos a killed process stored but never counted: counted before the first answer (kudos-count.ts).
+  const recounted = await countLeftKudos(handle.db);
+  if (recounted > 0) app.log.info({ works: recounted }, 'counted kudos left uncounted by the last run');
   const searchWarning = await searchIndexWarning(handle.db);
   if (searchWarning !== null) app.log.warn(searchWarning);
   const cleanup = setInterval(() => {

@@ -23,6 +23,7 @@ import { MailSender } from './mail/mail-sender.js';
 import { MAIL_JOB } from './mail/outbox.repository.js';
 import { gatherDigests } from './mail/digest.js';
 import { revealDue } from './collections/collection.service.js';
+import { countLeftKudos } from './feedback/kudos-count.js';
 
 let wired = false;
 
@@ -51,7 +52,7 @@ export type MailSettings = { smtp: SmtpConfig | null; from: string };
 
 /**
  * Gives a job runner the handler of every kind of background job: email and the daily digests,
- * the collections' reveal clock, and the self-test probe. Returns what to close when it stops.
+ * the collections' reveal clock, the sweep of uncounted kudos, and the self-test probe. Returns what to close when it stops.
  */
 export function registerJobHandlers(queue: JobQueue, db: Kysely<Database>, mail: MailSettings, log: JobLog): { close: () => void } {
   const sender = new MailSender(db, { ...mail, log });
@@ -59,6 +60,8 @@ export function registerJobHandlers(queue: JobQueue, db: Kysely<Database>, mail:
   queue.register('mail.digests', async () => { await gatherDigests(db, new Date()); }, { everyMs: 60_000 });
   // A reveal is late by at most half a minute; each is claimed by one UPDATE, so it happens once.
   queue.register('collections.reveal', async () => { await revealDue(db); }, { everyMs: 30_000 });
+  // Kudos a stopped app server stored but never counted are counted within a minute (kudos-count.ts).
+  queue.register('kudos.count', async () => { await countLeftKudos(db); }, { everyMs: 60_000 });
   registerProbe(queue, db);
   return { close: () => { sender.close(); } };
 }

@@ -2,31 +2,34 @@
 // one counter row in its transaction, so a flood of kudos on one work queued on that row's lock
 // (PostgreSQL managed about 160 a second); then the count was set by recounting the rows, which
 // grows with the work (a recount of 5,000 kudos took a millisecond of PostgreSQL, hundreds of
-// times a second). Now a kudos only inserts its row; the kudos stored while one addition runs are
-// added together by the next, in one statement that answers the new count.
+// times a second). Now a kudos only inserts its row, marked uncounted; the next counting of its
+// work, one at a time per work in a process, marks every uncounted kudos of the work counted and
+// adds them to the count in one transaction, and answers the new count. A process killed between
+// a kudos and its counting leaves the row uncounted, not lost: countLeftKudos counts it when an
+// app server starts and every minute after (decision 051).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { addKudosCount } from '../works/work-counter.service.js';
+import { countKudos } from '../works/work-counter.service.js';
+import { markKudosCounted, worksWithUncountedKudos } from './kudos.repository.js';
 
 type Waiter = { resolve: (count: number) => void; reject: (error: unknown) => void };
-type Batch = { kudos: number; waiters: Waiter[] };
 
-const RETRY_MS = 1000;
+/** Works a sweep counts at most; the next sweep takes the rest. */
+const SWEEP_WORKS = 500;
 
-/** Additions to the kudos counts of one database, at most one running for each work. */
+/** Countings of the kudos counts of one database, at most one running for each work. */
 export class KudosCounter {
-  private readonly pending = new Map<number, Batch>();
+  private readonly waiting = new Map<number, Waiter[]>();
   private readonly running = new Set<number>();
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Counts one stored kudos; resolves with the work's count once it includes this one. */
-  add(workId: number): Promise<number> {
+  /** Resolves with the work's count once it includes every kudos of the work stored before this call. */
+  settle(workId: number): Promise<number> {
     return new Promise<number>((resolve, reject) => {
-      const batch = this.pending.get(workId) ?? { kudos: 0, waiters: [] };
-      batch.kudos++;
-      batch.waiters.push({ resolve, reject });
-      this.pending.set(workId, batch);
+      const waiters = this.waiting.get(workId) ?? [];
+      waiters.push({ resolve, reject });
+      this.waiting.set(workId, waiters);
       if (!this.running.has(workId)) void this.flush(workId);
     });
   }
@@ -34,28 +37,20 @@ export class KudosCounter {
   private async flush(workId: number): Promise<void> {
     this.running.add(workId);
     try {
-      for (let batch = this.pending.get(workId); batch !== undefined; batch = this.pending.get(workId)) {
-        this.pending.delete(workId);
+      // Kudos stored while one counting runs are counted together by the next.
+      for (let waiters = this.waiting.get(workId); waiters !== undefined; waiters = this.waiting.get(workId)) {
+        this.waiting.delete(workId);
         try {
-          const count = await addKudosCount(this.db, workId, batch.kudos);
-          for (const waiter of batch.waiters) waiter.resolve(count);
+          const count = await countKudos(this.db, workId, (trx) => markKudosCounted(trx, workId));
+          for (const waiter of waiters) waiter.resolve(count);
         } catch (error) {
-          // The kudos are stored: their count is kept and added by a later try; their givers hear of the failure.
-          for (const waiter of batch.waiters) waiter.reject(error);
-          this.keepForLater(workId, batch.kudos);
-          return;
+          // The kudos are stored, uncounted: a later counting or the sweep counts them; their givers hear of the failure.
+          for (const waiter of waiters) waiter.reject(error);
         }
       }
     } finally {
       this.running.delete(workId);
     }
-  }
-
-  private keepForLater(workId: number, kudos: number): void {
-    const batch = this.pending.get(workId) ?? { kudos: 0, waiters: [] };
-    batch.kudos += kudos;
-    this.pending.set(workId, batch);
-    setTimeout(() => { if (!this.running.has(workId) && this.pending.has(workId)) void this.flush(workId); }, RETRY_MS).unref();
   }
 }
 
@@ -69,4 +64,12 @@ export function kudosCounter(db: Kysely<Database>): KudosCounter {
     counters.set(db, counter);
   }
   return counter;
+}
+
+/** Counts the kudos a process stopped before counting (a crash, a failed counting); answers how many works it counted. */
+export async function countLeftKudos(db: Kysely<Database>): Promise<number> {
+  const works = await worksWithUncountedKudos(db, SWEEP_WORKS);
+  const counter = kudosCounter(db);
+  for (const workId of works) await counter.settle(workId);
+  return works.length;
 }

@@ -9,10 +9,22 @@ export type KudosGivers = { logins: string[]; members: number; guests: number };
 export async function insertKudos(db: Db, workId: number, giver: { userId: number } | { guestKey: string }): Promise<boolean> {
   const member = 'userId' in giver;
   const result = await db.insertInto('kudos')
-    .values({ work_id: workId, user_id: member ? giver.userId : null, guest_key: member ? null : giver.guestKey, created_at: nowIso() })
+    .values({ work_id: workId, user_id: member ? giver.userId : null, guest_key: member ? null : giver.guestKey, created_at: nowIso(), counted: 0 })
     .onConflict((oc) => oc.columns(member ? ['work_id', 'user_id'] : ['work_id', 'guest_key']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Marks a work's uncounted kudos counted; answers how many it marked, for the count to add in the same transaction. */
+export async function markKudosCounted(db: Db, workId: number): Promise<number> {
+  const result = await db.updateTable('kudos').set({ counted: 1 }).where('work_id', '=', workId).where('counted', '=', 0).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Works with kudos their count does not include yet (a process stopped before counting them), lowest id first. */
+export async function worksWithUncountedKudos(db: Db, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('kudos').select('work_id').distinct().where('counted', '=', 0).orderBy('work_id').limit(limit).execute();
+  return rows.map((r) => r.work_id);
 }
 
 /** The givers of a work's kudos, `limit` logins from `offset`, newest first. */

@@ -40,7 +40,7 @@ export async function leaveKudos(db: Kysely<Database>, viewer: Viewer, workId: n
   if (user === null && !(await archiveSettings(db)).guestKudos) throw new AppError('unauthorized', KUDOS_MESSAGES.guests);
   const added = await insertKudos(db, workId, user === null ? { guestKey } : { userId: user.id });
   // The count is added to off this write (kudos-count.ts): the giver sees it once this resolves.
-  return added ? { left: true, count: await kudosCounter(db).add(workId) } : { left: false };
+  return added ? { left: true, count: await kudosCounter(db).settle(workId) } : { left: false };
 }
 
 /** Who left kudos on a work the viewer may read, a page of account names at a time, with the work's title. */

@@ -5,6 +5,9 @@ import { TestClient } from '../../test/client.js';
 import { describeEachDatabase, enableTwoFactor, postWork, signUp, type TestApp } from '../../test/helpers.js';
 import { parsePage, textOf } from '../../test/html.js';
 import { createApiToken } from '../accounts/session.service.js';
+import * as m038 from '../db/migrations/038_kudos_counted.js';
+import { KudosCounter } from './kudos-count.js';
+import { insertKudos } from './kudos.repository.js';
 
 async function workPage(client: TestClient, workId: number): Promise<Document> {
   return parsePage((await client.get(`/works/${workId}`)).body);
@@ -191,5 +194,58 @@ describeEachDatabase('kudos', (ctx) => {
     expect(textOf(await workPage(writer, workId), 'dl.stats dd.kudos')).toBe('80');
     const rows = await t.database.db.selectFrom('work_counters').select('kudos').where('work_id', '=', workId).executeTakeFirstOrThrow();
     expect(rows.kudos).toBe(80);
+  });
+
+  it('counts a kudos its process stored but never counted (killed in between) once, when the sweep runs', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const workId = await postWork(writer);
+    const guests = Array.from({ length: 3 }, (_, i) => new TestClient(t.app, `198.19.7.${i + 1}`));
+    for (const guest of guests) expect((await kudos(guest, workId)).statusCode).toBe(303);
+    // Two kudos stored the way leaving kudos stores them, with no counting after: a process killed there.
+    expect(await insertKudos(t.database.db, workId, { guestKey: 'left-by-a-killed-process-1' })).toBe(true);
+    expect(await insertKudos(t.database.db, workId, { guestKey: 'left-by-a-killed-process-2' })).toBe(true);
+    expect(textOf(await workPage(writer, workId), 'dl.stats dd.kudos')).toBe('3');
+    await t.app.jobs.runOnce();
+    expect(textOf(await workPage(writer, workId), 'dl.stats dd.kudos')).toBe('5');
+    // Counted once: another sweep and another kudos add only what is new.
+    await t.app.jobs.runOnce();
+    expect((await kudos(new TestClient(t.app, '198.19.7.9'), workId)).statusCode).toBe(303);
+    expect(textOf(await workPage(writer, workId), 'dl.stats dd.kudos')).toBe('6');
+    const uncounted = await t.database.db.selectFrom('kudos').select('id').where('work_id', '=', workId).where('counted', '=', 0).execute();
+    expect(uncounted).toEqual([]);
+  });
+
+  it('two app servers counting one work’s kudos at once count each kudos once', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const workId = await postWork(writer);
+    for (let i = 0; i < 60; i++) await insertKudos(t.database.db, workId, { guestKey: `racing-${i}` });
+    // Two counters of one database, as two processes have; each counting is a transaction of its own on the pool.
+    const one = new KudosCounter(t.database.db);
+    const other = new KudosCounter(t.database.db);
+    const counts = await Promise.all([one.settle(workId), other.settle(workId), one.settle(workId), other.settle(workId)]);
+    // Whichever counted them, each answers a count that includes all sixty, and none is counted twice.
+    expect(counts).toEqual([60, 60, 60, 60]);
+    const row = await t.database.db.selectFrom('work_counters').select('kudos').where('work_id', '=', workId).executeTakeFirstOrThrow();
+    expect(row.kudos).toBe(60);
+  });
+
+  it('the migration that marks kudos counted sets every work’s count from its rows once', async () => {
+    const t = ctx();
+    const writer = await signUp(t.app);
+    const short = await postWork(writer);
+    const uncounted = await postWork(writer);
+    for (const guest of ['198.19.8.1', '198.19.8.2']) expect((await kudos(new TestClient(t.app, guest), short)).statusCode).toBe(303);
+    // What a crash before migration 038 could leave: a count one short, and a work whose only kudos never made its counter row.
+    await t.database.db.updateTable('work_counters').set({ kudos: 1 }).where('work_id', '=', short).execute();
+    await t.database.db.deleteFrom('work_counters').where('work_id', '=', uncounted).execute();
+    await insertKudos(t.database.db, uncounted, { guestKey: 'before-038' });
+    await m038.down(t.database.db);
+    await m038.up(t.database.db);
+    const rows = await t.database.db.selectFrom('work_counters').select(['work_id', 'kudos']).where('work_id', 'in', [short, uncounted]).orderBy('work_id').execute();
+    expect(rows).toEqual([{ work_id: short, kudos: 2 }, { work_id: uncounted, kudos: 1 }]);
+    const left = await t.database.db.selectFrom('kudos').select('id').where('work_id', 'in', [short, uncounted]).where('counted', '=', 0).execute();
+    expect(left).toEqual([]);
   });
 });

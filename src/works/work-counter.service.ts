@@ -27,10 +27,17 @@ export async function workCounters(db: Db, workId: number): Promise<WorkCounters
   return (await findCounters(db, [workId])).get(workId) ?? noCounters();
 }
 
-/** Adds kudos to a work's count in one statement and announces it; answers the new count. */
-export function addKudosCount(db: Kysely<Database>, workId: number, kudos: number): Promise<number> {
+/**
+ * Adds to a work's kudos count in one transaction and announces it; answers the new count. It takes
+ * the counter row's lock first, then asks `take` how many kudos to add (the caller marks them
+ * counted there), so two processes counting one work's kudos at once count each kudos once.
+ */
+export function countKudos(db: Kysely<Database>, workId: number, take: (trx: Db) => Promise<number>): Promise<number> {
   return inTransaction(db, async (trx) => {
-    const count = await addKudosReturning(trx, workId, kudos);
+    const held = await addKudosReturning(trx, workId, 0);
+    const added = await take(trx);
+    if (added === 0) return held;
+    const count = await addKudosReturning(trx, workId, added);
     await emit(trx, { type: 'work.counted', workId });
     return count;
   });

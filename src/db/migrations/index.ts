@@ -37,6 +37,7 @@ import * as m034 from './034_search_rum.js';
 import * as m035 from './035_search_pairs.js';
 import * as m036 from './036_search_prefixes.js';
 import * as m037 from './037_works_visible_ids.js';
+import * as m038 from './038_kudos_counted.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   '035_search_pairs': m035,
   '036_search_prefixes': m036,
   '037_works_visible_ids': m037,
+  '038_kudos_counted': m038,
 };

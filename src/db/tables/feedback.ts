@@ -11,6 +11,8 @@ export interface KudosTable {
   user_id: number | null;
   guest_key: string | null;
   created_at: string;
+  /** 1 once the work's kudos count includes this one (stored at 0, counted after it commits). */
+  counted: Flag;
 }
 
 /** pending: waits for the work's creators; held: waits for the archive's moderators (spam checks). */
