@@ -12,5 +12,6 @@ export const NO_MARKS: ListingMarks = { updated: new Set(), series: new Map() };
 /** The marks of a page of works, as this viewer sees them. */
 export async function listingMarks(db: Db, viewer: Viewer, works: ReadonlyArray<{ id: number | null; chapterCount: number }>): Promise<ListingMarks> {
   const ids = works.flatMap((w) => (w.id === null ? [] : [w.id]));
-  return { updated: await worksUpdatedSinceRead(db, viewer, works), series: await seriesPlacementsOfWorks(db, viewer, ids) };
+  const [updated, series] = await Promise.all([worksUpdatedSinceRead(db, viewer, works), seriesPlacementsOfWorks(db, viewer, ids)]);
+  return { updated, series };
 }

@@ -22,15 +22,25 @@ export const PER_PAGE = 20;
 /** A work as one reader may see it: the chapters listed are only those this reader may read. */
 export type ReaderWork = { work: ShownWork; chapters: ChapterHead[]; isCreator: boolean; scope: Scope };
 
-/** Rows the scope may see, shaped for it: creators, tags, counters and (for its own drafts) what the draft holds. */
-async function shapeRows(db: Db, scope: Scope, rows: WorkRow[]): Promise<Array<ShownWork>> {
+/** What a blurb shows of a work that is read by its id alone: its creators, its tags and its counters. */
+type AroundRows = [Awaited<ReturnType<typeof works.findCreatorsOfWorks>>, Awaited<ReturnType<typeof tagsOfWorks>>, Awaited<ReturnType<typeof findCounters>>];
+
+function readAround(db: Db, ids: number[]): Promise<AroundRows> {
+  return Promise.all([works.findCreatorsOfWorks(db, ids), tagsOfWorks(db, ids), findCounters(db, ids)]);
+}
+
+/**
+ * Rows the scope may see, shaped for it: creators, tags, counters and (for its own drafts) what
+ * the draft holds. `around` is what readAround already started for these rows' ids, if anything.
+ */
+async function shapeRows(db: Db, scope: Scope, rows: WorkRow[], around?: Promise<AroundRows>): Promise<Array<ShownWork>> {
   // Nothing to shape (a work page with no related works, an empty listing): no queries at all.
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const drafts = rows.filter((r) => r.posted === 0).map((r) => r.id);
   const shrouded = rows.filter((r) => r.anonymous === 1 || r.unrevealed === 1).map((r) => r.id);
-  const [creatorRows, tags, counters, draftTotals, whole] = await Promise.all([
-    works.findCreatorsOfWorks(db, ids), tagsOfWorks(db, ids), findCounters(db, ids), chapters.chapterTotals(db, scope, drafts), worksSeenWhole(db, scope, shrouded),
+  const [[creatorRows, tags, counters], draftTotals, whole] = await Promise.all([
+    around ?? readAround(db, ids), chapters.chapterTotals(db, scope, drafts), worksSeenWhole(db, scope, shrouded),
   ]);
   return rows.map((row) => {
     const own = creatorRows.filter((c) => c.work_id === row.id);
@@ -145,8 +155,14 @@ export function workNarrowing(viewer: Viewer, narrowing: WorkFilter): WorkNarrow
 
 /** Works by id, in the order given, as this viewer may see them. */
 export async function worksInOrder(db: Db, viewer: Viewer, ids: number[]): Promise<Array<ShownWork>> {
+  if (ids.length === 0) return [];
   const scope = scopeOf(viewer);
-  return shapeRows(db, scope, await works.findVisibleWorks(db, scope, ids));
+  // What is read by id alone is read beside the rows rather than after them (on PostgreSQL, on the
+  // pool's other connections): a search page's twenty blurbs waited for three round trips in a row.
+  // Only the rows the scope may see are shaped; what was read for any other id is dropped.
+  const around = readAround(db, ids);
+  around.catch(() => undefined);
+  return shapeRows(db, scope, await works.findVisibleWorks(db, scope, ids), around);
 }
 
 /** The id of the work a chapter belongs to (AO3's /chapters/:id addresses); who may see it is decided by getWorkForReader. */
