@@ -3,6 +3,7 @@
 // cached page shows the new figure without being rendered again (work-page-cache.ts).
 // docs/decisions/023-content-apart-from-counters.md.
 import type { Kysely } from 'kysely';
+import { dialectOf } from '../db/connect.js';
 import type { Database, Db } from '../db/database.js';
 import { emit, inTransaction } from '../events/bus.js';
 import { invalid } from '../http/errors.js';
@@ -28,15 +29,16 @@ export async function workCounters(db: Db, workId: number): Promise<WorkCounters
 }
 
 /**
- * Adds to a work's kudos count in one transaction and announces it; answers the new count. It takes
- * the counter row's lock first, then asks `take` how many kudos to add (the caller marks them
- * counted there), so two processes counting one work's kudos at once count each kudos once.
+ * Adds to a work's kudos count in one transaction and announces it; answers the new count. It asks
+ * `take` how many kudos to add (the caller marks them counted there). On PostgreSQL it takes the
+ * counter row's lock first, so two processes counting one work's kudos at once take turns and
+ * count each kudos once; SQLite's one writer already makes them take turns.
  */
 export function countKudos(db: Kysely<Database>, workId: number, take: (trx: Db) => Promise<number>): Promise<number> {
   return inTransaction(db, async (trx) => {
-    const held = await addKudosReturning(trx, workId, 0);
+    const held = dialectOf(trx) === 'postgres' ? await addKudosReturning(trx, workId, 0) : null;
     const added = await take(trx);
-    if (added === 0) return held;
+    if (added === 0) return held ?? (await workCounters(trx, workId)).kudos;
     const count = await addKudosReturning(trx, workId, added);
     await emit(trx, { type: 'work.counted', workId });
     return count;
