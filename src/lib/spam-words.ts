@@ -1,6 +1,7 @@
 // The archive's list of banned words and domains, and how it is matched against what someone
 // writes. A line with a dot and no space is a domain (matched in links and in the text, with any
 // subdomain); any other line is a word or phrase (matched whole, ignoring case).
+import { escapeRegExp } from './text.js';
 import { htmlToText } from './word-count.js';
 
 export type BannedList = { words: string[]; domains: string[] };
@@ -16,10 +17,6 @@ export function parseBannedList(text: string): BannedList {
     else words.push(line.replace(/\s+/g, ' '));
   }
   return { words, domains };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The hosts of every link and web address in some HTML, lower case. */

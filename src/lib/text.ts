@@ -52,3 +52,8 @@ export function trailingWords(text: string, max: number): string {
   const kept = space >= 0 && space < cut.length - 1 ? cut.slice(space + 1) : chars.slice(-max).join('');
   return `…${kept.trimStart()}`;
 }
+
+/** A text with the characters a regular expression reads as syntax escaped, to match it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
