@@ -11,6 +11,8 @@ import { openDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import { ownDatabase, startApp, type AppProcess, type OwnDatabase } from './app-process.js';
 import { DIALECTS } from './databases.js';
 import { PASSWORD, workFields } from './helpers.js';
+import { parsePage, textOf } from './html.js';
+import { insertKudos } from '../src/feedback/kudos.repository.js';
 import { HttpVisitor } from './http-visitor.js';
 import { auditWrites, noneAcknowledged, type Acknowledged } from './write-audit.js';
 
@@ -128,5 +130,34 @@ for (const dialect of DIALECTS) {
         await handle.close();
       }
     }, 240_000);
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`kudos a killed process stored but never counted [${dialect}]`, () => {
+    it('are in the count from the restarted archive’s first answer, jobs or no jobs', async () => {
+      const database = await ownDatabase(dialect, root);
+      dropped.push(database);
+      // No jobs in this process: only the start-up's own counting can count them (decision 051).
+      let app = await startApp(database, { RUN_JOBS: 'false' });
+      const handle = openDatabase(database.url);
+      try {
+        const writer = await signUpOver(app, handle, `lamp${dialect}`);
+        const posted = await writer.visitor.post('/works', workFields({ title: 'The Tide Table' }));
+        const workId = Number(/^\/works\/(\d+)$/.exec(posted.location)?.[1]);
+        expect(posted.status).toBe(303);
+        // Stored the way leaving kudos stores them, and the process killed before counting them.
+        for (const guestKey of ['quay-1', 'quay-2']) expect(await insertKudos(handle.db, workId, { guestKey })).toBe(true);
+        expect(await app.stop('SIGKILL')).toBe('SIGKILL');
+
+        app = await startApp(database, { RUN_JOBS: 'false' });
+        const page = await new HttpVisitor(app.baseUrl).get(`/works/${workId}`);
+        expect(textOf(parsePage(page.body), 'dl.stats dd.kudos')).toBe('2');
+        expect(await auditWrites(handle.db, dialect, noneAcknowledged())).toEqual([]);
+      } finally {
+        await app.stop('SIGKILL');
+        await handle.close();
+      }
+    }, 120_000);
   });
 }
