@@ -2,7 +2,9 @@
 // PostgreSQL (mostly work pages, some listings, tag pages and searches, a few writes), with one app
 // server and with two behind nginx, on this machine; a bare node:http server sending a work page's
 // bytes to the same client as the ceiling. Prints requests/s, p50/p99 and failures per class and
-// where the CPU went. Usage: npm run bench:capacity -- [--works 2000] [--seconds 20] [--connections 32] [--members 8]
+// where the CPU went. With --pgbouncer, two app servers again through Debian's pgbouncer in
+// transaction mode (a pool of 10 server connections for both), to say whether it earns its hop.
+// Usage: npm run bench:capacity -- [--works 2000] [--seconds 20] [--connections 32] [--members 8] [--pgbouncer]
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +18,7 @@ import { logIn, mixSteps, planMix, MIX, type MixPlan } from './lib/capacity-mix.
 import { printRun, type CapacityRun } from './lib/capacity-report.js';
 import { cpuSecondsOf, cpuSecondsOfTree, machineCpuSeconds, startChild } from './lib/children.js';
 import { ensureCorpus } from './lib/corpus-build.js';
+import { startPgbouncer } from './lib/pgbouncer.js';
 import { DEFAULT_DATA_DIR } from './lib/corpus-options.js';
 
 const WARMUP_S = 5;
@@ -23,6 +26,7 @@ const WARMUP_S = 5;
 const { values } = parseArgs({ options: {
   works: { type: 'string', default: '2000' }, seconds: { type: 'string', default: '20' },
   connections: { type: 'string', default: '32' }, members: { type: 'string', default: '8' },
+  pgbouncer: { type: 'boolean', default: false },
 } });
 const [works, seconds, connections, members] = [values.works, values.seconds, values.connections, values.members].map(Number) as [number, number, number, number];
 
@@ -49,7 +53,7 @@ function clusterParts(cluster: Cluster, postmaster: number): Parts {
   });
 }
 
-async function mixRun(appServers: number, databaseUrl: string, postmaster: number, plan: MixPlan): Promise<CapacityRun> {
+async function mixRun(appServers: number, databaseUrl: string, postmaster: number, plan: MixPlan, via: { name: string; pid: number } | null = null): Promise<CapacityRun> {
   const cluster = await startBinderyCluster({ appServers, workers: 0, databaseUrl, env: { RATE_LIMIT: 'off', RATE_LIMIT_MEMBERS: 'off', LOG_LEVEL: 'error', RUN_JOBS: 'true' } });
   try {
     const memberVisitors = plan.logins.slice(0, members).map(() => new Visitor(cluster.url));
@@ -57,7 +61,9 @@ async function mixRun(appServers: number, databaseUrl: string, postmaster: numbe
     const guests = Array.from({ length: connections - memberVisitors.length }, () => new Visitor(cluster.url));
     // Each connection is either a guest or a member; a member's connection carries the member classes and writes.
     const steps = mixSteps(plan, guests, memberVisitors);
-    const run = await measure(`${appServers} app server${appServers === 1 ? '' : 's'} behind nginx, the mix`, [...memberVisitors, ...guests], steps, clusterParts(cluster, postmaster));
+    const parts = clusterParts(cluster, postmaster);
+    const label = `${appServers} app server${appServers === 1 ? '' : 's'} behind nginx${via === null ? '' : `, through ${via.name}`}, the mix`;
+    const run = await measure(label, [...memberVisitors, ...guests], steps, via === null ? parts : () => ({ ...parts(), [via.name]: cpuSecondsOf(via.pid) }));
     for (const v of [...memberVisitors, ...guests]) v.close();
     return run;
   } finally {
@@ -107,9 +113,18 @@ try {
   console.log(`\nbench:capacity on PostgreSQL ${pg.version}: ${works} works, ${connections} connections (${members} members), ${WARMUP_S} s warm-up, ${seconds} s measured`);
   console.log(`mix (percent): ${Object.entries(MIX).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const runs = [...await bareRun(corpus.url, postmaster, plan), await mixRun(1, corpus.url, postmaster, plan), await mixRun(2, corpus.url, postmaster, plan)];
+  if (values.pgbouncer) {
+    const bouncer = await startPgbouncer(corpus.url, 10);
+    try {
+      runs.push(await mixRun(2, bouncer.url, postmaster, plan, { name: 'pgbouncer', pid: bouncer.pid }));
+    } finally {
+      bouncer.stop();
+    }
+  }
   for (const run of runs) printRun(run);
-  const [one, two] = runs.slice(2).map((r) => r.outcomes.length / r.seconds);
+  const [one, two, bounced] = runs.slice(2).map((r) => r.outcomes.length / r.seconds);
   console.log(`\nTwo app servers hold ${((two ?? 0) / (one ?? 1)).toFixed(2)}x one on this 2-core machine.`);
+  if (bounced !== undefined) console.log(`Through pgbouncer (transaction mode, 10 server connections), two hold ${(bounced / (two ?? 1)).toFixed(2)}x what they hold directly.`);
 } finally {
   pg.stop();
 }
