@@ -106,6 +106,7 @@ describe.skipIf(!DIALECTS.includes('postgres') || bin === undefined)('a read rep
     expect((await guest.get('/works')).body).toContain('The Tidewater Ledger');
     expect((await guest.get('/works/search?work_search[query]=harbourmaster')).body).toContain('The Tidewater Ledger');
     expect((await guest.get('/opds/recent')).body).toContain('The Tidewater Ledger');
+    expect((await guest.get('/bookmarks')).body).toContain('The Tidewater Ledger');
   }, 60_000);
 
   /** The writer posts while the standby replays nothing: guests do not see the work in listings, the writer does. */
@@ -118,6 +119,10 @@ describe.skipIf(!DIALECTS.includes('postgres') || bin === undefined)('a read rep
     expect((await guest.get(`/users/${writer.login}/works`)).body).not.toContain('The Tidewater Ledger');
     expect((await guest.get('/works/search?work_search[query]=harbourmaster')).body).not.toContain('The Tidewater Ledger');
     expect((await guest.get('/opds/recent')).body).not.toContain('The Tidewater Ledger');
+    // The writer keeps their own work: bookmark listings are listings too.
+    expect((await writer.post(`/works/${id}/bookmarks`, { notes: 'Ledger of gulls.', tags: 'harbours' })).statusCode).toBe(303);
+    expect((await guest.get('/bookmarks')).body).not.toContain('The Tidewater Ledger');
+    expect((await guest.get(`/users/${writer.login}/bookmarks`)).body).not.toContain('The Tidewater Ledger');
     // The work's own page is never read from the replica.
     const page = await guest.get(`/works/${id}`);
     expect(page.statusCode).toBe(200);
@@ -128,6 +133,7 @@ describe.skipIf(!DIALECTS.includes('postgres') || bin === undefined)('a read rep
     expect((await writer.get(`/users/${writer.login}/works`)).body).toContain('The Tidewater Ledger');
     expect((await writer.get('/works')).body).toContain('The Tidewater Ledger');
     expect((await writer.get('/works/search?work_search[query]=harbourmaster')).body).toContain('The Tidewater Ledger');
+    expect((await writer.get(`/users/${writer.login}/bookmarks`)).body).toContain('The Tidewater Ledger');
 
     // Once their mark runs out (or on a forged one) they read the replica like everyone else.
     const until = Date.now() + 5000;

@@ -87,7 +87,9 @@ async function listing(request: FastifyRequest, reply: FastifyReply, title: stri
 
 /** A listing with the sort and filter form: the works' filters and the bookmarks' own. */
 async function filteredListing(request: FastifyRequest, reply: FastifyReply, title: string, base: BookmarkQuery, empty: string) {
-  const { db } = request.server;
+  // A listing may be a moment stale: the replica (or SQLite's reading threads), but the primary for
+  // a member who wrote a moment ago (src/http/read-db.ts).
+  const db = request.readDb;
   const query = request.query as Query & { page?: string; show_muted?: string };
   const values = readBookmarkFilter(query);
   const built = await bookmarkQueryFor(db, request.viewer, values);

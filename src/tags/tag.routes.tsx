@@ -103,7 +103,8 @@ async function submitMass(request: FastifyRequest<TagParams>, reply: FastifyRepl
 
 /** The fandoms index, counted for guests or for logged-in readers, recounted at most once a minute. */
 async function showFandoms(request: FastifyRequest, reply: FastifyReply) {
-  const fandoms = await fandomIndexFor(request.server.db, request.viewer);
+  // A listing: the replica where there is one (src/http/read-db.ts).
+  const fandoms = await fandomIndexFor(request.readDb, request.viewer);
   return sendPage(reply, <FandomsPage ctx={pageContext(request, reply)} fandoms={fandoms} />);
 }
 
