@@ -25,6 +25,12 @@ async function flashAfter(client: TestClient, workId: number): Promise<string | 
   return textOf(parsePage((await client.get(`/works/${workId}`)).body), '.flash');
 }
 
+/** The work's kudos count as stored (its counter row). */
+async function storedKudos(t: TestApp, workId: number): Promise<number> {
+  const row = await t.database.db.selectFrom('work_counters').select('kudos').where('work_id', '=', workId).executeTakeFirstOrThrow();
+  return row.kudos;
+}
+
 async function makeAdmin(t: TestApp, login: string): Promise<void> {
   await t.database.db.updateTable('users').set({ is_admin: 1 }).where('login', '=', login).execute();
 }
@@ -192,8 +198,7 @@ describeEachDatabase('kudos', (ctx) => {
     const answers = await Promise.all(guests.map((guest) => guest.post(`/works/${workId}/kudos`)));
     expect(answers.map((a) => a.statusCode)).toEqual(guests.map(() => 303));
     expect(textOf(await workPage(writer, workId), 'dl.stats dd.kudos')).toBe('80');
-    const rows = await t.database.db.selectFrom('work_counters').select('kudos').where('work_id', '=', workId).executeTakeFirstOrThrow();
-    expect(rows.kudos).toBe(80);
+    expect(await storedKudos(t, workId)).toBe(80);
   });
 
   it('counts a kudos its process stored but never counted (killed in between) once, when the sweep runs', async () => {
@@ -227,8 +232,7 @@ describeEachDatabase('kudos', (ctx) => {
     const counts = await Promise.all([one.settle(workId), other.settle(workId), one.settle(workId), other.settle(workId)]);
     // Whichever counted them, each answers a count that includes all sixty, and none is counted twice.
     expect(counts).toEqual([60, 60, 60, 60]);
-    const row = await t.database.db.selectFrom('work_counters').select('kudos').where('work_id', '=', workId).executeTakeFirstOrThrow();
-    expect(row.kudos).toBe(60);
+    expect(await storedKudos(t, workId)).toBe(60);
   });
 
   it('the migration that marks kudos counted sets every work’s count from its rows once', async () => {
