@@ -30,6 +30,12 @@ describe('passages found as typed', () => {
     expect(findPassage([{ id: 12, content: '<p>A naval plan.</p>' }], [word('naive')])).toBeNull();
   });
 
+  it('skips the letters inside a longer word, even after a letter outside the basic plane, for the word itself further on', () => {
+    const filler = Array.from({ length: 300 }, (_, i) => `filler${i}`).join(' ');
+    const chapters = [{ id: 13, content: `<p>The unleaving trees, 𝔅leaving too.</p><p>${filler}</p><p>Leaving now, she shut the door.</p>` }];
+    expect(shown(findPassage(chapters, [word('leaving')])?.passage ?? null)).toContain('[Leaving] now, she shut the door.');
+  });
+
   it('finds nothing when only a stem would match, so the backend is asked', () => {
     expect(passageIn('He was running for the ferry.', [word('runs')])).toBeNull();
     expect(passageIn('said she', [word('she said')])).toBeNull();
