@@ -6,7 +6,7 @@ import { heavy } from '../http/heavy-gate.js';
 import { sendPage } from '../http/render.js';
 import type { Query } from '../works/filter-params.js';
 import { workJson } from '../works/work.api.js';
-import { listingMarks } from '../works/listing-marks.js';
+import { NO_MARKS } from '../works/listing-marks.js';
 import { chapterPath } from '../works/work-paths.js';
 import { advancedQuery, readAdvanced } from './search-form.js';
 import { registerSearchThreads, runSearch } from './search-threads.js';
@@ -23,8 +23,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
     const showMuted = (query as { show_muted?: string }).show_muted === '1';
     const page = async () => {
       const results = text === '' ? null : await runSearch(request, text, pageParam(query.page), showMuted);
-      const marks = await listingMarks(request.readDb, request.viewer, results?.page.items ?? []);
-      return sendPage(reply, <SearchPage ctx={pageContext(request, reply)} values={values} results={results} basePath={request.url} marks={marks} />);
+      return sendPage(reply, <SearchPage ctx={pageContext(request, reply)} values={values} results={results} basePath={request.url} marks={results?.marks ?? NO_MARKS} />);
     };
     // The empty form is no work at all; a search is heavy work (src/http/heavy-gate.ts).
     return text === '' ? page() : heavy(request, page);

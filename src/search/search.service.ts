@@ -8,6 +8,7 @@ import { scopeOf, type Scope } from '../access/scope.js';
 import { RATINGS } from '../tags/fixed-tags.js';
 import { fixedTags } from '../tags/tag.service.js';
 import { countMatchingUpTo, listWorksForReader, matchingWorkIds, worksInOrder, PER_PAGE, type Page } from '../works/reading.service.js';
+import { marksBeside, NO_MARKS, type ListingMarks } from '../works/listing-marks.js';
 import { mutesOf } from '../works/mute.service.js';
 import { emptyFilter, narrowsAnything, SORTS, type WorkFilter } from '../works/work-filter.js';
 import type { ListingFilter } from '../works/work.repository.js';
@@ -28,6 +29,8 @@ export type SearchResults = {
    */
   capped: boolean;
   sort: ParsedQuery['sort'];
+  /** What the page's blurbs show for this viewer beyond the works (series, updated since read). */
+  marks: ListingMarks;
 };
 
 async function filterFor(db: Db, scope: Scope, parsed: ParsedQuery, node: QueryNode | null): Promise<{ filter: WorkFilter; text: QueryNode | null }> {
@@ -121,17 +124,19 @@ export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: s
   const found = await findInTime(db, (inTime) => findWorks(inTime, viewer, parsed, page, showMuted));
   if (found === null) {
     const sort = parsed.sort ?? (parsed.text !== null ? 'best' : 'revised_at');
-    return { parsed: { ...parsed, problems: [...parsed.problems, TOO_BROAD] }, page: { items: [], total: 0, page: 1, pages: 1 }, snippets: new Map(), capped: false, sort };
+    return { parsed: { ...parsed, problems: [...parsed.problems, TOO_BROAD] }, page: { items: [], total: 0, page: 1, pages: 1 }, snippets: new Map(), capped: false, sort, marks: NO_MARKS };
   }
-  // The page's works and passages are read by id, outside the search's transaction: on
+  // The page's works, passages and marks are read by id, outside the search's transaction: on
   // PostgreSQL their statements then run side by side on the pool's connections.
   const { text } = found;
   const ids = 'ids' in found ? found.ids.items : found.works.items.map((w) => w.id);
-  const [items, snippets] = await Promise.all([
-    'ids' in found ? worksInOrder(db, viewer, ids) : found.works.items,
+  const works = 'ids' in found ? worksInOrder(db, viewer, ids) : Promise.resolve(found.works.items);
+  const [items, snippets, marks] = await Promise.all([
+    works,
     text === null ? new Map<number, Snippet>() : backendFor(db).snippets(db, text, ids),
+    marksBeside(db, viewer, ids, works),
   ]);
-  return { parsed, page: { ...('ids' in found ? found.ids : found.works), items }, snippets, capped: found.capped, sort: found.sort };
+  return { parsed, page: { ...('ids' in found ? found.ids : found.works), items }, snippets, capped: found.capped, sort: found.sort, marks };
 }
 
 /** The full-text query alone, for the benchmark: the best 20 work ids, no visibility, no filters. */

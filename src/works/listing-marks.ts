@@ -10,8 +10,16 @@ export type ListingMarks = { updated: ReadonlySet<number>; series: ReadonlyMap<n
 export const NO_MARKS: ListingMarks = { updated: new Set(), series: new Map() };
 
 /** The marks of a page of works, as this viewer sees them. */
-export async function listingMarks(db: Db, viewer: Viewer, works: ReadonlyArray<{ id: number | null; chapterCount: number }>): Promise<ListingMarks> {
-  const ids = works.flatMap((w) => (w.id === null ? [] : [w.id]));
-  const [updated, series] = await Promise.all([worksUpdatedSinceRead(db, viewer, works), seriesPlacementsOfWorks(db, viewer, ids)]);
+export function listingMarks(db: Db, viewer: Viewer, works: ReadonlyArray<{ id: number | null; chapterCount: number }>): Promise<ListingMarks> {
+  return marksBeside(db, viewer, works.flatMap((w) => (w.id === null ? [] : [w.id])), Promise.resolve(works));
+}
+
+/**
+ * The marks of a page of works known by id while the works themselves are still being read: the
+ * series only need the ids, so they are read at the same time (a search page waits for one round
+ * trip fewer).
+ */
+export async function marksBeside(db: Db, viewer: Viewer, ids: number[], works: Promise<ReadonlyArray<{ id: number | null; chapterCount: number }>>): Promise<ListingMarks> {
+  const [updated, series] = await Promise.all([works.then((shown) => worksUpdatedSinceRead(db, viewer, shown)), seriesPlacementsOfWorks(db, viewer, ids)]);
   return { updated, series };
 }
