@@ -11,7 +11,7 @@ import { htmlToText } from '../lib/word-count.js';
 import { anyOf } from './postgres-query.js';
 import type { QueryNode } from './query-parser.js';
 import { MARK_END, MARK_START, type Snippet } from './search-backend.js';
-import { plainText } from './passages.js';
+import { needleWords, plainText } from './passages.js';
 import { markedHtml, needlesOf, textLeaves, typedSnippet } from './snippets.js';
 
 /** Where a work's first matching chunk is, and the query's words as stems. */
@@ -32,8 +32,27 @@ const CANDIDATES = 8;
  * query matches is PostgreSQL's to say (its stemmer): this only finds where to look.
  */
 function stemPattern(starts: string[]): RegExp | null {
-  const escaped = starts.map((s) => escapeRegExp(s.length > 3 && /[ie]$/.test(s) ? s.slice(0, -1) : s)).filter((s) => s !== '');
+  const escaped = starts.map((s) => escapeRegExp(stemStart(s))).filter((s) => s !== '');
   return escaped.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'giu');
+}
+
+/** The part of a stem a word with it begins with ("reckon"; "citi" less its last letter, for "city"). */
+function stemStart(stem: string): string {
+  return stem.length > 3 && /[ie]$/.test(stem) ? stem.slice(0, -1) : stem;
+}
+
+/**
+ * A pattern for the phrases' words in a row, each word as it begins when it has one of the stems
+ * ("mov…" for "moving" when "move" is a stem): where a phrase of stems may be, which the words'
+ * own candidates would miss when the first word is also found alone. Null without phrases.
+ */
+function phrasePattern(phrases: string[][], stems: string[]): RegExp | null {
+  const wordPattern = (word: string) => {
+    const start = stems.map(stemStart).filter((s) => s !== '' && word.startsWith(s)).sort((a, b) => b.length - a.length)[0];
+    return start === undefined ? word.split("'").map(escapeRegExp).join("['’]") : `${escapeRegExp(start)}[\\p{L}\\p{M}\\p{N}]*`;
+  };
+  const alternatives = phrases.filter((p) => p.length > 1).map((p) => p.map(wordPattern).join('[^\\p{L}\\p{N}]+'));
+  return alternatives.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'giu');
 }
 
 /** A word a stem may begin, and the text around it, cut at white space. */
@@ -81,6 +100,30 @@ async function headlines(db: Db, q: RawBuilder<unknown>, texts: string[]): Promi
   return rows.map((r) => r.s);
 }
 
+/** Marked words in a row: marks with nothing but spaces and punctuation between them. */
+const MARKED_RUN = new RegExp(`${MARK_START}[^${MARK_END}]*${MARK_END}(?:[^\\p{L}\\p{N}${MARK_START}${MARK_END}]*${MARK_START}[^${MARK_END}]*${MARK_END})*`, 'gu');
+
+/** Words kept before a phrase's mark when the passage is cut there. */
+const BEFORE_PHRASE = 12;
+
+/**
+ * ts_headline marks each word of a phrase wherever it is in the passage, not only where the words
+ * are in a row, so the passage (and the link to it) would lead to the first lone word. When every
+ * word looked for is in a phrase, a run of at least the shortest phrase's length becomes one mark
+ * (as on SQLite), any other mark goes, and the passage starts a few words before the first run.
+ * Unchanged when no run is that long.
+ */
+function phraseMarks(passage: string, shortest: number): string {
+  const marked = passage.replace(MARKED_RUN, (run) => {
+    const plain = run.replaceAll(MARK_START, '').replaceAll(MARK_END, '');
+    return run.split(MARK_START).length - 1 < shortest ? plain : `${MARK_START}${plain}${MARK_END}`;
+  });
+  const at = marked.indexOf(MARK_START);
+  if (at === -1) return passage;
+  const before = marked.slice(0, at).match(/\S+\s*/g) ?? [];
+  return before.length <= BEFORE_PHRASE ? marked : `…${before.slice(-BEFORE_PHRASE).join('')}${marked.slice(at)}`;
+}
+
 /** The passages of some works' matches, by work id, with the chapter each is in. */
 export async function postgresPassages(db: Db, node: QueryNode, ids: number[]): Promise<Map<number, Snippet>> {
   const q = anyOf(node, true);
@@ -113,7 +156,12 @@ export async function postgresPassages(db: Db, node: QueryNode, ids: number[]): 
   const stems = texts[0]?.hit.stems ?? [];
   const pattern = stemPattern([...stems, ...prefixLeaves]);
   const sure = prefixLeaves.length === 0 ? null : new RegExp(`^(?:${prefixLeaves.map(escapeRegExp).join('|')})`, 'iu');
-  const candidates = pattern === null ? texts.map(() => []) : texts.map((t) => candidatesIn(plainText(t.content), pattern));
+  const phrases = phrasePattern(leaves.filter((l) => l.kind === 'phrase').map((l) => needleWords(l.text)), stems);
+  const candidates = texts.map((t) => {
+    const text = plainText(t.content);
+    const inRow = phrases === null ? [] : candidatesIn(text, phrases);
+    return inRow.length > 0 || pattern === null ? inRow : candidatesIn(text, pattern);
+  });
   const windowed = await headlinesAround(db, q, stems, candidates, sure);
   const passages = new Map<(typeof texts)[number], string>();
   texts.forEach((t, i) => {
@@ -123,6 +171,9 @@ export async function postgresPassages(db: Db, node: QueryNode, ids: number[]): 
   const missed = texts.filter((t) => !passages.has(t));
   const whole = await headlines(db, q, missed.map((t) => htmlToText(t.content).slice(t.hit.start_at, t.hit.end_at)));
   missed.forEach((t, i) => passages.set(t, whole[i] ?? ''));
-  for (const [t, passage] of passages) if (passage.includes(MARK_START)) found.set(t.workId, { chapterId: t.hit.chapter_id, html: markedHtml(passage) });
+  const phraseWords = leaves.map((l) => (l.kind === 'phrase' ? needleWords(l.text).length : 1));
+  const shortest = Math.min(...phraseWords);
+  const shown = (passage: string) => (shortest > 1 ? phraseMarks(passage, shortest) : passage);
+  for (const [t, passage] of passages) if (passage.includes(MARK_START)) found.set(t.workId, { chapterId: t.hit.chapter_id, html: markedHtml(shown(passage)) });
   return found;
 }

@@ -84,6 +84,17 @@ describeEachDatabase('search', (ctx: () => TestApp) => {
     }
   });
 
+  it('marks a phrase of stems where its words are in a row, past many of its first word alone', async () => {
+    const alone = Array.from({ length: 12 }, (_, i) => `The bosun reckoned wave${i} would pass.`).join(' ');
+    const id = await postWork(writer, { title: 'Reckoning Tide', 'chapter.text': `<p>${alone}</p><p>At dusk the quartermasters reckoned otherwise.</p>` });
+    const page = parsePage((await guest.get('/works/search?work_search[query]=%22quartermaster%20reckons%22')).body);
+    const snippet = page.querySelector(`li.work.blurb a[href="/works/${id}"]`)?.closest('li')?.querySelector('blockquote.snippet');
+    expect(Array.from(snippet?.querySelectorAll('mark') ?? [], (m) => m.textContent)).toEqual(['quartermasters reckoned']);
+    expect(snippet?.textContent).toContain('At dusk the quartermasters reckoned otherwise');
+    // The link leads to the phrase, not to the first "reckoned" alone.
+    expect(snippet?.querySelector('a')?.getAttribute('href')).toMatch(/#:~:text=[^,]*dusk%20the-,quartermasters%20reckoned$/);
+  });
+
   it('marks a word as typed far into a first chapter, past the part read first, and right where that part ends', async () => {
     const filler = Array.from({ length: 1500 }, (_, i) => `swell${i}`).join(' ');
     const far = await postWork(writer, { title: 'Far Harbour', 'chapter.text': `<p>${filler}</p><p>The halyard snapped at dawn.</p>` });
