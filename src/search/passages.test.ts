@@ -96,6 +96,6 @@ describe('passages the backend found', () => {
       { id: 2, content: '<p>Salt &amp; <em>ran</em>\n  feathers on the sill.</p><p>Gulls again.</p>' },
     ]]]);
     const passage = `…Salt & ${MARK_START}ran${MARK_END} feathers on the sill.\n\nGulls…`;
-    expect(locateSnippets(chapters, new Map([[7, passage]])).get(7)).toEqual({ chapterId: 2, html: '…Salt &amp; <mark>ran</mark> feathers on the sill. Gulls…' });
+    expect(locateSnippets(chapters, new Map([[7, passage]])).get(7)).toEqual({ chapterId: 2, html: '…Salt &amp; <mark>ran</mark> feathers on the sill.\nGulls…' });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { passageFragment } from './snippets.js';
+import { markedHtml, passageFragment } from './snippets.js';
+import { MARK_END, MARK_START } from './search-backend.js';
 
 describe('passageFragment', () => {
   it('names the marked words after the four words before them', () => {
@@ -12,6 +13,13 @@ describe('passageFragment', () => {
 
   it('unescapes the passage and percent-encodes the fragment\'s own syntax characters', () => {
     expect(passageFragment('Tom &amp; well-read Jo, said <mark>x-ray</mark>')).toBe('#:~:text=%26%20well%2Dread%20Jo%2C%20said-,x%2Dray');
+  });
+
+  it('takes its words before from the marked paragraph alone, as a browser matches them only within one', () => {
+    const html = markedHtml(`…and the tide would pass.\n\nAt dusk the ${MARK_START}quartermasters${MARK_END} reckoned   otherwise.`);
+    // The paragraph's end shows as a space; only the fragment sees it.
+    expect(html).toBe('…and the tide would pass.\nAt dusk the <mark>quartermasters</mark> reckoned otherwise.');
+    expect(passageFragment(html)).toBe('#:~:text=At%20dusk%20the-,quartermasters');
   });
 
   it('is empty when nothing is marked', () => {

@@ -6,9 +6,14 @@ import type { QueryNode } from './query-parser.js';
 import { MARK_END, MARK_START, positiveLeaves, type Snippet } from './search-backend.js';
 import { firstPostedChapterTexts, postedChapterTexts } from './search.repository.js';
 
-/** Escapes a passage and turns the backend's match markers into <mark> elements. */
+/**
+ * Escapes a passage and turns the backend's match markers into <mark> elements. White space is
+ * collapsed, to a line break where it held one (a paragraph's end, which a browser shows as a
+ * space): passageFragment must not reach back across it.
+ */
 export function markedHtml(passage: string): string {
-  return escapeHtml(passage.replace(/\s+/g, ' ').trim()).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
+  const collapsed = passage.trim().replace(/\s+/g, (space) => (space.includes('\n') ? '\n' : ' '));
+  return escapeHtml(collapsed).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
 }
 
 export type WorkChapter = { id: number; content: string };
@@ -101,7 +106,8 @@ export function passageFragment(html: string): string {
   const start = html.indexOf('<mark>');
   const end = html.indexOf('</mark>', start);
   if (start === -1 || end === -1) return '';
-  const before = textOf(html.slice(0, start)).split(/\s+/).filter((w) => w !== '').slice(-4).join(' ');
+  // A browser matches the words before and the marked words only within one paragraph.
+  const before = textOf(html.slice(html.lastIndexOf('\n', start) + 1, start)).split(/\s+/).filter((w) => w !== '').slice(-4).join(' ');
   const marked = textOf(html.slice(start + '<mark>'.length, end));
   return `#:~:text=${before === '' ? '' : `${fragmentPart(before)}-,`}${fragmentPart(marked)}`;
 }

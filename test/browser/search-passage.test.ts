@@ -11,24 +11,35 @@ async function seed(t: TestApp): Promise<void> {
   const before = Array.from({ length: 60 }, () => FILLER).join('\n\n');
   const after = Array.from({ length: 20 }, () => FILLER).join('\n\n');
   await postWork(writer, { title: 'Winter Lamp', 'chapter.text': `${before}\n\nThat night the lamp showed a quillborne heron on the rocks below.\n\n${after}` });
+  // The match is the third word of its paragraph: the words before it in the passage start in the paragraph before.
+  await postWork(writer, { title: 'Spring Lamp', 'chapter.text': `${before}\n\nAt dusk a marrowlight moth settled on the glass.\n\n${after}` });
+}
+
+/** Follows the first result's passage link and says whether the paragraph holding `word` is then in view. */
+async function landsOn(word: string): Promise<boolean> {
+  const { page: open, origin } = browser();
+  const page = await open();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${origin}/works/search?work_search[query]=${word}`);
+  await page.getByRole('link', { name: 'Read this passage in its chapter' }).click();
+  await page.waitForURL(/\/chapters\/\d+/);
+  await page.waitForFunction(() => window.scrollY > 1000);
+  const visible = await page.evaluate((wanted) => {
+    const paragraph = Array.from(document.querySelectorAll('#chapters p')).find((p) => p.textContent.includes(wanted));
+    if (paragraph === undefined) return false;
+    const box = paragraph.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  }, word);
+  await page.screenshot({ path: join(RESULTS, `search-passage-${word}.png`) });
+  return visible;
 }
 
 const browser = useBrowser(seed);
 
 test('a search result\'s passage link scrolls its chapter to the passage and highlights it', async () => {
-  const { page: open, origin } = browser();
-  const page = await open();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${origin}/works/search?work_search[query]=quillborne`);
-  await page.getByRole('link', { name: 'Read this passage in its chapter' }).click();
-  await page.waitForURL(/\/chapters\/\d+/);
-  await page.waitForFunction(() => window.scrollY > 1000);
-  const visible = await page.evaluate(() => {
-    const paragraph = Array.from(document.querySelectorAll('#chapters p')).find((p) => p.textContent.includes('quillborne'));
-    if (paragraph === undefined) return false;
-    const box = paragraph.getBoundingClientRect();
-    return box.top >= 0 && box.bottom <= window.innerHeight;
-  });
-  await page.screenshot({ path: join(RESULTS, 'search-passage.png') });
-  expect(visible).toBe(true);
+  expect(await landsOn('quillborne')).toBe(true);
+});
+
+test('the link lands too when the passage runs on from the paragraph before the match', async () => {
+  expect(await landsOn('marrowlight')).toBe(true);
 });
