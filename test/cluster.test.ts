@@ -120,14 +120,19 @@ describe.skipIf(!DIALECTS.includes('postgres'))('two app servers behind nginx on
       }
       return { answered, refused: null };
     };
-    // Directly to the servers (which trust X-Forwarded-For): 200 on A; B, asked once, learns of them
-    // at its next sync (within a second; until then a server counts alone).
-    const address = { 'x-forwarded-for': `203.0.113.${1 + Math.floor(Math.random() * 250)}` };
+    // Directly to the servers (which trust X-Forwarded-For): 200 on A, which shares them within a
+    // second; B, asked once after that, learns of them when it shares its own (within a second;
+    // until then a server counts alone). Had B shared its one request before A shared all of its,
+    // B would learn the rest only at its next sync with a request of its own to share.
+    const ip = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
+    const address = { 'x-forwarded-for': ip };
     const onA = new Visitor(a(), { headers: address });
     expect((await countUntilRefused(onA, 200)).answered).toBe(200);
+    const sharedHits = async () => (await database.pool.query<{ hits: number }>('select hits from rate_limits where key = $1', [`requests:address:${ip}`])).rows[0]?.hits ?? 0;
+    await waitFor(async () => await sharedHits() === 200, 3000);
     const atB = new Visitor(b(), { headers: address });
     expect((await atB.get('/token_dispenser.json')).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await waitFor(async () => await sharedHits() === 201, 1500);
     const onB = await countUntilRefused(atB, GUEST_LIMIT);
     expect(onB.answered).toBe(GUEST_LIMIT - 201);
     expect(onB.refused?.headers['retry-after']).toMatch(/^\d+$/);

@@ -1,8 +1,9 @@
 // The general rate limit: so many requests per window for each guest address and each member,
 // shared by every app server. Counting in the database on every request would cost more than a
 // cached page, so each process counts in memory and adds its counts to the shared row once a
-// second (one statement for all keys), learning there what the other servers counted. A process
-// can therefore let through at most a second's worth of requests past the limit before it knows.
+// second (one statement for all keys), learning there what the other servers counted for the
+// keys it had requests to add (a key idle here is not read again until it is busy here again). A
+// process can therefore let through at most a second's worth of requests past the limit before it knows.
 // Over the limit: 429 with Retry-After (the error handler's page, which keeps a form being sent).
 import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { RateLimitSetting } from '../config.js';
