@@ -122,8 +122,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('two app servers behind nginx on
     };
     // Directly to the servers (which trust X-Forwarded-For): 200 on A, which shares them within a
     // second; B, asked once after that, learns of them when it shares its own (within a second;
-    // until then a server counts alone). Had B shared its one request before A shared all of its,
-    // B would learn the rest only at its next sync with a request of its own to share.
+    // until then a server counts alone).
     const ip = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
     const address = { 'x-forwarded-for': ip };
     const onA = new Visitor(a(), { headers: address });

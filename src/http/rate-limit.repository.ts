@@ -32,6 +32,13 @@ export async function recordHitsBatch(db: Db, hits: Array<{ key: string; count: 
   return rows.map((row) => ({ key: row.key, hits: row.hits, windowStart: row.window_start }));
 }
 
+/** The counts of many keys as every app server has shared them, for windows begun after `sinceMs`. */
+export async function readHits(db: Db, keys: string[], sinceMs: number): Promise<Array<{ key: string; hits: number; windowStart: number }>> {
+  if (keys.length === 0) return [];
+  const rows = await db.selectFrom('rate_limits').select(['key', 'hits', 'window_start']).where('key', 'in', keys).where('window_start', '>', sinceMs).execute();
+  return rows.map((row) => ({ key: row.key, hits: row.hits, windowStart: row.window_start }));
+}
+
 /** A key's count in its current window, without counting (0 when its window is over). */
 export async function currentHits(db: Db, key: string, nowMs: number, windowMs: number): Promise<{ hits: number; windowStart: number }> {
   const row = await db.selectFrom('rate_limits').select(['hits', 'window_start']).where('key', '=', key).executeTakeFirst();

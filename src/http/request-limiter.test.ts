@@ -55,6 +55,21 @@ describeEachDatabase('request limits', (_ctx, dialect) => {
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
+  it('reads back a key it served lately though it has nothing new of its own to share', async () => {
+    const a = new TestClient(first, '10.54.0.1');
+    const b = new TestClient(second, '10.54.0.1');
+    // The second server shares its one request before the first has shared any of its eight.
+    expect((await b.get('/works')).statusCode).toBe(200);
+    await second.requestLimiter.sync();
+    for (let i = 0; i < 8; i++) expect((await a.get('/works')).statusCode).toBe(200);
+    await first.requestLimiter.sync();
+    // A sync with nothing to add for the address still learns the other's eight.
+    await second.requestLimiter.sync();
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await b.get('/works')).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
   it('gives members a larger allowance of their own, and keeps a work being posted when it refuses', async () => {
     const login = uniqueLogin();
     // Signed up on its own app so the test's own requests start from nothing.

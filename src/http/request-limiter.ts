@@ -1,19 +1,22 @@
 // The general rate limit: so many requests per window for each guest address and each member,
 // shared by every app server. Counting in the database on every request would cost more than a
 // cached page, so each process counts in memory and adds its counts to the shared row once a
-// second (one statement for all keys), learning there what the other servers counted for the
-// keys it had requests to add (a key idle here is not read again until it is busy here again). A
-// process can therefore let through at most a second's worth of requests past the limit before it knows.
+// second (one statement for all keys), learning there what the other servers counted. Keys it
+// served in the last few seconds but has nothing to add for are read back too, so a client whose
+// requests moved on to another server is not judged here, when it comes back, on a stale count.
+// A process can therefore let through at most a second's worth of requests past the limit before it knows.
 // Over the limit: 429 with Retry-After (the error handler's page, which keeps a form being sent).
 import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { RateLimitSetting } from '../config.js';
 import type { Db } from '../db/database.js';
 import { AppError } from './errors.js';
-import { recordHitsBatch } from './rate-limit.repository.js';
+import { readHits, recordHitsBatch } from './rate-limit.repository.js';
 
-type Counter = { kind: 'guest' | 'member'; windowStart: number; shared: number; pending: number };
+type Counter = { kind: 'guest' | 'member'; windowStart: number; shared: number; pending: number; lastHitAt: number };
 
 const SYNC_MS = 1000;
+/** A key with nothing to add is read back while its last request here is this recent; older ones wait for their next request. */
+const RECENT_MS = 5 * SYNC_MS;
 /** Keys are written per batch statement at most this many at a time. */
 const BATCH = 500;
 
@@ -32,10 +35,11 @@ export class RequestLimiter {
     let counter = this.counters.get(key);
     if (counter === undefined || now - counter.windowStart >= setting.windowMs) {
       // A new window: what is pending still has to reach the shared count.
-      counter = { kind, windowStart: now, shared: 0, pending: counter?.pending ?? 0 };
+      counter = { kind, windowStart: now, shared: 0, pending: counter?.pending ?? 0, lastHitAt: now };
       this.counters.set(key, counter);
     }
     counter.pending += 1;
+    counter.lastHitAt = now;
     if (counter.shared + counter.pending <= setting.limit) return 0;
     return Math.max(1, Math.ceil((counter.windowStart + setting.windowMs - now) / 1000));
   }
@@ -63,10 +67,20 @@ export class RequestLimiter {
       const setting = this.limits[kind];
       if (setting === null) continue;
       const due: Array<{ key: string; count: number }> = [];
+      const recent: string[] = [];
       for (const [key, counter] of this.counters) {
         if (counter.kind !== kind) continue;
         if (counter.pending > 0) due.push({ key, count: counter.pending });
         else if (now - counter.windowStart >= setting.windowMs) this.counters.delete(key);
+        else if (now - counter.lastHitAt < RECENT_MS) recent.push(key);
+      }
+      for (let at = 0; at < recent.length; at += BATCH) {
+        for (const row of await readHits(this.db, recent.slice(at, at + BATCH), now - setting.windowMs)) {
+          const counter = this.counters.get(row.key);
+          if (counter === undefined) continue;
+          counter.windowStart = row.windowStart;
+          counter.shared = row.hits;
+        }
       }
       for (let at = 0; at < due.length; at += BATCH) {
         const batch = due.slice(at, at + BATCH);
