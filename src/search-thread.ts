@@ -12,4 +12,4 @@ import { wireDomains } from './wiring.js';
 wireDomains();
 const db = openReadOnlyDatabase((workerData as { file: string }).file);
 
-serveTasks(({ viewer, text, page, showMuted }: SearchTask) => searchWorks(db, viewer, text, page, showMuted));
+serveTasks(({ viewer, text, page, wants }: SearchTask) => searchWorks(db, viewer, text, page, wants));

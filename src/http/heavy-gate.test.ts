@@ -175,7 +175,8 @@ for (const dialect of DIALECTS) {
     it('finds the same works through the reader as on the main connection', async () => {
       if (dialect === 'sqlite') expect(t.app.readDb).not.toBe(t.app.db);
       for (const query of ['harbour', '"the tide came in"', 'lamp*', 'title:lamplight', 'harbour -tide']) {
-        const [main, read] = await Promise.all([searchWorks(t.app.db, guestViewer(), query, 1), searchWorks(t.app.readDb, guestViewer(), query, 1)]);
+        const wants = { passages: true, marks: true };
+        const [main, read] = await Promise.all([searchWorks(t.app.db, guestViewer(), query, 1, wants), searchWorks(t.app.readDb, guestViewer(), query, 1, wants)]);
         expect(read.page.items.map((w) => w.id)).toEqual(main.page.items.map((w) => w.id));
         expect(read.page.total).toBe(main.page.total);
         expect([...read.snippets]).toEqual([...main.snippets]);
@@ -183,7 +184,11 @@ for (const dialect of DIALECTS) {
         const api = await t.app.inject({ url: `/api/v1/search?q=${encodeURIComponent(query)}` });
         expect(api.json<{ works: Array<{ id: number }> }>().works.map((w) => w.id)).toEqual(main.page.items.map((w) => w.id));
       }
-      expect((await searchWorks(t.app.readDb, guestViewer(), '"the tide came in"', 1)).page.items.map((w) => w.id)).toEqual([longWork]);
+      // A feed's search reads the works alone: no passage is cut for it.
+      const plain = await searchWorks(t.app.readDb, guestViewer(), '"the tide came in"', 1);
+      expect(plain.page.items.map((w) => w.id)).toEqual([longWork]);
+      expect(plain.snippets.size).toBe(0);
+      expect((await searchWorks(t.app.readDb, guestViewer(), '"the tide came in"', 1, { passages: true })).snippets.get(longWork)?.html).toContain('<mark>');
     });
 
     it('answers a cached work page while a slow query runs on the reader', async () => {

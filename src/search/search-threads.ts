@@ -7,9 +7,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Viewer } from '../access/viewer.js';
 import { readerFileOf } from '../db/sqlite-reader.js';
 import { WorkerPool } from '../lib/worker-pool.js';
-import { searchWorks, type SearchResults } from './search.service.js';
+import { searchWorks, type SearchResults, type SearchWants } from './search.service.js';
 
-export type SearchTask = { viewer: Viewer; text: string; page: number; showMuted: boolean };
+export type SearchTask = { viewer: Viewer; text: string; page: number; wants: SearchWants };
 
 const ENTRY = new URL('../search-thread.ts', import.meta.url);
 const pools = new WeakMap<FastifyInstance, WorkerPool<SearchTask, SearchResults>>();
@@ -25,7 +25,7 @@ export function registerSearchThreads(app: FastifyInstance): void {
 }
 
 /** Runs a search for this request, in a search thread when the app has them. */
-export function runSearch(request: FastifyRequest, text: string, page: number, showMuted = false): Promise<SearchResults> {
+export function runSearch(request: FastifyRequest, text: string, page: number, wants: SearchWants): Promise<SearchResults> {
   const pool = pools.get(request.server);
-  return pool === undefined ? searchWorks(request.readDb, request.viewer, text, page, showMuted) : pool.run({ viewer: request.viewer, text, page, showMuted });
+  return pool === undefined ? searchWorks(request.readDb, request.viewer, text, page, wants) : pool.run({ viewer: request.viewer, text, page, wants });
 }

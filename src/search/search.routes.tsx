@@ -22,7 +22,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
     const text = advancedQuery(values);
     const showMuted = (query as { show_muted?: string }).show_muted === '1';
     const page = async () => {
-      const results = text === '' ? null : await runSearch(request, text, pageParam(query.page), showMuted);
+      const results = text === '' ? null : await runSearch(request, text, pageParam(query.page), { showMuted, passages: true, marks: true });
       return sendPage(reply, <SearchPage ctx={pageContext(request, reply)} values={values} results={results} basePath={request.url} marks={results?.marks ?? NO_MARKS} />);
     };
     // The empty form is no work at all; a search is heavy work (src/http/heavy-gate.ts).
@@ -32,7 +32,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
   app.get('/api/v1/search', { schema: searchSchema }, async (request: FastifyRequest) => {
     const query = request.query as Query & { page?: string; q?: string };
     const text = typeof query.q === 'string' ? query.q : advancedQuery(readAdvanced(query));
-    const results = await heavy(request, () => runSearch(request, text, pageParam(query.page)));
+    const results = await heavy(request, () => runSearch(request, text, pageParam(query.page), { passages: true }));
     const base = request.server.config.baseUrl;
     return {
       query: results.parsed.understood, problems: results.parsed.problems, sort: results.sort,

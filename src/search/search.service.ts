@@ -118,10 +118,16 @@ async function findInTime(db: Kysely<Database>, find: (db: Kysely<Database>) => 
   }
 }
 
+/**
+ * What a search reads beyond the works, as the door asking shows it: the search page passages and
+ * marks, the API passages alone, a feed neither (what is not asked for is not read, and is empty).
+ */
+export type SearchWants = { showMuted?: boolean; passages?: boolean; marks?: boolean };
+
 /** Runs a search as this viewer may see it: never a draft, registered-users-only works only when logged in. */
-export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: string, page: number, showMuted = false): Promise<SearchResults> {
+export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: string, page: number, wants: SearchWants = {}): Promise<SearchResults> {
   const parsed = parseQuery(query);
-  const found = await findInTime(db, (inTime) => findWorks(inTime, viewer, parsed, page, showMuted));
+  const found = await findInTime(db, (inTime) => findWorks(inTime, viewer, parsed, page, wants.showMuted === true));
   if (found === null) {
     const sort = parsed.sort ?? (parsed.text !== null ? 'best' : 'revised_at');
     return { parsed: { ...parsed, problems: [...parsed.problems, TOO_BROAD] }, page: { items: [], total: 0, page: 1, pages: 1 }, snippets: new Map(), capped: false, sort, marks: NO_MARKS };
@@ -133,8 +139,8 @@ export async function searchWorks(db: Kysely<Database>, viewer: Viewer, query: s
   const works = 'ids' in found ? worksInOrder(db, viewer, ids) : Promise.resolve(found.works.items);
   const [items, snippets, marks] = await Promise.all([
     works,
-    text === null ? new Map<number, Snippet>() : backendFor(db).snippets(db, text, ids),
-    marksBeside(db, viewer, ids, works),
+    text === null || wants.passages !== true ? new Map<number, Snippet>() : backendFor(db).snippets(db, text, ids),
+    wants.marks === true ? marksBeside(db, viewer, ids, works) : NO_MARKS,
   ]);
   return { parsed, page: { ...('ids' in found ? found.ids : found.works), items }, snippets, capped: found.capped, sort: found.sort, marks };
 }
