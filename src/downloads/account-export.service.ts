@@ -1,7 +1,6 @@
 // "Download all my data" (issue 14): one ZIP with a member's works (EPUB each, drafts included) and
 // everything they made, as JSON. Only the member may have it; what is theirs is theirs whole, and
 // what belongs to others is shown only as the member may still see it (docs/decisions/044-data-export.md).
-import { strToU8, zipSync, type Zippable } from 'fflate';
 import { requireAccountOwner } from '../access/permissions.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Config } from '../config.js';
@@ -13,7 +12,8 @@ import { getAllChaptersForReader, getWorkForReader } from '../works/reading.serv
 import { workPath } from '../works/work-paths.js';
 import { getSeriesForReader } from '../series/series.service.js';
 import * as repo from './account-export.repository.js';
-import { buildEpub } from './epub.js';
+import type { BuildThreads } from './build-threads.js';
+import type { DownloadWork } from './download-model.js';
 import { requestDownload, toDownloadWork } from './download.service.js';
 
 /** Exports one member may make in an hour, counted on every app server. */
@@ -58,13 +58,13 @@ function brief(work: SeenWork) {
 
 async function ownWorks(db: Db, config: Config, viewer: Viewer, userId: number) {
   const works: unknown[] = [];
-  const epubs: Zippable = {};
+  const epubs: Array<{ path: string; work: DownloadWork }> = [];
   for (const id of await repo.ownWorkIds(db, userId)) {
     const request = await requestDownload(db, viewer, id, 'epub').catch((error: unknown) => { if (error instanceof AppError) return null; throw error; });
     if (request === null) continue;
     const chapters = await getAllChaptersForReader(db, request.reader);
     const book = toDownloadWork(config, request, chapters);
-    epubs[`works/${id}-${downloadSlug(book.title, id)}.epub`] = [buildEpub(book), { level: 0 }];
+    epubs.push({ path: `works/${id}-${downloadSlug(book.title, id)}.epub`, work: book });
     const { work } = request.reader;
     works.push({
       id, title: work.title, url: book.url, posted: work.posted, restricted: work.restricted, complete: work.complete, language: work.language,
@@ -114,7 +114,7 @@ async function activity(db: Db, viewer: Viewer, userId: number, work: ReturnType
 }
 
 /** Everything of the member's as one ZIP: data.json and an EPUB of each of their works. 403/401 to anyone else; 429 while one is being built or past the hourly limit. */
-export async function buildAccountExport(db: Db, config: Config, viewer: Viewer, login: string): Promise<{ fileName: string; zip: Uint8Array }> {
+export async function buildAccountExport(db: Db, config: Config, threads: BuildThreads, viewer: Viewer, login: string): Promise<{ fileName: string; zip: Uint8Array }> {
   const user = requireAccountOwner(viewer, login);
   const key = `export:${user.id}`;
   if (building.has(user.id)) throw new AppError('rate_limited', 'Your data is being gathered already: it comes as one download when ready.', {}, 30);
@@ -130,7 +130,8 @@ export async function buildAccountExport(db: Db, config: Config, viewer: Viewer,
       works, bookmarks: await bookmarks(db, viewer, user.id, work), comments: await comments(db, user.id, work), ...await activity(db, viewer, user.id, work),
     };
     await countHit(db, key, EXPORT_LIMIT);
-    const zip = zipSync({ 'data.json': strToU8(JSON.stringify(data, null, 2)), ...epubs }, { level: 6 });
+    // Made in a build thread: a prolific writer's EPUBs and JSON are seconds of work.
+    const zip = await threads.make({ kind: 'export', data, works: epubs });
     return { fileName: `${downloadSlug(account.login, user.id)}-data.zip`, zip };
   } finally {
     building.delete(user.id);

@@ -11,10 +11,8 @@ import { imageRewrite } from '../http/render.js';
 import { convertWithCalibre } from './calibre.js';
 import type { DownloadWork } from './download-model.js';
 import { loadDownloadWork, type DownloadRequest, type SeriesDownloadRequest } from './download.service.js';
-import { buildEpub, buildSeriesEpub } from './epub.js';
 import { FORMATS, type Format } from '../lib/download-formats.js';
-import { buildHtmlDownload } from './html-download.js';
-import { buildTextDownload } from './text-download.js';
+import type { BuildThreads, BuildTask } from './build-threads.js';
 
 /** Runs a build as heavy work (the app's gate), or straight away. */
 export type HeavyRunner = <T>(work: () => Promise<T>) => Promise<T>;
@@ -25,9 +23,9 @@ type BuiltFormat = Exclude<Format, 'azw3' | 'mobi' | 'pdf'>;
 
 // EPUB and text already turn every image into a link or a line of text (an e-reader fetching it
 // would tell its host the reader's address); the HTML file keeps images, as the archive's mode shows them.
-const BUILDERS: Record<BuiltFormat, (work: DownloadWork, config: Config) => Uint8Array | string> = {
-  epub: buildEpub, html: (work, config) => buildHtmlDownload(work, imageRewrite(config, config.baseUrl)), txt: buildTextDownload,
-};
+function taskFor(format: BuiltFormat, work: DownloadWork, config: Config): BuildTask {
+  return format === 'html' ? { kind: 'html', work, images: imageRewrite(config, config.baseUrl) } : { kind: format, work };
+}
 
 /** The files of one app process. */
 export class DownloadFiles {
@@ -39,7 +37,7 @@ export class DownloadFiles {
   /** Files built, and files sent from memory without building, since start. */
   readonly counts = { built: 0, fromMemory: 0 };
 
-  constructor(private readonly config: Config) {
+  constructor(private readonly config: Config, private readonly threads: BuildThreads) {
     this.memory = new PageCache<Buffer>(Math.max(config.pageCacheBytes, 16 * 1024 * 1024), (body) => body.length);
     this.dir = join(config.dataDir, 'downloads');
   }
@@ -64,16 +62,16 @@ export class DownloadFiles {
   }
 
   private built(db: Db, request: DownloadRequest, format: BuiltFormat, heavy: HeavyRunner): Promise<Buffer> {
-    return this.kept(`${request.key}.${format}`, heavy, async () => BUILDERS[format](await loadDownloadWork(db, this.config, request), this.config));
+    return this.kept(`${request.key}.${format}`, heavy, async () => this.threads.make(taskFor(format, await loadDownloadWork(db, this.config, request), this.config)));
   }
 
   /** One EPUB of a whole series, built on request and kept in memory while the series and its works stay as they were. */
   seriesEpub(request: SeriesDownloadRequest, heavy: HeavyRunner): Promise<Buffer> {
-    return this.kept(request.key, heavy, async () => buildSeriesEpub(await request.load()));
+    return this.kept(request.key, heavy, async () => this.threads.make({ kind: 'series-epub', book: await request.load() }));
   }
 
   /** The file kept under `key`, or built now (as heavy work) and kept. */
-  private async kept(key: string, heavy: HeavyRunner, build: () => Promise<Uint8Array | string>): Promise<Buffer> {
+  private async kept(key: string, heavy: HeavyRunner, build: () => Promise<Uint8Array>): Promise<Buffer> {
     const cached = this.memory.get(key);
     if (cached !== undefined) {
       this.counts.fromMemory += 1;
@@ -82,7 +80,7 @@ export class DownloadFiles {
     return heavy(async () => {
       this.counts.built += 1;
       const made = await build();
-      const body = typeof made === 'string' ? Buffer.from(made, 'utf8') : Buffer.from(made.buffer, made.byteOffset, made.byteLength);
+      const body = Buffer.from(made.buffer, made.byteOffset, made.byteLength);
       this.memory.set(key, body);
       return body;
     });

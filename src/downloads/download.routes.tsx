@@ -6,6 +6,7 @@ import { AppError, notFound } from '../http/errors.js';
 import { heavy } from '../http/heavy-gate.js';
 import { sendPage } from '../http/render.js';
 import { idParam } from '../http/form-values.js';
+import { BuildThreads } from './build-threads.js';
 import { DownloadFiles } from './download-files.js';
 import { requestDownload, requestSeriesDownload } from './download.service.js';
 import { buildAccountExport } from './account-export.service.js';
@@ -40,12 +41,14 @@ async function download(files: DownloadFiles, request: FastifyRequest<DownloadPa
 
 /** Routes for downloads. */
 export function registerDownloadRoutes(app: FastifyInstance): void {
-  const files = new DownloadFiles(app.config);
+  const threads = new BuildThreads(app.config.heavyWork.concurrency);
+  app.addHook('onClose', () => threads.close());
+  const files = new DownloadFiles(app.config, threads);
   app.decorate('downloadFiles', files);
   app.get<DownloadParams>('/downloads/:id/:file', (request, reply) => download(files, request, reply));
   // Everything a member made, for them alone (the account page links it): decision 044.
   app.get<{ Params: { login: string } }>('/users/:login/account/export.zip', async (request, reply) => {
-    const { fileName, zip } = await buildAccountExport(request.server.db, request.server.config, request.viewer, request.params.login);
+    const { fileName, zip } = await buildAccountExport(request.server.db, request.server.config, threads, request.viewer, request.params.login);
     return reply.header('cache-control', 'private, no-store').header('content-type', 'application/zip').header('content-disposition', contentDisposition(fileName))
       .header('x-content-type-options', 'nosniff').send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
   });

@@ -40,6 +40,9 @@ async function timed<T>(request: () => Promise<T>): Promise<{ answer: T; ms: num
 /** A chapter of about 23,000 words: past the size at which the entire work is heavy work. */
 const LONG_TEXT = Array.from({ length: 600 }, (_, i) => `Paragraph ${i + 1}: the tide came in over the harbour wall and the keepers counted every boat that made it home before the lamp went dark for the night, one by one, slowly, without a word between them.`).join('\n\n');
 
+/** A chapter near the longest allowed (510,000 characters), about 85,000 words, no two paragraphs alike. */
+const NIGHT_TEXT = Array.from({ length: 2300 }, (_, i) => `Watch ${i + 1} of the longest night: ${['the keeper', 'her brother', 'the ferryman', 'a stranger'][i % 4]} climbed ${i % 7 + 2} flights to trim the wick, counted ${i * 13 % 97} ships beyond the shoal and wrote each one into the ledger by hand.`).join('\n\n');
+
 for (const dialect of DIALECTS) {
   describe(`heavy work under load [${dialect}]`, () => {
     let t: TestApp;
@@ -190,6 +193,33 @@ for (const dialect of DIALECTS) {
       expect(plain.snippets.size).toBe(0);
       expect((await searchWorks(t.app.readDb, guestViewer(), '"the tide came in"', 1, { passages: true })).snippets.get(longWork)?.html).toContain('<mark>');
     });
+
+    it('answers a cached work page at once while a work of 850,000 words is made into an EPUB', async () => {
+      const writer = await signUp(t.app);
+      const id = await postWork(writer, { title: 'The Longest Night', 'chapter.text': NIGHT_TEXT });
+      for (let i = 2; i <= 10; i += 1) expect((await writer.post(`/works/${id}/chapters`, { title: `Night ${i}`, text: NIGHT_TEXT })).statusCode).toBe(303);
+      const guest = new TestClient(t.app);
+      expect((await guest.get(`/works/${shortWork}`)).statusCode).toBe(200);
+      // The page is asked for every 10 ms while the EPUB is made: no round (the answer and the pause)
+      // takes long, as none waits behind the build.
+      let built = false;
+      const started = performance.now();
+      const download = guest.get(`/downloads/${id}/The_Longest_Night.epub`).finally(() => { built = true; });
+      const rounds: number[] = [];
+      while (!built) {
+        const { ms } = await timed(async () => {
+          expect((await guest.get(`/works/${shortWork}`)).statusCode).toBe(200);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        });
+        rounds.push(ms);
+      }
+      const epub = await download;
+      const buildMs = performance.now() - started;
+      expect(epub.statusCode).toBe(200);
+      expect(epub.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      expect(buildMs).toBeGreaterThan(250);
+      expect(Math.max(...rounds)).toBeLessThan(buildMs / 4);
+    }, 60_000);
 
     it('answers a cached work page while a slow query runs on the reader', async () => {
       const guest = new TestClient(t.app);
