@@ -9,10 +9,9 @@ import { notFound } from '../http/errors.js';
 import { PageCache } from '../http/page-cache.js';
 import { imageRewrite } from '../http/render.js';
 import { convertWithCalibre } from './calibre.js';
-import type { DownloadWork } from './download-model.js';
 import { loadDownloadWork, type DownloadRequest, type SeriesDownloadRequest } from './download.service.js';
 import { FORMATS, type Format } from '../lib/download-formats.js';
-import type { BuildThreads, BuildTask } from './build-threads.js';
+import type { BuildThreads, BuildTask, WorkSource } from './build-threads.js';
 
 /** Runs a build as heavy work (the app's gate), or straight away. */
 export type HeavyRunner = <T>(work: () => Promise<T>) => Promise<T>;
@@ -23,7 +22,7 @@ type BuiltFormat = Exclude<Format, 'azw3' | 'mobi' | 'pdf'>;
 
 // EPUB and text already turn every image into a link or a line of text (an e-reader fetching it
 // would tell its host the reader's address); the HTML file keeps images, as the archive's mode shows them.
-function taskFor(format: BuiltFormat, work: DownloadWork, config: Config): BuildTask {
+function taskFor(format: BuiltFormat, work: WorkSource, config: Config): BuildTask {
   return format === 'html' ? { kind: 'html', work, images: imageRewrite(config, config.baseUrl) } : { kind: format, work };
 }
 
@@ -62,7 +61,11 @@ export class DownloadFiles {
   }
 
   private built(db: Db, request: DownloadRequest, format: BuiltFormat, heavy: HeavyRunner): Promise<Buffer> {
-    return this.kept(`${request.key}.${format}`, heavy, async () => this.threads.make(taskFor(format, await loadDownloadWork(db, this.config, request), this.config)));
+    return this.kept(`${request.key}.${format}`, heavy, async () => {
+      const site = { baseUrl: this.config.baseUrl, archiveName: this.config.archiveName };
+      const work = this.threads.readsChapters ? { request, site } : await loadDownloadWork(db, site, request);
+      return this.threads.make(taskFor(format, work, this.config));
+    });
   }
 
   /** One EPUB of a whole series, built on request and kept in memory while the series and its works stay as they were. */

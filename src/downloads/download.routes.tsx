@@ -6,6 +6,7 @@ import { AppError, notFound } from '../http/errors.js';
 import { heavy } from '../http/heavy-gate.js';
 import { sendPage } from '../http/render.js';
 import { idParam } from '../http/form-values.js';
+import { readerFileOf } from '../db/sqlite-reader.js';
 import { BuildThreads } from './build-threads.js';
 import { DownloadFiles } from './download-files.js';
 import { requestDownload, requestSeriesDownload } from './download.service.js';
@@ -26,8 +27,8 @@ function contentDisposition(fileName: string): string {
 async function download(files: DownloadFiles, request: FastifyRequest<DownloadParams>, reply: FastifyReply) {
   const format = formatOfFile(request.params.file);
   if (format === null) throw notFound();
-  const wanted = await requestDownload(request.server.db, request.viewer, idParam(request.params.id), format);
-  const made = await files.file(request.server.db, wanted, format, (work) => heavy(request, work));
+  const wanted = await requestDownload(request.server.freshReadDb, request.viewer, idParam(request.params.id), format);
+  const made = await files.file(request.server.freshReadDb, wanted, format, (work) => heavy(request, work));
   // Never shared by caches: a download follows the reader's login, like the work page.
   reply.header('cache-control', 'private, no-cache');
   if (made.state === 'failed') throw new AppError('internal', made.reason);
@@ -41,7 +42,8 @@ async function download(files: DownloadFiles, request: FastifyRequest<DownloadPa
 
 /** Routes for downloads. */
 export function registerDownloadRoutes(app: FastifyInstance): void {
-  const threads = new BuildThreads(app.config.heavyWork.concurrency);
+  // On SQLite with reader threads, the build threads read chapters on connections of their own.
+  const threads = new BuildThreads(app.config.heavyWork.concurrency, readerFileOf(app.freshReadDb));
   app.addHook('onClose', () => threads.close());
   const files = new DownloadFiles(app.config, threads);
   app.decorate('downloadFiles', files);
@@ -55,7 +57,7 @@ export function registerDownloadRoutes(app: FastifyInstance): void {
   // A whole series as one EPUB (AO3 has no such file; the address keeps its downloads' shape).
   app.get<DownloadParams>('/downloads/series/:id/:file', async (request, reply) => {
     if (formatOfFile(request.params.file) !== 'epub') throw notFound();
-    const wanted = await requestSeriesDownload(request.server.db, request.server.config, request.viewer, idParam(request.params.id));
+    const wanted = await requestSeriesDownload(request.server.freshReadDb, request.server.config, request.viewer, idParam(request.params.id));
     const body = await files.seriesEpub(wanted, (work) => heavy(request, work));
     reply.header('cache-control', 'private, no-cache');
     return reply.header('content-type', FORMATS.epub.contentType).header('content-disposition', contentDisposition(wanted.fileName))

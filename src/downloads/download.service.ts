@@ -28,13 +28,16 @@ export type DownloadRequest = {
 };
 
 /** A creator in a file's metadata: their pseud and page, or "Anonymous" with none. */
-function creatorLink(config: Config, creator: Creator): { name: string; url: string | null } {
+/** What a file says of the archive it came from. */
+export type FileSite = Pick<Config, 'baseUrl' | 'archiveName'>;
+
+function creatorLink(config: FileSite, creator: Creator): { name: string; url: string | null } {
   const path = creatorPath(creator);
   return { name: creator.pseud, url: path === null ? null : `${config.baseUrl}${path}` };
 }
 
 /** The work of a download request with the chapters given, shaped for the file builders. */
-export function toDownloadWork(config: Config, request: DownloadRequest, chapters: ChapterModel[]): DownloadWork {
+export function toDownloadWork(config: FileSite, request: DownloadRequest, chapters: ChapterModel[]): DownloadWork {
   const { work } = request.reader;
   const modifiedAt = work.modifiedAt ?? work.revisedAt ?? new Date(0).toISOString();
   const today = (work.revisedAt ?? modifiedAt).slice(0, 10);
@@ -65,7 +68,7 @@ export async function requestDownload(db: Db, viewer: Viewer, workId: number, fo
 }
 
 /** The whole work, chapters read, ready for a builder. */
-export async function loadDownloadWork(db: Db, config: Config, request: DownloadRequest): Promise<DownloadWork> {
+export async function loadDownloadWork(db: Db, config: FileSite, request: DownloadRequest): Promise<DownloadWork> {
   return toDownloadWork(config, request, await getAllChaptersForReader(db, request.reader));
 }
 
@@ -73,7 +76,7 @@ export async function loadDownloadWork(db: Db, config: Config, request: Download
 export type SeriesDownloadRequest = { key: string; fileName: string; load: () => Promise<SeriesBook> };
 
 /** Who may download a series, as its page would answer (404 otherwise); the book is read only when built. */
-export async function requestSeriesDownload(db: Db, config: Config, viewer: Viewer, seriesId: number): Promise<SeriesDownloadRequest> {
+export async function requestSeriesDownload(db: Db, config: FileSite, viewer: Viewer, seriesId: number): Promise<SeriesDownloadRequest> {
   const series = await getSeriesForReader(db, viewer, seriesId);
   if (series.works.length === 0) throw notFound();
   const parts: DownloadRequest[] = [];

@@ -13,6 +13,12 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The database for reads that may be a little stale: the replica, or the primary when there is none. */
     readDb: Kysely<Database>;
+    /**
+     * The database for reads that must see the newest commit (a download's chapters, under a key
+     * of the work's content version): SQLite's reader threads, which are never stale and read off
+     * the event loop, or the primary when reads may go to a replica.
+     */
+    freshReadDb: Kysely<Database>;
   }
   interface FastifyRequest {
     /** The database this request's stale-tolerant reads use: app.readDb, or the primary for a visitor who just wrote. */
@@ -57,6 +63,7 @@ function markWrite(request: FastifyRequest, reply: FastifyReply): void {
 export function registerReadDb(app: FastifyInstance, readDb: Kysely<Database>): void {
   app.decorate('readDb', readDb);
   const replica = replicaOf(readDb);
+  app.decorate('freshReadDb', replica === undefined ? readDb : app.db);
   if (replica === undefined) {
     app.decorateRequest('readDb', { getter() { return this.server.readDb; } });
     return;

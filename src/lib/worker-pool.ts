@@ -97,11 +97,21 @@ export class WorkerPool<Task, Result> {
   }
 }
 
+/**
+ * The memory of an answer made of bytes, moved to the pool rather than copied (a made file can be
+ * megabytes): only a Uint8Array that is the whole of its own ArrayBuffer, never a Buffer, which
+ * may share Node's pool with others.
+ */
+function ownBuffer(result: unknown): ArrayBuffer[] {
+  if (!(result instanceof Uint8Array) || Buffer.isBuffer(result) || !(result.buffer instanceof ArrayBuffer)) return [];
+  return result.byteOffset === 0 && result.byteLength === result.buffer.byteLength ? [result.buffer] : [];
+}
+
 /** In a pool's worker module: answers each task with `handle`'s result (or its promise's), or its error's message and code. */
 export function serveTasks(handle: (task: never) => unknown): void {
   parentPort?.on('message', ({ id, task }: TaskMessage) => {
     Promise.resolve().then(() => handle(task as never)).then(
-      (result) => { parentPort?.postMessage({ id, result } satisfies AnswerMessage); },
+      (result) => { parentPort?.postMessage({ id, result } satisfies AnswerMessage, ownBuffer(result)); },
       (error: unknown) => {
         const { message, code } = error as { message?: unknown; code?: unknown };
         parentPort?.postMessage({ id, error: { message: typeof message === 'string' ? message : String(error), code: typeof code === 'string' ? code : null } } satisfies AnswerMessage);
