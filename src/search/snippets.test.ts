@@ -22,6 +22,12 @@ describe('passageFragment', () => {
     expect(passageFragment(html)).toBe('#:~:text=At%20dusk%20the-,quartermasters');
   });
 
+  it('names marked words that run over a paragraph\'s end as a range from the first paragraph to the last', () => {
+    const html = markedHtml(`…the shore was full of ${MARK_START}tidewrack.\n\nLantern${MARK_END} light came after.`);
+    expect(html).toBe('…the shore was full of <mark>tidewrack.\nLantern</mark> light came after.');
+    expect(passageFragment(html)).toBe('#:~:text=shore%20was%20full%20of-,tidewrack.,Lantern');
+  });
+
   it('is empty when nothing is marked', () => {
     expect(passageFragment('no marks here')).toBe('');
   });

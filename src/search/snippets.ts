@@ -108,6 +108,9 @@ export function passageFragment(html: string): string {
   if (start === -1 || end === -1) return '';
   // A browser matches the words before and the marked words only within one paragraph.
   const before = textOf(html.slice(html.lastIndexOf('\n', start) + 1, start)).split(/\s+/).filter((w) => w !== '').slice(-4).join(' ');
-  const marked = textOf(html.slice(start + '<mark>'.length, end));
-  return `#:~:text=${before === '' ? '' : `${fragmentPart(before)}-,`}${fragmentPart(marked)}`;
+  // Marked words that run over a paragraph's end (a phrase) are named as a range: from their
+  // words in the first paragraph to their words in the last, which a browser may match apart.
+  const parts = textOf(html.slice(start + '<mark>'.length, end)).split('\n').map((part) => part.trim()).filter((part) => part !== '');
+  const marked = parts.length > 1 ? `${fragmentPart(parts[0] ?? '')},${fragmentPart(parts.at(-1) ?? '')}` : fragmentPart(parts[0] ?? '');
+  return `#:~:text=${before === '' ? '' : `${fragmentPart(before)}-,`}${marked}`;
 }

@@ -13,14 +13,16 @@ async function seed(t: TestApp): Promise<void> {
   await postWork(writer, { title: 'Winter Lamp', 'chapter.text': `${before}\n\nThat night the lamp showed a quillborne heron on the rocks below.\n\n${after}` });
   // The match is the third word of its paragraph: the words before it in the passage start in the paragraph before.
   await postWork(writer, { title: 'Spring Lamp', 'chapter.text': `${before}\n\nAt dusk a marrowlight moth settled on the glass.\n\n${after}` });
+  // A phrase whose words sit either side of a paragraph's end.
+  await postWork(writer, { title: 'Autumn Lamp', 'chapter.text': `${before}\n\nThe whole shore smelled of ashgrebe\n\nLanterns burned along the quay until morning.\n\n${after}` });
 }
 
-/** Follows the first result's passage link and says whether the paragraph holding `word` is then in view. */
-async function landsOn(word: string): Promise<boolean> {
+/** Searches for `query`, follows the first result's passage link and says whether the paragraph holding `word` is then in view. */
+async function landsOn(word: string, query = word): Promise<boolean> {
   const { page: open, origin } = browser();
   const page = await open();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${origin}/works/search?work_search[query]=${word}`);
+  await page.goto(`${origin}/works/search?work_search[query]=${encodeURIComponent(query)}`);
   await page.getByRole('link', { name: 'Read this passage in its chapter' }).click();
   await page.waitForURL(/\/chapters\/\d+/);
   await page.waitForFunction(() => window.scrollY > 1000);
@@ -42,4 +44,8 @@ test('a search result\'s passage link scrolls its chapter to the passage and hig
 
 test('the link lands too when the passage runs on from the paragraph before the match', async () => {
   expect(await landsOn('marrowlight')).toBe(true);
+});
+
+test('the link lands too when a phrase runs over a paragraph\'s end', async () => {
+  expect(await landsOn('ashgrebe', '"ashgrebe lanterns"')).toBe(true);
 });
