@@ -41,9 +41,8 @@ export async function readHits(db: Db, keys: string[], sinceMs: number): Promise
 
 /** A key's count in its current window, without counting (0 when its window is over). */
 export async function currentHits(db: Db, key: string, nowMs: number, windowMs: number): Promise<{ hits: number; windowStart: number }> {
-  const row = await db.selectFrom('rate_limits').select(['hits', 'window_start']).where('key', '=', key).executeTakeFirst();
-  if (row === undefined || row.window_start <= nowMs - windowMs) return { hits: 0, windowStart: nowMs };
-  return { hits: row.hits, windowStart: row.window_start };
+  const [row] = await readHits(db, [key], nowMs - windowMs);
+  return row === undefined ? { hits: 0, windowStart: nowMs } : { hits: row.hits, windowStart: row.windowStart };
 }
 
 /** Deletes windows that ended long ago. */
